@@ -98,6 +98,10 @@ export const l1Schema = z.object({
   targetDate: z.enum(["required", "optional", "none"]),
   /** Whether a status with this L1 carries an owner. */
   owner: z.enum(["required", "optional", "none"]),
+  /** Guidance for an L1 without L2s (Duplicate/Invalid); optional, L2s carry their own. */
+  validExamples: z.array(text).default([]),
+  invalidExamples: z.array(counterExampleSchema).default([]),
+  questions: z.array(text).default([]),
   l2s: z.array(l2Schema).default([]),
 });
 
