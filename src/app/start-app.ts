@@ -1,0 +1,36 @@
+import { openDatabase } from "../db/client.ts";
+import { runMigrations } from "../db/migrate.ts";
+import type { AppDeps } from "./app-deps.ts";
+import { loadPlaybook } from "./playbook/load-playbook.ts";
+import { syncServices } from "./sync-services.ts";
+
+export interface StartOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  playbookPath?: string | undefined;
+  now?: () => Date;
+}
+
+export interface RunningApp {
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens what every entry point needs, in order: the playbook first (an invalid
+ * playbook must stop start-up before anything touches the database), then the
+ * database, its migrations and the service catalogue from the playbook.
+ */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const playbook = loadPlaybook(options.playbookPath);
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
+  try {
+    await runMigrations(database);
+    const deps: AppDeps = { database, playbook, now: options.now ?? (() => new Date()) };
+    await syncServices(deps);
+    return { deps, close: () => database.close() };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Actor, AppDeps } from "../app/app-deps.ts";
+import { findUserByEmail } from "../app/find-user.ts";
+import { startApp } from "../app/start-app.ts";
+import { readConfig } from "../config.ts";
+import { AppError } from "../domain/app-error.ts";
+
+export interface CliAppOptions {
+  /** E-mail of the user the command acts as (default: UNBLOCK_USER, else the demo admin). */
+  as?: string | undefined;
+  /** Commands that create the users (seed) run before any user exists. */
+  anonymous?: boolean;
+}
+
+/**
+ * Opens the configured database and playbook for one CLI command, resolves the
+ * acting user, runs `fn`, and always closes the database: PGlite holds a lock on
+ * its data directory until closed.
+ */
+export async function withApp(
+  options: CliAppOptions,
+  fn: (deps: AppDeps, actor: Actor) => Promise<void>,
+): Promise<void> {
+  const config = readConfig();
+  const app = await startApp({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    playbookPath: config.playbookPath,
+  });
+  try {
+    const actor = options.anonymous
+      ? systemActor
+      : await resolveCliActor(app.deps, options.as ?? config.defaultUser);
+    await fn(app.deps, actor);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Acts for set-up commands that run before any user exists. */
+const systemActor: Actor = { id: "", email: "system", name: "System", role: "admin" };
+
+async function resolveCliActor(deps: AppDeps, email: string): Promise<Actor> {
+  const user = await findUserByEmail(deps, email);
+  if (!user) {
+    throw new AppError(
+      "unauthenticated",
+      `No user ${email}. Seed the demo users (unblock seed --demo) or pass --as <email> of an existing user.`,
+    );
+  }
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

@@ -1,0 +1,44 @@
+import { Command } from "commander";
+import { seedDemo } from "../../app/seed-demo.ts";
+import { startApp } from "../../app/start-app.ts";
+import { readConfig } from "../../config.ts";
+import { buildServer } from "../../http/build-server.ts";
+
+export function serveCommand(): Command {
+  return new Command("serve")
+    .description("Start the web app and API (http://127.0.0.1:3000 by default)")
+    .option("--demo", "load the demo portfolio first when the database is empty")
+    .option("--demo-tenants <n>", "tenants in the demo portfolio", "200")
+    .option("--port <port>", "port to listen on (env PORT)")
+    .option("--host <host>", "address to bind (env HOST); 127.0.0.1 keeps it local")
+    .action(async (options: { demo?: boolean; demoTenants: string; port?: string; host?: string }) => {
+      const config = readConfig();
+      const app = await startApp({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        playbookPath: config.playbookPath,
+      });
+      if (options.demo) {
+        const report = await seedDemo(app.deps, { tenants: Number(options.demoTenants), ifEmpty: true });
+        if (report.seeded) process.stderr.write(`Loaded the demo portfolio: ${report.summary}\n`);
+      }
+      const server = await buildServer(app.deps, {
+        logger: { level: config.logLevel },
+        defaultUser: config.defaultUser,
+      });
+      const shutdown = async () => {
+        await server.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+      const host = options.host ?? config.host;
+      const port = options.port ? Number(options.port) : config.port;
+      await server.listen({ host, port });
+      const database = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
+      process.stderr.write(
+        `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database})\n`,
+      );
+    });
+}

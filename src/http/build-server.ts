@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  createJsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { AppDeps } from "../app/app-deps.ts";
+import { actorHook } from "./acting-user.ts";
+import { handleError, problem, sendProblem } from "./problem.ts";
+import { registerRoutes } from "./routes/register-routes.ts";
+
+export interface ServerOptions {
+  /** pino logger options, or false to stay quiet (tests). */
+  logger?: boolean | { level: string };
+  /** E-mail of the user a request acts as when it names none. */
+  defaultUser: string;
+  /** Folder of the built web app; defaults to dist/web when it exists. */
+  webRoot?: string | undefined;
+}
+
+export const apiVersion = "0.1.0";
+
+const defaultWebRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export async function buildServer(deps: AppDeps, options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // 1 MiB is ample for status edits; CSV imports go through the CLI or stream.
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return sendProblem(
+        reply,
+        problem(404, "route_not_found", `No API route ${request.method} ${request.url}`),
+      );
+    }
+    const webRoot = options.webRoot ?? defaultWebRoot;
+    if (request.method === "GET" && existsSync(`${webRoot}/index.html`)) {
+      // Client-side routes (/tenants/..., /dashboards) all load the single-page app.
+      return reply.type("text/html").sendFile("index.html", webRoot);
+    }
+    return sendProblem(reply, problem(404, "not_found", `Nothing at ${request.url}`));
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Unblock API",
+        description:
+          "Status of licensed seats per customer tenant and service, held to the onboarding playbook. Errors are RFC 9457 problem+json with field-level `errors`.",
+        version: apiVersion,
+      },
+      tags: [
+        { name: "system" },
+        { name: "playbook" },
+        { name: "portfolio" },
+        { name: "status" },
+        { name: "reports" },
+        { name: "users" },
+      ],
+    },
+    transform: createJsonSchemaTransform({ skipList: ["/api/docs", "/api/docs/*", "/api/openapi.json"] }),
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook("onRequest", actorHook(deps, options.defaultUser));
+  await app.register(
+    async (api) => {
+      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps);
+    },
+    { prefix: "/api" },
+  );
+
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  } else {
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/html").send(placeholderPage()),
+    );
+  }
+  return app;
+}
+
+function placeholderPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unblock</title></head>
+<body style="font-family: system-ui; max-width: 40rem; margin: 3rem auto">
+<h1>Unblock</h1><p>The API is running. The web app is not built yet: run <code>npm run build</code>.</p>
+<ul><li><a href="/api/docs">API documentation</a></li><li><a href="/api/health">Health</a></li>
+<li><a href="/api/entitlements?l1=blocked">Blocked entitlements (JSON)</a></li></ul></body></html>`;
+}

@@ -1,0 +1,96 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { type AppErrorCode, isAppError } from "../domain/app-error.ts";
+import type { Violation } from "../domain/violation.ts";
+
+/** The one place a core error code becomes an HTTP status. */
+export const statusByCode: Record<AppErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  conflict: 409,
+  version_conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  playbook_invalid: 422,
+  import_failed: 422,
+};
+
+const titleByStatus: Record<number, string> = {
+  400: "Bad request",
+  401: "Sign-in required",
+  403: "Not allowed",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  413: "Request too large",
+  415: "Unsupported media type",
+  422: "The change breaks a rule",
+  429: "Too many requests",
+  500: "Internal error",
+};
+
+/** RFC 9457 problem details, with field-level violations under `errors`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: Violation[];
+  [extension: string]: unknown;
+}
+
+export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return {
+    type: `https://unblock.dev/problems/${code.replaceAll("_", "-")}`,
+    title: titleByStatus[status] ?? "Error",
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, value: Problem): FastifyReply {
+  return reply.status(value.status).type("application/problem+json").send(value);
+}
+
+/** Turns anything thrown in a request into problem+json; a 500 never carries internals. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const instance = request.url;
+  if (isAppError(error)) {
+    const status = statusByCode[error.code];
+    return sendProblem(
+      reply,
+      problem(status, error.code, error.message, {
+        instance,
+        errors: error.violations,
+        ...error.detail,
+      }),
+    );
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as FastifyError).validationContext ?? "body";
+    const errors = error.validation.map((issue) => ({
+      field: [where, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+      code: `invalid_${issue.keyword}`,
+      message: issue.message ?? "is invalid",
+    }));
+    const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join("; ");
+    return sendProblem(reply, problem(400, "request_invalid", detail, { instance, errors }));
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    const code = (fastifyError.code ?? "bad_request").toLowerCase();
+    return sendProblem(reply, problem(status, code, fastifyError.message ?? "Bad request", { instance }));
+  }
+  request.log.error({ err: error }, "unhandled error");
+  return sendProblem(
+    reply,
+    problem(500, "internal_error", "Something went wrong on our side; the change was not applied.", {
+      instance,
+    }),
+  );
+}

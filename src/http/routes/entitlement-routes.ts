@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { getEntitlement } from "../../app/get-entitlement.ts";
+import { getEntitlementHistory } from "../../app/get-entitlement-history.ts";
+import { listEntitlements } from "../../app/list-entitlements.ts";
+import { setStatus } from "../../app/set-status.ts";
+import {
+  entitlementFilterSchema,
+  entitlementPageSchema,
+  entitlementViewSchema,
+  historyEntrySchema,
+  idParamsSchema,
+  problemResponses,
+  setStatusBodySchema,
+} from "../schemas/status-schemas.ts";
+import type { Api } from "./api.ts";
+
+export function entitlementRoutes(api: Api, deps: AppDeps): void {
+  api.get(
+    "/entitlements",
+    {
+      schema: {
+        tags: ["portfolio"],
+        summary: "List entitlements (tenant x service) with their status segments",
+        querystring: entitlementFilterSchema,
+        response: { 200: entitlementPageSchema, ...problemResponses },
+      },
+    },
+    async (request) => listEntitlements(deps, request.query),
+  );
+
+  api.get(
+    "/entitlements/:id",
+    {
+      schema: {
+        tags: ["portfolio"],
+        summary: "One entitlement with its status segments; the ETag is its version",
+        params: idParamsSchema,
+        response: { 200: entitlementViewSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const entitlement = await getEntitlement(deps, request.params.id);
+      reply.header("etag", `"${entitlement.version}"`);
+      return entitlement;
+    },
+  );
+
+  api.put(
+    "/entitlements/:id/status",
+    {
+      schema: {
+        tags: ["status"],
+        summary: "Replace the status segments of one service, checked against the playbook's scenario rules",
+        description:
+          "All segments are validated together; any violation refuses the whole change (422) and nothing is stored. A stale `version` gets 409 with the current state.",
+        params: idParamsSchema,
+        body: setStatusBodySchema,
+        response: { 200: entitlementViewSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = await request.actor();
+      const result = await setStatus(deps, {
+        entitlementId: request.params.id,
+        version: request.body.version,
+        stage: request.body.stage,
+        segments: request.body.segments,
+        actor,
+        source: "api",
+        requestId: request.id,
+      });
+      reply.header("etag", `"${result.entitlement.version}"`);
+      return result.entitlement;
+    },
+  );
+
+  api.get(
+    "/entitlements/:id/history",
+    {
+      schema: {
+        tags: ["status"],
+        summary: "Every status change of one entitlement, newest first",
+        params: idParamsSchema,
+        response: { 200: z.object({ items: z.array(historyEntrySchema) }), ...problemResponses },
+      },
+    },
+    async (request) => ({ items: await getEntitlementHistory(deps, request.params.id) }),
+  );
+}

@@ -1,0 +1,11 @@
+import type { AppDeps } from "../../app/app-deps.ts";
+import type { Api } from "./api.ts";
+import { entitlementRoutes } from "./entitlement-routes.ts";
+import { playbookRoutes } from "./playbook-routes.ts";
+import { systemRoutes } from "./system-routes.ts";
+
+export function registerRoutes(api: Api, deps: AppDeps): void {
+  systemRoutes(api, deps);
+  playbookRoutes(api, deps);
+  entitlementRoutes(api, deps);
+}

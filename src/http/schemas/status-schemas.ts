@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { splitReasons } from "../../domain/status-segment.ts";
+
+/** Request and response shapes of the status API; they also generate the OpenAPI document. */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .describe("Calendar date, YYYY-MM-DD");
+const optionalText = z.string().max(2000).nullish();
+
+export const stageSchema = z.enum(["assignment", "delivery"]);
+
+export const proposedSegmentSchema = z
+  .object({
+    seats: z.number().int("must be a whole number").min(0, "must not be negative"),
+    l1: z.string().min(1, "must name an L1").describe("L1 id or name, e.g. blocked"),
+    scenarioId: z.string().nullish().describe("Scenario row id; defaults to the row for the L1 and stage"),
+    l2: optionalText,
+    l3: optionalText,
+    serviceStatus: optionalText,
+    engagementScenario: optionalText,
+    // Dates are plain strings here so that a malformed date is reported by the
+    // rules with the playbook's wording (field + rule), like every other field.
+    targetDate: z
+      .string()
+      .max(40)
+      .nullish()
+      .describe("YYYY-MM-DD; for Blocked in Delivery: the projected unblock date"),
+    owner: optionalText,
+    note: z.string().max(10_000).nullish(),
+    nextActionDate: z.string().max(40).nullish(),
+    nextAction: z.string().max(2000).nullish(),
+    splitReason: z.enum(splitReasons).nullish(),
+  })
+  .strict();
+
+export const setStatusBodySchema = z
+  .object({
+    version: z.number().int().min(1).describe("The entitlement version you read; a stale one gets 409"),
+    stage: stageSchema.optional().describe("Engagement stage; defaults to the entitlement's current stage"),
+    segments: z.array(proposedSegmentSchema).min(1, "needs at least one segment").max(50),
+  })
+  .strict();
+
+export const statusSegmentSchema = z.object({
+  seats: z.number().int(),
+  l1: z.string(),
+  scenarioId: z.string(),
+  l2: z.string().nullable(),
+  l3: z.string().nullable(),
+  serviceStatus: z.string().nullable(),
+  engagementScenario: z.string().nullable(),
+  targetDate: isoDate.nullable(),
+  owner: z.string().nullable(),
+  note: z.string(),
+  nextActionDate: isoDate.nullable(),
+  nextAction: z.string().nullable(),
+  splitReason: z.string().nullable(),
+  l1Since: z.string().optional().describe("When these seats entered their L1 (ISO timestamp)"),
+});
+
+export const entitlementViewSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  tenant: z.object({ id: z.string(), name: z.string(), domain: z.string() }),
+  customer: z.object({ id: z.string(), name: z.string(), externalId: z.string() }),
+  service: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  availableSeats: z.number().int(),
+  stage: stageSchema,
+  updatedAt: z.string(),
+  blockedSeats: z.number().int(),
+  segments: z.array(statusSegmentSchema),
+});
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+export const entitlementFilterSchema = z
+  .object({
+    l1: z.string().optional(),
+    l2: z.string().optional(),
+    l3: z.string().optional(),
+    serviceId: z.string().optional(),
+    owner: z.string().optional(),
+    stage: stageSchema.optional(),
+    targetFrom: isoDate.optional(),
+    targetTo: isoDate.optional(),
+    overdue: booleanFlag.optional().describe("Only entitlements with a next action date before today"),
+    q: z.string().max(200).optional().describe("Free text over customer, tenant and note"),
+    customerId: z.uuid().optional(),
+    tenantId: z.uuid().optional(),
+    sort: z.enum(["updated", "target_date", "next_action_date", "customer", "blocked_seats"]).optional(),
+    order: z.enum(["asc", "desc"]).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export const entitlementPageSchema = z.object({
+  items: z.array(entitlementViewSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const historyEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+  actorRole: z.string(),
+  source: z.string(),
+  playbookVersion: z.string(),
+  versionAfter: z.number().int(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+
+export const violationSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(violationSchema).optional(),
+  })
+  .loose()
+  .describe("RFC 9457 problem details");
+
+export const idParamsSchema = z.object({ id: z.uuid("must be a UUID") });
+
+/** The error responses every route may give, for the OpenAPI document. */
+export const problemResponses = {
+  400: problemSchema,
+  404: problemSchema,
+  409: problemSchema,
+  422: problemSchema,
+};
