@@ -1,0 +1,291 @@
+import type { PlaybookIndex } from "../playbook/playbook-index.ts";
+import type { L1, ScenarioField, ScenarioRow, Stage } from "../playbook/playbook-schema.ts";
+import type { IsoDate, ProposedSegment, StatusSegment } from "../status-segment.ts";
+import { type Violation, violation } from "../violation.ts";
+import { cleanText, formatCount, isCalendarDate } from "./field-values.ts";
+import {
+  carriedValue,
+  codeStem,
+  effectiveRule,
+  fieldDefault,
+  fieldLabel,
+  inSentence,
+  l2NextActionMarker,
+  ruleWithoutCarry,
+  scenarioFields,
+  situation,
+  stageName,
+} from "./scenario-fields.ts";
+import { resolveScenarioRow } from "./scenario-resolution.ts";
+import { checkL2, checkL3, checkListValue, type ValueCheck } from "./value-checks.ts";
+
+/** Longest texts the editor accepts; the playbook caps the next action at 500 characters. */
+export const maxLengths: Partial<Record<ScenarioField, number>> = { note: 2000, nextAction: 500, owner: 200 };
+
+/** Role that may act through any scenario row: it runs the deployment and repairs data. */
+export const adminRoleId = "admin";
+
+export interface SegmentContext {
+  index: PlaybookIndex;
+  serviceId: string;
+  stage: Stage;
+  actorRole: string;
+  previous: readonly StatusSegment[];
+  today: IsoDate;
+}
+
+export interface SegmentCheck {
+  /** The segment as it would be stored, when it could be built. */
+  segment: StatusSegment | null;
+  violations: Violation[];
+  /**
+   * Violations that only count when the segment changed: who may record it and
+   * dates that must not be past. An unchanged stored segment keeps its old date.
+   */
+  changeOnly: Violation[];
+}
+
+/** Judges one proposed segment against its scenario row; `splitReason` is left to the split check. */
+export function checkSegment(
+  context: SegmentContext,
+  proposed: ProposedSegment,
+  position: number,
+): SegmentCheck {
+  const { index } = context;
+  const path = `segments.${position}`;
+  const violations: Violation[] = [];
+  const changeOnly: Violation[] = [];
+  const failed = (found: Violation): SegmentCheck => ({ segment: null, violations: [found], changeOnly });
+
+  const l1Text = cleanText(proposed.l1);
+  if (l1Text === null)
+    return failed(violation(`${path}.l1`, "l1_required", "Each segment needs an L1 status."));
+  const l1 = index.findL1(l1Text);
+  if (!l1) {
+    const names = index.playbook.l1s.map((candidate) => candidate.name).join(", ");
+    return failed(
+      violation(`${path}.l1`, "l1_unknown", `"${l1Text}" is not an L1 status. Choose one of: ${names}.`),
+    );
+  }
+
+  const resolution = resolveScenarioRow(index, {
+    l1,
+    stage: context.stage,
+    scenarioId: cleanText(proposed.scenarioId),
+    l2Given: cleanText(proposed.l2) !== null,
+    previous: context.previous,
+    path,
+  });
+  if (!resolution.ok) return failed(resolution.violation);
+  const row = resolution.row;
+
+  if (context.actorRole !== adminRoleId && !row.updatedBy.includes(context.actorRole)) {
+    changeOnly.push(violation(`${path}.scenarioId`, "role_not_allowed", roleMessage(index, row, l1)));
+  }
+
+  const values = {} as Record<ScenarioField, string | null>;
+  for (const field of scenarioFields) {
+    const outcome = checkField(context, { row, l1, values, proposed, position, field });
+    values[field] = outcome.value;
+    violations.push(...outcome.violations);
+    changeOnly.push(...outcome.changeOnly);
+  }
+
+  const segment: StatusSegment = {
+    seats: proposed.seats,
+    l1: l1.id,
+    scenarioId: row.id,
+    l2: values.l2,
+    l3: values.l3,
+    serviceStatus: values.serviceStatus,
+    engagementScenario: values.engagementScenario,
+    targetDate: values.targetDate,
+    owner: values.owner,
+    note: values.note ?? "",
+    nextActionDate: values.nextActionDate,
+    nextAction: values.nextAction,
+    splitReason: null,
+  };
+  return { segment, violations, changeOnly };
+}
+
+interface FieldInput {
+  row: ScenarioRow;
+  l1: L1;
+  /** Values of the fields already judged (L2 before L3 and the next action). */
+  values: Record<ScenarioField, string | null>;
+  proposed: ProposedSegment;
+  position: number;
+  field: ScenarioField;
+}
+
+interface FieldOutcome {
+  value: string | null;
+  violations: Violation[];
+  changeOnly: Violation[];
+}
+
+function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
+  const { index } = context;
+  const { row, l1, field, values } = input;
+  const path = `segments.${input.position}.${field}`;
+  const stem = codeStem(field);
+  const label = fieldLabel(row, field);
+  const outcome: FieldOutcome = { value: null, violations: [], changeOnly: [] };
+  const refuse = (code: string, message: string) => outcome.violations.push(violation(path, code, message));
+  const given = cleanText(input.proposed[field]);
+
+  let rule = effectiveRule(index, row, field);
+  if (rule === "forbidden") {
+    if (given !== null) {
+      refuse(`${stem}_forbidden`, `${situation(index, row)} takes no ${inSentence(label)}: leave it empty.`);
+    }
+    return outcome;
+  }
+
+  if (rule === "carry") {
+    const kept = carriedValue(context.previous, l1.id, input.position, field);
+    if (kept !== undefined) {
+      outcome.value = kept;
+      if (given !== null && judge(context, input, given).value !== kept) {
+        const shown = kept === null ? "empty" : `"${displayName(index, l1.id, values.l2, field, kept)}"`;
+        refuse(
+          `${stem}_changed`,
+          `${situation(index, row)} keeps the ${inSentence(label)} of the previous status (${shown}); it cannot be changed here.`,
+        );
+      }
+      return outcome;
+    }
+    rule = ruleWithoutCarry(field);
+  }
+
+  if (given !== null) {
+    const judged = judge(context, input, given);
+    outcome.value = judged.value;
+    outcome.violations.push(...judged.violations);
+    outcome.changeOnly.push(...judged.changeOnly);
+    if (judged.violations.length > 0) return outcome;
+  } else {
+    const fallback = fieldDefault(index, row, field, values.l2);
+    if (fallback !== null) outcome.value = judge(context, input, fallback).value;
+  }
+
+  if (rule === "required" && outcome.value === null && !waitsForL2(row, field, values.l2)) {
+    refuse(`${stem}_required`, `${situation(index, row)} needs the ${inSentence(label)}.`);
+  }
+  return outcome;
+}
+
+/** A next action derived from the L2 cannot exist before the L2 does; the L2 is reported instead. */
+function waitsForL2(row: ScenarioRow, field: ScenarioField, l2: string | null): boolean {
+  return row.fields[field].default === l2NextActionMarker && l2 === null;
+}
+
+/** Validates a non-empty value for a field and returns it in stored form (ids for list fields). */
+function judge(context: SegmentContext, input: FieldInput, given: string): ValueCheck {
+  const { index } = context;
+  const { row, l1, field, values } = input;
+  const path = `segments.${input.position}.${field}`;
+  const rule = row.fields[field];
+  switch (field) {
+    case "l2":
+      return checkL2(index, l1, given, path);
+    case "l3":
+      return checkL3(index, { l1, l2: values.l2, serviceId: context.serviceId, given, path });
+    case "serviceStatus":
+      return checkListValue(index.playbook.serviceStatuses, {
+        row,
+        rule,
+        field,
+        given,
+        path,
+        kind: "service status",
+      });
+    case "engagementScenario":
+      return checkListValue(index.playbook.engagementScenarios, {
+        row,
+        rule,
+        field,
+        given,
+        path,
+        kind: "engagement scenario",
+      });
+    case "targetDate":
+    case "nextActionDate":
+      return checkDate(context, row, field, given, path);
+    default: {
+      const limit = maxLengths[field];
+      if (limit !== undefined && given.length > limit) {
+        const name = fieldLabel(row, field);
+        return {
+          value: given,
+          violations: [
+            violation(
+              path,
+              `${codeStem(field)}_too_long`,
+              `The ${inSentence(name)} has ${formatCount(given.length)} characters; the limit is ${formatCount(limit)}.`,
+            ),
+          ],
+          changeOnly: [],
+        };
+      }
+      return { value: given, violations: [], changeOnly: [] };
+    }
+  }
+}
+
+function checkDate(
+  context: SegmentContext,
+  row: ScenarioRow,
+  field: ScenarioField,
+  given: string,
+  path: string,
+): ValueCheck {
+  const name = inSentence(fieldLabel(row, field));
+  if (!isCalendarDate(given)) {
+    return {
+      value: null,
+      violations: [
+        violation(
+          path,
+          `${codeStem(field)}_invalid_date`,
+          `The ${name} "${given}" is not a calendar date; write it as YYYY-MM-DD.`,
+        ),
+      ],
+      changeOnly: [],
+    };
+  }
+  // ISO dates compare correctly as strings.
+  if (row.fields[field].notPast && given < context.today) {
+    const past = violation(
+      path,
+      `${codeStem(field)}_past`,
+      `The ${name} ${given} is in the past; ${situation(context.index, row)} needs today (${context.today}) or later.`,
+    );
+    return { value: given, violations: [], changeOnly: [past] };
+  }
+  return { value: given, violations: [], changeOnly: [] };
+}
+
+function roleMessage(index: PlaybookIndex, row: ScenarioRow, l1: L1): string {
+  const names = row.updatedBy.map((id) => `the ${index.role(id)?.name ?? id}`);
+  const who = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0];
+  return `In the ${stageName(row.stage)} stage, ${l1.name} is recorded by ${who}.`;
+}
+
+/** A stored id shown by its name in messages. */
+function displayName(
+  index: PlaybookIndex,
+  l1Id: string,
+  l2Id: string | null,
+  field: ScenarioField,
+  id: string,
+): string {
+  if (field === "l2") return index.l2(l1Id, id)?.name ?? id;
+  if (field === "l3") return (l2Id && index.l3(l1Id, l2Id, id)?.name) || id;
+  if (field === "serviceStatus") return index.playbook.serviceStatuses.find((s) => s.id === id)?.name ?? id;
+  if (field === "engagementScenario") {
+    return index.playbook.engagementScenarios.find((s) => s.id === id)?.name ?? id;
+  }
+  return id;
+}
