@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/app-error.ts";
+import { migrateCommand } from "./commands/migrate-command.ts";
 import { playbookCommand } from "./commands/playbook-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .showHelpAfterError();
   program.addCommand(serveCommand());
+  program.addCommand(migrateCommand());
   program.addCommand(playbookCommand());
   return program;
 }
