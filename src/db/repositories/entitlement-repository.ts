@@ -1,0 +1,136 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import type { StatusSegment } from "../../domain/status-segment.ts";
+import type { Db } from "../client.ts";
+import { customers, entitlements, services, tenants } from "../schema.ts";
+import { blockedSeatsOf, type EntitlementView, type StoredSegment } from "./entitlement-view.ts";
+import { appendHistory, type ChangeSource, type StatusSnapshot } from "./history-repository.ts";
+import { isUuid } from "./raw-rows.ts";
+import { l1SinceFor, replaceSegments, segmentsOf } from "./segment-repository.ts";
+
+/** Full views of the given entitlements, in the order of `ids` (unknown ids are skipped): two queries in all. */
+export async function loadEntitlementViews(db: Db, ids: readonly string[]): Promise<EntitlementView[]> {
+  const wanted = ids.filter(isUuid);
+  if (wanted.length === 0) return [];
+  const rows = await db
+    .select({ entitlement: entitlements, tenant: tenants, customer: customers, service: services })
+    .from(entitlements)
+    .innerJoin(tenants, eq(tenants.id, entitlements.tenantId))
+    .innerJoin(customers, eq(customers.id, tenants.customerId))
+    .innerJoin(services, eq(services.id, entitlements.serviceId))
+    .where(inArray(entitlements.id, wanted));
+  const segments = await segmentsOf(db, wanted);
+  const byId = new Map(
+    rows.map(({ entitlement, tenant, customer, service }) => {
+      const own = segments.get(entitlement.id) ?? [];
+      const view: EntitlementView = {
+        id: entitlement.id,
+        version: entitlement.version,
+        tenant: { id: tenant.id, name: tenant.name, domain: tenant.domain },
+        customer: { id: customer.id, name: customer.name, externalId: customer.externalId },
+        service: { id: service.id, name: service.name, code: service.code },
+        availableSeats: entitlement.availableSeats,
+        stage: entitlement.stage as Stage,
+        updatedAt: entitlement.updatedAt.toISOString(),
+        segments: own,
+        blockedSeats: blockedSeatsOf(own),
+      };
+      return [entitlement.id, view] as const;
+    }),
+  );
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function findEntitlementView(db: Db, id: string): Promise<EntitlementView | null> {
+  const [view] = await loadEntitlementViews(db, [id]);
+  return view ?? null;
+}
+
+/** An entitlement read under its row lock: the state a change is judged against. */
+export interface LockedEntitlement {
+  id: string;
+  serviceId: string;
+  stage: Stage;
+  availableSeats: number;
+  version: number;
+  segments: StoredSegment[];
+}
+
+/**
+ * Reads an entitlement with SELECT ... FOR UPDATE: until the transaction ends,
+ * a concurrent change of the same entitlement waits here and then sees the new
+ * version. Null when there is no such entitlement.
+ */
+export async function lockEntitlement(tx: Db, id: string): Promise<LockedEntitlement | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await tx.select().from(entitlements).where(eq(entitlements.id, id)).for("update");
+  if (!row) return null;
+  const segments = (await segmentsOf(tx, [id])).get(id) ?? [];
+  return {
+    id: row.id,
+    serviceId: row.serviceId,
+    stage: row.stage as Stage,
+    availableSeats: row.availableSeats,
+    version: row.version,
+    segments,
+  };
+}
+
+export interface StatusWrite {
+  /** The entitlement as locked in this transaction. */
+  locked: LockedEntitlement;
+  stage: Stage;
+  /** Segments already judged by the playbook rules. */
+  segments: StatusSegment[];
+  actor: { id: string | null; role: string };
+  source: ChangeSource;
+  requestId: string | null;
+  playbookVersion: string;
+  now: Date;
+}
+
+/**
+ * Stores a judged status: replaces the segments, bumps the version, stamps the
+ * change and appends the history row. It checks no rules, so callers (setStatus,
+ * the importer) run the rules first and call this inside the same transaction
+ * that locked the entitlement. Returns the new version.
+ */
+export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
+  const { locked, now } = write;
+  const since = l1SinceFor(locked.segments, write.segments, now);
+  const stored: StoredSegment[] = write.segments.map((segment, position) => ({
+    ...segment,
+    l1Since: since[position] ?? now.toISOString(),
+  }));
+  await replaceSegments(tx, locked.id, stored);
+  const [updated] = await tx
+    .update(entitlements)
+    .set({ stage: write.stage, version: locked.version + 1, updatedAt: now, updatedBy: write.actor.id })
+    .where(and(eq(entitlements.id, locked.id), eq(entitlements.version, locked.version)))
+    .returning({ version: entitlements.version });
+  // Cannot happen under the row lock; refuse loudly rather than write history for a lost update.
+  if (!updated) throw new Error(`Entitlement ${locked.id} changed while locked`);
+  const before: StatusSnapshot = {
+    stage: locked.stage,
+    availableSeats: locked.availableSeats,
+    segments: locked.segments,
+  };
+  const after: StatusSnapshot = {
+    stage: write.stage,
+    availableSeats: locked.availableSeats,
+    segments: stored,
+  };
+  await appendHistory(tx, {
+    entitlementId: locked.id,
+    at: now,
+    actorId: write.actor.id,
+    actorRole: write.actor.role,
+    source: write.source,
+    playbookVersion: write.playbookVersion,
+    versionAfter: updated.version,
+    before,
+    after,
+    requestId: write.requestId,
+  });
+  return updated.version;
+}

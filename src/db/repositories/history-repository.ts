@@ -1,0 +1,72 @@
+import { desc, eq } from "drizzle-orm";
+import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import type { Db } from "../client.ts";
+import { statusHistory, users } from "../schema.ts";
+import type { StoredSegment } from "./entitlement-view.ts";
+import { isUuid } from "./raw-rows.ts";
+
+/** An entitlement's status at one moment, as history rows keep it (before and after a change). */
+export interface StatusSnapshot {
+  stage: Stage;
+  availableSeats: number;
+  segments: StoredSegment[];
+}
+
+/** Where a change came from, recorded so an audit can tell a form edit from a bulk import. */
+export const changeSources = ["api", "cli", "import", "web"] as const;
+export type ChangeSource = (typeof changeSources)[number];
+
+export interface HistoryEntryInput {
+  entitlementId: string;
+  at: Date;
+  actorId: string | null;
+  actorRole: string;
+  source: ChangeSource;
+  playbookVersion: string;
+  versionAfter: number;
+  before: StatusSnapshot;
+  after: StatusSnapshot;
+  requestId: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  entitlementId: string;
+  /** ISO timestamp. */
+  at: string;
+  actor: { id: string | null; name: string | null; email: string | null; role: string };
+  source: string;
+  playbookVersion: string;
+  versionAfter: number;
+  before: StatusSnapshot;
+  after: StatusSnapshot;
+  requestId: string | null;
+}
+
+/** Appends one history row; the table refuses updates and deletes, so this is the only write. */
+export async function appendHistory(tx: Db, entry: HistoryEntryInput): Promise<void> {
+  await tx.insert(statusHistory).values(entry);
+}
+
+/** The history of one entitlement, newest first (ties broken by insertion order). */
+export async function historyOf(db: Db, entitlementId: string): Promise<HistoryEntry[]> {
+  if (!isUuid(entitlementId)) return [];
+  const rows = await db
+    .select({ history: statusHistory, actorName: users.name, actorEmail: users.email })
+    .from(statusHistory)
+    .leftJoin(users, eq(users.id, statusHistory.actorId))
+    .where(eq(statusHistory.entitlementId, entitlementId))
+    .orderBy(desc(statusHistory.at), desc(statusHistory.id));
+  return rows.map(({ history, actorName, actorEmail }) => ({
+    id: history.id,
+    entitlementId: history.entitlementId,
+    at: history.at.toISOString(),
+    actor: { id: history.actorId, name: actorName, email: actorEmail, role: history.actorRole },
+    source: history.source,
+    playbookVersion: history.playbookVersion,
+    versionAfter: history.versionAfter,
+    before: history.before as StatusSnapshot,
+    after: history.after as StatusSnapshot,
+    requestId: history.requestId,
+  }));
+}
