@@ -452,4 +452,385 @@ describe(evaluateStatus.name, () => {
       expect(codes(decision)).toEqual(["l3_forbidden"]);
     });
   });
+
+  describe("No Intent", () => {
+    const noIntent: ProposedSegment = {
+      seats: 1000,
+      l1: "No Intent",
+      l2: "Using Competitive Solution",
+      note: "No intent for Exchange: the customer standardised on a rival mail platform and sees no value in moving.",
+    };
+
+    it("records No Intent at assignment with the Account Team as owner and the notification as next action", () => {
+      const [segment] = accepted(
+        evaluateStatus(
+          statusChange({ stage: "assignment", actorRole: "assignment_fm", proposed: [noIntent] }),
+        ),
+      );
+      expect(segment).toMatchObject({
+        scenarioId: "no_intent_assignment",
+        l2: "using_competitive_solution",
+        owner: "Account Team",
+        nextAction: "Notify account team of No Intent",
+        targetDate: null,
+      });
+    });
+
+    it("uses the first Delivery row (withdrawn intent) when no scenario is named", () => {
+      expect(accepted(evaluateStatus(statusChange({ proposed: [noIntent] })))[0]!.scenarioId).toBe(
+        "no_intent_withdrawn",
+      );
+    });
+
+    it("records a declined new workload when that scenario is named", () => {
+      const proposed = [{ ...noIntent, scenarioId: "no_intent_declines_new" }];
+      expect(accepted(evaluateStatus(statusChange({ proposed })))[0]!.scenarioId).toBe(
+        "no_intent_declines_new",
+      );
+    });
+
+    it("refuses No Intent without the detailed reason", () => {
+      const [found] = refused(evaluateStatus(statusChange({ proposed: [{ ...noIntent, note: "TBD" }] })));
+      expect(found).toEqual({
+        field: "segments.0.note",
+        code: "note_required",
+        message: "No Intent in the Delivery stage needs the detailed reason for No Intent.",
+      });
+    });
+
+    it("refuses a target date on No Intent", () => {
+      const decision = evaluateStatus(statusChange({ proposed: [{ ...noIntent, targetDate: futureDate }] }));
+      expect(codes(decision)).toEqual(["target_date_forbidden"]);
+    });
+
+    it("refuses a Blocked L2 on No Intent", () => {
+      const decision = evaluateStatus(
+        statusChange({ proposed: [{ ...noIntent, l2: "Partner Engagement" }] }),
+      );
+      expect(refused(decision)[0]!.message).toContain("It is an L2 of Blocked");
+    });
+
+    describe("new seats on a service already No Intent", () => {
+      const existing = storedSegment({
+        l1: "no_intent",
+        scenarioId: "no_intent_withdrawn",
+        seats: 800,
+        l2: "executive_sponsorship",
+        l3: "no_bdm_sponsor_identified",
+        owner: "Account Team",
+        note: "No intent: no business sponsor will own Yammer.",
+        nextAction: "Notify account team of No Intent",
+      });
+      const grown = (segment: Partial<ProposedSegment>) =>
+        evaluateStatus(
+          statusChange({
+            index: indexWithL3s(),
+            previous: [existing],
+            proposed: [{ seats: 1000, l1: "no_intent", ...segment }],
+          }),
+        );
+
+      it("keeps the existing L2 and L3 when the new seats bring none", () => {
+        const [segment] = accepted(grown({}));
+        expect(segment).toMatchObject({
+          scenarioId: "no_intent_new_subscriptions",
+          l2: "executive_sponsorship",
+          l3: "no_bdm_sponsor_identified",
+          owner: "Account Team",
+          nextAction: null,
+          note: "",
+        });
+      });
+
+      it("refuses a different L2 in that scenario", () => {
+        const decision = grown({
+          scenarioId: "no_intent_new_subscriptions",
+          l2: "Using Competitive Solution",
+        });
+        expect(codes(decision)).toEqual(["l2_changed"]);
+      });
+
+      it("accepts the existing L2 restated by name", () => {
+        const decision = grown({ scenarioId: "no_intent_new_subscriptions", l2: "Executive Sponsorship" });
+        expect(accepted(decision)[0]!.l3).toBe("no_bdm_sponsor_identified");
+      });
+
+      it("refuses a next action, which that row does not take", () => {
+        expect(codes(grown({ nextAction: "Call the sponsor" }))).toEqual(["next_action_forbidden"]);
+      });
+
+      it("uses the general row when the proposal brings its own L2", () => {
+        const decision = grown({
+          l2: "Using Competitive Solution",
+          note: "No intent: rival mail platform stays.",
+        });
+        expect(accepted(decision)[0]!.scenarioId).toBe("no_intent_withdrawn");
+      });
+
+      it("asks for an L2 when there is no No Intent segment to keep it from", () => {
+        const decision = evaluateStatus(
+          statusChange({
+            proposed: [{ seats: 1000, l1: "no_intent", scenarioId: "no_intent_new_subscriptions" }],
+          }),
+        );
+        expect(codes(decision)).toEqual(["l2_required"]);
+      });
+    });
+  });
+
+  describe("In Progress row of the No Intent table (refuses help, will use the service)", () => {
+    const refusesHelp: ProposedSegment = {
+      seats: 1000,
+      l1: "in_progress",
+      scenarioId: "no_intent_refuses_help",
+      engagementScenario: "Customer-Led",
+      targetDate: futureDate,
+      nextActionDate: futureDate,
+    };
+    const atAssignment = (segment: Partial<ProposedSegment>) =>
+      evaluateStatus(
+        statusChange({
+          stage: "assignment",
+          actorRole: "assignment_fm",
+          proposed: [{ ...refusesHelp, ...segment }],
+        }),
+      );
+
+    it("sets the service status to Initiate and the next action to the delivery assignment", () => {
+      const [segment] = accepted(atAssignment({}));
+      expect(segment).toMatchObject({
+        l1: "in_progress",
+        serviceStatus: "initiate",
+        engagementScenario: "customer_led",
+        nextAction: "Delivery Assignment",
+        owner: null,
+      });
+    });
+
+    it("refuses any service status but Initiate", () => {
+      const [found] = refused(atAssignment({ serviceStatus: "Assess" }));
+      expect(found).toMatchObject({ field: "segments.0.serviceStatus", code: "service_status_not_allowed" });
+    });
+
+    it("accepts only customer- or partner-led engagement scenarios", () => {
+      expect(accepted(atAssignment({ engagementScenario: "non_fasttrack_partner" }))).toHaveLength(1);
+      const [found] = refused(atAssignment({ engagementScenario: "FastTrack-Delivered" }));
+      expect(found!.code).toBe("engagement_scenario_not_allowed");
+      expect(found!.message).toContain("Customer-Led");
+      expect(found!.message).toContain('"FastTrack-Delivered" is not one of them');
+    });
+
+    it("requires a target date although the table prints N/A", () => {
+      expect(codes(atAssignment({ targetDate: null }))).toEqual(["target_date_required"]);
+    });
+
+    it("refuses an owner, since In Progress has none", () => {
+      expect(codes(atAssignment({ owner: "Jordan Lee" }))).toEqual(["owner_forbidden"]);
+    });
+
+    it("applies only in the Assignment stage", () => {
+      const decision = evaluateStatus(statusChange({ proposed: [refusesHelp] }));
+      expect(codes(decision)).toEqual(["scenario_stage_mismatch"]);
+    });
+  });
+
+  describe("rows derived for L1s without a printed table", () => {
+    const inProgress: ProposedSegment = {
+      seats: 1000,
+      l1: "In Progress",
+      serviceStatus: "Assess",
+      engagementScenario: "FastTrack-Delivered",
+      targetDate: futureDate,
+      note: "Onboarding under way: hybrid configured, pilot mailboxes move next.",
+    };
+
+    it("uses the In Progress table's own row, not the No Intent table's, when no scenario is named", () => {
+      const decision = evaluateStatus(
+        statusChange({ stage: "assignment", actorRole: "assignment_fm", proposed: [inProgress] }),
+      );
+      expect(accepted(decision)[0]).toMatchObject({
+        scenarioId: "in_progress_assignment",
+        serviceStatus: "assess",
+      });
+    });
+
+    it("refuses In Progress without a target date", () => {
+      const decision = evaluateStatus(statusChange({ proposed: [{ ...inProgress, targetDate: "" }] }));
+      expect(refused(decision)[0]!.message).toBe("In Progress in the Delivery stage needs the target date.");
+    });
+
+    it("records Status Unknown with its L2 and no target date", () => {
+      const proposed = {
+        seats: 1000,
+        l1: "Status Unknown",
+        l2: "Customer Unresponsive",
+        note: "No reply after 4 attempts.",
+      };
+      expect(accepted(evaluateStatus(statusChange({ proposed: [proposed] })))[0]!.l2).toBe(
+        "customer_unresponsive",
+      );
+      const dated = evaluateStatus(statusChange({ proposed: [{ ...proposed, targetDate: futureDate }] }));
+      expect(codes(dated)).toEqual(["target_date_forbidden"]);
+    });
+
+    it("records Duplicate/Invalid with a note and refuses an L2", () => {
+      const proposed = {
+        seats: 1000,
+        l1: "Duplicate/Invalid",
+        note: "Test tenant of the partner; double counted.",
+      };
+      expect(accepted(evaluateStatus(statusChange({ proposed: [proposed] })))[0]!.l2).toBeNull();
+      const withL2 = evaluateStatus(
+        statusChange({ proposed: [{ ...proposed, l2: "Customer Unresponsive" }] }),
+      );
+      expect(codes(withL2)).toEqual(["l2_forbidden"]);
+    });
+  });
+
+  describe("scenario rows and L1s", () => {
+    it("refuses an unknown L1", () => {
+      const decision = delivery({ l1: "Paused" });
+      expect(refused(decision)).toEqual([
+        expect.objectContaining({
+          field: "segments.0.l1",
+          code: "l1_unknown",
+          message: expect.stringContaining("Blocked"),
+        }),
+      ]);
+    });
+
+    it("refuses an unknown scenario", () => {
+      expect(codes(delivery({ scenarioId: "blocked_forever" }))).toEqual(["scenario_unknown"]);
+    });
+
+    it("refuses a scenario of another L1", () => {
+      expect(codes(delivery({ scenarioId: "no_intent_withdrawn" }))).toEqual(["scenario_l1_mismatch"]);
+    });
+
+    it("refuses a scenario of the other stage", () => {
+      expect(codes(delivery({ scenarioId: "blocked_assignment" }))).toEqual(["scenario_stage_mismatch"]);
+    });
+  });
+
+  describe("segments that did not change", () => {
+    const oldBlocked = storedSegment({
+      l1: "blocked",
+      scenarioId: "blocked_delivery",
+      seats: 600,
+      l2: "partner_engagement",
+      engagementScenario: "customer_led",
+      targetDate: "2025-01-31",
+      owner: "Account Team",
+      note: "Blocked: the partner's contract covers Teams only.",
+      nextAction: "Escalate to the partner manager",
+      splitReason: "geography",
+    });
+    const unknown: ProposedSegment = {
+      seats: 400,
+      l1: "status_unknown",
+      l2: "customer_unresponsive",
+      note: "No reply from the Lisbon office after 3 calls.",
+      splitReason: "geography",
+    };
+
+    it("keeps an unchanged segment whose target date is now past while another segment is edited", () => {
+      const segments = accepted(
+        evaluateStatus(statusChange({ previous: [oldBlocked], proposed: [{ ...oldBlocked }, unknown] })),
+      );
+      expect(segments[0]).toEqual(oldBlocked);
+      expect(segments[1]).toMatchObject({ l1: "status_unknown", seats: 400 });
+    });
+
+    it("treats a restated segment that leaves defaulted fields out as unchanged", () => {
+      const { owner: _owner, nextAction: _nextAction, ...restated } = oldBlocked;
+      const segments = accepted(
+        evaluateStatus(statusChange({ previous: [oldBlocked], proposed: [restated, unknown] })),
+      );
+      expect(segments[0]).toEqual(oldBlocked);
+    });
+
+    it("still refuses the past target date once the segment changes", () => {
+      const edited = {
+        ...oldBlocked,
+        note: "Blocked: the partner's contract covers Teams only; SOW in review.",
+      };
+      const decision = evaluateStatus(statusChange({ previous: [oldBlocked], proposed: [edited, unknown] }));
+      expect(codes(decision)).toEqual(["target_date_past"]);
+    });
+
+    it("does not ask about roles for unchanged segments", () => {
+      const previous = [
+        oldBlocked,
+        storedSegment({ ...unknown, scenarioId: "status_unknown_delivery", note: unknown.note! }),
+      ];
+      const decision = evaluateStatus(
+        statusChange({
+          actorRole: "account_team",
+          previous,
+          proposed: [{ ...oldBlocked }, { ...unknown, seats: 400 }],
+        }),
+      );
+      expect(accepted(decision)).toHaveLength(2);
+    });
+
+    it("keeps a segment recorded in the Assignment stage after the service moved to Delivery", () => {
+      const assigned = storedSegment({
+        l1: "blocked",
+        scenarioId: "blocked_assignment",
+        l2: "adoption_readiness",
+        engagementScenario: "customer_led",
+        owner: "Delivery FM",
+        note: "Blocked: no training plan.",
+        nextActionDate: "2025-01-10",
+        nextAction: "Kickoff Meeting",
+      });
+      expect(
+        accepted(evaluateStatus(statusChange({ previous: [assigned], proposed: [{ ...assigned }] }))),
+      ).toEqual([assigned]);
+    });
+  });
+
+  describe("split seats", () => {
+    it("stores split segments with their reasons", () => {
+      const segments = accepted(
+        delivery(
+          {},
+          {
+            proposed: [
+              { ...deliveryBlocked, seats: 700, splitReason: "operating_company" },
+              {
+                ...deliveryBlocked,
+                seats: 300,
+                l2: "billing_licensing_subscription",
+                splitReason: "operating_company",
+              },
+            ],
+          },
+        ),
+      );
+      expect(segments.map((segment) => [segment.seats, segment.splitReason])).toEqual([
+        [700, "operating_company"],
+        [300, "operating_company"],
+      ]);
+    });
+
+    it("drops a split reason on a single segment", () => {
+      expect(accepted(delivery({ splitReason: "geography" }))[0]!.splitReason).toBeNull();
+    });
+
+    it("refuses segments that do not add up to the available seats", () => {
+      const [found] = refused(delivery({ seats: 900 }));
+      expect(found).toEqual({
+        field: "segments",
+        code: "seats_total_mismatch",
+        message: "Segments total 900 seats but the service has 1,000 available: 100 unassigned.",
+      });
+    });
+
+    it("refuses two segments that say the same thing once defaults are filled in", () => {
+      const half = { ...deliveryBlocked, seats: 500, splitReason: "geography" as const };
+      const decision = evaluateStatus(statusChange({ proposed: [half, { ...half, owner: "Account Team" }] }));
+      expect(codes(decision)).toEqual(["segments_identical"]);
+    });
+  });
 });
