@@ -80,6 +80,8 @@ export interface StatusWrite {
   /** The entitlement as locked in this transaction. */
   locked: LockedEntitlement;
   stage: Stage;
+  /** New available seats (an import with --update-seats); absent keeps the locked value. */
+  availableSeats?: number;
   /** Segments already judged by the playbook rules. */
   segments: StatusSegment[];
   actor: { id: string | null; role: string };
@@ -97,6 +99,7 @@ export interface StatusWrite {
  */
 export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
   const { locked, now } = write;
+  const availableSeats = write.availableSeats ?? locked.availableSeats;
   const since = l1SinceFor(locked.segments, write.segments, now);
   const stored: StoredSegment[] = write.segments.map((segment, position) => ({
     ...segment,
@@ -105,7 +108,13 @@ export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
   await replaceSegments(tx, locked.id, stored);
   const [updated] = await tx
     .update(entitlements)
-    .set({ stage: write.stage, version: locked.version + 1, updatedAt: now, updatedBy: write.actor.id })
+    .set({
+      stage: write.stage,
+      availableSeats,
+      version: locked.version + 1,
+      updatedAt: now,
+      updatedBy: write.actor.id,
+    })
     .where(and(eq(entitlements.id, locked.id), eq(entitlements.version, locked.version)))
     .returning({ version: entitlements.version });
   // Cannot happen under the row lock; refuse loudly rather than write history for a lost update.
@@ -117,7 +126,7 @@ export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
   };
   const after: StatusSnapshot = {
     stage: write.stage,
-    availableSeats: locked.availableSeats,
+    availableSeats,
     segments: stored,
   };
   await appendHistory(tx, {
