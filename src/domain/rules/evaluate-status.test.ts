@@ -9,6 +9,7 @@ import {
   validProposalFor,
 } from "../../../test/factories/status-factory.ts";
 import { defaultIndex } from "../../../test/support/default-playbook.ts";
+import { indexPlaybook } from "../playbook/playbook-index.ts";
 import type { ScenarioField } from "../playbook/playbook-schema.ts";
 import type { ProposedSegment, StatusSegment } from "../status-segment.ts";
 import type { Violation } from "../violation.ts";
@@ -684,6 +685,41 @@ describe(evaluateStatus.name, () => {
         statusChange({ proposed: [{ ...proposed, l2: "Customer Unresponsive" }] }),
       );
       expect(codes(withL2)).toEqual(["l2_forbidden"]);
+    });
+  });
+
+  describe("L1 field availability as a safety net", () => {
+    // A deployment playbook whose In Progress row is looser than its L1: owner and target date left optional.
+    const loose = structuredClone(index.playbook);
+    const row = loose.scenarios.find((candidate) => candidate.id === "in_progress_delivery")!;
+    row.fields = {
+      ...row.fields,
+      owner: { ...row.fields.owner, rule: "optional" },
+      targetDate: { ...row.fields.targetDate, rule: "optional" },
+    };
+    const looseIndex = indexPlaybook(loose);
+    const inProgress: ProposedSegment = {
+      seats: 1000,
+      l1: "in_progress",
+      serviceStatus: "enable",
+      engagementScenario: "customer_led",
+      note: "Deploying; pilot users live.",
+    };
+
+    it("refuses an owner the row allows but the L1 does not have", () => {
+      const decision = evaluateStatus(
+        statusChange({
+          index: looseIndex,
+          proposed: [{ ...inProgress, targetDate: futureDate, owner: "Jordan Lee" }],
+        }),
+      );
+      expect(codes(decision)).toEqual(["owner_forbidden"]);
+    });
+
+    it("requires a target date the row leaves optional when the L1 requires one", () => {
+      expect(codes(evaluateStatus(statusChange({ index: looseIndex, proposed: [inProgress] })))).toEqual([
+        "target_date_required",
+      ]);
     });
   });
 
