@@ -1,9 +1,9 @@
-import { indexPlaybook, type PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
-import type { L3, Playbook, ScenarioField, ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
+import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import type { ScenarioField, ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import type { StatusChange } from "../../src/domain/rules/evaluate-status.ts";
 import { effectiveRule } from "../../src/domain/rules/scenario-fields.ts";
 import type { ProposedSegment, StatusSegment } from "../../src/domain/status-segment.ts";
-import { defaultIndex, defaultPlaybook } from "../support/default-playbook.ts";
+import { defaultIndex } from "../support/default-playbook.ts";
 
 /** The "today" status tests run on; dates around it are spelled out in the tests. */
 export const testToday = "2025-06-10";
@@ -43,52 +43,6 @@ export function storedSegment(
     splitReason: null,
     ...fields,
   };
-}
-
-/**
- * L3s the rule tests rely on, with the services the playbook gives them. They are
- * put into a copy of the default playbook so the tests do not depend on how far
- * the playbook's own L3 lists have been filled in.
- */
-const testL3s: { l1: string; l2: string; l3: L3 }[] = [
-  {
-    l1: "blocked",
-    l2: "customer_it_infrastructure_remediation",
-    l3: { id: "desktop_devices", name: "Desktop / Devices", services: [] },
-  },
-  {
-    l1: "blocked",
-    l2: "customer_it_infrastructure_remediation",
-    l3: { id: "vdi", name: "VDI", services: ["office_proplus", "skype_for_business", "teams"] },
-  },
-  {
-    l1: "blocked",
-    l2: "customer_it_infrastructure_remediation",
-    l3: { id: "exchange_online_dependency", name: "Exchange Online dependency", services: ["teams"] },
-  },
-  {
-    l1: "no_intent",
-    l2: "executive_sponsorship",
-    l3: { id: "no_bdm_sponsor_identified", name: "No BDM/Sponsor Identified", services: [] },
-  },
-  { l1: "no_intent", l2: "executive_sponsorship", l3: { id: "other", name: "Other", services: [] } },
-];
-
-let withL3s: PlaybookIndex | undefined;
-
-/** The default playbook with the test L3s in place (replacing entries with the same id). */
-export function indexWithL3s(): PlaybookIndex {
-  withL3s ??= indexPlaybook(addL3s(structuredClone(defaultPlaybook())));
-  return withL3s;
-}
-
-function addL3s(playbook: Playbook): Playbook {
-  for (const { l1, l2, l3 } of testL3s) {
-    const target = playbook.l1s.find((c) => c.id === l1)?.l2s.find((c) => c.id === l2);
-    if (!target) throw new Error(`test L3 ${l3.id}: ${l1} > ${l2} is not in the default playbook`);
-    target.l3s = [...target.l3s.filter((c) => c.id !== l3.id), l3];
-  }
-  return playbook;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   futureDate,
-  indexWithL3s,
   pastDate,
   statusChange,
   storedSegment,
@@ -390,27 +389,21 @@ describe(evaluateStatus.name, () => {
     });
 
     it("accepts an L3 that applies to every service", () => {
-      const decision = delivery(
-        { l2: "customer_it_infrastructure_remediation", l3: "Desktop / Devices" },
-        { index: indexWithL3s() },
-      );
+      const decision = delivery({ l2: "customer_it_infrastructure_remediation", l3: "Desktop / Devices" });
       expect(accepted(decision)[0]!.l3).toBe("desktop_devices");
     });
 
     it("accepts an L3 that is specific to the service", () => {
       const decision = delivery(
         { l2: "customer_it_infrastructure_remediation", l3: "VDI" },
-        { index: indexWithL3s(), serviceId: "teams" },
+        { serviceId: "teams" },
       );
       expect(accepted(decision)[0]!.l3).toBe("vdi");
     });
 
     it("refuses a Teams-only L3 on Exchange", () => {
       const [found] = refused(
-        delivery(
-          { l2: "customer_it_infrastructure_remediation", l3: "exchange_online_dependency" },
-          { index: indexWithL3s() },
-        ),
+        delivery({ l2: "customer_it_infrastructure_remediation", l3: "exchange_online_dependency" }),
       );
       expect(found).toMatchObject({ field: "segments.0.l3", code: "l3_wrong_service" });
       expect(found!.message).toBe(
@@ -419,18 +412,12 @@ describe(evaluateStatus.name, () => {
     });
 
     it("refuses an L3 that is not under the chosen L2", () => {
-      const decision = delivery(
-        { l2: "partner_engagement", l3: "VDI" },
-        { index: indexWithL3s(), serviceId: "teams" },
-      );
+      const decision = delivery({ l2: "partner_engagement", l3: "VDI" }, { serviceId: "teams" });
       expect(codes(decision)).toEqual(["l3_unknown"]);
     });
 
     it("refuses an L3 without an L2", () => {
-      expect(codes(delivery({ l2: null, l3: "VDI" }, { index: indexWithL3s() }))).toEqual([
-        "l2_required",
-        "l3_without_l2",
-      ]);
+      expect(codes(delivery({ l2: null, l3: "VDI" }))).toEqual(["l2_required", "l3_without_l2"]);
     });
 
     it("refuses an L3 under an L2 that takes none", () => {
@@ -525,7 +512,6 @@ describe(evaluateStatus.name, () => {
       const grown = (segment: Partial<ProposedSegment>) =>
         evaluateStatus(
           statusChange({
-            index: indexWithL3s(),
             previous: [existing],
             proposed: [{ seats: 1000, l1: "no_intent", ...segment }],
           }),

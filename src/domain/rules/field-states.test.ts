@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexWithL3s, storedSegment } from "../../../test/factories/status-factory.ts";
+import { storedSegment } from "../../../test/factories/status-factory.ts";
 import { defaultIndex } from "../../../test/support/default-playbook.ts";
 import { describeFields, l3Options } from "./field-states.ts";
 
@@ -95,7 +95,7 @@ describe(describeFields.name, () => {
 
   it("lists the L3s for a chosen L2 on the service", () => {
     const fields = describeFields(
-      indexWithL3s(),
+      index,
       row("blocked_delivery"),
       [],
       "teams",
@@ -106,17 +106,15 @@ describe(describeFields.name, () => {
 });
 
 describe(l3Options.name, () => {
-  const withL3s = indexWithL3s();
-
   it("offers all-services L3s and those of the service", () => {
-    const ids = l3Options(withL3s, "blocked", "customer_it_infrastructure_remediation", "teams").map(
+    const ids = l3Options(index, "blocked", "customer_it_infrastructure_remediation", "teams").map(
       (o) => o.id,
     );
     expect(ids).toEqual(expect.arrayContaining(["desktop_devices", "vdi", "exchange_online_dependency"]));
   });
 
   it("leaves out L3s of other services", () => {
-    const ids = l3Options(withL3s, "blocked", "customer_it_infrastructure_remediation", "exchange").map(
+    const ids = l3Options(index, "blocked", "customer_it_infrastructure_remediation", "exchange").map(
       (o) => o.id,
     );
     expect(ids).toContain("desktop_devices");
@@ -125,7 +123,7 @@ describe(l3Options.name, () => {
   });
 
   it("offers nothing without an L2 or for an L2 that takes no L3", () => {
-    expect(l3Options(withL3s, "blocked", null, "teams")).toEqual([]);
-    expect(l3Options(withL3s, "in_progress", "migration", "teams")).toEqual([]);
+    expect(l3Options(index, "blocked", null, "teams")).toEqual([]);
+    expect(l3Options(index, "in_progress", "migration", "teams")).toEqual([]);
   });
 });
