@@ -103,16 +103,28 @@ export const entitlementPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+const statusSnapshotSchema = z.object({
+  stage: stageSchema,
+  availableSeats: z.number().int(),
+  segments: z.array(statusSegmentSchema),
+});
+
 export const historyEntrySchema = z.object({
   id: z.number().int(),
+  entitlementId: z.string(),
   at: z.string(),
-  actor: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
-  actorRole: z.string(),
+  actor: z.object({
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    role: z.string(),
+  }),
   source: z.string(),
   playbookVersion: z.string(),
   versionAfter: z.number().int(),
-  before: z.unknown(),
-  after: z.unknown(),
+  before: statusSnapshotSchema,
+  after: statusSnapshotSchema,
+  requestId: z.string().nullable(),
 });
 
 export const violationSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });

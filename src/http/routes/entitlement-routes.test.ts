@@ -1,0 +1,237 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
+import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { openTestDatabase } from "../../../test/support/test-database.ts";
+import type { Database } from "../../db/client.ts";
+import { actingUserHeader } from "../acting-user.ts";
+import { buildServer } from "../build-server.ts";
+
+// testNow is 2025-03-10: dates below are relative to it.
+const future = "2025-05-30";
+const past = "2025-03-01";
+
+describe("PUT /api/entitlements/:id/status", () => {
+  let database: Database;
+  let server: FastifyInstance;
+  let deliveryFm: string;
+  let assignmentFm: string;
+  let accountTeam: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const deps = await makeTestDeps(database);
+    deliveryFm = (await createUser(database.db, { role: "delivery_fm" })).email;
+    assignmentFm = (await createUser(database.db, { role: "assignment_fm" })).email;
+    accountTeam = (await createUser(database.db, { role: "account_team" })).email;
+    server = await buildServer(deps, { defaultUser: deliveryFm, webRoot: "/nonexistent" });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.close();
+  });
+
+  let entitlementId: string;
+  beforeEach(async () => {
+    const entitlement = await createEntitlement(database.db, {
+      serviceId: "teams",
+      availableSeats: 1000,
+      stage: "delivery",
+      segments: [
+        {
+          seats: 1000,
+          l1: "in_progress",
+          scenarioId: "in_progress_delivery",
+          serviceStatus: "assess",
+          engagementScenario: "customer_led_with_ftp_assist",
+          targetDate: future,
+          note: "Deploying; at assessment of the network.",
+        },
+      ],
+    });
+    entitlementId = entitlement.id;
+  });
+
+  const blockedDelivery = (overrides: Record<string, unknown> = {}) => ({
+    seats: 1000,
+    l1: "blocked",
+    l2: "app_compatibility",
+    targetDate: future,
+    note: "Blocked: the claims LOB app is not certified for Teams; clears when the vendor ships its update.",
+    ...overrides,
+  });
+
+  const put = (body: unknown, as: string = deliveryFm) =>
+    server.inject({
+      method: "PUT",
+      url: `/api/entitlements/${entitlementId}/status`,
+      headers: { [actingUserHeader]: as },
+      payload: body as Record<string, unknown>,
+    });
+
+  const history = async () =>
+    (await server.inject({ method: "GET", url: `/api/entitlements/${entitlementId}/history` })).json().items;
+
+  async function expectNothingChanged() {
+    const current = (
+      await server.inject({ method: "GET", url: `/api/entitlements/${entitlementId}` })
+    ).json();
+    expect(current.version).toBe(1);
+    expect(current.segments.map((s: { l1: string }) => s.l1)).toEqual(["in_progress"]);
+    expect(await history()).toHaveLength(0);
+  }
+
+  function expectViolation(response: Awaited<ReturnType<typeof put>>, field: string, code: string) {
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+    const body = response.json();
+    expect(body.code).toBe("validation_failed");
+    expect(body.errors).toContainEqual(expect.objectContaining({ field, code }));
+  }
+
+  it("stores a valid Delivery Blocked change with its history row", async () => {
+    const response = await put({ version: 1, segments: [blockedDelivery()] });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.version).toBe(2);
+    expect(response.headers.etag).toBe('"2"');
+    expect(body.segments[0]).toMatchObject({
+      l1: "blocked",
+      l2: "app_compatibility",
+      targetDate: future,
+      owner: "Account Team",
+      engagementScenario: "customer_led_with_ftp_assist",
+      scenarioId: "blocked_delivery",
+    });
+    expect(body.blockedSeats).toBe(1000);
+    const items = await history();
+    expect(items).toHaveLength(1);
+    expect(items[0].actor.email).toBe(deliveryFm);
+    expect(items[0].before.segments[0].l1).toBe("in_progress");
+    expect(items[0].after.segments[0].l2).toBe("app_compatibility");
+  });
+
+  it("refuses Blocked without a target date in Delivery", async () => {
+    expectViolation(
+      await put({ version: 1, segments: [blockedDelivery({ targetDate: null })] }),
+      "segments.0.targetDate",
+      "target_date_required",
+    );
+    await expectNothingChanged();
+  });
+
+  it("refuses a past target date in Delivery", async () => {
+    expectViolation(
+      await put({ version: 1, segments: [blockedDelivery({ targetDate: past })] }),
+      "segments.0.targetDate",
+      "target_date_past",
+    );
+    await expectNothingChanged();
+  });
+
+  it("refuses an L2 from another L1", async () => {
+    const response = await put({ version: 1, segments: [blockedDelivery({ l2: "executive_sponsorship" })] });
+    expectViolation(response, "segments.0.l2", "l2_unknown");
+    await expectNothingChanged();
+  });
+
+  it("refuses an empty note", async () => {
+    expectViolation(
+      await put({ version: 1, segments: [blockedDelivery({ note: "  " })] }),
+      "segments.0.note",
+      "note_required",
+    );
+    await expectNothingChanged();
+  });
+
+  it("refuses a target date in the Assignment stage", async () => {
+    const response = await put(
+      {
+        version: 1,
+        stage: "assignment",
+        segments: [
+          blockedDelivery({ engagementScenario: "customer_led", nextActionDate: future, targetDate: future }),
+        ],
+      },
+      assignmentFm,
+    );
+    expectViolation(response, "segments.0.targetDate", "target_date_forbidden");
+    await expectNothingChanged();
+  });
+
+  it("refuses segments that do not total the seats, and changes nothing", async () => {
+    const response = await put({
+      version: 1,
+      segments: [
+        blockedDelivery({ seats: 600, splitReason: "geography" }),
+        {
+          seats: 300,
+          l1: "in_progress",
+          serviceStatus: "assess",
+          engagementScenario: "customer_led_with_ftp_assist",
+          targetDate: future,
+          note: "Deploying in the head office; at assessment.",
+          splitReason: "geography",
+        },
+      ],
+    });
+    expectViolation(response, "segments", "seats_total_mismatch");
+    expect(
+      response.json().errors.find((e: { code: string }) => e.code === "seats_total_mismatch").message,
+    ).toMatch(/900.*1,000/);
+    await expectNothingChanged();
+  });
+
+  it("refuses the Account Team recording Blocked, saying who may", async () => {
+    const response = await put({ version: 1, segments: [blockedDelivery()] }, accountTeam);
+    expectViolation(response, "segments.0.scenarioId", "role_not_allowed");
+    expect(response.json().errors[0].message).toMatch(/Delivery FM/);
+    await expectNothingChanged();
+  });
+
+  it("answers a stale version with 409 and the current state", async () => {
+    expect((await put({ version: 1, segments: [blockedDelivery()] })).statusCode).toBe(200);
+    const stale = await put({ version: 1, segments: [blockedDelivery({ l2: "service_reliability" })] });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe("version_conflict");
+    expect(stale.json().current.version).toBe(2);
+    expect(stale.json().current.segments[0].l2).toBe("app_compatibility");
+  });
+
+  it("answers malformed input with 400 naming the field, never 500", async () => {
+    const cases: unknown[] = [
+      { version: 1, segments: [] },
+      { version: "one", segments: [blockedDelivery()] },
+      { version: 1, segments: [blockedDelivery({ seats: -5 })] },
+      { version: 1, segments: [blockedDelivery({ colour: "red" })] },
+      { segments: [blockedDelivery()] },
+    ];
+    for (const body of cases) {
+      const response = await put(body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().errors.length).toBeGreaterThan(0);
+      expect(response.json().errors[0].field).toMatch(/^body/);
+    }
+    const invalidJson = await server.inject({
+      method: "PUT",
+      url: `/api/entitlements/${entitlementId}/status`,
+      headers: { "content-type": "application/json" },
+      payload: "{not json",
+    });
+    expect(invalidJson.statusCode).toBe(400);
+    expect(invalidJson.headers["content-type"]).toMatch(/problem\+json/);
+    await expectNothingChanged();
+  });
+
+  it("answers an unknown entitlement with 404 and a bad id with 400", async () => {
+    const missing = await server.inject({
+      method: "PUT",
+      url: "/api/entitlements/00000000-0000-4000-8000-00000000dead/status",
+      payload: { version: 1, segments: [blockedDelivery()] },
+    });
+    expect(missing.statusCode).toBe(404);
+    const bad = await server.inject({ method: "GET", url: "/api/entitlements/not-a-uuid" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("params.id");
+  });
+});
