@@ -182,6 +182,17 @@ describe(checkPlaybook.name, () => {
     expect(codes).toContain("duplicate_code serviceFamilies[0].services[1].code");
   });
 
+  it("refuses a service alias that already names another service, since lookups would be ambiguous", () => {
+    doc.serviceFamilies[0].services[1].aliases = ["Exchange"];
+    expect(problemsOf(doc)).toEqual([
+      {
+        path: ["serviceFamilies", 0, "services", 1, "aliases"],
+        code: "ambiguous_service_name",
+        message: 'Service "Teams" shares a name or alias with "exchange"',
+      },
+    ]);
+  });
+
   it("refuses unknown services in L3s and workload questions", () => {
     doc.l1s[1].l2s[0].l3s[1].services = ["teams", "lotus_notes"];
     doc.l1s[1].l2s[0].workloadQuestions[0].service = "fax";

@@ -1,3 +1,4 @@
+import { normalizeName } from "./playbook-index.ts";
 import type { FieldRule, L1, Playbook, ScenarioField, ScenarioRow } from "./playbook-schema.ts";
 import { playbookSchema } from "./playbook-schema.ts";
 
@@ -158,15 +159,15 @@ type AddProblem = (path: PlaybookPath, code: string, message: string) => void;
 
 /** Service ids and codes must be unique, and no name or alias may point at two services. */
 function checkServices(playbook: Playbook, add: AddProblem) {
-  const ids = new Map<string, string>();
+  const ids = new Set<string>();
   const codes = new Map<string, string>();
   const keys = new Map<string, string>();
   playbook.serviceFamilies.forEach((family, familyIndex) => {
     family.services.forEach((service, serviceIndex) => {
       const path: PlaybookPath = ["serviceFamilies", familyIndex, "services", serviceIndex];
-      const idOwner = ids.get(service.id);
-      if (idOwner) add([...path, "id"], "duplicate_id", `Service id "${service.id}" is already used`);
-      else ids.set(service.id, service.id);
+      if (ids.has(service.id))
+        add([...path, "id"], "duplicate_id", `Service id "${service.id}" is already used`);
+      ids.add(service.id);
       const codeOwner = codes.get(service.code);
       if (codeOwner) {
         add(
@@ -176,7 +177,7 @@ function checkServices(playbook: Playbook, add: AddProblem) {
         );
       } else codes.set(service.code, service.id);
       for (const key of new Set(
-        [service.id, service.name, service.code, ...service.aliases].map(lookupKey),
+        [service.id, service.name, service.code, ...service.aliases].map(normalizeName),
       )) {
         const owner = keys.get(key);
         if (owner && owner !== service.id) {
@@ -189,11 +190,6 @@ function checkServices(playbook: Playbook, add: AddProblem) {
       }
     });
   });
-}
-
-/** Same normalisation the index uses for name lookups. */
-function lookupKey(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
 function checkReference(
