@@ -1,0 +1,80 @@
+import { isUuid } from "../db/repositories/raw-rows.ts";
+import { AppError } from "../domain/app-error.ts";
+import { isCalendarDate } from "../domain/rules/field-values.ts";
+import type { Violation } from "../domain/violation.ts";
+
+/**
+ * Checks shared by the list use-cases. HTTP and CLI validate shapes first, but
+ * the core checks again: a malformed id or date must become a violation, not a
+ * database error.
+ */
+export class FilterChecks {
+  readonly violations: Violation[] = [];
+
+  limit(value: number | undefined, fallback = 50, max = 500): number {
+    if (value === undefined) return fallback;
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      this.violations.push({
+        field: "limit",
+        code: "limit_out_of_range",
+        message: `The page size must be a whole number from 1 to ${max}.`,
+      });
+      return fallback;
+    }
+    return value;
+  }
+
+  id(field: string, value: string | undefined | null): string | null {
+    if (value === undefined || value === null || value === "") return null;
+    if (!isUuid(value)) {
+      this.violations.push({ field, code: "id_invalid", message: `"${value}" is not a valid id.` });
+      return null;
+    }
+    return value;
+  }
+
+  date(field: string, value: string | undefined | null): string | null {
+    if (value === undefined || value === null || value === "") return null;
+    if (!isCalendarDate(value)) {
+      this.violations.push({
+        field,
+        code: "date_invalid",
+        message: `"${value}" is not a date written YYYY-MM-DD.`,
+      });
+      return null;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.violations.push({
+        field,
+        code: `${field}_invalid`,
+        message: `"${value}" is not one of: ${allowed.join(", ")}.`,
+      });
+      return fallback;
+    }
+    return value as T;
+  }
+
+  /** Throws validation_failed with every problem found, if any. */
+  done(): void {
+    if (this.violations.length > 0) {
+      throw new AppError("validation_failed", "The filter is not valid.", { violations: this.violations });
+    }
+  }
+}
+
+/** A filter value that may be one value or several; empty strings are dropped. */
+export function listOf(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (typeof value === "string" ? [value] : [...value]).map((v) => v.trim()).filter((v) => v !== "");
+}
+
+/** Free text trimmed; blank means no text filter. */
+export function textOf(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
