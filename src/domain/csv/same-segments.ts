@@ -1,0 +1,30 @@
+import type { StatusSegment } from "../status-segment.ts";
+
+const compared = [
+  "seats",
+  "l1",
+  "scenarioId",
+  "l2",
+  "l3",
+  "serviceStatus",
+  "engagementScenario",
+  "targetDate",
+  "owner",
+  "note",
+  "nextActionDate",
+  "nextAction",
+  "splitReason",
+] as const satisfies readonly (keyof StatusSegment)[];
+
+/**
+ * Whether two segment lists record the same status, position by position.
+ * Empty text and null mean the same (nothing recorded), so a re-imported file
+ * whose blank cells match stored nulls is unchanged.
+ */
+export function sameSegments(a: readonly StatusSegment[], b: readonly StatusSegment[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((segment, position) => {
+    const other = b[position]!;
+    return compared.every((field) => (segment[field] || null) === (other[field] || null));
+  });
+}
