@@ -1,13 +1,14 @@
 import {
-  ATTEMPT_NUMBER,
   ATTEMPT_WORD,
   CHANNEL_WORD,
   COVID_CUE,
   DECLINES_HELP,
+  EMPTY_PHRASES,
   EXACT_NUMBER,
   HEDGES,
   INTENT_CUES,
   MANAGED_ACCOUNT,
+  MEETING_NARRATIVE,
   MEETING_NOUN,
   PHASE_CUE,
   REASON_MARKER,
@@ -61,7 +62,7 @@ const MAX_SENTENCES = 3;
 /** A run-on note of this many words buries the intent even in few sentences. */
 const MAX_WORDS = 60;
 /** Below this many informative words a Blocked or No Intent reason names no specific cause. */
-const MIN_REASON_WORDS = 3;
+const MIN_REASON_WORDS = 4;
 
 export function lintNote(note: string, context: NoteContext): NoteLint {
   const findings = findingsFor(note, context);
@@ -80,12 +81,12 @@ function findingsFor(note: string, context: NoteContext): Finding[] {
   }
   const l1 = context.l1 ?? null;
   const l2 = context.l2 ?? null;
-  const tokens = wordTokens(folded);
-  const taxonomyWords = new Set([...(l1 ? l1.split("_") : []), ...(l2 ? l2.split("_") : [])]);
+  const tokens = wordTokens(folded.replace(EMPTY_PHRASES, " "));
+  const taxonomyWords = [...(l1 ? l1.split("_") : []), ...(l2 ? l2.split("_") : [])];
   const informative = informativeScore(note, tokens, taxonomyWords);
 
   const usageFigure = /\d\s*%|\busage\b|\bactive\b/.test(folded);
-  if (usageFigure && informativeScore(note, tokens, new Set([...taxonomyWords, ...USAGE_WORDS])) === 0) {
+  if (usageFigure && informativeScore(note, tokens, [...taxonomyWords, ...USAGE_WORDS]) === 0) {
     return [
       poor(
         "usage_only",
@@ -111,7 +112,7 @@ function findingsFor(note: string, context: NoteContext): Finding[] {
   }
 
   const findings: Finding[] = [];
-  if (logistics.length > 0) {
+  if (logistics.length > 0 || MEETING_NARRATIVE.test(folded)) {
     findings.push(
       marginal(
         "logistics_mixed",
@@ -150,11 +151,11 @@ function l1Findings(folded: string, informative: number, l1: string | null, l2: 
     case "no_intent":
       return noIntentFindings(folded, informative);
     case "status_unknown":
-      return statusUnknownFindings(folded, l2);
+      return statusUnknownFindings(folded, l2, informative);
     case "in_progress":
       return inProgressFindings(folded, informative);
     case "duplicate_invalid":
-      return INTENT_CUES.duplicate_invalid!.test(folded)
+      return INTENT_CUES.duplicate_invalid!.test(folded) || informative >= 6
         ? []
         : [
             marginal(
@@ -241,10 +242,15 @@ function reasonFindings(folded: string, informative: number, what: string): Find
     : [marginal("reason_missing", `Give the primary reason: ${what}.`)];
 }
 
-function statusUnknownFindings(folded: string, l2: string | null): Finding[] {
+function statusUnknownFindings(folded: string, l2: string | null, informative: number): Finding[] {
   const unresponsive =
     l2 === "customer_unresponsive" || (l2 === null && !/\bnew|purchas|bought|added/.test(folded));
   if (!unresponsive) {
+    if (informative < 2) {
+      return [
+        marginal("too_vague", "Name the new subscription or workload, how many seats, and when it arrived."),
+      ];
+    }
     return /\b(?:new\w*|just|recent\w*|added|purchas\w*|bought|scope|renew\w*|acquir\w*|additional|extra|more|upgrad\w*|trial|e[35]|sku|bundle)\b/.test(
       folded,
     )
@@ -264,8 +270,6 @@ function statusUnknownFindings(folded: string, l2: string | null): Finding[] {
         'Say how many attempts were made (for example "4 attempts"), not just that the customer did not answer.',
       ),
     );
-  } else if (!ATTEMPT_NUMBER.test(folded)) {
-    findings.push(marginal("attempts_missing", "Say how many attempts were made."));
   }
   if (!CHANNEL_WORD.test(folded)) {
     findings.push(
@@ -305,7 +309,7 @@ function inProgressFindings(folded: string, informative: number): Finding[] {
  * since they are the specifics a reader acts on. A second service name counts:
  * "Teams waits for Exchange" names a dependency.
  */
-function informativeScore(note: string, tokens: string[], taxonomyWords: Set<string>): number {
+function informativeScore(note: string, tokens: string[], taxonomyWords: string[]): number {
   const named = namedTokens(note);
   let score = 0;
   let services = 0;
@@ -317,12 +321,18 @@ function informativeScore(note: string, tokens: string[], taxonomyWords: Set<str
       if (services > 1) score += 1;
       continue;
     }
+    const acronym =
+      named.has(bare) && /^[a-z]{2,3}$/.test(bare) && new RegExp(`\\b${bare.toUpperCase()}\\b`).test(note);
+    if (acronym && !STATUS_WORDS.has(bare) && !restatesTaxonomy(bare, taxonomyWords)) {
+      score += 2;
+      continue;
+    }
     if (
       bare.length < 2 ||
       STOP_WORDS.has(bare) ||
       STATUS_WORDS.has(bare) ||
       VAGUE_WORDS.has(bare) ||
-      taxonomyWords.has(bare) ||
+      restatesTaxonomy(bare, taxonomyWords) ||
       isHedgeWord(bare)
     ) {
       continue;
@@ -330,6 +340,18 @@ function informativeScore(note: string, tokens: string[], taxonomyWords: Set<str
     score += named.has(bare) ? 2 : 1;
   }
   return score;
+}
+
+/** "licence" restates "licensing", "apps" restates "app", "infra" restates "infrastructure". */
+function restatesTaxonomy(token: string, taxonomyWords: string[]): boolean {
+  const word = token.replace(/licenc/g, "licens");
+  return taxonomyWords.some(
+    (taxonomy) =>
+      word === taxonomy ||
+      word.replace(/s$/, "") === taxonomy ||
+      (word.length >= 4 && taxonomy.startsWith(word)) ||
+      (taxonomy.length >= 6 && word.startsWith(taxonomy.slice(0, 6))),
+  );
 }
 
 const HEDGE_WORDS = new Set(

@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
   will would shall should can could may might must any all some each every both either neither more most less
   such what which who whom whose when where why how if while per via re up down out off again once further same
   other another own new s t don't doesn't didn't isn't aren't wasn't weren't won't can't couldn't not no yes
-  let lets get got gets one's etc eg ie i.e e.g vs`.split(/\s+/),
+  let lets get got gets one's etc eg ie i.e e.g vs within across among around`.split(/\s+/),
 );
 
 /** Words that only restate a status or the record itself ("Blocked.", "Customer unresponsive."). */
@@ -24,15 +24,15 @@ export const STATUS_WORDS = new Set(
   invalid customer customers client clients cust cx tenant tenants service services workload workloads seat seats
   entitlement entitlements account note notes update updates updated tbd tbc n/a na fyi plan plans planned
   wip pending progressing ongoing continuing continue continues same previous before nothing none nil
-  deploy deploys deployed deploying deployment deployments use uses used using adopt adoption rollout`.split(
-    /\s+/,
-  ),
+  deploy deploys deployed deploying deployment deployments use uses used using adopt adoption rollout usage
+  response responses respond responding responded unresp reply replies replied track green amber red ok okay
+  fine good well going dup dupe ni itcm`.split(/\s+/),
 );
 
 /** Vague fillers that name no specific cause ("issues", "concerns", "internal reasons"). */
 export const VAGUE_WORDS = new Set(
   `issue issues problem problems concern concerns reason reasons challenge challenges thing things stuff matter
-  matters internal various several some technical business priority priorities other others side factor
+  matters internal various several some technical business other others side factor
   factors item items topic topics situation circumstances decision aspects general generally overall`.split(
     /\s+/,
   ),
@@ -63,7 +63,12 @@ export const HEDGES: { pattern: RegExp; label: string }[] = [
   { pattern: /\bright now\b/, label: "right now" },
   { pattern: /\bas of (?:now|today)\b/, label: "as of now" },
   { pattern: /\btemporar(?:y|ily)\b/, label: "temporarily" },
-  { pattern: /\b(?:maybe|perhaps|possibly|probably)\b/, label: "maybe" },
+  { pattern: /\b(?:maybe|perhaps|possibly|probably|might|hopefully)\b/, label: "maybe" },
+  {
+    pattern:
+      /\b(?:maybe later|later on|revisit\w*|at some point|soon)\b|(?:^|[,;.-] *)(?:we |i )?will (?:see|check|update)\b/,
+    label: "later",
+  },
   { pattern: /\bnot sure\b/, label: "not sure" },
 ];
 
@@ -74,7 +79,7 @@ export const REASON_MARKER =
 /** Explicit statements of intent, per L1. */
 export const INTENT_CUES: Record<string, RegExp> = {
   blocked:
-    /\b(?:block\w*|unable|cannot|can ?not|can't|could ?n[o']t|stuck|on hold|halt\w*|paus\w*|held (?:up|back)|hold\w* (?:up|back|off)|prevent\w*|stop\w*|wait\w*|await\w*|pending|fail\w*|won't|will not|does ?n[o']t|do ?n[o']t|is ?n[o']t|are ?n[o']t|not (?:supported|possible|compatible|certified|allowed|permitted|approved|available|ready)|no (?:budget|staff|partner|approval|sign-?off)|lack\w*|missing|break\w*|broke\w*|refus\w*|reject\w*|barrier|obstacle|issue\w*|problem\w*|concern\w*|until|need\w*|requir\w*|drop\w*|crash\w*|delay\w*|outage\w*)\b/,
+    /\b(?:block\w*|unable|cannot|can ?not|can't|could ?n[o']t|stuck|on hold|halt\w*|paus\w*|held (?:up|back)|hold\w* (?:up|back|off)|prevent\w*|stop\w*|wait\w*|await\w*|pending|fail\w*|won't|will not|does ?n[o']t|do ?n[o']t|is ?n[o']t|are ?n[o']t|not (?:supported|possible|compatible|certified|allowed|permitted|approved|available|ready)|no (?:budget|staff|partner|approval|sign-?off)|lack\w*|missing|break\w*|broke\w*|refus\w*|reject\w*|barrier|obstacle|issue\w*|problem\w*|concern\w*|until|need\w*|requir\w*|drop\w*|crash\w*|delay\w*|outage\w*|stall\w*|must|bans?|banned|forbid\w*|distrust\w*|think\w*|believ\w*|fear\w*|worr\w*|doubt\w*|demand\w*|insist\w*|before|has ?n[o']t|have ?n[o']t|no (?:plan|skills?|experience|one|answer|reply|response|cloud)|not (?:configured|done|finished|signed|released))\b/,
   no_intent:
     /\b(?:no intent\w*|not interested|no interest|no need|no plans?|not plan\w*|not (?:going to|moving|adopt\w*|deploy\w*|us(?:e|ing)|pursu\w*|proceed\w*|want\w*)|will not|won't|never|decided (?:not|against)|declin\w*|reject\w*|no value|does ?n[o']t (?:want|need|see)|do ?n[o']t (?:want|need|see|have intent)|stay\w* (?:on|with)|stick\w* with|keep\w* (?:their|its|using|on)|prefers?|chose|standardi[sz]ed|no appetite|opted|no desire|sees? no|no business (?:case|driver|need)|no sponsor)\b/,
   in_progress:
@@ -82,7 +87,7 @@ export const INTENT_CUES: Record<string, RegExp> = {
   status_unknown:
     /\b(?:no (?:reply|replies|response|answer|contact|feedback|engagement)|unresponsive|not (?:respond\w*|repl\w*|answer\w*|reachable)|did ?n[o']t (?:respond|reply|answer|get back)|never (?:replied|responded|answered)|silent|silence|ghost\w*|unreachable|went quiet|gone quiet|attempts?|new\w*|purchas\w*|bought|added|unknown|unclear|not (?:known|confirmed|established))\b/,
   duplicate_invalid:
-    /\b(?:duplicat\w*|double[- ]?count\w*|counted twice|fraud\w*|re-?mapp?\w*|test tenant|trial|dev(?:elopment)? tenant|cancel\w*|retired|mismatch\w*|overage|viewpoint|lynx|not genuine|invalid|merged|donor|moved to)\b/,
+    /\b(?:double[- ]?count\w*|twice|copies|same (?:seats|users|customer|agreement|licen[cs]es)|fraud\w*|re-?mapp?\w*|test|trial|dev|development|demo|lab|cancel\w*|retired|expired|liquidat\w*|mismatch\w*|overage|viewpoint|lynx|ftop|not genuine|merged|consolidat\w*|donor|moved|transferr?\w*|by mistake|never used|no (?:real )?users)\b/,
 };
 
 /** A count of outreach attempts: a number near an attempt or channel word. */
@@ -98,7 +103,7 @@ export const MANAGED_ACCOUNT =
 
 /** Scheduling verbs and meeting nouns: logistics belong in an Engagement Management note. */
 export const SCHEDULING_VERB =
-  /\b(?:schedul\w*|reschedul\w*|booked|book(?:ing)? a|invit\w*|arrang\w*|set(?:ting)? up an? (?:call|meeting|session)|calendar|agenda|postpon\w*|pencil\w*|will meet|meeting (?:on|next|set)|call (?:on|next|set))\b/;
+  /\b(?:schedul\w*|reschedul\w*|booked|book(?:ing)? a|invit\w*|set(?:ting)? up an? (?:call|meeting|session)|calendar|agenda|postpon\w*|pencil\w*|will meet|meeting (?:on|next|set)|call (?:on|next|set))\b/;
 export const MEETING_NOUN =
   /\b(?:meetings?|calls?|sessions?|kick-?offs?|workshops?|syncs?|catch-?ups?|demos?|briefings?|invites?|touchpoints?|agenda)\b/;
 
@@ -119,4 +124,12 @@ export const DECLINES_HELP =
 
 /** Wording that makes a No Intent look temporary (the L1 means "will never deploy"). */
 export const TEMPORARY_CUE =
-  /\b(?:until|for now|this (?:year|quarter|fy)|next (?:year|quarter|fy)|later|revisit\w*|re-?evaluat\w*|after the|once the|in the future|for the moment)\b/;
+  /\b(?:until (?:the|we|it|a|an|next|after)|for now|this (?:year|quarter|fy)|next (?:year|quarter|fy|planning)|revisit\w*|re-?evaluat\w*|once the|in the future|for the moment)\b/;
+
+/** A note that recounts a meeting buries the intent in history (guidance: marginal). */
+export const MEETING_NARRATIVE =
+  /\b(?:met with|had (?:a|the|our)? ?(?:\w+ )?(?:call|meeting|session)|(?:long|weekly|monthly) (?:call|meeting|session)|walked us through|went through|talked (?:about|with|to))\b/;
+
+/** Phrases that only point elsewhere or say nothing changed. */
+export const EMPTY_PHRASES =
+  /\b(?:see (?:previous|last|prior|earlier) (?:note|notes|update|email)|as before|no (?:change|changes|update|updates)|same as (?:before|last))\b/g;
