@@ -1,0 +1,148 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { blockedL1 } from "./entitlement-view.ts";
+import { rowsOf } from "./raw-rows.ts";
+
+/**
+ * Portfolio reports, aggregated in SQL. Every report counts seats (segment
+ * seats) and distinct tenants: cells with few tenants will be suppressed for
+ * product groups, so the count must be of tenants, not rows.
+ */
+export interface ReportScope {
+  serviceId: string | null;
+  customerId: string | null;
+  /** L1s left out of all reporting (Duplicate/Invalid). */
+  excludedL1s: readonly string[];
+  /** YYYY-MM-DD. */
+  today: string;
+}
+
+/** FROM/WHERE over segments in scope; `extra` narrows further (e.g. Blocked only). */
+function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
+  const conditions: SQL[] = [...extra];
+  if (scope.excludedL1s.length > 0) {
+    conditions.push(
+      sql`s.l1 not in (${sql.join(
+        scope.excludedL1s.map((l1) => sql`${l1}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (scope.serviceId) conditions.push(sql`e.service_id = ${scope.serviceId}`);
+  if (scope.customerId) conditions.push(sql`t.customer_id = ${scope.customerId}::uuid`);
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  return sql`from status_segments s
+    join entitlements e on e.id = s.entitlement_id
+    join tenants t on t.id = e.tenant_id
+    join customers c on c.id = t.customer_id
+    ${where}`;
+}
+
+const blocked = sql`s.l1 = ${blockedL1}`;
+
+export interface SeatCount {
+  seats: number;
+  tenants: number;
+  segments: number;
+}
+
+export async function blockedByL2AndService(
+  db: Db,
+  scope: ReportScope,
+): Promise<(SeatCount & { l2: string | null; serviceId: string })[]> {
+  return rowsOf(
+    db,
+    sql`select s.l2 as "l2", e.service_id as "serviceId", sum(s.seats)::int as "seats",
+          count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"
+        ${segmentsInScope(scope, [blocked])}
+        group by s.l2, e.service_id
+        order by sum(s.seats) desc, s.l2, e.service_id`,
+  );
+}
+
+export async function blockedByL3(
+  db: Db,
+  scope: ReportScope,
+): Promise<(SeatCount & { l2: string | null; l3: string | null })[]> {
+  return rowsOf(
+    db,
+    sql`select s.l2 as "l2", s.l3 as "l3", sum(s.seats)::int as "seats",
+          count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"
+        ${segmentsInScope(scope, [blocked])}
+        group by s.l2, s.l3
+        order by sum(s.seats) desc, s.l2, s.l3 nulls last`,
+  );
+}
+
+/** Upper bounds (days, inclusive) of the aging buckets; the last bucket has none. */
+export const agingBounds = [30, 60, 90, 180] as const;
+
+/** Blocked seats by how long they have been Blocked: bucket index 0..agingBounds.length. */
+export async function blockedAging(db: Db, scope: ReportScope): Promise<(SeatCount & { bucket: number })[]> {
+  const cases = agingBounds.map((bound, index) => sql`when aged.days <= ${bound}::int then ${index}::int`);
+  return rowsOf(
+    db,
+    sql`select case ${sql.join(cases, sql` `)} else ${agingBounds.length}::int end as "bucket",
+          sum(aged.seats)::int as "seats", count(distinct aged.tenant_id)::int as "tenants",
+          count(*)::int as "segments"
+        from (
+          select s.seats, e.tenant_id,
+            (${scope.today}::date - (s.l1_since at time zone 'UTC')::date) as days
+          ${segmentsInScope(scope, [blocked])}
+        ) aged
+        group by 1
+        order by 1`,
+  );
+}
+
+export interface OverdueActionRow {
+  entitlementId: string;
+  position: number;
+  customerId: string;
+  customerName: string;
+  tenantId: string;
+  tenantName: string;
+  serviceId: string;
+  l1: string;
+  l2: string | null;
+  owner: string | null;
+  nextAction: string | null;
+  nextActionDate: string;
+  daysOverdue: number;
+  seats: number;
+}
+
+/** Segments whose next action date has passed, oldest first. */
+export async function overdueNextActions(
+  db: Db,
+  scope: ReportScope,
+  limit: number,
+): Promise<OverdueActionRow[]> {
+  return rowsOf(
+    db,
+    sql`select e.id::text as "entitlementId", s.position as "position",
+          c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
+          e.service_id as "serviceId", s.l1 as "l1", s.l2 as "l2", s.owner as "owner",
+          s.next_action as "nextAction", s.next_action_date::text as "nextActionDate",
+          (${scope.today}::date - s.next_action_date)::int as "daysOverdue", s.seats as "seats"
+        ${segmentsInScope(scope, [sql`s.next_action_date < ${scope.today}::date`])}
+        order by s.next_action_date, c.name, t.name, e.service_id, e.id, s.position
+        limit ${limit}`,
+  );
+}
+
+/** Blocked seats by the ISO week of their projected unblock (target) date. */
+export async function projectedUnblocks(
+  db: Db,
+  scope: ReportScope,
+): Promise<(SeatCount & { week: string; weekStart: string })[]> {
+  return rowsOf(
+    db,
+    sql`select to_char(s.target_date, 'IYYY-"W"IW') as "week",
+          (s.target_date - (extract(isodow from s.target_date)::int - 1))::text as "weekStart",
+          sum(s.seats)::int as "seats", count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"
+        ${segmentsInScope(scope, [blocked, sql`s.target_date is not null`])}
+        group by 1, 2
+        order by 2`,
+  );
+}
