@@ -1,0 +1,77 @@
+import type { Violation } from "../../src/domain/violation.ts";
+import { currentUserEmail } from "../users/current-user.ts";
+
+/** An RFC 9457 problem the API answered with; `errors` name the fields at fault. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: Violation[];
+  readonly problem: Record<string, unknown>;
+
+  constructor(status: number, problem: Record<string, unknown>) {
+    const detail = typeof problem.detail === "string" ? problem.detail : `Request failed (${status})`;
+    super(detail);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = typeof problem.code === "string" ? problem.code : "error";
+    this.errors = Array.isArray(problem.errors) ? (problem.errors as Violation[]).map(withoutBodyPrefix) : [];
+    this.problem = problem;
+  }
+}
+
+/**
+ * Request validation errors name their place as "body.segments.0.seats"; the
+ * rules say "segments.0.seats". The form only knows the second spelling.
+ */
+function withoutBodyPrefix(found: Violation): Violation {
+  return found.field.startsWith("body.") ? { ...found, field: found.field.slice(5) } : found;
+}
+
+/** Header the server reads the acting user from until sign-in lands. */
+export const actingUserHeader = "x-unblock-user";
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const email = currentUserEmail();
+  if (email) headers[actingUserHeader] = email;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`/api${path}`, {
+    method: options.method ?? "GET",
+    headers,
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    signal: options.signal ?? null,
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const problem =
+      parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : { detail: text };
+    throw new ApiError(response.status, problem);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { detail: text };
+  }
+}
+
+/** A query string from a record, skipping empty values. */
+export function toQuery(values: Record<string, string | number | boolean | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -1,0 +1,85 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useCurrentUserEmail } from "../users/current-user.ts";
+import { apiRequest, toQuery } from "./api-client.ts";
+import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
+
+/** Query keys in one place, so a save can invalidate exactly what it changed. */
+export const queryKeys = {
+  playbook: ["playbook"] as const,
+  users: ["users"] as const,
+  me: (email: string) => ["me", email] as const,
+  entitlements: (query: Record<string, string>) => ["entitlements", query] as const,
+  entitlementsAll: ["entitlements"] as const,
+  entitlement: (id: string) => ["entitlement", id] as const,
+  history: (id: string) => ["history", id] as const,
+  reports: ["reports"] as const,
+  report: (name: string, query: Record<string, string>) => ["reports", name, query] as const,
+};
+
+export function useUsers() {
+  return useQuery({
+    queryKey: queryKeys.users,
+    queryFn: ({ signal }) => apiRequest<{ items: User[] }>("/users", { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The acting user as the server resolved it (the header's user, or the server default). */
+export function useMe() {
+  const email = useCurrentUserEmail();
+  return useQuery({
+    queryKey: queryKeys.me(email),
+    queryFn: ({ signal }) => apiRequest<User>("/me", { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Rows the portfolio loads per request: enough to fill a screen many times over, small to parse. */
+export const portfolioPageSize = 200;
+
+export function useEntitlementPages(query: Record<string, string>) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.entitlements(query),
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest<EntitlementPage>(
+        `/entitlements${toQuery({ ...query, limit: portfolioPageSize, cursor: pageParam })}`,
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/** Every entitlement of a tenant (a tenant has one per service, so one page of 500 holds them). */
+export function useTenantEntitlements(tenantId: string) {
+  return useQuery({
+    queryKey: queryKeys.entitlements({ tenantId }),
+    queryFn: ({ signal }) =>
+      apiRequest<EntitlementPage>(`/entitlements${toQuery({ tenantId, limit: 500, sort: "customer" })}`, {
+        signal,
+      }),
+  });
+}
+
+export function useEntitlement(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.entitlement(id ?? ""),
+    queryFn: ({ signal }) => apiRequest<EntitlementView>(`/entitlements/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useHistory(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.history(id ?? ""),
+    queryFn: ({ signal }) => apiRequest<{ items: HistoryEntry[] }>(`/entitlements/${id}/history`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useReport<T>(name: string, query: Record<string, string> = {}) {
+  return useQuery({
+    queryKey: queryKeys.report(name, query),
+    queryFn: ({ signal }) => apiRequest<T>(`/reports/${name}${toQuery(query)}`, { signal }),
+  });
+}

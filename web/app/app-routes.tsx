@@ -1,0 +1,43 @@
+import { Center, Loader, Stack, Text, Title } from "@mantine/core";
+import { lazy, Suspense } from "react";
+import { PortfolioPage } from "../portfolio/portfolio-page.tsx";
+import { matchPath, useLocation } from "../router/router.ts";
+import { TenantPage } from "../tenant/tenant-page.tsx";
+
+// Charts (recharts) and the playbook browser load on first visit only, keeping
+// the first paint of the portfolio small.
+const DashboardsPage = lazy(() => import("../dashboards/dashboards-page.tsx"));
+const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
+
+export function AppRoutes() {
+  const { pathname } = useLocation();
+  return (
+    <Suspense
+      fallback={
+        <Center h="50vh">
+          <Loader aria-label="Loading the page" />
+        </Center>
+      }
+    >
+      {route(pathname)}
+    </Suspense>
+  );
+}
+
+function route(pathname: string) {
+  if (pathname === "/") return <PortfolioPage />;
+  const tenant = matchPath("/tenants/:id", pathname);
+  if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
+  if (pathname === "/dashboards") return <DashboardsPage />;
+  if (pathname === "/playbook") return <PlaybookPage />;
+  const l1 = matchPath("/playbook/:l1", pathname);
+  if (l1) return <PlaybookPage l1={l1.l1} />;
+  const l2 = matchPath("/playbook/:l1/:l2", pathname);
+  if (l2) return <PlaybookPage l1={l2.l1} l2={l2.l2} />;
+  return (
+    <Stack>
+      <Title order={2}>Page not found</Title>
+      <Text>Nothing lives at {pathname}. Use the sections above.</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,74 @@
+import { Anchor, AppShell, Group, Text, Title } from "@mantine/core";
+import { type ReactNode, useEffect, useRef } from "react";
+import { Link } from "../router/link.tsx";
+import { useLocation } from "../router/router.ts";
+import { UserSwitcher } from "../users/user-switcher.tsx";
+
+const sections = [
+  { href: "/", label: "Portfolio", active: (path: string) => path === "/" || path.startsWith("/tenants/") },
+  { href: "/dashboards", label: "Dashboards", active: (path: string) => path.startsWith("/dashboards") },
+  { href: "/playbook", label: "Playbook", active: (path: string) => path.startsWith("/playbook") },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  // After a page change, move focus to the new page so keyboard and screen
+  // reader users start at its top, not on the link they left.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each page change; the path is the trigger
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <AppShell header={{ height: 52 }} padding="md">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Title order={1} size="h4">
+              <Anchor component={Link} href="/" c="inherit" underline="never">
+                Unblock
+              </Anchor>
+            </Title>
+            <nav aria-label="Sections">
+              <Group gap="md" wrap="nowrap">
+                {sections.map((section) => {
+                  const active = section.active(pathname);
+                  return (
+                    <Anchor
+                      key={section.href}
+                      component={Link}
+                      href={section.href}
+                      aria-current={active ? "page" : undefined}
+                      fw={active ? 700 : 500}
+                      underline={active ? "always" : "hover"}
+                    >
+                      {section.label}
+                    </Anchor>
+                  );
+                })}
+              </Group>
+            </nav>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="xs" c="dimmed" visibleFrom="lg">
+              Until sign-in lands, pick who you act as:
+            </Text>
+            <UserSwitcher />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: "none" }}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,58 @@
+import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import type { StoredSegment } from "../api/api-types.ts";
+import { playbookHref } from "../playbook/taxonomy-links.tsx";
+import { Link } from "../router/link.tsx";
+import { formatCount } from "../shared/format.ts";
+
+/** Readable text on an L1 colour: dark text on light colours, white on dark ones. */
+export function textOn(hex: string): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#1a1b1e" : "#ffffff";
+}
+
+export function classificationText(index: PlaybookIndex, segment: StoredSegment): string {
+  const l1 = index.l1(segment.l1);
+  const l2 = segment.l2 ? index.l2(segment.l1, segment.l2) : undefined;
+  const l3 = segment.l2 && segment.l3 ? index.l3(segment.l1, segment.l2, segment.l3) : undefined;
+  return [l1?.name ?? segment.l1, l2?.name ?? segment.l2, l3?.name ?? segment.l3].filter(Boolean).join(" › ");
+}
+
+/**
+ * One chip per segment in its L1 colour with the seat count; plain elements with
+ * a title (not popovers) because a screen of the portfolio holds hundreds.
+ */
+export function SegmentChips({
+  index,
+  segments,
+}: {
+  index: PlaybookIndex;
+  segments: readonly StoredSegment[];
+}) {
+  if (segments.length === 0) return <span style={{ color: "var(--mantine-color-dimmed)" }}>No status</span>;
+  return (
+    <>
+      {segments.map((segment, position) => {
+        const color = index.l1(segment.l1)?.color ?? "#868e96";
+        const text = `${classificationText(index, segment)}: ${formatCount(segment.seats)} seats`;
+        return (
+          <Link
+            // biome-ignore lint/suspicious/noArrayIndexKey: segments have no id; their position is their identity
+            key={position}
+            href={playbookHref(segment.l1, segment.l2, segment.l3)}
+            className="segment-chip"
+            style={{ background: color, color: textOn(color) }}
+            title={text}
+            aria-label={text}
+          >
+            {shortName(index, segment.l1)} {formatCount(segment.seats)}
+          </Link>
+        );
+      })}
+    </>
+  );
+}
+
+function shortName(index: PlaybookIndex, l1: string): string {
+  return index.l1(l1)?.name ?? l1;
+}

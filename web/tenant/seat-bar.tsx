@@ -1,0 +1,48 @@
+import { Group, Progress, Text, Tooltip } from "@mantine/core";
+import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import { formatCount } from "../shared/format.ts";
+
+interface SeatPart {
+  l1: string;
+  seats: number;
+}
+
+/** A service's seats as one bar split by L1 colour, with a legend that says it in words too. */
+export function SeatBar({
+  index,
+  segments,
+  availableSeats,
+}: {
+  index: PlaybookIndex;
+  segments: readonly SeatPart[];
+  availableSeats: number;
+}) {
+  const byL1 = new Map<string, number>();
+  for (const segment of segments) byL1.set(segment.l1, (byL1.get(segment.l1) ?? 0) + segment.seats);
+  const total = Math.max(
+    availableSeats,
+    [...byL1.values()].reduce((sum, seats) => sum + seats, 0),
+    1,
+  );
+  const parts = [...byL1.entries()];
+  const words = parts.map(([l1, seats]) => `${index.l1(l1)?.name ?? l1} ${formatCount(seats)}`).join(", ");
+  return (
+    <div>
+      <Progress.Root size="lg" aria-label={`Seats by status: ${words || "none recorded"}`}>
+        {parts.map(([l1, seats]) => (
+          <Tooltip key={l1} label={`${index.l1(l1)?.name ?? l1}: ${formatCount(seats)} seats`}>
+            <Progress.Section value={(seats / total) * 100} color={index.l1(l1)?.color ?? "gray"} />
+          </Tooltip>
+        ))}
+      </Progress.Root>
+      <Group gap="sm" mt={4}>
+        {parts.map(([l1, seats]) => (
+          <Text key={l1} size="xs">
+            <span className="seat-bar-legend" style={{ background: index.l1(l1)?.color ?? "#868e96" }} />
+            {index.l1(l1)?.name ?? l1} {formatCount(seats)}
+          </Text>
+        ))}
+      </Group>
+    </div>
+  );
+}
