@@ -74,7 +74,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const where = (error as FastifyError).validationContext ?? "body";
     const errors = error.validation.map((issue) => ({
       field: [where, ...issue.instancePath.split("/").filter(Boolean)].join("."),
-      code: `invalid_${issue.keyword}`,
+      code: issue.keyword,
       message: issue.message ?? "is invalid",
     }));
     const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join("; ");

@@ -20,7 +20,11 @@ export function serveCommand(): Command {
       });
       if (options.demo) {
         const report = await seedDemo(app.deps, { tenants: Number(options.demoTenants), ifEmpty: true });
-        if (report.seeded) process.stderr.write(`Loaded the demo portfolio: ${report.summary}\n`);
+        if (report.seeded) {
+          process.stderr.write(
+            `Loaded the demo portfolio: ${report.customers} customers, ${report.tenants} tenants, ${report.entitlements} entitlements, ${report.historyRows} history rows.\n`,
+          );
+        }
       }
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
@@ -35,7 +39,19 @@ export function serveCommand(): Command {
       process.once("SIGTERM", shutdown);
       const host = options.host ?? config.host;
       const port = options.port ? Number(options.port) : config.port;
-      await server.listen({ host, port });
+      try {
+        await server.listen({ host, port });
+      } catch (error) {
+        await app.close();
+        if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+          process.stderr.write(
+            `error: port ${port} on ${host} is already in use: stop the other server or choose another with --port or PORT.\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        throw error;
+      }
       const database = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
       process.stderr.write(
         `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database})\n`,
