@@ -3,6 +3,7 @@ import type { AppDeps } from "../../app/app-deps.ts";
 import { getBlockedAging } from "../../app/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../app/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "../../app/blocked-by-l3.ts";
+import { getBlockedOverTime } from "../../app/blocked-over-time.ts";
 import { getOverdueNextActions } from "../../app/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "../../app/projected-unblocks.ts";
 import { problemResponses } from "../schemas/status-schemas.ts";
@@ -83,6 +84,24 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request) => ({ items: await getProjectedUnblocks(deps, request.query) }),
+  );
+
+  api.get(
+    "/reports/blocked-over-time",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "Blocked seats at the end of each week, rebuilt from the status history",
+        querystring: reportQuery.extend({ weeks: z.coerce.number().int().min(1).max(156).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ weekStart: z.string(), seats: z.number(), tenants: z.number() })),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await getBlockedOverTime(deps, request.query) }),
   );
 
   api.get(
