@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -182,4 +183,91 @@ export const statusHistory = pgTable(
     index("status_history_entitlement_idx").on(t.entitlementId, t.at),
     index("status_history_at_idx").on(t.at),
   ],
+);
+
+/**
+ * Sign-in state of a user, kept beside the user record: a password hash
+ * (scrypt, never the password), the failed sign-ins that lead to a temporary
+ * lockout, and the version user edits are checked against.
+ */
+export const userAccounts = pgTable("user_accounts", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** `scrypt$N$r$p$salt$hash`; null until a password is set (token-only or not yet invited). */
+  passwordHash: text("password_hash"),
+  /** The password is the published demo password: only ever set by the demo seed. */
+  demoPassword: boolean("demo_password").notNull().default(false),
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  /** A disabled user cannot sign in and its sessions and tokens stop working. */
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  /** Optimistic concurrency for edits of the user (name, role, password, disabled). */
+  version: integer("version").notNull().default(1),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Server-side sessions behind the sign-in cookie. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's random token: the table never holds a usable session id. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Sent back as x-csrf-token on every cookie-authenticated write. */
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** API tokens for the CLI and integrations; the token itself is shown once and only its hash is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The token's first characters, so a list can tell tokens apart without revealing them. */
+    prefix: text("prefix").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/**
+ * Every write other than a status change (those are in status_history):
+ * assignments, users, tokens, the playbook. Append-only: a trigger (see the
+ * migration) refuses UPDATE, DELETE and TRUNCATE. The actor's email and role
+ * are copied in, so the row reads the same after the user changes.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    actorRole: text("actor_role").notNull(),
+    source: text("source").notNull(),
+    /** What was done: assignment.create, user.update, token.create, playbook.load, ... */
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    requestId: text("request_id"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.targetType, t.targetId)],
 );
