@@ -15,6 +15,7 @@ import {
 import { entitlementKey, groupStatusRows } from "../domain/csv/group-status-rows.ts";
 import { type CsvRecord, parseStatusRow, type RowParse } from "../domain/csv/parse-status-row.ts";
 import { type ImportPlan, planStatusImport } from "../domain/csv/plan-status-import.ts";
+import { unescapeFormula } from "../domain/csv/spreadsheet-cells.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
 
@@ -228,7 +229,7 @@ async function readStatusFile(
 function recordOf(columns: readonly string[], cells: readonly string[]): CsvRecord {
   const record: Record<string, string> = {};
   columns.forEach((column, position) => {
-    if (column !== "") record[column] = cells[position] ?? "";
+    if (column !== "") record[column] = unescapeFormula(cells[position] ?? "");
   });
   return record as Partial<Record<CsvColumnName, string>>;
 }

@@ -1,6 +1,7 @@
 import type { Stage } from "../playbook/playbook-schema.ts";
 import type { StatusSegment } from "../status-segment.ts";
 import { type CsvColumnName, exportColumnNames } from "./csv-columns.ts";
+import { escapeFormula } from "./spreadsheet-cells.ts";
 
 /** What export needs to know of one entitlement. */
 export interface ExportedEntitlement {
@@ -19,6 +20,7 @@ export interface ExportedEntitlement {
  * The CSV rows of one entitlement, one per segment, cells in `exportColumnNames`
  * order. Values are written as stored ids, which import reads back unchanged; a
  * service without a status gets one row with blank status cells to fill in.
+ * Cells a spreadsheet would run as formulas are defused (see spreadsheet-cells).
  */
 export function entitlementCsvRows(entitlement: ExportedEntitlement): string[][] {
   const shared: Partial<Record<CsvColumnName, string>> = {
@@ -31,7 +33,9 @@ export function entitlementCsvRows(entitlement: ExportedEntitlement): string[][]
     stage: entitlement.stage,
     available_seats: String(entitlement.availableSeats),
   };
-  if (entitlement.segments.length === 0) return [exportColumnNames.map((column) => shared[column] ?? "")];
+  const line = (cells: Partial<Record<CsvColumnName, string>>) =>
+    exportColumnNames.map((column) => escapeFormula(cells[column] ?? ""));
+  if (entitlement.segments.length === 0) return [line(shared)];
   return entitlement.segments.map((segment) => {
     const cells: Partial<Record<CsvColumnName, string>> = {
       ...shared,
@@ -49,6 +53,6 @@ export function entitlementCsvRows(entitlement: ExportedEntitlement): string[][]
       next_action: segment.nextAction ?? "",
       split_reason: segment.splitReason ?? "",
     };
-    return exportColumnNames.map((column) => cells[column] ?? "");
+    return line(cells);
   });
 }

@@ -1,0 +1,122 @@
+import {
+  batchSize,
+  emptyBatch,
+  erasePortfolio,
+  hasPortfolio,
+  type PortfolioBatch,
+  writePortfolioBatch,
+} from "../db/repositories/portfolio-writer.ts";
+import { AppError } from "../domain/app-error.ts";
+import type { IsoDate } from "../domain/status-segment.ts";
+import { type AppDeps, todayOf } from "./app-deps.ts";
+import { demoUsers } from "./demo/demo-users.ts";
+import { generatePortfolio } from "./demo/generate-portfolio.ts";
+import { ensureUser } from "./find-user.ts";
+
+export interface SeedDemoInput {
+  /** Tenants to create (default 200). */
+  tenants?: number;
+  /** Same seed, same today: same portfolio (default 1). */
+  seed?: number;
+  /** The day the portfolio is generated around (default: today by the app clock). */
+  today?: IsoDate;
+  /** Erase the existing portfolio, its history included, before seeding. */
+  reset?: boolean;
+  /** On a database that already holds a portfolio, do nothing instead of refusing (server --demo). */
+  ifEmpty?: boolean;
+  onProgress?: (progress: { tenants: number; total: number }) => void;
+}
+
+export interface SeedDemoResult {
+  seeded: boolean;
+  customers: number;
+  tenants: number;
+  entitlements: number;
+  segments: number;
+  historyRows: number;
+  users: number;
+}
+
+export const defaultDemoTenants = 200;
+export const maxDemoTenants = 100_000;
+
+/** Rows written per transaction: big enough to be fast, small enough to keep memory flat. */
+const rowsPerBatch = 5000;
+
+/**
+ * Fills the database with a synthetic portfolio for demos and load tests: the
+ * demo users (one per playbook role), customers, tenants, entitlements with
+ * status segments that each passed the playbook rules on the day they were
+ * recorded, and a year of status history. Refuses a database that already has
+ * a portfolio unless `reset` (erase first) or `ifEmpty` (then skip) is given.
+ */
+export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promise<SeedDemoResult> {
+  const tenants = input.tenants ?? defaultDemoTenants;
+  if (!Number.isInteger(tenants) || tenants < 1 || tenants > maxDemoTenants) {
+    throw new AppError(
+      "validation_failed",
+      `The number of tenants must be a whole number from 1 to ${maxDemoTenants}.`,
+      {
+        violations: [{ field: "tenants", code: "tenants_invalid", message: `Got ${String(tenants)}.` }],
+      },
+    );
+  }
+  const db = deps.database.db;
+  const result: SeedDemoResult = {
+    seeded: false,
+    customers: 0,
+    tenants: 0,
+    entitlements: 0,
+    segments: 0,
+    historyRows: 0,
+    users: 0,
+  };
+  if (await hasPortfolio(db)) {
+    if (input.ifEmpty) return result;
+    if (!input.reset) {
+      throw new AppError(
+        "conflict",
+        "The database already holds a portfolio; seed with reset to erase it (history included) first.",
+      );
+    }
+    await erasePortfolio(db);
+  }
+
+  const usersByRole = new Map<string, string>();
+  for (const user of demoUsers) {
+    if (!deps.playbook.index.role(user.role)) continue;
+    const stored = await ensureUser(deps, user);
+    usersByRole.set(stored.role, stored.id);
+    result.users += 1;
+  }
+
+  let batch = emptyBatch();
+  const flush = async (pending: PortfolioBatch) => {
+    // PGlite connects as a superuser and the generator chose every id, so foreign-key checks can be skipped.
+    await writePortfolioBatch(db, pending, { trustedIds: deps.database.kind === "pglite" });
+    result.customers += pending.customers.length;
+    result.tenants += pending.tenants.length;
+    result.entitlements += pending.entitlements.length;
+    result.segments += pending.segments.length;
+    result.historyRows += pending.history.length;
+    input.onProgress?.({ tenants: result.tenants, total: tenants });
+  };
+  for (const customer of generatePortfolio({
+    index: deps.playbook.index,
+    tenants,
+    seed: input.seed ?? 1,
+    today: input.today ?? todayOf(deps.now()),
+    usersByRole,
+  })) {
+    for (const key of Object.keys(batch) as (keyof PortfolioBatch)[]) {
+      (batch[key] as unknown[]).push(...customer[key]);
+    }
+    if (batchSize(batch) >= rowsPerBatch) {
+      await flush(batch);
+      batch = emptyBatch();
+    }
+  }
+  if (batchSize(batch) > 0) await flush(batch);
+  result.seeded = true;
+  return result;
+}

@@ -1,0 +1,171 @@
+import { getTableColumns, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import type { Db } from "../client.ts";
+import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
+import type { StoredSegment } from "./entitlement-view.ts";
+import type { StatusSnapshot } from "./history-repository.ts";
+
+/**
+ * Bulk writes for generated portfolios (the demo seed): rows arrive with their
+ * ids already chosen, so parents and children can go in the same batch without
+ * reading anything back. Each table is written with multi-row INSERTs of at
+ * most `rowsPerStatement` rows; one batch is one transaction.
+ */
+
+export interface CustomerRow {
+  id: string;
+  externalId: string;
+  name: string;
+}
+
+export interface TenantRow {
+  id: string;
+  customerId: string;
+  name: string;
+  domain: string;
+  priority: "high" | "medium" | "low";
+}
+
+export interface EntitlementRow {
+  id: string;
+  tenantId: string;
+  serviceId: string;
+  availableSeats: number;
+  stage: "assignment" | "delivery";
+  version: number;
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+export interface SegmentRow extends StoredSegment {
+  entitlementId: string;
+  position: number;
+}
+
+export interface HistoryRow {
+  entitlementId: string;
+  at: Date;
+  actorId: string | null;
+  actorRole: string;
+  source: string;
+  playbookVersion: string;
+  versionAfter: number;
+  before: StatusSnapshot;
+  after: StatusSnapshot;
+}
+
+export interface AssignmentRow {
+  id: string;
+  userId: string;
+  customerId: string | null;
+  tenantId: string | null;
+  primary: 0 | 1;
+}
+
+export interface PortfolioBatch {
+  customers: CustomerRow[];
+  tenants: TenantRow[];
+  entitlements: EntitlementRow[];
+  segments: SegmentRow[];
+  history: HistoryRow[];
+  assignments: AssignmentRow[];
+}
+
+export function emptyBatch(): PortfolioBatch {
+  return { customers: [], tenants: [], entitlements: [], segments: [], history: [], assignments: [] };
+}
+
+/** Rows a batch holds in all, to decide when to flush it. */
+export function batchSize(batch: PortfolioBatch): number {
+  return (
+    batch.customers.length +
+    batch.tenants.length +
+    batch.entitlements.length +
+    batch.segments.length +
+    batch.history.length +
+    batch.assignments.length
+  );
+}
+
+/** Rows per INSERT statement. */
+const rowsPerStatement = 1000;
+
+export interface BatchOptions {
+  /**
+   * Skip foreign-key checks for this batch's transaction (PGlite, where the
+   * connection is a superuser): the generator chose every id itself, and the
+   * per-row checks cost more than the inserts. Never for data from outside.
+   */
+  trustedIds?: boolean;
+}
+
+/** Writes one batch in one transaction, parents before children. */
+export async function writePortfolioBatch(
+  db: Db,
+  batch: PortfolioBatch,
+  options: BatchOptions = {},
+): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (options.trustedIds) await tx.execute(sql`set local session_replication_role = replica`);
+    await insertAll(tx, customers, batch.customers);
+    await insertAll(tx, tenants, batch.tenants);
+    await insertAll(tx, entitlements, batch.entitlements);
+    await insertAll(
+      tx,
+      statusSegments,
+      batch.segments.map((segment) => ({ ...segment, l1Since: new Date(segment.l1Since) })),
+    );
+    await insertAll(tx, statusHistory, batch.history);
+    await insertAll(tx, assignments, batch.assignments);
+  });
+}
+
+/**
+ * A multi-row INSERT that sends its rows as one JSON parameter, expanded by
+ * json_to_recordset: far fewer bind parameters to build and parse than a
+ * VALUES list, on both drivers. Columns come from the Drizzle table, so the
+ * SQL text holds only schema names, never data.
+ */
+async function insertAll<Table extends PgTable>(
+  tx: Db,
+  table: Table,
+  rows: readonly Table["$inferInsert"][],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
+  const target = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(", "));
+  const fields = sql.raw(columns.map(([key]) => `"${key}"`).join(", "));
+  const shape = sql.raw(columns.map(([key, column]) => `"${key}" ${column.getSQLType()}`).join(", "));
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const json = JSON.stringify(rows.slice(start, start + rowsPerStatement));
+    await tx.execute(
+      sql`insert into ${table} (${target}) select ${fields} from json_to_recordset(${json}::json) as rows(${shape})`,
+    );
+  }
+}
+
+/** Whether any customer, tenant or entitlement exists. */
+export async function hasPortfolio(db: Db): Promise<boolean> {
+  const result = (await db.execute(
+    sql`select exists (select 1 from ${customers}) or exists (select 1 from ${tenants}) or exists (select 1 from ${entitlements}) as found`,
+  )) as unknown as { rows: { found: boolean }[] };
+  return result.rows[0]?.found === true;
+}
+
+/**
+ * Erases the whole portfolio, its status history included, for a demo reset.
+ * The history table refuses deletes by trigger (it is the audit trail), so the
+ * reset switches that guard off for its own transaction only; nothing else in
+ * Unblock does this, and it runs only when the caller asked for a reset.
+ */
+export async function erasePortfolio(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`alter table status_history disable trigger status_history_no_truncate`);
+    await tx.execute(
+      sql`truncate table status_history, status_segments, assignments, entitlements, tenants, customers`,
+    );
+    await tx.execute(sql`alter table status_history enable trigger status_history_no_truncate`);
+  });
+}
