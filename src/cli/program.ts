@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/app-error.ts";
+import { exportCommand } from "./commands/export-command.ts";
+import { importCommand } from "./commands/import-command.ts";
 import { migrateCommand } from "./commands/migrate-command.ts";
 import { playbookCommand } from "./commands/playbook-command.ts";
+import { seedCommand } from "./commands/seed-command.ts";
 import { serveCommand } from "./commands/serve-command.ts";
 
 /** Every command the `unblock` binary offers; each lives in its own module under commands/. */
@@ -13,6 +16,9 @@ export function buildProgram(): Command {
   program.addCommand(serveCommand());
   program.addCommand(migrateCommand());
   program.addCommand(playbookCommand());
+  program.addCommand(seedCommand());
+  program.addCommand(importCommand());
+  program.addCommand(exportCommand());
   return program;
 }
 

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { openTestDatabase } from "../../../test/support/test-database.ts";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { findUserByEmail } from "../../app/find-user.ts";
+import type { Database } from "../../db/client.ts";
+import type { CommandIo } from "./command-io.ts";
+import { exportCommand } from "./export-command.ts";
+import { importCommand } from "./import-command.ts";
+import { seedCommand } from "./seed-command.ts";
+
+let database: Database;
+let deps: AppDeps;
+const dir = mkdtempSync(join(tmpdir(), "unblock-cli-"));
+
+/** Runs one command against the test database, capturing output and exit code. */
+async function run(factory: (io: CommandIo) => Command, ...args: string[]) {
+  const result = { out: "", err: "", exitCode: 0 };
+  const io: CommandIo = {
+    out: (text) => {
+      result.out += text;
+    },
+    err: (text) => {
+      result.err += text;
+    },
+    fail: (code) => {
+      result.exitCode = code;
+    },
+    interactive: false,
+    withApp: async (options, fn) => {
+      const user = await findUserByEmail(deps, options.as ?? "admin@unblock.test");
+      await fn(deps, user ?? { id: "", email: "system", name: "System", role: "admin" });
+    },
+  };
+  const command = factory(io);
+  const program = new Command("unblock").exitOverride().addCommand(command);
+  await program.parseAsync(["node", "unblock", command.name(), ...args]);
+  return result;
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+});
+afterAll(() => database.close());
+
+describe("seed, export and import commands", () => {
+  it("seeds the demo portfolio and says what it made", async () => {
+    const result = await run(seedCommand, "--demo", "--tenants", "20", "--seed", "4");
+    expect(result.exitCode).toBe(0);
+    expect(result.out).toMatch(/^Seeded \d+ customers, 20 tenants, \d+ entitlements/);
+  });
+
+  it("refuses to seed without --demo", async () => {
+    const result = await run(seedCommand, "--tenants", "20");
+    expect(result.exitCode).toBe(2);
+    expect(result.err).toContain("seed --demo");
+  });
+
+  it("exports Blocked Teams services by name to a file", async () => {
+    const file = join(dir, "blocked-teams.csv");
+    const result = await run(exportCommand, "--l1", "Blocked", "--service", "Teams", "--out", file);
+    expect(result.err).toMatch(/^Wrote \d+ services/);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^customer,tenant,tenant_domain,service,/);
+    expect(lines.slice(1).every((line) => line.includes(",teams,"))).toBe(true);
+  });
+
+  it("imports an unchanged export with exit code 0 and a count of unchanged services", async () => {
+    const file = join(dir, "all.csv");
+    await run(exportCommand, "--out", file);
+    const result = await run(importCommand, file);
+    expect(result.exitCode).toBe(0);
+    expect(result.out).toMatch(/^Read \d+ rows for (\d+) services: 0 changed, \1 unchanged, 0 errors\.\n$/);
+  });
+
+  it("lists each refused row with its column and rule, writes nothing and exits 1", async () => {
+    const file = join(dir, "bad.csv");
+    const [header, first, ...rest] = readFileSync(join(dir, "all.csv"), "utf8").trimEnd().split("\n");
+    const columns = header!.split(",");
+    const cells = first!.split(",");
+    cells[columns.indexOf("seats")] = "lots";
+    writeFileSync(file, [header, cells.join(","), ...rest].join("\n"));
+    const result = await run(importCommand, file);
+    expect(result.exitCode).toBe(1);
+    expect(result.out).toContain("Nothing was written");
+    expect(result.out).toContain("row 2, seats: seats_invalid:");
+  });
+
+  it("prints the report as JSON on --json, also for a dry run", async () => {
+    const result = await run(importCommand, join(dir, "bad.csv"), "--dry-run", "--json");
+    const report = JSON.parse(result.out) as { dryRun: boolean; errors: { row: number; field: string }[] };
+    expect(report.dryRun).toBe(true);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ row: 2, field: "seats", code: "seats_invalid" }),
+    ]);
+    expect(result.exitCode).toBe(1);
+  });
+});

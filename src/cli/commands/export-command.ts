@@ -1,0 +1,117 @@
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { type ExportFilter, exportEntitlements } from "../../app/export-entitlements.ts";
+import type { EntitlementSort } from "../../app/list-entitlements.ts";
+import { type CommandIo, count, processIo } from "./command-io.ts";
+
+interface ExportOptions {
+  format: "csv" | "json";
+  out?: string;
+  as?: string;
+  l1: string[];
+  l2: string[];
+  l3: string[];
+  service: string[];
+  owner: string[];
+  stage: string[];
+  overdue?: boolean;
+  q?: string;
+  customerId?: string;
+  tenantId?: string;
+  targetFrom?: string;
+  targetTo?: string;
+  sort?: EntitlementSort;
+  order?: "asc" | "desc";
+}
+
+/** Repeatable option that also splits on commas: --l1 blocked,no_intent --l1 in_progress. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, ...value.split(",").map((part) => part.trim())].filter((part) => part !== "");
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError("write the date as YYYY-MM-DD.");
+  return value;
+}
+
+/** `unblock export`: the portfolio, or a filtered part of it, as the status CSV (importable again) or JSON. */
+export function exportCommand(io: CommandIo = processIo): Command {
+  return new Command("export")
+    .description("Export entitlements and their status segments as CSV (docs/CSV.md) or JSON")
+    .addOption(new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"))
+    .option("--out <file>", "write to this file instead of standard output")
+    .option("--as <email>", "act as this user (default: UNBLOCK_USER, else admin@unblock.test)")
+    .option("--l1 <l1>", "only services with a segment in this L1 (id or name; repeatable)", collect, [])
+    .option("--l2 <l2>", "... with this L2 (repeatable)", collect, [])
+    .option("--l3 <l3>", "... with this L3 id (repeatable)", collect, [])
+    .option("--service <service>", "only this service (id, name or code; repeatable)", collect, [])
+    .option("--owner <owner>", "only segments owned by (repeatable)", collect, [])
+    .option("--stage <stage>", "assignment or delivery", collect, [])
+    .option("--overdue", "only services with a next action date before today")
+    .option("--q <text>", "free text over customer, tenant and notes")
+    .option("--customer-id <id>", "only this customer's tenants")
+    .option("--tenant-id <id>", "only this tenant")
+    .option("--target-from <date>", "a target date on or after (YYYY-MM-DD)", isoDate)
+    .option("--target-to <date>", "a target date on or before (YYYY-MM-DD)", isoDate)
+    .addOption(
+      new Option("--sort <key>", "order (default customer)").choices([
+        "customer",
+        "updated",
+        "target_date",
+        "next_action_date",
+        "blocked_seats",
+      ]),
+    )
+    .addOption(new Option("--order <order>", "asc or desc").choices(["asc", "desc"]))
+    .action(async (options: ExportOptions) => {
+      await io.withApp({ as: options.as }, async (deps) => {
+        const filter = filterOf(deps, options);
+        const file = options.out ? createWriteStream(options.out) : null;
+        const write = file ? (chunk: string) => writeTo(file, chunk) : io.out;
+        try {
+          const counts = await exportEntitlements(deps, filter, options.format, write);
+          if (file) {
+            io.err(
+              `Wrote ${count(counts.entitlements)} services (${count(counts.rows)} ${options.format === "csv" ? "rows" : "items"}) to ${options.out}.\n`,
+            );
+          }
+        } finally {
+          if (file) await new Promise<void>((resolve) => file.end(resolve));
+        }
+      });
+    });
+}
+
+/**
+ * The list filter from the options. L1, L2 and service names are turned into
+ * the ids the list filters on, so `--l1 Blocked` works like `--l1 blocked`.
+ */
+function filterOf(deps: AppDeps, options: ExportOptions): ExportFilter {
+  const { index } = deps.playbook;
+  const l2Id = (name: string) =>
+    index.playbook.l1s.map((l1) => index.findL2(l1.id, name)?.id).find((id) => id !== undefined) ?? name;
+  const filter: ExportFilter = {
+    l1: options.l1.map((name) => index.findL1(name)?.id ?? name),
+    l2: options.l2.map(l2Id),
+    l3: options.l3,
+    serviceId: options.service.map((name) => index.service(name)?.id ?? name),
+    owner: options.owner,
+    stage: options.stage,
+  };
+  if (options.overdue) filter.overdue = true;
+  if (options.q) filter.q = options.q;
+  if (options.customerId) filter.customerId = options.customerId;
+  if (options.tenantId) filter.tenantId = options.tenantId;
+  if (options.targetFrom) filter.targetFrom = options.targetFrom;
+  if (options.targetTo) filter.targetTo = options.targetTo;
+  if (options.sort) filter.sort = options.sort;
+  if (options.order) filter.order = options.order;
+  return filter;
+}
+
+/** Waits for the file to drain when its buffer is full, so a big export stays small in memory. */
+async function writeTo(stream: WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, "drain");
+}
