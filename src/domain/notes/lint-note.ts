@@ -246,7 +246,7 @@ function statusUnknownFindings(folded: string, l2: string | null, informative: n
   const unresponsive =
     l2 === "customer_unresponsive" || (l2 === null && !/\bnew|purchas|bought|added/.test(folded));
   if (!unresponsive) {
-    if (informative < 2) {
+    if (informative < 3) {
       return [
         marginal("too_vague", "Name the new subscription or workload, how many seats, and when it arrived."),
       ];

@@ -103,7 +103,7 @@ export const MANAGED_ACCOUNT =
 
 /** Scheduling verbs and meeting nouns: logistics belong in an Engagement Management note. */
 export const SCHEDULING_VERB =
-  /\b(?:schedul\w*|reschedul\w*|booked|book(?:ing)? a|invit\w*|set(?:ting)? up an? (?:call|meeting|session)|calendar|agenda|postpon\w*|pencil\w*|will meet|meeting (?:on|next|set)|call (?:on|next|set))\b/;
+  /\b(?:schedul\w*|reschedul\w*|booked|book(?:ing)? a|invit\w*|set(?:ting)? up an? (?:call|meeting|session)|agenda|postpon\w*|pencil\w*|will meet|meeting (?:on|next|set)|call (?:on|next|set))\b/;
 export const MEETING_NOUN =
   /\b(?:meetings?|calls?|sessions?|kick-?offs?|workshops?|syncs?|catch-?ups?|demos?|briefings?|invites?|touchpoints?|agenda)\b/;
 
