@@ -1,19 +1,29 @@
 import type { AppDeps } from "../../app/app-deps.ts";
 import type { Api } from "./api.ts";
+import { assignmentRoutes } from "./assignment-routes.ts";
+import { auditRoutes } from "./audit-routes.ts";
+import { type AuthRouteOptions, authRoutes } from "./auth-routes.ts";
 import { bulkRoutes } from "./bulk-routes.ts";
 import { entitlementRoutes } from "./entitlement-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { suggestRoutes } from "./suggest-routes.ts";
 import { systemRoutes } from "./system-routes.ts";
+import { userRoutes } from "./user-routes.ts";
 
-export function registerRoutes(api: Api, deps: AppDeps): void {
+export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions): void {
   systemRoutes(api, deps);
+  authRoutes(api, deps, auth);
+  userRoutes(api, deps);
+  assignmentRoutes(api, deps);
+  auditRoutes(api, deps);
   playbookRoutes(api, deps);
   portfolioRoutes(api, deps);
   entitlementRoutes(api, deps);
   reportRoutes(api, deps);
   bulkRoutes(api, deps);
   exportRoutes(api, deps);
+  suggestRoutes(api, deps);
 }
