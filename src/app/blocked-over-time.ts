@@ -1,4 +1,5 @@
 import { type BlockedWeek, blockedSeatsByWeek } from "../db/repositories/blocked-trend-repository.ts";
+import type { TenantScope } from "../domain/policy/tenant-scope.ts";
 import { type AppDeps, todayOf } from "./app-deps.ts";
 import { FilterChecks } from "./list-filter-checks.ts";
 
@@ -8,6 +9,8 @@ export interface BlockedOverTimeFilter {
   /** Weeks back from today (1..156, default 52). */
   weeks?: number;
   today?: string;
+  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** Weekly Blocked seats over the past year (by default), from the status history. */
@@ -34,5 +37,6 @@ export async function getBlockedOverTime(
     to: today,
     serviceId: filter.serviceId?.trim() || null,
     customerId,
+    visibleTo: filter.visibleTo,
   });
 }

@@ -1,4 +1,5 @@
 import { type CustomerView, pageCustomers } from "../db/repositories/customer-repository.ts";
+import type { TenantScope } from "../domain/policy/tenant-scope.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { FilterChecks, textOf } from "./list-filter-checks.ts";
 
@@ -9,6 +10,8 @@ export interface CustomerFilter {
   q?: string;
   limit?: number;
   cursor?: string;
+  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** One page of customers by name, with how many tenants each has. */
@@ -19,5 +22,10 @@ export async function listCustomers(
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit);
   checks.done();
-  return pageCustomers(deps.database.db, { q: textOf(filter.q), limit, cursor: filter.cursor || undefined });
+  return pageCustomers(deps.database.db, {
+    q: textOf(filter.q),
+    limit,
+    cursor: filter.cursor || undefined,
+    visibleTo: filter.visibleTo,
+  });
 }

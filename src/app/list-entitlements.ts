@@ -5,6 +5,7 @@ import {
 } from "../db/repositories/entitlement-list-repository.ts";
 import { loadEntitlementViews } from "../db/repositories/entitlement-repository.ts";
 import type { EntitlementView } from "../db/repositories/entitlement-view.ts";
+import type { TenantScope } from "../domain/policy/tenant-scope.ts";
 import { type AppDeps, todayOf } from "./app-deps.ts";
 import { FilterChecks, listOf, textOf } from "./list-filter-checks.ts";
 
@@ -36,6 +37,8 @@ export interface EntitlementFilter {
   limit?: number;
   /** The nextCursor of the previous page. */
   cursor?: string;
+  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** Sorts where the biggest or newest matters most start from the top unless told otherwise. */
@@ -77,6 +80,7 @@ export async function listEntitlements(
     order,
     limit: checks.limit(filter.limit),
     cursor: filter.cursor || undefined,
+    visibleTo: filter.visibleTo,
   };
   checks.done();
   const db = deps.database.db;

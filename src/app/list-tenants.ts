@@ -1,4 +1,5 @@
 import { pageTenants, type TenantView } from "../db/repositories/customer-repository.ts";
+import type { TenantScope } from "../domain/policy/tenant-scope.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { FilterChecks, textOf } from "./list-filter-checks.ts";
 
@@ -10,6 +11,8 @@ export interface TenantFilter {
   q?: string;
   limit?: number;
   cursor?: string;
+  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** One page of tenants by name, with seat totals. */
@@ -26,5 +29,6 @@ export async function listTenants(
     q: textOf(filter.q),
     limit,
     cursor: filter.cursor || undefined,
+    visibleTo: filter.visibleTo,
   });
 }

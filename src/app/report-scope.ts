@@ -1,4 +1,5 @@
 import type { ReportScope } from "../db/repositories/report-repository.ts";
+import type { TenantScope } from "../domain/policy/tenant-scope.ts";
 import { type AppDeps, todayOf } from "./app-deps.ts";
 import { FilterChecks } from "./list-filter-checks.ts";
 
@@ -8,6 +9,8 @@ export interface ReportFilter {
   customerId?: string;
   /** The day the report is as of (YYYY-MM-DD); default today by the app clock. */
   today?: string;
+  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /**
@@ -27,5 +30,6 @@ export function reportScope(deps: AppDeps, filter: ReportFilter, checks = new Fi
     customerId,
     excludedL1s: excludedFromReporting,
     today,
+    visibleTo: filter.visibleTo,
   };
 }

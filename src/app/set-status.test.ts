@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assign } from "../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../test/support/test-database.ts";
@@ -51,6 +52,21 @@ describe(setStatus.name, () => {
   });
   afterAll(() => database.close());
 
+  /** Users of these tests; writing needs an assignment to the tenant, so each is assigned to every new one. */
+  const assigned: Actor[] = [];
+  async function userFor(role: string): Promise<Actor> {
+    const user = await createUser(database.db, { role });
+    assigned.push(user);
+    return user;
+  }
+  async function entitlementFor(fields: Parameters<typeof createEntitlement>[1]) {
+    const entitlement = await createEntitlement(database.db, fields);
+    for (const user of [assignmentFm, ...assigned]) {
+      await assign(database.db, user.id, { tenantId: entitlement.tenantId });
+    }
+    return entitlement;
+  }
+
   async function snapshot(entitlementId: string) {
     const db = database.db;
     const segments = await db
@@ -66,7 +82,7 @@ describe(setStatus.name, () => {
   }
 
   it("stores the judged segments, bumps the version and appends one history row", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     const { entitlement: view } = await setStatus(deps, {
       entitlementId: entitlement.id,
       version: 1,
@@ -102,7 +118,7 @@ describe(setStatus.name, () => {
   });
 
   it("keeps l1Since for seats that stay in their L1 and starts it for seats that change L1", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     const first = new Date("2025-01-05T10:00:00.000Z");
     deps.setNow(first);
     await setStatus(deps, {
@@ -134,7 +150,7 @@ describe(setStatus.name, () => {
   });
 
   it("refuses a status that breaks the rules and changes nothing", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     await setStatus(deps, {
       entitlementId: entitlement.id,
       version: 1,
@@ -161,9 +177,9 @@ describe(setStatus.name, () => {
     expect(await snapshot(entitlement.id)).toEqual(before);
   });
 
-  it("refuses a role the scenario row does not allow", async () => {
-    const viewer = await createUser(database.db, { role: "viewer" });
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+  it("refuses a Viewer, which only reads, naming who records the status", async () => {
+    const viewer = await userFor("viewer");
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     const error = await caught(
       setStatus(deps, {
         entitlementId: entitlement.id,
@@ -173,12 +189,13 @@ describe(setStatus.name, () => {
         source: "api",
       }),
     );
-    expect(error.violations.map((v) => v.code)).toContain("role_not_allowed");
+    expect(error.code).toBe("forbidden");
+    expect(error.message).toMatch(/The Assignment FM assigned to the tenant records it/);
     expect((await snapshot(entitlement.id)).history).toHaveLength(0);
   });
 
   it("answers a stale version with version_conflict and the current state, and changes nothing", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     await setStatus(deps, {
       entitlementId: entitlement.id,
       version: 1,
@@ -206,7 +223,7 @@ describe(setStatus.name, () => {
   });
 
   it("lets exactly one of two concurrent changes of the same version land", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     const attempt = (segments: ProposedSegment[]) =>
       setStatus(deps, {
         entitlementId: entitlement.id,
@@ -229,8 +246,8 @@ describe(setStatus.name, () => {
   });
 
   it("moves the entitlement to the delivery stage when asked", async () => {
-    const deliveryFm = await createUser(database.db, { role: "delivery_fm" });
-    const entitlement = await createEntitlement(database.db, { availableSeats: 50 });
+    const deliveryFm = await userFor("delivery_fm");
+    const entitlement = await entitlementFor({ availableSeats: 50 });
     const { entitlement: view } = await setStatus(deps, {
       entitlementId: entitlement.id,
       version: 1,
@@ -253,7 +270,7 @@ describe(setStatus.name, () => {
   });
 
   it("writes nothing when the status is restated unchanged", async () => {
-    const entitlement = await createEntitlement(database.db, { availableSeats: 100 });
+    const entitlement = await entitlementFor({ availableSeats: 100 });
     await setStatus(deps, {
       entitlementId: entitlement.id,
       version: 1,

@@ -12,6 +12,7 @@ import type { Stage } from "../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../domain/rules/evaluate-status.ts";
 import type { ProposedSegment, StatusSegment } from "../domain/status-segment.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
+import { requireTenantAction } from "./auth/authorize-actor.ts";
 
 export interface SetStatusInput {
   entitlementId: string;
@@ -59,6 +60,14 @@ export async function changeStatus(
 ): Promise<{ changed: boolean; version: number }> {
   const locked = await lockEntitlement(tx, input.entitlementId);
   if (!locked) throw notFound(input.entitlementId);
+  // Authorised before the version check: a refused writer must not see the current state in a 409.
+  await requireTenantAction(
+    deps,
+    tx,
+    input.actor,
+    { type: "status.write", stage: input.stage ?? locked.stage },
+    { entitlementId: locked.id },
+  );
   if (input.version !== null && input.version !== locked.version) {
     const current = await findEntitlementView(tx, locked.id);
     throw new AppError(

@@ -1,43 +1,136 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor, AppDeps } from "../app/app-deps.ts";
-import { findUserByEmail } from "../app/find-user.ts";
+import type { WriteContext } from "../app/audit/record-audit.ts";
+import { resolveApiToken } from "../app/auth/api-tokens.ts";
+import { sameSecret } from "../app/auth/secret-token.ts";
+import { resolveSession } from "../app/auth/sign-in.ts";
 import { AppError } from "../domain/app-error.ts";
+import { readCookie, sessionCookieName } from "./auth/cookies.ts";
+import { problem, sendProblem } from "./problem.ts";
+
+/** How a request proved who it is. */
+export interface Authentication {
+  actor: Actor;
+  /** A browser session (cookie, CSRF-checked on writes) or an API token (Authorization: Bearer). */
+  via: "session" | "token";
+  /** The session's CSRF token (null for API tokens, which browsers never send on their own). */
+  csrfToken: string | null;
+  /** The session cookie's value, to end it on sign-out. */
+  sessionToken: string | null;
+}
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The acting user, looked up on first use. */
+    /** Who made the request, or null before sign-in (public routes only). */
+    authentication: Authentication | null;
+    /** The signed-in actor; throws unauthenticated when there is none. */
     actor(): Promise<Actor>;
   }
 }
 
-/** Header naming the acting user until sign-in lands; the web app's user switcher sets it. */
-export const actingUserHeader = "x-unblock-user";
+/** Header carrying the session's CSRF token on cookie-authenticated writes. */
+export const csrfHeader = "x-csrf-token";
+
+/** API paths anyone may call: liveness, the API document, and signing in and out. */
+function isPublic(path: string): boolean {
+  return (
+    path === "/api/health" ||
+    path === "/api/openapi.json" ||
+    path === "/api/docs" ||
+    path.startsWith("/api/docs/") ||
+    path === "/api/auth/login" ||
+    path === "/api/auth/logout"
+  );
+}
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Until accounts and sign-in exist, a request acts as the user its header names,
- * or as the configured local user. The role on that user record is what the
- * scenario rules check.
+ * Identifies every API request: an `Authorization: Bearer` API token, else the
+ * session cookie. Anything under /api but the public paths answers 401 without
+ * one. A write made with the session cookie must echo the session's CSRF token
+ * in `x-csrf-token`: a page on another site can make the browser send the
+ * cookie, but cannot read the token.
  */
-export function actorHook(deps: AppDeps, defaultUser: string) {
-  return async (request: FastifyRequest) => {
-    let memo: Promise<Actor> | undefined;
-    request.actor = () => {
-      memo ??= resolveActor(deps, request, defaultUser);
-      return memo;
+export function authenticationHook(deps: AppDeps) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    request.authentication = null;
+    request.actor = async () => {
+      if (!request.authentication) throw new AppError("unauthenticated", "Sign in first.");
+      return request.authentication.actor;
     };
+    const path = request.url.split("?")[0] ?? "";
+    if (!path.startsWith("/api/") && path !== "/api") return;
+
+    const header = request.headers.authorization;
+    if (typeof header === "string" && header.length > 0) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match?.[1] ? await resolveApiToken(deps, match[1]) : null;
+      if (!actor) {
+        reply.header("www-authenticate", 'Bearer realm="unblock"');
+        return sendProblem(
+          reply,
+          problem(401, "token_invalid", "The API token is not valid: it is unknown, revoked or expired.", {
+            instance: request.url,
+          }),
+        );
+      }
+      request.authentication = { actor, via: "token", csrfToken: null, sessionToken: null };
+    } else {
+      const cookie = readCookie(request.headers.cookie, sessionCookieName);
+      const session = cookie ? await resolveSession(deps, cookie) : null;
+      if (session && cookie) {
+        request.authentication = {
+          actor: session.actor,
+          via: "session",
+          csrfToken: session.csrfToken,
+          sessionToken: cookie,
+        };
+      }
+    }
+
+    const authentication = request.authentication;
+    if (
+      authentication?.via === "session" &&
+      !safeMethods.has(request.method) &&
+      path !== "/api/auth/login" &&
+      !csrfMatches(request.headers[csrfHeader], authentication.csrfToken)
+    ) {
+      return sendProblem(
+        reply,
+        problem(
+          403,
+          "csrf_failed",
+          `A change made with the sign-in cookie needs the session's token in the ${csrfHeader} header (from /api/me).`,
+          { instance: request.url },
+        ),
+      );
+    }
+    if (authentication || isPublic(path)) return;
+    reply.header("www-authenticate", 'Bearer realm="unblock"');
+    return sendProblem(
+      reply,
+      problem(
+        401,
+        "unauthenticated",
+        "Sign in first (POST /api/auth/login), or send an API token as Authorization: Bearer.",
+        { instance: request.url },
+      ),
+    );
   };
 }
 
-async function resolveActor(deps: AppDeps, request: FastifyRequest, defaultUser: string): Promise<Actor> {
-  const header = request.headers[actingUserHeader];
-  const email = (typeof header === "string" && header.trim()) || defaultUser;
-  const user = await findUserByEmail(deps, email);
-  if (!user) {
-    throw new AppError("unauthenticated", `No user ${email}: name an existing user in ${actingUserHeader}.`, {
-      violations: [
-        { field: `header.${actingUserHeader}`, code: "user_unknown", message: `No user ${email}` },
-      ],
-    });
-  }
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+function csrfMatches(sent: string | string[] | undefined, expected: string | null): boolean {
+  return typeof sent === "string" && expected !== null && sameSecret(sent, expected);
+}
+
+/** Who writes, from where, under which request id: for audited use-cases. */
+export async function writeContextOf(request: FastifyRequest): Promise<WriteContext> {
+  const actor = await request.actor();
+  return { actor, source: sourceOf(request), requestId: request.id };
+}
+
+/** Changes made in the browser are "web"; those with an API token (CLI, integrations) are "api". */
+export function sourceOf(request: FastifyRequest): "web" | "api" {
+  return request.authentication?.via === "session" ? "web" : "api";
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -12,15 +14,23 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppDeps } from "../app/app-deps.ts";
-import { actorHook } from "./acting-user.ts";
+import { authenticationHook } from "./acting-user.ts";
+import { securityHeaders } from "./auth/security-headers.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
 
 export interface ServerOptions {
   /** pino logger options, or false to stay quiet (tests). */
   logger?: boolean | { level: string };
-  /** E-mail of the user a request acts as when it names none. */
-  defaultUser: string;
+  /**
+   * No longer used: requests act as the user of their session cookie or API
+   * token (see docs/SECURITY.md). Accepted so older callers still compile.
+   */
+  defaultUser?: string;
+  /** Sign-in attempts allowed per client address per window (default 10 a minute). */
+  loginRateLimit?: { max: number; timeWindow: number };
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (https detection for Secure cookies, client address). */
+  trustProxy?: boolean;
   /** Folder of the built web app; defaults to dist/web when it exists. */
   webRoot?: string | undefined;
 }
@@ -34,6 +44,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     logger: options.logger ?? false,
     // 1 MiB is ample for status edits; CSV imports go through the CLI or stream.
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -42,6 +53,17 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  app.decorateRequest("authentication", null);
+  await app.register(fastifyHelmet, securityHeaders);
+  // Only routes that opt in (sign-in) are limited; the limit answers 429 problem+json.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: "rate_limited",
+      message: `Too many attempts from this address; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    }),
+  });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/")) {
       return sendProblem(
@@ -84,10 +106,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  app.addHook("onRequest", actorHook(deps, options.defaultUser));
+  app.addHook("onRequest", authenticationHook(deps));
+  const loginRateLimit = options.loginRateLimit ?? { max: 10, timeWindow: 60_000 };
   await app.register(
     async (api) => {
-      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps);
+      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps, { loginRateLimit });
     },
     { prefix: "/api" },
   );

@@ -36,7 +36,8 @@ function accessOf(row: AccessRow): TenantAccess {
   };
 }
 
-async function tenantAccess(db: Db, userId: string, from: SQL): Promise<TenantAccess | null> {
+/** `from` names the tenant as `t` (joining what it needs); `where` picks the one row. */
+async function tenantAccess(db: Db, userId: string, from: SQL, where: SQL): Promise<TenantAccess | null> {
   const [row] = await rowsOf<AccessRow>(
     db,
     sql`select t.id::text as "tenantId", t.customer_id::text as "customerId",
@@ -46,6 +47,7 @@ async function tenantAccess(db: Db, userId: string, from: SQL): Promise<TenantAc
         ${from}
         left join assignments a on a.user_id = ${userIdOf(userId)}::uuid
           and (a.tenant_id = t.id or a.customer_id = t.customer_id)
+        where ${where}
         group by t.id, t.customer_id`,
   );
   return row ? accessOf(row) : null;
@@ -54,7 +56,7 @@ async function tenantAccess(db: Db, userId: string, from: SQL): Promise<TenantAc
 /** How a user is assigned to a tenant; null when there is no such tenant. */
 export function accessToTenant(db: Db, userId: string, tenantId: string): Promise<TenantAccess | null> {
   if (!isUuid(tenantId)) return Promise.resolve(null);
-  return tenantAccess(db, userId, sql`from tenants t where t.id = ${tenantId}::uuid`);
+  return tenantAccess(db, userId, sql`from tenants t`, sql`t.id = ${tenantId}::uuid`);
 }
 
 /** How a user is assigned to the tenant of an entitlement; null when there is no such entitlement. */
@@ -67,7 +69,8 @@ export function accessToEntitlement(
   return tenantAccess(
     db,
     userId,
-    sql`from entitlements e join tenants t on t.id = e.tenant_id where e.id = ${entitlementId}::uuid`,
+    sql`from entitlements e join tenants t on t.id = e.tenant_id`,
+    sql`e.id = ${entitlementId}::uuid`,
   );
 }
 

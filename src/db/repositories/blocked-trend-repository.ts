@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { rowsOf } from "./raw-rows.ts";
+import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
 export interface BlockedWeek {
   /** Monday of the week (YYYY-MM-DD). */
@@ -18,10 +20,18 @@ export interface BlockedWeek {
  */
 export async function blockedSeatsByWeek(
   db: Db,
-  scope: { from: string; to: string; serviceId: string | null; customerId: string | null },
+  scope: {
+    from: string;
+    to: string;
+    serviceId: string | null;
+    customerId: string | null;
+    visibleTo?: TenantScope | undefined;
+  },
 ): Promise<BlockedWeek[]> {
   const serviceFilter = scope.serviceId ? sql`and e.service_id = ${scope.serviceId}` : sql``;
   const customerFilter = scope.customerId ? sql`and t.customer_id = ${scope.customerId}::uuid` : sql``;
+  const visible = tenantScopeCondition(scope.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  const visibleFilter = visible ? sql`and ${visible}` : sql``;
   return rowsOf(
     db,
     sql`with weeks as (
@@ -40,7 +50,7 @@ export async function blockedSeatsByWeek(
           join entitlements e on e.id = h.entitlement_id
           join tenants t on t.id = e.tenant_id
           where h.at < (date_trunc('week', ${scope.to}::date) + interval '7 days')
-          ${serviceFilter} ${customerFilter}
+          ${serviceFilter} ${customerFilter} ${visibleFilter}
         )
         select to_char(w.week_start, 'YYYY-MM-DD') as "weekStart",
                coalesce(sum(latest.blocked), 0)::int as "seats",

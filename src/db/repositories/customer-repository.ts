@@ -1,10 +1,12 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
-import { customers, entitlements, services, tenants } from "../schema.ts";
+import { customers, entitlements, services } from "../schema.ts";
 import { likePattern } from "./entitlement-list-repository.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage } from "./keyset-page.ts";
 import { isUuid, rowsOf } from "./raw-rows.ts";
+import { customerScopeCondition, tenantScopeCondition } from "./tenant-scope-sql.ts";
 
 export interface CustomerView {
   id: string;
@@ -32,11 +34,27 @@ interface Page<T> {
 /** Customers by name (then id), optionally matching text in the name or external id. */
 export async function pageCustomers(
   db: Db,
-  query: { q: string | null; limit: number; cursor?: string | undefined },
+  query: {
+    q: string | null;
+    limit: number;
+    cursor?: string | undefined;
+    visibleTo?: TenantScope | undefined;
+  },
 ): Promise<Page<CustomerView>> {
-  const where = query.q
-    ? sql`where c.name ilike ${likePattern(query.q)} or c.external_id ilike ${likePattern(query.q)}`
-    : sql``;
+  const conditions: SQL[] = [];
+  if (query.q) {
+    conditions.push(
+      sql`(c.name ilike ${likePattern(query.q)} or c.external_id ilike ${likePattern(query.q)})`,
+    );
+  }
+  const visible = customerScopeCondition(query.visibleTo, sql`c.id`);
+  if (visible) conditions.push(visible);
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  // Counted over the tenants the caller may see, so a count does not reveal hidden tenants.
+  const tenantVisible = tenantScopeCondition(query.visibleTo, {
+    id: sql`t.id`,
+    customerId: sql`t.customer_id`,
+  });
   const page = await keysetPage(db, {
     scope: "customers:name:asc",
     id: sql`c.id`,
@@ -50,7 +68,8 @@ export async function pageCustomers(
   const rows = await rowsOf<CustomerView>(
     db,
     sql`select c.id::text as "id", c.external_id as "externalId", c.name as "name",
-          (select count(*) from tenants t where t.customer_id = c.id)::int as "tenantCount"
+          (select count(*) from tenants t where t.customer_id = c.id
+            ${tenantVisible ? sql`and ${tenantVisible}` : sql``})::int as "tenantCount"
         from customers c where c.id in (${idList(page.ids)})`,
   );
   return { items: inOrder(page.ids, rows), nextCursor: page.nextCursor };
@@ -59,9 +78,17 @@ export async function pageCustomers(
 /** Tenants by name (then id), optionally of one customer and matching text in tenant or customer names or the domain. */
 export async function pageTenants(
   db: Db,
-  query: { customerId: string | null; q: string | null; limit: number; cursor?: string | undefined },
+  query: {
+    customerId: string | null;
+    q: string | null;
+    limit: number;
+    cursor?: string | undefined;
+    visibleTo?: TenantScope | undefined;
+  },
 ): Promise<Page<TenantView>> {
   const conditions: SQL[] = [];
+  const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  if (visible) conditions.push(visible);
   if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -131,14 +158,20 @@ export async function entitlementIdsOfTenant(db: Db, tenantId: string): Promise<
   return rows.map((row) => row.id);
 }
 
-/** Ids of a customer's tenants, by name. */
-export async function tenantIdsOfCustomer(db: Db, customerId: string): Promise<string[]> {
+/** Ids of a customer's tenants (those within `visibleTo`, when given), by name. */
+export async function tenantIdsOfCustomer(
+  db: Db,
+  customerId: string,
+  visibleTo?: TenantScope | undefined,
+): Promise<string[]> {
   if (!isUuid(customerId)) return [];
-  const rows = await db
-    .select({ id: tenants.id })
-    .from(tenants)
-    .where(eq(tenants.customerId, customerId))
-    .orderBy(asc(tenants.name), asc(tenants.id));
+  const visible = tenantScopeCondition(visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select t.id::text as "id" from tenants t
+        where t.customer_id = ${customerId}::uuid ${visible ? sql`and ${visible}` : sql``}
+        order by t.name, t.id`,
+  );
   return rows.map((row) => row.id);
 }
 

@@ -1,7 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage, type SortKey } from "./keyset-page.ts";
+import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
 export const entitlementSorts = [
   "updated",
@@ -34,6 +36,8 @@ export interface EntitlementQuery {
   order: "asc" | "desc";
   limit: number;
   cursor?: string | undefined;
+  /** Only tenants within this scope (the actor's); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** Escapes LIKE wildcards so `50%_off` matches itself; backslash is Postgres' default LIKE escape. */
@@ -57,6 +61,8 @@ export async function pageEntitlementIds(
   query: EntitlementQuery,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
   const conditions: SQL[] = [];
+  const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  if (visible) conditions.push(visible);
   if (query.serviceId.length > 0) conditions.push(anyOf(sql`e.service_id`, query.serviceId));
   if (query.stage.length > 0) conditions.push(anyOf(sql`e.stage`, query.stage));
   if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);

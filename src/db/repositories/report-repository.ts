@@ -1,7 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { rowsOf } from "./raw-rows.ts";
+import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
 /**
  * Portfolio reports, aggregated in SQL. Every report counts seats (segment
@@ -15,6 +17,8 @@ export interface ReportScope {
   excludedL1s: readonly string[];
   /** YYYY-MM-DD. */
   today: string;
+  /** Only tenants within this scope (the actor's); absent means all. */
+  visibleTo?: TenantScope | undefined;
 }
 
 /** FROM/WHERE over segments in scope; `extra` narrows further (e.g. Blocked only). */
@@ -30,6 +34,8 @@ function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
   }
   if (scope.serviceId) conditions.push(sql`e.service_id = ${scope.serviceId}`);
   if (scope.customerId) conditions.push(sql`t.customer_id = ${scope.customerId}::uuid`);
+  const visible = tenantScopeCondition(scope.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  if (visible) conditions.push(visible);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   return sql`from status_segments s
     join entitlements e on e.id = s.entitlement_id

@@ -196,6 +196,15 @@ describe(authorize.name, () => {
     expect(refusalMessage(decision)).toMatch(/never a single tenant/);
   });
 
+  it("refuses Engineering a report narrowed to one customer, and allows it to a Viewer", () => {
+    const oneCustomer = { type: "reports.read", rows: false, oneCustomer: true } as const;
+    expect(authorize(context, "engineering", oneCustomer)).toMatchObject({
+      allowed: false,
+      rule: "aggregate_only",
+    });
+    expect(authorize(context, "viewer", oneCustomer).allowed).toBe(true);
+  });
+
   it("tells a Viewer it only reads, naming who records status in that stage", () => {
     const decision = authorize(
       context,

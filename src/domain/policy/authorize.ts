@@ -11,8 +11,11 @@ export type Action =
   | { type: "status.write"; stage: Stage }
   /** Assign or unassign users on a tenant, or on a customer (covering all its tenants). */
   | { type: "assignments.manage"; level: "tenant" | "customer" }
-  /** Run a report; `rows` for reports that list individual tenants (overdue actions), not totals. */
-  | { type: "reports.read"; rows: boolean }
+  /**
+   * Run a report; `rows` for reports that list individual tenants (overdue
+   * actions), not totals; `oneCustomer` when narrowed to a single customer.
+   */
+  | { type: "reports.read"; rows: boolean; oneCustomer?: boolean }
   | { type: "users.manage" }
   | { type: "playbook.edit" }
   | { type: "audit.export" };
@@ -129,6 +132,13 @@ export function authorize(
           "report_rows_hidden",
           `The ${roleName} role reads reports in aggregate only; this report lists single tenants.`,
           "Use the blocked-seats reports, or ask someone assigned to the tenants.",
+        );
+      }
+      if (action.oneCustomer && grant.reach === "aggregate") {
+        return refuse(
+          "aggregate_only",
+          `The ${roleName} role reads reports across the whole portfolio, not narrowed to one customer.`,
+          "Leave out the customer filter, or ask someone assigned to the customer.",
         );
       }
       return allow;

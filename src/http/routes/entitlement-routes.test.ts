@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
-import { actingUserHeader } from "../acting-user.ts";
 import { buildServer } from "../build-server.ts";
 
 // testNow is 2025-03-10: dates below are relative to it.
@@ -17,14 +17,22 @@ describe("PUT /api/entitlements/:id/status", () => {
   let deliveryFm: string;
   let assignmentFm: string;
   let accountTeam: string;
+  /** Sign-in headers (an API token) per email; every user is assigned to each test's tenant. */
+  const headersOf = new Map<string, { authorization: string }>();
+  const userIds: string[] = [];
 
   beforeAll(async () => {
     database = await openTestDatabase();
     const deps = await makeTestDeps(database);
-    deliveryFm = (await createUser(database.db, { role: "delivery_fm" })).email;
-    assignmentFm = (await createUser(database.db, { role: "assignment_fm" })).email;
-    accountTeam = (await createUser(database.db, { role: "account_team" })).email;
-    server = await buildServer(deps, { defaultUser: deliveryFm, webRoot: "/nonexistent" });
+    for (const role of ["delivery_fm", "assignment_fm", "account_team"]) {
+      const user = await createUser(database.db, { role });
+      headersOf.set(user.email, await bearerFor(deps, user));
+      userIds.push(user.id);
+      if (role === "delivery_fm") deliveryFm = user.email;
+      if (role === "assignment_fm") assignmentFm = user.email;
+      if (role === "account_team") accountTeam = user.email;
+    }
+    server = await buildServer(deps, { webRoot: "/nonexistent" });
   });
   afterAll(async () => {
     await server.close();
@@ -50,6 +58,7 @@ describe("PUT /api/entitlements/:id/status", () => {
       ],
     });
     entitlementId = entitlement.id;
+    for (const userId of userIds) await assign(database.db, userId, { tenantId: entitlement.tenantId });
   });
 
   const blockedDelivery = (overrides: Record<string, unknown> = {}) => ({
@@ -65,16 +74,26 @@ describe("PUT /api/entitlements/:id/status", () => {
     server.inject({
       method: "PUT",
       url: `/api/entitlements/${entitlementId}/status`,
-      headers: { [actingUserHeader]: as },
+      headers: headersOf.get(as)!,
       payload: body as Record<string, unknown>,
     });
 
   const history = async () =>
-    (await server.inject({ method: "GET", url: `/api/entitlements/${entitlementId}/history` })).json().items;
+    (
+      await server.inject({
+        method: "GET",
+        url: `/api/entitlements/${entitlementId}/history`,
+        headers: headersOf.get(deliveryFm)!,
+      })
+    ).json().items;
 
   async function expectNothingChanged() {
     const current = (
-      await server.inject({ method: "GET", url: `/api/entitlements/${entitlementId}` })
+      await server.inject({
+        method: "GET",
+        url: `/api/entitlements/${entitlementId}`,
+        headers: headersOf.get(deliveryFm)!,
+      })
     ).json();
     expect(current.version).toBe(1);
     expect(current.segments.map((s: { l1: string }) => s.l1)).toEqual(["in_progress"]);
@@ -184,8 +203,9 @@ describe("PUT /api/entitlements/:id/status", () => {
 
   it("refuses the Account Team recording Blocked, saying who may", async () => {
     const response = await put({ version: 1, segments: [blockedDelivery()] }, accountTeam);
-    expectViolation(response, "segments.0.scenarioId", "role_not_allowed");
-    expect(response.json().errors[0].message).toMatch(/Delivery FM/);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: "forbidden", rule: "stage_writer" });
+    expect(response.json().detail).toMatch(/Delivery stage.*the Delivery FM/);
     await expectNothingChanged();
   });
 
@@ -215,7 +235,7 @@ describe("PUT /api/entitlements/:id/status", () => {
     const invalidJson = await server.inject({
       method: "PUT",
       url: `/api/entitlements/${entitlementId}/status`,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headersOf.get(deliveryFm)! },
       payload: "{not json",
     });
     expect(invalidJson.statusCode).toBe(400);
@@ -227,10 +247,15 @@ describe("PUT /api/entitlements/:id/status", () => {
     const missing = await server.inject({
       method: "PUT",
       url: "/api/entitlements/00000000-0000-4000-8000-00000000dead/status",
+      headers: headersOf.get(deliveryFm)!,
       payload: { version: 1, segments: [blockedDelivery()] },
     });
     expect(missing.statusCode).toBe(404);
-    const bad = await server.inject({ method: "GET", url: "/api/entitlements/not-a-uuid" });
+    const bad = await server.inject({
+      method: "GET",
+      url: "/api/entitlements/not-a-uuid",
+      headers: headersOf.get(deliveryFm)!,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe("params.id");
   });

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { requireTenantAction, rowScopeOf } from "../../app/auth/authorize-actor.ts";
 import { getEntitlement } from "../../app/get-entitlement.ts";
 import { getEntitlementHistory } from "../../app/get-entitlement-history.ts";
 import { listEntitlements } from "../../app/list-entitlements.ts";
 import { setStatus } from "../../app/set-status.ts";
+import { sourceOf } from "../acting-user.ts";
 import {
   entitlementFilterSchema,
   entitlementPageSchema,
@@ -26,7 +28,8 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         response: { 200: entitlementPageSchema, ...problemResponses },
       },
     },
-    async (request) => listEntitlements(deps, request.query),
+    async (request) =>
+      listEntitlements(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
   );
 
   api.get(
@@ -40,6 +43,14 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
+      const target = { entitlementId: request.params.id };
+      await requireTenantAction(
+        deps,
+        deps.database.db,
+        await request.actor(),
+        { type: "tenant.read" },
+        target,
+      );
       const entitlement = await getEntitlement(deps, request.params.id);
       reply.header("etag", `"${entitlement.version}"`);
       return entitlement;
@@ -67,7 +78,7 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         stage: request.body.stage,
         segments: request.body.segments,
         actor,
-        source: "api",
+        source: sourceOf(request),
         requestId: request.id,
       });
       reply.header("etag", `"${result.entitlement.version}"`);
@@ -85,6 +96,16 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         response: { 200: z.object({ items: z.array(historyEntrySchema) }), ...problemResponses },
       },
     },
-    async (request) => ({ items: await getEntitlementHistory(deps, request.params.id) }),
+    async (request) => {
+      const target = { entitlementId: request.params.id };
+      await requireTenantAction(
+        deps,
+        deps.database.db,
+        await request.actor(),
+        { type: "tenant.read" },
+        target,
+      );
+      return { items: await getEntitlementHistory(deps, request.params.id) };
+    },
   );
 }

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { rowScopeOf } from "../../app/auth/authorize-actor.ts";
 import { type ExportFormat, exportEntitlements } from "../../app/export-entitlements.ts";
 import { listEntitlements } from "../../app/list-entitlements.ts";
 import { entitlementFilterSchema, problemResponses } from "../schemas/status-schemas.ts";
@@ -25,13 +26,14 @@ export function exportRoutes(api: Api, deps: AppDeps): void {
       },
       async (request, reply) => {
         // Check the filter before the first byte goes out: once streaming, an error can no longer be a 4xx.
-        await listEntitlements(deps, { ...request.query, limit: 1 });
+        const filter = { ...request.query, visibleTo: rowScopeOf(await request.actor()) };
+        await listEntitlements(deps, { ...filter, limit: 1 });
         const stream = new PassThrough();
         const stamp = new Date(deps.now()).toISOString().slice(0, 10);
         reply
           .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
           .header("content-disposition", `attachment; filename="unblock-entitlements-${stamp}.${format}"`);
-        exportEntitlements(deps, request.query, format, async (chunk) => {
+        exportEntitlements(deps, filter, format, async (chunk) => {
           if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
         })
           .then(() => stream.end())

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { requireCustomerAction, requireTenantAction, rowScopeOf } from "../../app/auth/authorize-actor.ts";
 import { getCustomer } from "../../app/get-customer.ts";
 import { getTenant } from "../../app/get-tenant.ts";
 import { listCustomers } from "../../app/list-customers.ts";
@@ -43,7 +44,8 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => listCustomers(deps, request.query),
+    async (request) =>
+      listCustomers(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
   );
 
   api.get(
@@ -59,7 +61,11 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => getCustomer(deps, request.params.id),
+    async (request) => {
+      const actor = await request.actor();
+      await requireCustomerAction(deps, deps.database.db, actor, { type: "tenant.read" }, request.params.id);
+      return getCustomer(deps, request.params.id, rowScopeOf(actor));
+    },
   );
 
   api.get(
@@ -75,7 +81,7 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => listTenants(deps, request.query),
+    async (request) => listTenants(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
   );
 
   api.get(
@@ -91,6 +97,16 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => getTenant(deps, request.params.id),
+    async (request) => {
+      const target = { tenantId: request.params.id };
+      await requireTenantAction(
+        deps,
+        deps.database.db,
+        await request.actor(),
+        { type: "tenant.read" },
+        target,
+      );
+      return getTenant(deps, request.params.id);
+    },
   );
 }

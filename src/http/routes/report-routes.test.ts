@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assign, bearerFor } from "../../../test/factories/access.ts";
 import {
   createCustomer,
   createEntitlement,
@@ -19,13 +20,17 @@ describe("report, portfolio and export routes", () => {
   let server: FastifyInstance;
   let customerId: string;
   let blockedTenantId: string;
+  /** Signed in as the Delivery FM assigned to the customer. */
+  let headers: { authorization: string };
 
   beforeAll(async () => {
     database = await openTestDatabase();
     const deps = await makeTestDeps(database);
     const fm = await createUser(database.db, { role: "delivery_fm" });
-    server = await buildServer(deps, { defaultUser: fm.email, webRoot: "/nonexistent" });
+    server = await buildServer(deps, { webRoot: "/nonexistent" });
     customerId = (await createCustomer(database.db, { name: "Fabrikam" })).id;
+    await assign(database.db, fm.id, { customerId });
+    headers = await bearerFor(deps, fm);
     const tenantA = await createTenant(database.db, { customerId, name: "Fabrikam EU" });
     const tenantB = await createTenant(database.db, { customerId, name: "Fabrikam US" });
     blockedTenantId = tenantA.id;
@@ -76,7 +81,7 @@ describe("report, portfolio and export routes", () => {
   });
 
   const get = async (url: string) => {
-    const response = await server.inject({ method: "GET", url });
+    const response = await server.inject({ method: "GET", headers, url });
     expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
     return response.json();
   };
@@ -116,7 +121,11 @@ describe("report, portfolio and export routes", () => {
   });
 
   it("refuses a bad report filter with 400 naming it", async () => {
-    const response = await server.inject({ method: "GET", url: "/api/reports/aging?customerId=nope" });
+    const response = await server.inject({
+      method: "GET",
+      headers,
+      url: "/api/reports/aging?customerId=nope",
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].field).toBe("querystring.customerId");
   });
@@ -132,7 +141,11 @@ describe("report, portfolio and export routes", () => {
   });
 
   it("exports the filtered view as CSV in the import format", async () => {
-    const response = await server.inject({ method: "GET", url: "/api/export.csv?l2=app_compatibility" });
+    const response = await server.inject({
+      method: "GET",
+      headers,
+      url: "/api/export.csv?l2=app_compatibility",
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/text\/csv/);
     const lines = response.body.trim().split("\n");
@@ -142,7 +155,11 @@ describe("report, portfolio and export routes", () => {
   });
 
   it("refuses a bad export filter before streaming anything", async () => {
-    const response = await server.inject({ method: "GET", url: "/api/export.csv?targetFrom=2025-02-30" });
+    const response = await server.inject({
+      method: "GET",
+      headers,
+      url: "/api/export.csv?targetFrom=2025-02-30",
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json().errors[0].field).toBe("targetFrom");
   });

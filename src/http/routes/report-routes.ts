@@ -1,12 +1,16 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { aggregateScopeOf, requireAllowed, rowScopeOf } from "../../app/auth/authorize-actor.ts";
 import { getBlockedAging } from "../../app/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../app/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "../../app/blocked-by-l3.ts";
 import { getBlockedOverTime } from "../../app/blocked-over-time.ts";
 import { getOverdueNextActions } from "../../app/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "../../app/projected-unblocks.ts";
-import { problemResponses } from "../schemas/status-schemas.ts";
+import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import { authedProblemResponses as problemResponses } from "../auth/auth-schemas.ts";
 import type { Api } from "./api.ts";
 
 const reportQuery = z
@@ -17,12 +21,33 @@ const reportQuery = z
   })
   .strict();
 const counts = { seats: z.number(), tenants: z.number(), segments: z.number() };
+/** Cells withheld because they cover fewer than 5 tenants (aggregate-only readers: Engineering). */
+const suppressedCells = z.number().int().optional();
 const items = <T extends z.ZodRawShape>(shape: T) => ({
-  200: z.object({ items: z.array(z.object({ ...shape, ...counts })) }),
+  200: z.object({ items: z.array(z.object({ ...shape, ...counts })), suppressedCells }),
   ...problemResponses,
 });
 
 export function reportRoutes(api: Api, deps: AppDeps): void {
+  /**
+   * Runs a totals report over the tenants the actor may total: its own for
+   * field roles, all of them for Engineering, whose small cells are then
+   * withheld so no single customer shows through.
+   */
+  const totals = async <Row extends { tenants: number }>(
+    request: FastifyRequest & { query: { customerId?: string | undefined } },
+    run: (visibleTo: TenantScope) => Promise<Row[]>,
+  ) => {
+    const actor = await request.actor();
+    requireAllowed(deps, actor, {
+      type: "reports.read",
+      rows: false,
+      oneCustomer: !!request.query.customerId,
+    });
+    const { rows, suppressed } = withoutSmallCells(actor.role, await run(aggregateScopeOf(actor)));
+    return { items: rows, suppressedCells: suppressed };
+  };
+
   api.get(
     "/reports/blocked-by-l2-service",
     {
@@ -38,7 +63,8 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         }),
       },
     },
-    async (request) => ({ items: await getBlockedByL2Service(deps, request.query) }),
+    async (request) =>
+      totals(request, (visibleTo) => getBlockedByL2Service(deps, { ...request.query, visibleTo })),
   );
 
   api.get(
@@ -57,7 +83,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         }),
       },
     },
-    async (request) => ({ items: await getBlockedByL3(deps, request.query) }),
+    async (request) => totals(request, (visibleTo) => getBlockedByL3(deps, { ...request.query, visibleTo })),
   );
 
   api.get(
@@ -70,7 +96,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: items({ bucket: z.string(), minDays: z.number(), maxDays: z.number().nullable() }),
       },
     },
-    async (request) => ({ items: await getBlockedAging(deps, request.query) }),
+    async (request) => totals(request, (visibleTo) => getBlockedAging(deps, { ...request.query, visibleTo })),
   );
 
   api.get(
@@ -83,7 +109,8 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: items({ week: z.string(), weekStart: z.string(), past: z.boolean() }),
       },
     },
-    async (request) => ({ items: await getProjectedUnblocks(deps, request.query) }),
+    async (request) =>
+      totals(request, (visibleTo) => getProjectedUnblocks(deps, { ...request.query, visibleTo })),
   );
 
   api.get(
@@ -96,12 +123,14 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: {
           200: z.object({
             items: z.array(z.object({ weekStart: z.string(), seats: z.number(), tenants: z.number() })),
+            suppressedCells,
           }),
           ...problemResponses,
         },
       },
     },
-    async (request) => ({ items: await getBlockedOverTime(deps, request.query) }),
+    async (request) =>
+      totals(request, (visibleTo) => getBlockedOverTime(deps, { ...request.query, visibleTo })),
   );
 
   api.get(
@@ -137,6 +166,10 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => ({ items: await getOverdueNextActions(deps, request.query) }),
+    async (request) => {
+      const actor = await request.actor();
+      requireAllowed(deps, actor, { type: "reports.read", rows: true });
+      return { items: await getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(actor) }) };
+    },
   );
 }

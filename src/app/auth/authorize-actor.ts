@@ -1,0 +1,115 @@
+import type { Db } from "../../db/client.ts";
+import {
+  accessToCustomer,
+  accessToEntitlement,
+  accessToTenant,
+  type TenantAccess,
+} from "../../db/repositories/assignment-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import {
+  type Access,
+  type Action,
+  authorize,
+  type Decision,
+  notAssigned,
+} from "../../domain/policy/authorize.ts";
+import { type PolicyContext, policyContextOf } from "../../domain/policy/policy-context.ts";
+import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+
+const contexts = new WeakMap<PlaybookIndex, PolicyContext>();
+
+/** The policy's view of the active playbook, derived once per loaded playbook. */
+export function policyContext(deps: AppDeps): PolicyContext {
+  const index = deps.playbook.index;
+  let context = contexts.get(index);
+  if (!context) {
+    context = policyContextOf(index.playbook);
+    contexts.set(index, context);
+  }
+  return context;
+}
+
+export function decide(deps: AppDeps, actor: Actor, action: Action, access: Access = notAssigned): Decision {
+  return authorize(policyContext(deps), actor.role, action, access);
+}
+
+/** A refusal as the core's error: 403 with the rule in words, or 404 when the target is concealed. */
+export function refusalError(
+  decision: Decision,
+  notFoundMessage: string,
+  detail: Record<string, unknown>,
+): AppError {
+  if (decision.allowed) throw new Error("refusalError called for an allowed decision");
+  if (decision.concealed) return new AppError("not_found", notFoundMessage, { detail });
+  return new AppError("forbidden", `${decision.reason} ${decision.instead}`, {
+    detail: { rule: decision.rule, reason: decision.reason, instead: decision.instead },
+  });
+}
+
+/** For actions that depend on the role alone (users, audit, reports). Throws forbidden. */
+export function requireAllowed(deps: AppDeps, actor: Actor, action: Action): void {
+  const decision = decide(deps, actor, action);
+  if (!decision.allowed) throw refusalError(decision, "Not found.", {});
+}
+
+export type TenantTarget = { entitlementId: string } | { tenantId: string };
+
+function describe(target: TenantTarget): { message: string; detail: Record<string, unknown> } {
+  return "entitlementId" in target
+    ? {
+        message: `There is no entitlement ${target.entitlementId}.`,
+        detail: { entitlementId: target.entitlementId },
+      }
+    : { message: `There is no tenant ${target.tenantId}.`, detail: { tenantId: target.tenantId } };
+}
+
+/**
+ * Checks an action on one tenant (named directly or by one of its
+ * entitlements) and returns the tenant and the actor's access to it. A missing
+ * target and a concealed one give the same not_found, word for word.
+ */
+export async function requireTenantAction(
+  deps: AppDeps,
+  db: Db,
+  actor: Actor,
+  action: Action,
+  target: TenantTarget,
+): Promise<TenantAccess> {
+  const found =
+    "entitlementId" in target
+      ? await accessToEntitlement(db, actor.id, target.entitlementId)
+      : await accessToTenant(db, actor.id, target.tenantId);
+  const { message, detail } = describe(target);
+  if (!found) throw new AppError("not_found", message, { detail });
+  const decision = decide(deps, actor, action, found.access);
+  if (!decision.allowed) throw refusalError(decision, message, detail);
+  return found;
+}
+
+/** Checks an action on a customer (customer-level assignments); returns the actor's access. */
+export async function requireCustomerAction(
+  deps: AppDeps,
+  db: Db,
+  actor: Actor,
+  action: Action,
+  customerId: string,
+): Promise<Access> {
+  const access = await accessToCustomer(db, actor.id, customerId);
+  const message = `There is no customer ${customerId}.`;
+  if (!access) throw new AppError("not_found", message, { detail: { customerId } });
+  const decision = decide(deps, actor, action, access);
+  if (!decision.allowed) throw refusalError(decision, message, { customerId });
+  return access;
+}
+
+/** The tenants lists, search and export may show this actor. */
+export function rowScopeOf(actor: Actor): TenantScope {
+  return tenantScopeOf(actor, "rows");
+}
+
+/** The tenants reports total over for this actor (aggregate-only roles: all, then suppressed). */
+export function aggregateScopeOf(actor: Actor): TenantScope {
+  return tenantScopeOf(actor, "aggregate");
+}

@@ -1,0 +1,141 @@
+import type { Db } from "../../db/client.ts";
+import { findUserWithAccount } from "../../db/repositories/account-repository.ts";
+import {
+  type AssignmentTarget,
+  type AssignmentView,
+  findAssignmentTo,
+  findAssignmentView,
+  insertAssignment,
+  setAssignmentPrimary,
+} from "../../db/repositories/assignment-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { grantOf } from "../../domain/policy/role-grants.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
+import { requireCustomerAction, requireTenantAction } from "../auth/authorize-actor.ts";
+
+export interface AssignInput {
+  userId: string;
+  /** Exactly one of tenantId and customerId: a customer assignment covers all its tenants. */
+  tenantId?: string | undefined;
+  customerId?: string | undefined;
+  primary?: boolean | undefined;
+}
+
+function targetOf(input: AssignInput): AssignmentTarget {
+  if (input.tenantId && !input.customerId) return { tenantId: input.tenantId };
+  if (input.customerId && !input.tenantId) return { customerId: input.customerId };
+  throw new AppError("validation_failed", "Assign to a tenant or to a customer, not both and not neither.", {
+    violations: [
+      { field: "tenantId", code: "target_required", message: "Name exactly one of tenantId and customerId." },
+    ],
+  });
+}
+
+/** Checks that the actor may assign on the target (Admins, Team Leads, primary FMs there). */
+export async function requireAssignRight(
+  deps: AppDeps,
+  db: Db,
+  context: WriteContext,
+  target: AssignmentTarget,
+): Promise<void> {
+  if ("tenantId" in target) {
+    await requireTenantAction(
+      deps,
+      db,
+      context.actor,
+      { type: "assignments.manage", level: "tenant" },
+      target,
+    );
+  } else {
+    await requireCustomerAction(
+      deps,
+      db,
+      context.actor,
+      { type: "assignments.manage", level: "customer" },
+      target.customerId,
+    );
+  }
+}
+
+/**
+ * Assigns a user to a tenant or a customer, primary or secondary. Assigning
+ * again is idempotent and only changes the primary flag. Engineering is never
+ * assigned: it reads aggregates only. Audited as assignment.create or
+ * assignment.update.
+ */
+export async function assignUser(
+  deps: AppDeps,
+  context: WriteContext,
+  input: AssignInput,
+): Promise<AssignmentView> {
+  const target = targetOf(input);
+  const primary = input.primary ?? false;
+  const db = deps.database.db;
+  const id = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await requireAssignRight(deps, tx, context, target);
+    const assignee = await findUserWithAccount(tx, { id: input.userId });
+    if (!assignee) {
+      throw new AppError("validation_failed", `There is no user ${input.userId}.`, {
+        violations: [{ field: "userId", code: "user_unknown", message: "No such user." }],
+      });
+    }
+    if (grantOf(assignee.user.role).reach === "aggregate") {
+      throw new AppError(
+        "validation_failed",
+        `${assignee.user.name} reads reports in aggregate only and is never assigned to tenants.`,
+        {
+          violations: [
+            { field: "userId", code: "role_not_assignable", message: "This role reads aggregates only." },
+          ],
+        },
+      );
+    }
+    const existing = await findAssignmentTo(tx, assignee.user.id, target);
+    if (existing) {
+      const before = await findAssignmentView(tx, existing);
+      if (before?.primary === primary) return existing;
+      await setAssignmentPrimary(tx, existing, primary);
+      await recordAudit(tx, deps, context, {
+        action: "assignment.update",
+        targetType: "assignment",
+        targetId: existing,
+        before: auditedAssignment(before),
+        after: auditedAssignment(await findAssignmentView(tx, existing)),
+      });
+      return existing;
+    }
+    const created = await insertAssignment(tx, {
+      userId: assignee.user.id,
+      target,
+      primary,
+      now: deps.now(),
+    });
+    await recordAudit(tx, deps, context, {
+      action: "assignment.create",
+      targetType: "assignment",
+      targetId: created,
+      before: null,
+      after: auditedAssignment(await findAssignmentView(tx, created)),
+    });
+    return created;
+  });
+  const view = await findAssignmentView(db, id);
+  if (!view) throw new AppError("not_found", `There is no assignment ${id}.`);
+  return view;
+}
+
+/** What an audit row keeps of an assignment: who, to what, primary or not. */
+export function auditedAssignment(view: AssignmentView | null): Record<string, unknown> | null {
+  if (!view) return null;
+  return {
+    userId: view.user.id,
+    userEmail: view.user.email,
+    customerId: view.customer?.id ?? null,
+    customerName: view.customer?.name ?? null,
+    tenantId: view.tenant?.id ?? null,
+    tenantName: view.tenant?.name ?? null,
+    primary: view.primary,
+  };
+}

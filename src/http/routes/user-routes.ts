@@ -1,0 +1,144 @@
+import { z } from "zod";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { createApiToken, listApiTokens } from "../../app/auth/api-tokens.ts";
+import { requireAllowed } from "../../app/auth/authorize-actor.ts";
+import { createUser } from "../../app/users/create-user.ts";
+import { listUserViews } from "../../app/users/list-users.ts";
+import { updateUser } from "../../app/users/update-user.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { writeContextOf } from "../acting-user.ts";
+import {
+  authedProblemResponses,
+  createdTokenSchema,
+  newTokenBodySchema,
+  tokenViewSchema,
+  userViewSchema,
+} from "../auth/auth-schemas.ts";
+import { idParamsSchema } from "../schemas/status-schemas.ts";
+import type { Api } from "./api.ts";
+
+const newUserSchema = z
+  .object({
+    email: z.string().min(3).max(320),
+    name: z.string().min(1).max(200),
+    role: z.string().min(1).max(100),
+    password: z.string().max(1024).optional(),
+  })
+  .strict();
+
+const userChangesSchema = z
+  .object({
+    /** The version you read; may come as If-Match instead. */
+    version: z.number().int().min(1).optional(),
+    name: z.string().min(1).max(200).optional(),
+    role: z.string().min(1).max(100).optional(),
+    password: z.string().max(1024).optional(),
+    disabled: z.boolean().optional(),
+    unlock: z.boolean().optional(),
+  })
+  .strict();
+
+/** The version a write names: the body's `version`, else the If-Match ETag ("3" or W/"3"). */
+export function versionFrom(bodyVersion: number | undefined, ifMatch: string | string[] | undefined): number {
+  if (bodyVersion !== undefined) return bodyVersion;
+  const match = typeof ifMatch === "string" ? /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim()) : null;
+  if (match?.[1]) return Number(match[1]);
+  throw new AppError(
+    "validation_failed",
+    "Say which version you edited: a version field or an If-Match header.",
+    {
+      violations: [
+        { field: "version", code: "version_required", message: "The version you read is required." },
+      ],
+    },
+  );
+}
+
+export function userRoutes(api: Api, deps: AppDeps): void {
+  api.get(
+    "/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Users, for Admins and for those who assign them",
+        response: { 200: z.object({ items: z.array(userViewSchema) }), ...authedProblemResponses },
+      },
+    },
+    async (request) => ({ items: await listUserViews(deps, await request.actor()) }),
+  );
+
+  api.post(
+    "/users",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Create a user (Admin); a taken email is 409",
+        body: newUserSchema,
+        response: { 201: userViewSchema, ...authedProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await createUser(deps, await writeContextOf(request), request.body);
+      reply.status(201).header("etag", `"${created.version}"`);
+      return created;
+    },
+  );
+
+  api.patch(
+    "/users/:id",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Change a user's name, role, password or disabled flag (Admin), at the version read",
+        description:
+          "Name the version you read in `version` or If-Match; a stale one is 409 with `current`. A new password or disabling ends the user's sessions.",
+        params: idParamsSchema,
+        body: userChangesSchema,
+        response: { 200: userViewSchema, ...authedProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...changes } = request.body;
+      const updated = await updateUser(deps, await writeContextOf(request), request.params.id, {
+        ...changes,
+        version: versionFrom(version, request.headers["if-match"]),
+      });
+      reply.header("etag", `"${updated.version}"`);
+      return updated;
+    },
+  );
+
+  api.get(
+    "/users/:id/tokens",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "A user's API tokens (Admin, or yourself)",
+        params: idParamsSchema,
+        response: { 200: z.object({ items: z.array(tokenViewSchema) }), ...authedProblemResponses },
+      },
+    },
+    async (request) => ({ items: await listApiTokens(deps, await request.actor(), request.params.id) }),
+  );
+
+  api.post(
+    "/users/:id/tokens",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "Create an API token for a user (Admin, or yourself); shown in this answer only",
+        params: idParamsSchema,
+        body: newTokenBodySchema,
+        response: { 201: createdTokenSchema, ...authedProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const context = await writeContextOf(request);
+      if (request.params.id !== context.actor.id)
+        requireAllowed(deps, context.actor, { type: "users.manage" });
+      const created = await createApiToken(deps, context, { ...request.body, userId: request.params.id });
+      reply.status(201).header("cache-control", "no-store");
+      return { ...created.view, token: created.token };
+    },
+  );
+}
