@@ -1,16 +1,14 @@
 import {
-  batchSize,
-  emptyBatch,
   erasePortfolio,
   hasPortfolio,
-  type PortfolioBatch,
-  writePortfolioBatch,
+  type PreparedBatch,
+  writePreparedBatch,
 } from "../db/repositories/portfolio-writer.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { IsoDate } from "../domain/status-segment.ts";
 import { type AppDeps, todayOf } from "./app-deps.ts";
 import { demoUsers } from "./demo/demo-users.ts";
-import { generatePortfolio } from "./demo/generate-portfolio.ts";
+import { portfolioBatches, portfolioBatchesInWorker } from "./demo/portfolio-batches.ts";
 import { ensureUser } from "./find-user.ts";
 
 export interface SeedDemoInput {
@@ -24,6 +22,11 @@ export interface SeedDemoInput {
   reset?: boolean;
   /** On a database that already holds a portfolio, do nothing instead of refusing (server --demo). */
   ifEmpty?: boolean;
+  /**
+   * Generate on a worker thread while this one writes (default: from
+   * `parallelFrom` tenants, where it pays for the worker's start-up).
+   */
+  parallel?: boolean;
   onProgress?: (progress: { tenants: number; total: number }) => void;
 }
 
@@ -42,6 +45,9 @@ export const maxDemoTenants = 100_000;
 
 /** Rows written per transaction: big enough to be fast, small enough to keep memory flat. */
 const rowsPerBatch = 5000;
+
+/** From this many tenants a seed generates on a worker thread by default. */
+export const parallelFrom = 1000;
 
 /**
  * Fills the database with a synthetic portfolio for demos and load tests: the
@@ -90,33 +96,35 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
     result.users += 1;
   }
 
-  let batch = emptyBatch();
-  const flush = async (pending: PortfolioBatch) => {
-    // PGlite connects as a superuser and the generator chose every id, so foreign-key checks can be skipped.
-    await writePortfolioBatch(db, pending, { trustedIds: deps.database.kind === "pglite" });
-    result.customers += pending.customers.length;
-    result.tenants += pending.tenants.length;
-    result.entitlements += pending.entitlements.length;
-    result.segments += pending.segments.length;
-    result.historyRows += pending.history.length;
-    input.onProgress?.({ tenants: result.tenants, total: tenants });
-  };
-  for (const customer of generatePortfolio({
+  const options = {
     index: deps.playbook.index,
     tenants,
     seed: input.seed ?? 1,
     today: input.today ?? todayOf(deps.now()),
     usersByRole,
-  })) {
-    for (const key of Object.keys(batch) as (keyof PortfolioBatch)[]) {
-      (batch[key] as unknown[]).push(...customer[key]);
-    }
-    if (batchSize(batch) >= rowsPerBatch) {
-      await flush(batch);
-      batch = emptyBatch();
-    }
+  };
+  const batches: Iterable<PreparedBatch> | AsyncIterable<PreparedBatch> =
+    (input.parallel ?? tenants >= parallelFrom)
+      ? portfolioBatchesInWorker({
+          playbook: options.index.playbook,
+          tenants,
+          seed: options.seed,
+          today: options.today,
+          usersByRole: [...usersByRole],
+          rowsPerBatch,
+        })
+      : portfolioBatches(options, rowsPerBatch);
+  // PGlite connects as a superuser and the generator chose every id, so foreign-key checks can be skipped.
+  const trustedIds = deps.database.kind === "pglite";
+  for await (const batch of batches) {
+    await writePreparedBatch(db, batch, { trustedIds });
+    result.customers += batch.counts.customers;
+    result.tenants += batch.counts.tenants;
+    result.entitlements += batch.counts.entitlements;
+    result.segments += batch.counts.segments;
+    result.historyRows += batch.counts.history;
+    input.onProgress?.({ tenants: result.tenants, total: tenants });
   }
-  if (batchSize(batch) > 0) await flush(batch);
   result.seeded = true;
   return result;
 }

@@ -1,5 +1,4 @@
 import { getTableColumns, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
 import type { StoredSegment } from "./entitlement-view.ts";
@@ -90,6 +89,64 @@ export function batchSize(batch: PortfolioBatch): number {
 /** Rows per INSERT statement. */
 const rowsPerStatement = 1000;
 
+const tables = {
+  customers,
+  tenants,
+  entitlements,
+  status_segments: statusSegments,
+  status_history: statusHistory,
+  assignments,
+} as const;
+type TableName = keyof typeof tables;
+
+/** One INSERT's worth of rows, already serialised: what crosses from a generating worker to the writer. */
+export interface PreparedRows {
+  table: TableName;
+  /** Row properties (Drizzle column keys) present in every row. */
+  keys: string[];
+  /** The rows as a JSON array. */
+  json: string;
+}
+
+export interface PreparedBatch {
+  /** In foreign-key order: parents before children. */
+  inserts: PreparedRows[];
+  counts: Record<keyof PortfolioBatch, number>;
+}
+
+/**
+ * Serialises a batch for writing. Pure JSON work with no database, so a
+ * worker thread can do it while the main thread writes the previous batch.
+ */
+export function prepareBatch(batch: PortfolioBatch): PreparedBatch {
+  const inserts: PreparedRows[] = [];
+  const add = (table: TableName, rows: readonly object[]) => {
+    const first = rows[0];
+    if (!first) return;
+    const keys = Object.keys(first);
+    for (let start = 0; start < rows.length; start += rowsPerStatement) {
+      inserts.push({ table, keys, json: JSON.stringify(rows.slice(start, start + rowsPerStatement)) });
+    }
+  };
+  add("customers", batch.customers);
+  add("tenants", batch.tenants);
+  add("entitlements", batch.entitlements);
+  add("status_segments", batch.segments);
+  add("status_history", batch.history);
+  add("assignments", batch.assignments);
+  return {
+    inserts,
+    counts: {
+      customers: batch.customers.length,
+      tenants: batch.tenants.length,
+      entitlements: batch.entitlements.length,
+      segments: batch.segments.length,
+      history: batch.history.length,
+      assignments: batch.assignments.length,
+    },
+  };
+}
+
 export interface BatchOptions {
   /**
    * Skip foreign-key checks for this batch's transaction (PGlite, where the
@@ -99,51 +156,48 @@ export interface BatchOptions {
   trustedIds?: boolean;
 }
 
-/** Writes one batch in one transaction, parents before children. */
+/** Writes one batch in one transaction. */
 export async function writePortfolioBatch(
   db: Db,
   batch: PortfolioBatch,
   options: BatchOptions = {},
 ): Promise<void> {
+  await writePreparedBatch(db, prepareBatch(batch), options);
+}
+
+export async function writePreparedBatch(
+  db: Db,
+  prepared: PreparedBatch,
+  options: BatchOptions = {},
+): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     if (options.trustedIds) await tx.execute(sql`set local session_replication_role = replica`);
-    await insertAll(tx, customers, batch.customers);
-    await insertAll(tx, tenants, batch.tenants);
-    await insertAll(tx, entitlements, batch.entitlements);
-    await insertAll(
-      tx,
-      statusSegments,
-      batch.segments.map((segment) => ({ ...segment, l1Since: new Date(segment.l1Since) })),
-    );
-    await insertAll(tx, statusHistory, batch.history);
-    await insertAll(tx, assignments, batch.assignments);
+    for (const rows of prepared.inserts) await insertRows(tx, rows);
   });
 }
 
 /**
  * A multi-row INSERT that sends its rows as one JSON parameter, expanded by
  * json_to_recordset: far fewer bind parameters to build and parse than a
- * VALUES list, on both drivers. Columns come from the Drizzle table, so the
- * SQL text holds only schema names, never data.
+ * VALUES list, on both drivers. Column names and types come from the Drizzle
+ * table (keys it does not know are refused), so the SQL text holds only schema
+ * names, never data.
  */
-async function insertAll<Table extends PgTable>(
-  tx: Db,
-  table: Table,
-  rows: readonly Table["$inferInsert"][],
-): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
-  const target = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(", "));
-  const fields = sql.raw(columns.map(([key]) => `"${key}"`).join(", "));
-  const shape = sql.raw(columns.map(([key, column]) => `"${key}" ${column.getSQLType()}`).join(", "));
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    const json = JSON.stringify(rows.slice(start, start + rowsPerStatement));
-    await tx.execute(
-      sql`insert into ${table} (${target}) select ${fields} from json_to_recordset(${json}::json) as rows(${shape})`,
-    );
-  }
+async function insertRows(tx: Db, rows: PreparedRows): Promise<void> {
+  const table = tables[rows.table];
+  const known = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
+  const columns = rows.keys.map((key) => {
+    const column = known[key];
+    if (!column) throw new Error(`${rows.table} has no column for "${key}"`);
+    return { key, column };
+  });
+  const target = sql.raw(columns.map(({ column }) => `"${column.name}"`).join(", "));
+  const fields = sql.raw(columns.map(({ key }) => `"${key}"`).join(", "));
+  const shape = sql.raw(columns.map(({ key, column }) => `"${key}" ${column.getSQLType()}`).join(", "));
+  await tx.execute(
+    sql`insert into ${table} (${target}) select ${fields} from json_to_recordset(${rows.json}::json) as rows(${shape})`,
+  );
 }
 
 /** Whether any customer, tenant or entitlement exists. */

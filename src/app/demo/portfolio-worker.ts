@@ -1,0 +1,43 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { indexPlaybook } from "../../domain/playbook/playbook-index.ts";
+import { type BatchPlan, batchesAhead, portfolioBatches, type WorkerMessage } from "./portfolio-batches.ts";
+
+/**
+ * Worker thread entry: generates the portfolio the plan describes and posts
+ * it batch by batch, staying at most `batchesAhead` batches ahead of the
+ * writer (it answers each batch written with "next").
+ */
+const plan = workerData as BatchPlan;
+const port = parentPort!;
+let credit = batchesAhead;
+let waiting: (() => void) | null = null;
+port.on("message", () => {
+  credit += 1;
+  waiting?.();
+  waiting = null;
+});
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+try {
+  const options = {
+    index: indexPlaybook(plan.playbook),
+    tenants: plan.tenants,
+    seed: plan.seed,
+    today: plan.today,
+    usersByRole: new Map(plan.usersByRole),
+  };
+  for (const batch of portfolioBatches(options, plan.rowsPerBatch)) {
+    while (credit === 0) {
+      await new Promise<void>((resolve) => {
+        waiting = resolve;
+      });
+    }
+    credit -= 1;
+    post({ type: "batch", batch });
+  }
+  post({ type: "done" });
+} catch (error) {
+  post({ type: "failed", message: error instanceof Error ? error.message : String(error) });
+}
+port.close();
