@@ -43,6 +43,8 @@ export interface Suggester {
   suggest(note: string, workload?: string | null): Suggestion;
   /** Every L2 class (and L1 without L2s) with its calibrated probability, most likely first. */
   rank(note: string, workload?: string | null): RankedLabel[];
+  /** The service id a workload names (id, name, code or alias), or null when unknown. */
+  service(workload: string): string | null;
 }
 
 const MAX_EVIDENCE = 5;
@@ -68,15 +70,17 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
     pattern: new RegExp(`(?<![a-z0-9])(?:${terms.map(escapeRegExp).join("|")})(?![a-z0-9])`),
   }));
 
-  const resolveService = (workload: string | null | undefined): string | null => {
-    if (!workload) return null;
-    if (index) return index.service(workload)?.id ?? workload;
+  const knownService = (workload: string): string | null => {
+    if (index) return index.service(workload)?.id ?? null;
     const folded = foldText(workload);
-    return (
-      serviceMatchers.find((matcher) => matcher.service === workload || matcher.pattern.test(folded))
-        ?.service ?? workload
+    const exact = Object.entries(model.serviceTerms).find(
+      ([service, terms]) => service === workload || terms.includes(folded),
     );
+    return exact?.[0] ?? null;
   };
+  // An unknown workload still reaches the features as given: it simply matches none of them.
+  const resolveService = (workload: string | null | undefined): string | null =>
+    workload ? (knownService(workload) ?? workload) : null;
 
   const l3Applies = (l1: string, l2: string, l3: string, service: string | null, mentioned: Set<string>) => {
     if (index) {
@@ -101,6 +105,7 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
   };
 
   return {
+    service: knownService,
     rank(note, workload) {
       const { p } = probabilities(note, workload);
       return l2Labels

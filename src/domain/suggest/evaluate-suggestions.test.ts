@@ -18,7 +18,11 @@ const note = (id: string, l1: string, l2: string | null, l3: string | null, text
 function fakeSuggester(
   answers: Record<string, { ranked: RankedLabel[]; suggestion: Suggestion }>,
 ): Suggester {
-  return { suggest: (text) => answers[text]!.suggestion, rank: (text) => answers[text]!.ranked };
+  return {
+    suggest: (text) => answers[text]!.suggestion,
+    rank: (text) => answers[text]!.ranked,
+    service: () => null,
+  };
 }
 
 const answer = (
