@@ -2,12 +2,14 @@
 import "@mantine/core/styles.css";
 import "./app/app.css";
 import { createTheme, MantineProvider } from "@mantine/core";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { ApiError } from "./api/api-client.ts";
 import { AppRoutes } from "./app/app-routes.tsx";
 import { Shell } from "./app/app-shell.tsx";
 import { PlaybookProvider } from "./playbook/playbook-context.tsx";
+import { AuthGate } from "./users/auth-gate.tsx";
 
 const theme = createTheme({
   primaryColor: "indigo",
@@ -17,10 +19,23 @@ const theme = createTheme({
   focusRing: "always",
 });
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
-    queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false },
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A refusal will not change on retry; a dropped connection might.
+      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 1,
+    },
   },
+  queryCache: new QueryCache({
+    // A session that ends while the app is open: ask /api/me again, which shows the sign-in form.
+    onError: (error, query) => {
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "me") {
+        void queryClient.invalidateQueries({ queryKey: ["me"] });
+      }
+    },
+  }),
 });
 
 createRoot(document.getElementById("root")!).render(
@@ -28,9 +43,11 @@ createRoot(document.getElementById("root")!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <Shell>
-          <PlaybookProvider>
-            <AppRoutes />
-          </PlaybookProvider>
+          <AuthGate>
+            <PlaybookProvider>
+              <AppRoutes />
+            </PlaybookProvider>
+          </AuthGate>
         </Shell>
       </QueryClientProvider>
     </MantineProvider>

@@ -27,8 +27,17 @@ function withoutBodyPrefix(found: Violation): Violation {
   return found.field.startsWith("body.") ? { ...found, field: found.field.slice(5) } : found;
 }
 
-/** Header the server reads the acting user from until sign-in lands. */
+/** Header the server read the acting user from before sign-in (servers without sign-in still do). */
 export const actingUserHeader = "x-unblock-user";
+
+/** Header carrying the session's CSRF token on writes made with the sign-in cookie. */
+export const csrfHeader = "x-csrf-token";
+let csrfToken: string | null = null;
+
+/** Kept from /api/me or the sign-in answer; sent back on every write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "DELETE";
@@ -41,9 +50,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const email = currentUserEmail();
   if (email) headers[actingUserHeader] = email;
   if (options.body !== undefined) headers["content-type"] = "application/json";
+  const method = options.method ?? "GET";
+  if (method !== "GET" && csrfToken) headers[csrfHeader] = csrfToken;
   const response = await fetch(`/api${path}`, {
-    method: options.method ?? "GET",
+    method,
     headers,
+    credentials: "same-origin",
     body: options.body === undefined ? null : JSON.stringify(options.body),
     signal: options.signal ?? null,
   });

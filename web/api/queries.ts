@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useCurrentUserEmail } from "../users/current-user.ts";
-import { apiRequest, toQuery } from "./api-client.ts";
+import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
 import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
 
 /** Query keys in one place, so a save can invalidate exactly what it changed. */
@@ -24,14 +24,36 @@ export function useUsers() {
   });
 }
 
-/** The acting user as the server resolved it (the header's user, or the server default). */
+/**
+ * Who the app acts as. A server with sign-in answers `{user, permissions,
+ * csrfToken}` (and 401 before sign-in); an older one answers the user the
+ * `x-unblock-user` header named. Both become a `Me`.
+ */
+export interface Me {
+  user: User;
+  /** "session": signed in with a cookie; "header": the user switcher picks who acts. */
+  mode: "session" | "header";
+  permissions: string[] | null;
+}
+
 export function useMe() {
   const email = useCurrentUserEmail();
   return useQuery({
     queryKey: queryKeys.me(email),
-    queryFn: ({ signal }) => apiRequest<User>("/me", { signal }),
+    queryFn: async ({ signal }) => readMe(await apiRequest<unknown>("/me", { signal })),
     staleTime: 5 * 60_000,
+    retry: false,
   });
+}
+
+export function readMe(data: unknown): Me {
+  const value = data as Partial<{ user: User; permissions: string[]; csrfToken: string | null }> &
+    Partial<User>;
+  if (value.user && typeof value.user === "object") {
+    setCsrfToken(value.csrfToken ?? null);
+    return { user: value.user, mode: "session", permissions: value.permissions ?? [] };
+  }
+  return { user: value as User, mode: "header", permissions: null };
 }
 
 /** Rows the portfolio loads per request: enough to fill a screen many times over, small to parse. */

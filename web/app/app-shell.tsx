@@ -1,8 +1,8 @@
-import { Anchor, AppShell, Group, Text, Title } from "@mantine/core";
+import { Anchor, AppShell, Group, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
-import { UserSwitcher } from "../users/user-switcher.tsx";
+import { AccountMenu } from "../users/account-menu.tsx";
 
 const sections = [
   { href: "/", label: "Portfolio", active: (path: string) => path === "/" || path.startsWith("/tenants/") },
@@ -58,12 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </Group>
             </nav>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="xs" c="dimmed" visibleFrom="lg">
-              Until sign-in lands, pick who you act as:
-            </Text>
-            <UserSwitcher />
-          </Group>
+          <AccountMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: "none" }}>

@@ -67,13 +67,13 @@ export function BulkUpdateDrawer({
   const serviceId = services.size === 1 ? [...services][0]! : "";
   const today = todayUtc();
   const planned: PlannedRow[] = useMemo(() => {
-    const context = { index, actorRole: me.data?.role ?? "viewer", today };
+    const context = { index, actorRole: me.data?.user.role ?? "viewer", today };
     if (mode === "owner") return owner.trim() ? planOwner(context, rows, owner.trim()) : [];
     if (!segment.l1) return [];
     const [proposed] = toProposed({ stage, segments: [segment] } satisfies EditorDraft);
     const { seats: _seats, ...rest } = proposed!;
     return planStatus(context, rows, stage, rest);
-  }, [index, me.data?.role, today, mode, owner, rows, stage, segment]);
+  }, [index, me.data?.user.role, today, mode, owner, rows, stage, segment]);
   const ready = planned.filter((row) => row.violations.length === 0);
   const refusedHere = planned.filter((row) => row.violations.length > 0);
 

@@ -113,6 +113,10 @@ export function fieldStatesFor(
  * Moves a segment onto another scenario row (a new L1, stage or row choice):
  * fields the row disables are emptied, carried fields are left to the rules,
  * and a value that was only the old row's default gives way to the new default.
+ * A new L1 is a new status: its classification, dates, owner, next action and
+ * note start again from the row's defaults (the notes guidance asks for a fresh
+ * note on an L1 change); only the engagement scenario, which describes the
+ * engagement rather than the status, is kept.
  */
 export function applyRow(
   context: EditorContext,
@@ -122,9 +126,9 @@ export function applyRow(
 ): SegmentDraft {
   const next: SegmentDraft = { ...segment, scenarioId: nextRow?.id ?? "" };
   if (!nextRow) return next;
-  if (previousRow && previousRow.l1 !== nextRow.l1) {
-    next.l2 = "";
-    next.l3 = "";
+  const newL1 = !previousRow || previousRow.l1 !== nextRow.l1;
+  if (newL1) {
+    for (const field of scenarioFields) if (field !== "engagementScenario") next[field] = "";
   }
   const states = describeFields(context.index, nextRow, context.previous, context.serviceId, next.l2 || null);
   for (const field of scenarioFields) {

@@ -1,4 +1,4 @@
-import { Alert, Center, Loader, Stack, Text, Timeline } from "@mantine/core";
+import { Alert, Center, Loader, Stack, Text } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { HistoryEntry, StatusSnapshot, StoredSegment } from "../api/api-types.ts";
 import { useHistory } from "../api/queries.ts";
@@ -6,7 +6,7 @@ import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { classificationText } from "../portfolio/segment-chips.tsx";
 import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
 
-/** Every status change of one service, newest first: who, when, and what changed. */
+/** Every status change of one service, newest first: who, when, and what changed (a timeline as a list). */
 export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
   const index = usePlaybook();
   const history = useHistory(entitlementId);
@@ -33,13 +33,14 @@ export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
     );
   }
   return (
-    <Timeline bulletSize={14} lineWidth={2} active={0} aria-label="Status history">
+    <ol className="history-list" aria-label="Status history">
       {items.map((entry) => (
-        <Timeline.Item key={entry.id} title={<EntryTitle entry={entry} />}>
+        <li key={entry.id}>
+          <EntryTitle entry={entry} />
           <ChangeSummary index={index} before={snapshot(entry.before)} after={snapshot(entry.after)} />
-        </Timeline.Item>
+        </li>
       ))}
-    </Timeline>
+    </ol>
   );
 }
 

@@ -146,7 +146,7 @@ function EditorForm({
     serviceId: base.service.id,
   };
   const today = todayUtc();
-  const role = me.data?.role;
+  const role = me.data?.user.role;
   const decision = useMemo(
     () =>
       evaluateStatus({
@@ -275,7 +275,11 @@ function EditorForm({
             <SeatBar index={index} segments={base.segments} availableSeats={base.availableSeats} />
           </Stack>
           <Text size="xs" c="dimmed" maw={260}>
-            Acting as {me.data ? `${me.data.name} (${index.role(me.data.role)?.name ?? me.data.role})` : "…"}.
+            Acting as{" "}
+            {me.data
+              ? `${me.data.user.name} (${index.role(me.data.user.role)?.name ?? me.data.user.role})`
+              : "…"}
+            .
           </Text>
         </Group>
       </Paper>

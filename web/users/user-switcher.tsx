@@ -13,7 +13,7 @@ export function UserSwitcher() {
   const email = useCurrentUserEmail();
   const queryClient = useQueryClient();
   const items = users.data?.items ?? [];
-  const value = email || me.data?.email || "";
+  const value = email || me.data?.user.email || "";
   const data = items.map((user) => ({ value: user.email, label: `${user.name} (${roleName(user.role)})` }));
   if (value && !items.some((user) => user.email === value)) data.unshift({ value, label: value });
   return (

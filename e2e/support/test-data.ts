@@ -1,0 +1,35 @@
+import type { EntitlementPage, EntitlementView, HistoryEntry } from "../../web/api/api-types.ts";
+import { api } from "./browser.ts";
+
+const taken = new Set<string>();
+
+/**
+ * An entitlement no other test has used yet, with a single segment, found
+ * through the API with the given filters. Tests share one server, so each
+ * takes its own row.
+ */
+export async function freshEntitlement(filters: Record<string, string>): Promise<EntitlementView> {
+  const query = new URLSearchParams({ ...filters, limit: "200" });
+  const page = await api<EntitlementPage>(`/entitlements?${query}`);
+  const found = page.items.find(
+    (item) => item.segments.length === 1 && item.availableSeats > 1 && !taken.has(item.id),
+  );
+  if (!found) throw new Error(`No single-segment entitlement for ${query}`);
+  taken.add(found.id);
+  return found;
+}
+
+export async function entitlement(id: string): Promise<EntitlementView> {
+  return api<EntitlementView>(`/entitlements/${id}`);
+}
+
+export async function historyCount(id: string): Promise<number> {
+  return (await api<{ items: HistoryEntry[] }>(`/entitlements/${id}/history`)).items.length;
+}
+
+/** A calendar date `days` from today, YYYY-MM-DD (UTC, the server's calendar). */
+export function daysFromToday(days: number): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

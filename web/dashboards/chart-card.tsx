@@ -1,0 +1,93 @@
+import { Alert, Anchor, Card, Center, Loader, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { ApiError } from "../api/api-client.ts";
+import { Link } from "../router/link.tsx";
+
+export interface DataRow {
+  key: string;
+  cells: ReactNode[];
+  href: string;
+}
+
+/**
+ * One dashboard chart with its title, loading and empty states, and the same
+ * numbers as a table behind a disclosure: for keyboard and screen reader users,
+ * and for anyone who wants the exact figures. Every row links to the portfolio.
+ */
+export function ChartCard({
+  title,
+  description,
+  query,
+  empty,
+  columns,
+  rows,
+  children,
+}: {
+  title: string;
+  description: string;
+  query: { isPending: boolean; isError: boolean; error: Error | null };
+  empty: boolean;
+  columns: string[];
+  rows: DataRow[];
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder padding="md" component="section" aria-label={title}>
+      <Title order={3} size="h5">
+        {title}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {description}
+      </Text>
+      {query.isPending ? (
+        <Center h={240}>
+          <Loader aria-label={`Loading ${title}`} />
+        </Center>
+      ) : query.isError ? (
+        <Alert color={query.error instanceof ApiError && query.error.status === 404 ? "gray" : "red"}>
+          {query.error instanceof ApiError && query.error.status === 404
+            ? "This report is not available on this server yet."
+            : (query.error?.message ?? "The report could not be loaded.")}
+        </Alert>
+      ) : empty ? (
+        <Center h={240}>
+          <Text c="dimmed">Nothing to show: no Blocked seats in this scope.</Text>
+        </Center>
+      ) : (
+        <>
+          {children}
+          <details style={{ marginTop: 8 }}>
+            <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}>
+              Show the numbers
+            </summary>
+            <Table fz="xs" striped mt={4} aria-label={`${title}: data`}>
+              <Table.Thead>
+                <Table.Tr>
+                  {columns.map((column) => (
+                    <Table.Th key={column}>{column}</Table.Th>
+                  ))}
+                  <Table.Th>Portfolio</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={row.key}>
+                    {row.cells.map((cell, at) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns
+                      <Table.Td key={at}>{cell}</Table.Td>
+                    ))}
+                    <Table.Td>
+                      <Anchor component={Link} href={row.href} size="xs">
+                        Open
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </details>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  Alert,
+  Button,
+  Center,
+  Loader,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { ApiError, apiRequest } from "../api/api-client.ts";
+import { queryKeys, readMe, useMe } from "../api/queries.ts";
+import { useCurrentUserEmail } from "./current-user.ts";
+
+/**
+ * Shows the app once the server says who is acting; before sign-in (401),
+ * the sign-in form instead. Servers without sign-in answer /api/me at once,
+ * and the header's user switcher picks who acts.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const me = useMe();
+  if (me.isPending) {
+    return (
+      <Center h="60vh">
+        <Loader aria-label="Checking who is signed in" />
+      </Center>
+    );
+  }
+  if (me.isError) {
+    if (me.error instanceof ApiError && me.error.status === 401) return <SignIn />;
+    return (
+      <Alert color="red" title="The server could not be reached" m="md">
+        {me.error.message}
+      </Alert>
+    );
+  }
+  return <>{children}</>;
+}
+
+function SignIn() {
+  const queryClient = useQueryClient();
+  const email = useCurrentUserEmail();
+  const [form, setForm] = useState({ email: "", password: "" });
+  const signIn = useMutation({
+    mutationFn: () => apiRequest<unknown>("/auth/login", { method: "POST", body: form }),
+    onSuccess: (answer) => {
+      queryClient.setQueryData(queryKeys.me(email), readMe(answer));
+      void queryClient.invalidateQueries();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+  return (
+    <Center mih="60vh">
+      <Paper withBorder p="lg" w={380} component="form" onSubmit={submit} aria-labelledby="sign-in-title">
+        <Stack gap="sm">
+          <Title order={2} id="sign-in-title">
+            Sign in to Unblock
+          </Title>
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={form.email}
+            onChange={(event) => setForm({ ...form, email: event.currentTarget.value })}
+            data-autofocus
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={form.password}
+            onChange={(event) => setForm({ ...form, password: event.currentTarget.value })}
+          />
+          {signIn.isError ? (
+            <Text c="red" size="sm" role="alert">
+              {signIn.error.message}
+            </Text>
+          ) : null}
+          <Button type="submit" loading={signIn.isPending}>
+            Sign in
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
