@@ -1,5 +1,7 @@
 import { SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
+import { demoPassword, grantDemoPasswords } from "../../app/auth/demo-passwords.ts";
+import { demoUsers } from "../../app/demo/demo-users.ts";
 import { defaultDemoTenants, maxDemoTenants, seedDemo } from "../../app/seed-demo.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
 
@@ -50,9 +52,14 @@ export function seedCommand(io: CommandIo = processIo): Command {
             onProgress: (progress) => bar?.update(progress.tenants),
           });
           bar?.stop();
+          // Demo users only: they sign in with the published demo password.
+          await grantDemoPasswords(
+            deps,
+            demoUsers.map((user) => user.email),
+          );
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           await io.out(
-            `Seeded ${count(result.customers)} customers, ${count(result.tenants)} tenants, ${count(result.entitlements)} entitlements, ${count(result.segments)} segments and ${count(result.historyRows)} history rows in ${seconds}s; ${result.users} demo users (admin@unblock.test and one per role).\n`,
+            `Seeded ${count(result.customers)} customers, ${count(result.tenants)} tenants, ${count(result.entitlements)} entitlements, ${count(result.segments)} segments and ${count(result.historyRows)} history rows in ${seconds}s; ${result.users} demo users (admin@unblock.test and one per role, password "${demoPassword}").\n`,
           );
         } finally {
           bar?.stop();

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
 import { startApp } from "../../app/start-app.ts";
 import { readConfig } from "../../config.ts";
@@ -26,9 +27,13 @@ export function serveCommand(): Command {
           );
         }
       }
+      const signIn = await prepareSignIn(app.deps, {
+        demo: options.demo ?? false,
+        admin: { email: config.adminEmail, password: config.adminPassword },
+      });
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
-        defaultUser: config.defaultUser,
+        trustProxy: config.trustProxy,
       });
       const shutdown = async () => {
         await server.close();
@@ -56,5 +61,6 @@ export function serveCommand(): Command {
       process.stderr.write(
         `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database})\n`,
       );
+      for (const line of signIn) process.stderr.write(`${line}\n`);
     });
 }

@@ -250,3 +250,38 @@ export async function setAssignmentPrimary(db: Db, id: string, primary: boolean)
 export async function deleteAssignment(db: Db, id: string): Promise<void> {
   await db.execute(sql`delete from assignments where id = ${id}::uuid`);
 }
+
+/** How a user is assigned to each tenant named by domain (lower-case keys); tenants that do not exist are absent. */
+export async function accessByTenantDomain(
+  db: Db,
+  userId: string,
+  domains: readonly string[],
+): Promise<Map<string, Access>> {
+  const found = new Map<string, Access>();
+  const unique = [...new Set(domains.map((domain) => domain.toLowerCase()))];
+  for (let start = 0; start < unique.length; start += 1000) {
+    const part = unique.slice(start, start + 1000);
+    const rows = await rowsOf<{ domain: string; viaTenant: boolean; viaCustomer: boolean; primary: boolean }>(
+      db,
+      sql`select lower(t.domain) as "domain",
+            coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",
+            coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
+            coalesce(bool_or(a.is_primary = 1), false) as "primary"
+          from tenants t
+          left join assignments a on a.user_id = ${userIdOf(userId)}::uuid
+            and (a.tenant_id = t.id or a.customer_id = t.customer_id)
+          where lower(t.domain) in (${sql.join(
+            part.map((domain) => sql`${domain}`),
+            sql`, `,
+          )})
+          group by t.id, lower(t.domain)`,
+    );
+    for (const row of rows) {
+      found.set(row.domain, {
+        via: row.viaCustomer ? "customer" : row.viaTenant ? "tenant" : "none",
+        primary: row.primary,
+      });
+    }
+  }
+  return found;
+}
