@@ -143,6 +143,10 @@ export const ABBREVIATIONS: Record<string, string> = {
   dept: "department",
   depts: "departments",
   approx: "about",
+  datacentre: "data centre",
+  datacenter: "data centre",
+  datacentres: "data centres",
+  datacenters: "data centres",
   "covid-19": "covid",
   "#covid": "covid covid_tag",
 };
@@ -525,6 +529,7 @@ export const CONCEPTS: Record<string, string[]> = {
     "competitive",
     "rival",
   ],
+  status_quo: ["remain", "remains", "stay", "stays", "staying", "keep", "keeps", "keeping", "retain", "sticking", "continue using"],
   on_premises: [
     "on_premises",
     "exchange 2016",

@@ -49,7 +49,8 @@ const STOP_WORDS = new Set(
   do does did done has have had having it this that these those there here them we us our you your he she his her
   i me my so than then too very also just only even will would shall should can could may might must any all some
   each every both either more most such what which who whom whose when where why how if once same own s t let get
-  got gets one etc eg ie per via re up out off again further after during still now already then`.split(
+  got gets one etc eg ie per via re up out off again further after during still now already then their they
+  its our`.split(
     /\s+/,
   ),
 );
