@@ -1,7 +1,8 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import type { Db } from "../db/client.ts";
-import { applyStatus, type LockedEntitlement } from "../db/repositories/entitlement-repository.ts";
+import { applyStatuses } from "../db/repositories/bulk-status-writer.ts";
+import type { LockedEntitlement } from "../db/repositories/entitlement-repository.ts";
 import { loadImportTargets } from "../db/repositories/import-reader.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { CsvColumnName } from "../domain/csv/csv-columns.ts";
@@ -18,6 +19,7 @@ import { type ImportPlan, planStatusImport } from "../domain/csv/plan-status-imp
 import { unescapeFormula } from "../domain/csv/spreadsheet-cells.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
+import { importAccessOf } from "./auth/import-access.ts";
 
 export interface ImportProgress {
   phase: "reading" | "checking" | "writing";
@@ -58,7 +60,8 @@ export interface ImportReport {
 /**
  * Imports statuses from the status CSV (docs/CSV.md), judged by the same
  * playbook rules as the API. Reads of the database are batched (a few queries
- * whatever the file size) and all writes happen in one transaction.
+ * whatever the file size) and all writes happen in one transaction, with
+ * set-based statements per thousand services (applyStatuses).
  *
  * Outcome, the same for the CLI and HTTP: a dry run always returns the report.
  * Otherwise, when the file has errors and the import is all-or-nothing (the
@@ -84,6 +87,13 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
       lock: !dryRun,
     });
     progress({ phase: "checking", done: 0, total: groups.length });
+    // The actor's assignments decide what it may write; tenants it may not know of read as unknown.
+    const access = await importAccessOf(
+      deps,
+      tx,
+      input.actor,
+      groups.map((group) => group.tenantDomain),
+    );
     const plan = planStatusImport({
       index,
       actorRole: input.actor.role,
@@ -91,10 +101,12 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
       updateSeats: input.updateSeats ?? false,
       groups,
       lookup: {
-        tenantExists: (domain) => targets.tenantDomains.has(domain),
-        entitlement: (domain, serviceId) => targets.entitlements.get(entitlementKey(domain, serviceId)),
+        tenantExists: (domain) => targets.tenantDomains.has(domain) && !access.hidden(domain),
+        entitlement: (domain, serviceId) =>
+          access.hidden(domain) ? undefined : targets.entitlements.get(entitlementKey(domain, serviceId)),
       },
     });
+    access.refuseUnauthorised(plan);
     progress({ phase: "checking", done: groups.length, total: groups.length });
     return { plan, errors: sortErrors([...read.errors, ...rowErrors, ...plan.errors]) };
   };
@@ -119,24 +131,18 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
     const { plan, errors } = await judge(tx);
     if (!read.complete || (errors.length > 0 && allOrNothing)) return reportOf(plan, errors, false);
     const now = deps.now();
-    let done = 0;
-    for (const change of plan.changes) {
-      await applyStatus(tx, {
-        locked: change.before,
-        stage: change.stage,
-        availableSeats: change.availableSeats,
-        segments: change.segments,
-        actor: { id: input.actor.id || null, role: input.actor.role },
-        source: "import",
-        requestId: null,
-        playbookVersion: index.playbook.version,
-        now,
-      });
-      done += 1;
-      if (done % 100 === 0 || done === plan.changes.length) {
-        progress({ phase: "writing", done, total: plan.changes.length });
-      }
-    }
+    const writes = plan.changes.map((change) => ({
+      locked: change.before,
+      stage: change.stage,
+      availableSeats: change.availableSeats,
+      segments: change.segments,
+      actor: { id: input.actor.id || null, role: input.actor.role },
+      source: "import" as const,
+      requestId: null,
+      playbookVersion: index.playbook.version,
+      now,
+    }));
+    await applyStatuses(tx, writes, (done) => progress({ phase: "writing", done, total: writes.length }));
     return reportOf(plan, errors, true);
   });
 

@@ -97,7 +97,7 @@ const tables = {
   status_history: statusHistory,
   assignments,
 } as const;
-type TableName = keyof typeof tables;
+export type TableName = keyof typeof tables;
 
 /** One INSERT's worth of rows, already serialised: what crosses from a generating worker to the writer. */
 export interface PreparedRows {
@@ -120,14 +120,7 @@ export interface PreparedBatch {
  */
 export function prepareBatch(batch: PortfolioBatch): PreparedBatch {
   const inserts: PreparedRows[] = [];
-  const add = (table: TableName, rows: readonly object[]) => {
-    const first = rows[0];
-    if (!first) return;
-    const keys = Object.keys(first);
-    for (let start = 0; start < rows.length; start += rowsPerStatement) {
-      inserts.push({ table, keys, json: JSON.stringify(rows.slice(start, start + rowsPerStatement)) });
-    }
-  };
+  const add = (table: TableName, rows: readonly object[]) => inserts.push(...prepareRows(table, rows));
   add("customers", batch.customers);
   add("tenants", batch.tenants);
   add("entitlements", batch.entitlements);
@@ -145,6 +138,23 @@ export function prepareBatch(batch: PortfolioBatch): PreparedBatch {
       assignments: batch.assignments.length,
     },
   };
+}
+
+/** Rows of one table as INSERT-sized JSON chunks; every row must have the keys of the first. */
+export function prepareRows(table: TableName, rows: readonly object[]): PreparedRows[] {
+  const first = rows[0];
+  if (!first) return [];
+  const keys = Object.keys(first);
+  const prepared: PreparedRows[] = [];
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    prepared.push({ table, keys, json: JSON.stringify(rows.slice(start, start + rowsPerStatement)) });
+  }
+  return prepared;
+}
+
+/** Inserts rows of one table with a few multi-row INSERTs, inside the caller's transaction. */
+export async function insertJsonRows(tx: Db, table: TableName, rows: readonly object[]): Promise<void> {
+  for (const prepared of prepareRows(table, rows)) await insertRows(tx, prepared);
 }
 
 export interface BatchOptions {
