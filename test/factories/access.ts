@@ -1,6 +1,8 @@
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
 import { createApiToken } from "../../src/app/auth/api-tokens.ts";
+import { hashPassword } from "../../src/app/auth/password-hash.ts";
 import type { Db } from "../../src/db/client.ts";
+import { setAccountFields } from "../../src/db/repositories/account-repository.ts";
 import { assignments } from "../../src/db/schema.ts";
 
 /** Assigns a user to a tenant or a customer directly (no policy check, no audit row): test set-up. */
@@ -26,4 +28,9 @@ export async function assign(
 export async function bearerFor(deps: AppDeps, user: Actor): Promise<{ authorization: string }> {
   const { token } = await createApiToken(deps, { actor: user, source: "api" }, { name: "test" });
   return { authorization: `Bearer ${token}` };
+}
+
+/** Gives a user a password (scrypt, as sign-in checks it). */
+export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
+  await setAccountFields(db, userId, { passwordHash: await hashPassword(password) });
 }

@@ -109,6 +109,16 @@ export function rowScopeOf(actor: Actor): TenantScope {
   return tenantScopeOf(actor, "rows");
 }
 
+/**
+ * The scope of a list of tenants' rows; an aggregate-only role (Engineering)
+ * is refused outright, saying why, rather than shown an empty list.
+ */
+export function listScopeOf(deps: AppDeps, actor: Actor): TenantScope {
+  const decision = decide(deps, actor, { type: "tenant.read" });
+  if (!decision.allowed && decision.rule === "aggregate_only") throw refusalError(decision, "Not found.", {});
+  return rowScopeOf(actor);
+}
+
 /** The tenants reports total over for this actor (aggregate-only roles: all, then suppressed). */
 export function aggregateScopeOf(actor: Actor): TenantScope {
   return tenantScopeOf(actor, "aggregate");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { requireTenantAction, rowScopeOf } from "../../app/auth/authorize-actor.ts";
+import { listScopeOf, requireTenantAction } from "../../app/auth/authorize-actor.ts";
 import { getEntitlement } from "../../app/get-entitlement.ts";
 import { getEntitlementHistory } from "../../app/get-entitlement-history.ts";
 import { listEntitlements } from "../../app/list-entitlements.ts";
@@ -29,7 +29,7 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request) =>
-      listEntitlements(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
+      listEntitlements(deps, { ...request.query, visibleTo: listScopeOf(deps, await request.actor()) }),
   );
 
   api.get(

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { rowScopeOf } from "../../app/auth/authorize-actor.ts";
+import { listScopeOf } from "../../app/auth/authorize-actor.ts";
 import { type ExportFormat, exportEntitlements } from "../../app/export-entitlements.ts";
 import { listEntitlements } from "../../app/list-entitlements.ts";
 import { entitlementFilterSchema, problemResponses } from "../schemas/status-schemas.ts";
@@ -26,7 +26,7 @@ export function exportRoutes(api: Api, deps: AppDeps): void {
       },
       async (request, reply) => {
         // Check the filter before the first byte goes out: once streaming, an error can no longer be a 4xx.
-        const filter = { ...request.query, visibleTo: rowScopeOf(await request.actor()) };
+        const filter = { ...request.query, visibleTo: listScopeOf(deps, await request.actor()) };
         await listEntitlements(deps, { ...filter, limit: 1 });
         const stream = new PassThrough();
         const stamp = new Date(deps.now()).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { requireCustomerAction, requireTenantAction, rowScopeOf } from "../../app/auth/authorize-actor.ts";
+import { listScopeOf, requireCustomerAction, requireTenantAction } from "../../app/auth/authorize-actor.ts";
 import { getCustomer } from "../../app/get-customer.ts";
 import { getTenant } from "../../app/get-tenant.ts";
 import { listCustomers } from "../../app/list-customers.ts";
@@ -45,7 +45,7 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request) =>
-      listCustomers(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
+      listCustomers(deps, { ...request.query, visibleTo: listScopeOf(deps, await request.actor()) }),
   );
 
   api.get(
@@ -64,7 +64,7 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
     async (request) => {
       const actor = await request.actor();
       await requireCustomerAction(deps, deps.database.db, actor, { type: "tenant.read" }, request.params.id);
-      return getCustomer(deps, request.params.id, rowScopeOf(actor));
+      return getCustomer(deps, request.params.id, listScopeOf(deps, actor));
     },
   );
 
@@ -81,7 +81,8 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         },
       },
     },
-    async (request) => listTenants(deps, { ...request.query, visibleTo: rowScopeOf(await request.actor()) }),
+    async (request) =>
+      listTenants(deps, { ...request.query, visibleTo: listScopeOf(deps, await request.actor()) }),
   );
 
   api.get(
