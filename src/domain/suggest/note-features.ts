@@ -50,9 +50,7 @@ const STOP_WORDS = new Set(
   i me my so than then too very also just only even will would shall should can could may might must any all some
   each every both either more most such what which who whom whose when where why how if once same own s t let get
   got gets one etc eg ie per via re up out off again further after during still now already then their they
-  its our`.split(
-    /\s+/,
-  ),
+  its our`.split(/\s+/),
 );
 
 const ABBREVIATION_PATTERN = new RegExp(
