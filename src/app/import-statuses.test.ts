@@ -132,6 +132,16 @@ describe(importStatuses.name, () => {
     expect(teams!.nextAction).toBe("Ask the account team for another contact");
   });
 
+  it("refuses services the importing user is not assigned to, as the API would", async () => {
+    const outsider = await createUser(database.db, { role: "delivery_fm" });
+    const edited = fixture.replace("Deploying; at mailbox", "Deploying still; at mailbox");
+    const report = await importStatuses(deps, { csvText: edited, actor: outsider, dryRun: true });
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(report.errors.every((found) => found.code === "forbidden")).toBe(true);
+    expect(report.errors.map((found) => found.row)).toContain(2);
+    expect(report.changed).toBe(0);
+  });
+
   it("refuses a file that is not valid CSV, naming the row where reading stopped", async () => {
     const error = await refusal(
       importStatuses(deps, { csvText: `${fixture}northwind-eu.example,"teams\n`, actor: admin }),

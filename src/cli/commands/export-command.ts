@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { listScopeOf } from "../../app/auth/authorize-actor.ts";
 import { type ExportFilter, exportEntitlements } from "../../app/export-entitlements.ts";
 import type { EntitlementSort } from "../../app/list-entitlements.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
@@ -66,8 +67,9 @@ export function exportCommand(io: CommandIo = processIo): Command {
     )
     .addOption(new Option("--order <order>", "asc or desc").choices(["asc", "desc"]))
     .action(async (options: ExportOptions) => {
-      await io.withApp({ as: options.as }, async (deps) => {
-        const filter = filterOf(deps, options);
+      await io.withApp({ as: options.as }, async (deps, actor) => {
+        // The acting user sees in an export what the app would show them.
+        const filter = { ...filterOf(deps, options), visibleTo: listScopeOf(deps, actor) };
         const file = options.out ? createWriteStream(options.out) : null;
         const write = file ? (chunk: string) => writeTo(file, chunk) : io.out;
         try {
