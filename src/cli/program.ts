@@ -1,31 +1,39 @@
+import type { Command as CommandType } from "commander";
 import { Command, CommanderError } from "commander";
 import { isAppError } from "../domain/app-error.ts";
-import { exportCommand } from "./commands/export-command.ts";
-import { importCommand } from "./commands/import-command.ts";
-import { migrateCommand } from "./commands/migrate-command.ts";
-import { playbookCommand } from "./commands/playbook-command.ts";
-import { seedCommand } from "./commands/seed-command.ts";
-import { serveCommand } from "./commands/serve-command.ts";
 
-/** Every command the `unblock` binary offers; each lives in its own module under commands/. */
-export function buildProgram(): Command {
+/**
+ * Every command the `unblock` binary offers, each in its own module under
+ * commands/. Modules load on demand: `unblock suggest` must not pay for
+ * loading the web server and database drivers it never uses.
+ */
+const commands: Record<string, () => Promise<CommandType>> = {
+  serve: async () => (await import("./commands/serve-command.ts")).serveCommand(),
+  migrate: async () => (await import("./commands/migrate-command.ts")).migrateCommand(),
+  seed: async () => (await import("./commands/seed-command.ts")).seedCommand(),
+  import: async () => (await import("./commands/import-command.ts")).importCommand(),
+  export: async () => (await import("./commands/export-command.ts")).exportCommand(),
+  playbook: async () => (await import("./commands/playbook-command.ts")).playbookCommand(),
+  suggest: async () => (await import("./commands/suggest-command.ts")).suggestCommand(),
+  "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
+};
+
+/** The program with the named command only, or with all of them (help, unknown command). */
+export async function buildProgram(commandName?: string): Promise<Command> {
   const program = new Command("unblock")
     .description("Unblock: seat status per tenant and service, held to the onboarding playbook")
     .version("0.1.0")
     .showHelpAfterError();
-  program.addCommand(serveCommand());
-  program.addCommand(migrateCommand());
-  program.addCommand(playbookCommand());
-  program.addCommand(seedCommand());
-  program.addCommand(importCommand());
-  program.addCommand(exportCommand());
+  const load = commandName ? commands[commandName] : undefined;
+  const loaders = load ? [load] : Object.values(commands);
+  for (const command of await Promise.all(loaders.map((loader) => loader()))) program.addCommand(command);
   return program;
 }
 
 /** Core errors print as one readable line (plus each violation) and exit non-zero, never a stack trace. */
 export async function runCli(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv[2])).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode;

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { isAppError } from "../../domain/app-error.ts";
 import { lintNote, type NoteHint } from "../../domain/notes/lint-note.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { confidenceBand } from "../../domain/suggest/confidence-band.ts";
 import type { Suggester, Suggestion } from "../../domain/suggest/create-suggester.ts";
 
 /** Where the note commands write, read and fail; injectable so tests capture the output. */
@@ -36,9 +37,6 @@ interface BatchInput {
 }
 
 /** Green, amber or red, as the original portal showed its confidence. */
-export function confidenceBand(confidence: number): "green" | "amber" | "red" {
-  return confidence >= 0.8 ? "green" : confidence >= 0.5 ? "amber" : "red";
-}
 
 /**
  * `unblock suggest "note"`: proposes the L1, L2 and L3 of a status note with a
