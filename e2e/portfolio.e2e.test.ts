@@ -34,14 +34,14 @@ describe("portfolio", () => {
     const { context, page } = await openPage(browser, "/");
     const status = page.getByText(/entitlements loaded/);
     await expect
-      .poll(() => status.textContent())
+      .poll(() => status.textContent(), { timeout: 15_000 })
       .toMatch(/^200 entitlements loaded; more load as you scroll/);
     // 200 rows loaded, but only a window of them is in the DOM.
     expect(await page.locator("tbody tr").count()).toBeLessThan(60);
 
     const scroller = page.locator("div:has(> table[aria-label='Portfolio'])");
     await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-    await expect.poll(() => status.textContent()).toMatch(/^400 entitlements loaded/);
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^400 entitlements loaded/);
     expect(await page.locator("tbody tr").count()).toBeLessThan(60);
     await context.close();
   });

@@ -40,13 +40,15 @@ function recordPuts(page: Page): string[] {
 
 describe("status editor", () => {
   it("records a Delivery-stage Blocked status and shows it in the history and on the dashboard", async () => {
-    const target = await freshEntitlement({ l1: "status_unknown", stage: "assignment" });
+    const target = await freshEntitlement({ l1: "status_unknown", stage: "assignment" }, deliveryFm);
     const { context, page, drawer } = await openEditor(target.tenant.id, target.id, deliveryFm);
     await chooseDeliveryBlocked(drawer);
 
     // The Delivery Blocked row: owner defaults to the Account Team, the target
     // date is asked for as the projected unblock date.
-    await expect.poll(() => drawer.getByLabel("Owner").inputValue()).toBe("Account Team");
+    await expect
+      .poll(() => drawer.getByLabel("Owner").inputValue(), { timeout: 15_000 })
+      .toBe("Account Team");
     const l3Options = await drawer.getByLabel("L3 reason").locator("option").allTextContents();
     expect(l3Options).toContain("Other");
     await drawer.getByLabel("L3 reason").selectOption({ label: "Other" });
@@ -69,7 +71,7 @@ describe("status editor", () => {
     // Saved: the drawer shows the history, newest first, with who and what.
     await drawer.getByText("Saved", { exact: true }).waitFor();
     const latest = drawer.getByRole("list", { name: "Status history" }).getByRole("listitem").first();
-    await expect.poll(() => latest.textContent()).toContain("Dev Delivery");
+    await expect.poll(() => latest.textContent(), { timeout: 15_000 }).toContain("Dev Delivery");
     expect(await latest.textContent()).toContain("App Compatibility");
     expect(await latest.textContent()).toContain("Stage: Assignment → Delivery");
 
@@ -104,7 +106,7 @@ describe("status editor", () => {
   });
 
   it("shows the missing projected unblock date next to its field and saves nothing", async () => {
-    const target = await freshEntitlement({ l1: "status_unknown", stage: "assignment" });
+    const target = await freshEntitlement({ l1: "status_unknown", stage: "assignment" }, deliveryFm);
     const versionBefore = target.version;
     const historyBefore = await historyCount(target.id);
     const { context, page, drawer } = await openEditor(target.tenant.id, target.id, deliveryFm);
@@ -122,7 +124,7 @@ describe("status editor", () => {
     await drawer.getByRole("button", { name: "Save status" }).click();
 
     const dateInput = drawer.getByLabel("Projected unblock date");
-    await expect.poll(() => dateInput.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => dateInput.getAttribute("aria-invalid"), { timeout: 15_000 }).toBe("true");
     const errorId = `${await dateInput.getAttribute("id")}-error`;
     const message = await drawer.locator(`[id="${errorId}"]`).textContent();
     expect(message).toMatch(/needs the projected unblock date/i);

@@ -7,6 +7,10 @@ import { inject } from "vitest";
 const chromiumPath = "/usr/bin/chromium";
 const screenshotDir = resolve(import.meta.dirname, "../../test-results");
 
+/** The password the demo seed gives its users on servers with sign-in. */
+const demoPassword = "unblock-demo";
+export const adminEmail = "admin@unblock.test";
+
 export const baseUrl = (): string => inject("baseUrl");
 
 export async function launchBrowser(): Promise<Browser> {
@@ -16,21 +20,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** Whether an answer is the server saying it has no such route (a server without sign-in). */
+function noSuchRoute(status: number, body: string): boolean {
+  return status === 404 && body.includes("route_not_found");
+}
+
 /**
  * A fresh page at 1280 px wide (the width the app must read well at), acting
- * as the given user: the app keeps the chosen user in localStorage.
+ * as the given user: signed in with the demo password on a server with
+ * sign-in, or picked the way the app's user switcher does (localStorage) on
+ * a server without.
  */
 export async function openPage(
   browser: Browser,
   path: string,
-  options: { userEmail?: string } = {},
+  options: { userEmail?: string | undefined } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl() });
-  if (options.userEmail) {
-    await context.addInitScript(
-      (email) => window.localStorage.setItem("unblock.userEmail", email),
-      options.userEmail,
-    );
+  const email = options.userEmail ?? adminEmail;
+  // The context's request client shares the browser's cookie jar, so this signs the page in.
+  const login = await context.request.post("/api/auth/login", { data: { email, password: demoPassword } });
+  const body = await login.text();
+  if (noSuchRoute(login.status(), body)) {
+    await context.addInitScript((user) => window.localStorage.setItem("unblock.userEmail", user), email);
+  } else if (!login.ok()) {
+    throw new Error(`Sign-in as ${email} failed: ${login.status()} ${body}`);
   }
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -43,17 +57,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
 
-/** Calls the API directly, to pick test data and to check what was (not) stored. */
+/** How the tests' own API calls authenticate, per user: a session, or nothing on a server without sign-in. */
+const apiSessions = new Map<string, Promise<Record<string, string>>>();
+
+async function signInForApi(email: string): Promise<Record<string, string>> {
+  const response = await fetch(`${baseUrl()}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  const body = await response.text();
+  if (noSuchRoute(response.status, body)) return { "x-unblock-user": email };
+  if (!response.ok) throw new Error(`API sign-in as ${email} failed: ${response.status} ${body}`);
+  const me = JSON.parse(body) as { csrfToken?: string | null };
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { cookie, ...(me.csrfToken ? { "x-csrf-token": me.csrfToken } : {}) };
+}
+
+/**
+ * Calls the API directly (as the Admin unless `as` names another user), to
+ * pick test data and to check what was, or was not, stored.
+ */
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown; user?: string } = {},
+  init: { method?: string; body?: unknown; as?: string } = {},
 ): Promise<T> {
+  const email = init.as ?? adminEmail;
+  let session = apiSessions.get(email);
+  if (!session) {
+    session = signInForApi(email);
+    apiSessions.set(email, session);
+  }
   const response = await fetch(`${baseUrl()}/api${path}`, {
     method: init.method ?? "GET",
     headers: {
       accept: "application/json",
+      ...(await session),
       ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-      ...(init.user ? { "x-unblock-user": init.user } : {}),
     },
     body: init.body === undefined ? null : JSON.stringify(init.body),
   });

@@ -5,12 +5,16 @@ const taken = new Set<string>();
 
 /**
  * An entitlement no other test has used yet, with a single segment, found
- * through the API with the given filters. Tests share one server, so each
- * takes its own row.
+ * through the API with the given filters, among those the user `as` may see
+ * (its assigned tenants, on a server with sign-in). Tests share one server,
+ * so each takes its own row.
  */
-export async function freshEntitlement(filters: Record<string, string>): Promise<EntitlementView> {
+export async function freshEntitlement(
+  filters: Record<string, string>,
+  as?: string,
+): Promise<EntitlementView> {
   const query = new URLSearchParams({ ...filters, limit: "200" });
-  const page = await api<EntitlementPage>(`/entitlements?${query}`);
+  const page = await api<EntitlementPage>(`/entitlements?${query}`, { as });
   const found = page.items.find(
     (item) => item.segments.length === 1 && item.availableSeats > 1 && !taken.has(item.id),
   );

@@ -11,6 +11,8 @@ export const queryKeys = {
   entitlements: (query: Record<string, string>) => ["entitlements", query] as const,
   entitlementsAll: ["entitlements"] as const,
   entitlement: (id: string) => ["entitlement", id] as const,
+  /** Under "entitlements", so a status save refreshes the tenant page too. */
+  tenant: (id: string) => ["entitlements", "tenant", id] as const,
   history: (id: string) => ["history", id] as const,
   reports: ["reports"] as const,
   report: (name: string, query: Record<string, string>) => ["reports", name, query] as const,
@@ -72,14 +74,25 @@ export function useEntitlementPages(query: Record<string, string>) {
   });
 }
 
-/** Every entitlement of a tenant (a tenant has one per service, so one page of 500 holds them). */
-export function useTenantEntitlements(tenantId: string) {
+export interface TenantDetail {
+  tenant: {
+    id: string;
+    name: string;
+    domain: string;
+    priority: string;
+    customer: { id: string; name: string; externalId: string };
+    entitlementCount: number;
+    availableSeats: number;
+    blockedSeats: number;
+  };
+  entitlements: EntitlementView[];
+}
+
+/** One tenant with every service's entitlement (`GET /api/tenants/:id`). */
+export function useTenant(tenantId: string) {
   return useQuery({
-    queryKey: queryKeys.entitlements({ tenantId }),
-    queryFn: ({ signal }) =>
-      apiRequest<EntitlementPage>(`/entitlements${toQuery({ tenantId, limit: 500, sort: "customer" })}`, {
-        signal,
-      }),
+    queryKey: queryKeys.tenant(tenantId),
+    queryFn: ({ signal }) => apiRequest<TenantDetail>(`/tenants/${tenantId}`, { signal }),
   });
 }
 

@@ -12,8 +12,9 @@ import {
   Text,
   Title,
 } from "@mantine/core";
+import { ApiError } from "../api/api-client.ts";
 import type { EntitlementView } from "../api/api-types.ts";
-import { useTenantEntitlements } from "../api/queries.ts";
+import { useTenant } from "../api/queries.ts";
 import { type EditorTab, StatusEditor } from "../editor/status-editor.tsx";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { TaxonomyPath } from "../playbook/taxonomy-links.tsx";
@@ -25,7 +26,7 @@ import { SeatBar } from "./seat-bar.tsx";
 
 /** One tenant: a card per service with its seats by status; the editor opens over it. */
 export function TenantPage({ tenantId }: { tenantId: string }) {
-  const entitlements = useTenantEntitlements(tenantId);
+  const detail = useTenant(tenantId);
   const [params, setParams] = useSearchParams();
   const editing = params.get("edit");
   const tab: EditorTab = params.get("tab") === "history" ? "history" : "edit";
@@ -44,54 +45,53 @@ export function TenantPage({ tenantId }: { tenantId: string }) {
     setParams(next, { replace: false });
   };
 
-  if (entitlements.isPending) {
+  if (detail.isPending) {
     return (
       <Center h={300}>
         <Loader aria-label="Loading the tenant" />
       </Center>
     );
   }
-  if (entitlements.isError) {
+  if (detail.isError) {
+    const missing = detail.error instanceof ApiError && detail.error.status === 404;
     return (
-      <Alert color="red" title="The tenant could not be loaded">
-        {entitlements.error.message}
+      <Alert
+        color={missing ? "gray" : "red"}
+        title={missing ? "No such tenant" : "The tenant could not be loaded"}
+      >
+        {detail.error.message}{" "}
+        <Anchor component={Link} href="/">
+          Back to the portfolio
+        </Anchor>
       </Alert>
     );
   }
-  const items = [...entitlements.data.items].sort((a, b) => a.service.name.localeCompare(b.service.name));
-  const first = items[0];
-  if (!first) {
-    return (
-      <Stack>
-        <Title order={2}>Tenant</Title>
-        <Alert color="gray" title="No services">
-          This tenant has no entitlements yet, or it does not exist.{" "}
-          <Anchor component={Link} href="/">
-            Back to the portfolio
-          </Anchor>
-        </Alert>
-      </Stack>
-    );
-  }
-  const blocked = items.reduce((sum, item) => sum + item.blockedSeats, 0);
+  const { tenant } = detail.data;
+  const items = [...detail.data.entitlements].sort((a, b) => a.service.name.localeCompare(b.service.name));
   return (
     <Stack gap="md">
       <Stack gap={2}>
         <Text size="sm" c="dimmed">
-          <Anchor component={Link} href={portfolioHref({ customerId: first.customer.id })}>
-            {first.customer.name}
+          <Anchor component={Link} href={portfolioHref({ customerId: tenant.customer.id })}>
+            {tenant.customer.name}
           </Anchor>{" "}
-          · customer {first.customer.externalId}
+          · customer {tenant.customer.externalId}
         </Text>
         <Title order={2}>
-          {first.tenant.name}{" "}
+          {tenant.name}{" "}
           <Text span c="dimmed" size="lg">
-            {first.tenant.domain}
+            {tenant.domain}
           </Text>
         </Title>
         <Text size="sm">
-          {items.length} services · {formatCount(blocked)} blocked seats
+          {items.length} services · {formatCount(tenant.availableSeats)} seats ·{" "}
+          {formatCount(tenant.blockedSeats)} blocked · {tenant.priority} priority
         </Text>
+        {items.length === 0 ? (
+          <Alert color="gray" title="No services">
+            This tenant has no entitlements yet.
+          </Alert>
+        ) : null}
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {items.map((item) => (
@@ -174,10 +174,19 @@ function ServiceCard({
         ) : null}
       </Stack>
       <Group gap="xs" mt="sm">
-        <Button size="xs" onClick={() => onOpen(entitlement.id, "edit")}>
+        <Button
+          size="xs"
+          onClick={() => onOpen(entitlement.id, "edit")}
+          aria-label={`Edit status of ${entitlement.service.name}`}
+        >
           Edit status
         </Button>
-        <Button size="xs" variant="default" onClick={() => onOpen(entitlement.id, "history")}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => onOpen(entitlement.id, "history")}
+          aria-label={`History of ${entitlement.service.name}`}
+        >
           History
         </Button>
       </Group>
