@@ -10,6 +10,7 @@ import type { ChangeSource } from "../db/repositories/history-repository.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { Stage } from "../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../domain/rules/evaluate-status.ts";
+import { sameSegments } from "../domain/same-segments.ts";
 import type { ProposedSegment, StatusSegment } from "../domain/status-segment.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
 import { requireTenantAction } from "./auth/authorize-actor.ts";
@@ -98,7 +99,7 @@ export async function changeStatus(
       { violations: decision.violations },
     );
   }
-  if (stage === locked.stage && sameSegments(locked, decision.segments)) {
+  if (stage === locked.stage && sameSegments(locked.segments, decision.segments)) {
     return { changed: false, version: locked.version };
   }
 
@@ -117,30 +118,4 @@ export async function changeStatus(
 
 function notFound(id: string): AppError {
   return new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
-}
-
-const segmentKeys: (keyof StatusSegment)[] = [
-  "seats",
-  "l1",
-  "scenarioId",
-  "l2",
-  "l3",
-  "serviceStatus",
-  "engagementScenario",
-  "targetDate",
-  "owner",
-  "note",
-  "nextActionDate",
-  "nextAction",
-  "splitReason",
-];
-
-function sameSegments(locked: LockedEntitlement, next: readonly StatusSegment[]): boolean {
-  return (
-    locked.segments.length === next.length &&
-    next.every((segment, position) => {
-      const stored = locked.segments[position];
-      return stored !== undefined && segmentKeys.every((key) => stored[key] === segment[key]);
-    })
-  );
 }

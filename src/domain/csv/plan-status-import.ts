@@ -1,10 +1,10 @@
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { Stage } from "../playbook/playbook-schema.ts";
 import { evaluateStatus } from "../rules/evaluate-status.ts";
+import { sameSegments } from "../same-segments.ts";
 import type { IsoDate, StatusSegment } from "../status-segment.ts";
 import { type CsvRowError, rowError } from "./csv-row-error.ts";
 import type { EntitlementRows } from "./group-status-rows.ts";
-import { sameSegments } from "./same-segments.ts";
 import { violationsToRowErrors } from "./violations-to-row-errors.ts";
 
 /** An entitlement as stored, as far as an import judges it. */

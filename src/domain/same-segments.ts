@@ -1,4 +1,4 @@
-import type { StatusSegment } from "../status-segment.ts";
+import type { StatusSegment } from "./status-segment.ts";
 
 const compared = [
   "seats",
