@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { userAccounts, users } from "../schema.ts";
-import { rowsOf } from "./raw-rows.ts";
+import { isUuid, rowsOf } from "./raw-rows.ts";
 import { normalizeEmail, type UserRecord } from "./user-repository.ts";
 
 /** Sign-in state of one user; a user without an account row has no password and version 1. */
@@ -23,7 +23,14 @@ export const noAccount: AccountState = {
   version: 1,
 };
 
-const accountColumns = {
+// Selected flat and assembled here: drizzle turns a nested left-joined object
+// into null when its first column is null (a user without a password).
+const flatColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  accountUserId: userAccounts.userId,
   passwordHash: userAccounts.passwordHash,
   demoPassword: userAccounts.demoPassword,
   failedSignIns: userAccounts.failedSignIns,
@@ -34,32 +41,58 @@ const accountColumns = {
 
 const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 
+type FlatRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  accountUserId: string | null;
+  passwordHash: string | null;
+  demoPassword: boolean | null;
+  failedSignIns: number | null;
+  lockedUntil: Date | null;
+  disabledAt: Date | null;
+  version: number | null;
+};
+
+function withAccount(row: FlatRow): { user: UserRecord; account: AccountState } {
+  const user = { id: row.id, email: row.email, name: row.name, role: row.role };
+  if (row.accountUserId === null) return { user, account: noAccount };
+  return {
+    user,
+    account: {
+      passwordHash: row.passwordHash,
+      demoPassword: row.demoPassword ?? false,
+      failedSignIns: row.failedSignIns ?? 0,
+      lockedUntil: row.lockedUntil,
+      disabledAt: row.disabledAt,
+      version: row.version ?? 1,
+    },
+  };
+}
+
 export async function findUserWithAccount(
   db: Db,
   by: { email: string } | { id: string },
 ): Promise<{ user: UserRecord; account: AccountState } | null> {
+  if ("id" in by && !isUuid(by.id)) return null;
   const where = "email" in by ? eq(users.email, normalizeEmail(by.email)) : eq(users.id, by.id);
   const [row] = await db
-    .select({ user: userColumns, account: accountColumns })
+    .select(flatColumns)
     .from(users)
     .leftJoin(userAccounts, eq(userAccounts.userId, users.id))
     .where(where);
-  if (!row) return null;
-  const account = row.account ?? noAccount;
-  return { user: row.user, account };
+  return row ? withAccount(row) : null;
 }
 
 /** Users with their account state, by name. */
 export async function listUsersWithAccounts(db: Db): Promise<{ user: UserRecord; account: AccountState }[]> {
   const rows = await db
-    .select({ user: userColumns, account: accountColumns })
+    .select(flatColumns)
     .from(users)
     .leftJoin(userAccounts, eq(userAccounts.userId, users.id))
     .orderBy(users.name, users.id);
-  return rows.map((row) => ({
-    user: row.user,
-    account: row.account ?? noAccount,
-  }));
+  return rows.map(withAccount);
 }
 
 /** Makes sure the user has an account row (version 1), so updates have a row to bump. */
@@ -96,10 +129,12 @@ export async function setAccountFields(
   >,
 ): Promise<void> {
   await ensureAccountRow(db, userId);
-  await db
-    .update(userAccounts)
-    .set({ ...fields, ...(fields.passwordHash !== undefined ? { failedSignIns: 0, lockedUntil: null } : {}) })
-    .where(eq(userAccounts.userId, userId));
+  const values = {
+    ...fields,
+    ...(fields.passwordHash !== undefined ? { failedSignIns: 0, lockedUntil: null } : {}),
+  };
+  if (Object.keys(values).length === 0) return;
+  await db.update(userAccounts).set(values).where(eq(userAccounts.userId, userId));
 }
 
 /**
