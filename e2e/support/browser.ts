@@ -20,16 +20,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Whether an answer is the server saying it has no such route (a server without sign-in). */
-function noSuchRoute(status: number, body: string): boolean {
-  return status === 404 && body.includes("route_not_found");
-}
-
 /**
- * A fresh page at 1280 px wide (the width the app must read well at), acting
- * as the given user: signed in with the demo password on a server with
- * sign-in, or picked the way the app's user switcher does (localStorage) on
- * a server without.
+ * A fresh page at 1280 px wide (the width the app must read well at), signed
+ * in as the given demo user (the Admin by default) with the demo password.
  */
 export async function openPage(
   browser: Browser,
@@ -40,12 +33,7 @@ export async function openPage(
   const email = options.userEmail ?? adminEmail;
   // The context's request client shares the browser's cookie jar, so this signs the page in.
   const login = await context.request.post("/api/auth/login", { data: { email, password: demoPassword } });
-  const body = await login.text();
-  if (noSuchRoute(login.status(), body)) {
-    await context.addInitScript((user) => window.localStorage.setItem("unblock.userEmail", user), email);
-  } else if (!login.ok()) {
-    throw new Error(`Sign-in as ${email} failed: ${login.status()} ${body}`);
-  }
+  if (!login.ok()) throw new Error(`Sign-in as ${email} failed: ${login.status()} ${await login.text()}`);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(path);
@@ -57,7 +45,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
 }
 
-/** How the tests' own API calls authenticate, per user: a session, or nothing on a server without sign-in. */
+/** The tests' own API sessions, per user: cookie and CSRF token. */
 const apiSessions = new Map<string, Promise<Record<string, string>>>();
 
 async function signInForApi(email: string): Promise<Record<string, string>> {
@@ -67,7 +55,6 @@ async function signInForApi(email: string): Promise<Record<string, string>> {
     body: JSON.stringify({ email, password: demoPassword }),
   });
   const body = await response.text();
-  if (noSuchRoute(response.status, body)) return { "x-unblock-user": email };
   if (!response.ok) throw new Error(`API sign-in as ${email} failed: ${response.status} ${body}`);
   const me = JSON.parse(body) as { csrfToken?: string | null };
   const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";

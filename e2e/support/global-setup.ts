@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import { prepareSignIn } from "../../src/app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../src/app/seed-demo.ts";
 import { startApp } from "../../src/app/start-app.ts";
 import { buildServer } from "../../src/http/build-server.ts";
@@ -41,9 +42,9 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), "unblock-e2e-"));
   const app = await startApp({ dataDir });
   await seedDemo(app.deps, { tenants: demoTenants });
-  await grantDemoPasswords(app.deps);
+  // As `serve --demo` does: the demo users sign in with the published demo password.
+  await prepareSignIn(app.deps, { demo: true, admin: { email: "admin@unblock.test" } });
   const server = await buildServer(app.deps, {
-    defaultUser: "admin@unblock.test",
     webRoot,
     logger: false,
     // Every test signs in afresh from the same address; the production limit would lock them out.
@@ -60,24 +61,6 @@ export default async function setup(project: TestProject) {
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
   };
-}
-
-/**
- * On servers with sign-in, the demo users sign in with the published demo
- * password, as `serve --demo` arranges. Older servers have no passwords.
- */
-async function grantDemoPasswords(deps: Awaited<ReturnType<typeof startApp>>["deps"]): Promise<void> {
-  const modulePath = join(root, "src/app/auth/demo-passwords.ts");
-  const exists = await stat(modulePath).catch(() => null);
-  if (!exists) return;
-  const { demoUsers } = await import("../../src/app/demo/demo-users.ts");
-  const auth = (await import(modulePath)) as {
-    grantDemoPasswords?: (deps: unknown, emails: readonly string[]) => Promise<number>;
-  };
-  await auth.grantDemoPasswords?.(
-    deps,
-    demoUsers.map((user) => user.email),
-  );
 }
 
 async function webBuildIsStale(): Promise<boolean> {

@@ -1,5 +1,4 @@
 import type { Violation } from "../../src/domain/violation.ts";
-import { currentUserEmail } from "../users/current-user.ts";
 
 /** An RFC 9457 problem the API answered with; `errors` name the fields at fault. */
 export class ApiError extends Error {
@@ -27,9 +26,6 @@ function withoutBodyPrefix(found: Violation): Violation {
   return found.field.startsWith("body.") ? { ...found, field: found.field.slice(5) } : found;
 }
 
-/** Header the server read the acting user from before sign-in (servers without sign-in still do). */
-export const actingUserHeader = "x-unblock-user";
-
 /** Header carrying the session's CSRF token on writes made with the sign-in cookie. */
 export const csrfHeader = "x-csrf-token";
 let csrfToken: string | null = null;
@@ -47,8 +43,6 @@ export interface RequestOptions {
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  const email = currentUserEmail();
-  if (email) headers[actingUserHeader] = email;
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const method = options.method ?? "GET";
   if (method !== "GET" && csrfToken) headers[csrfHeader] = csrfToken;

@@ -1,13 +1,11 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useCurrentUserEmail } from "../users/current-user.ts";
 import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
 import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
 
 /** Query keys in one place, so a save can invalidate exactly what it changed. */
 export const queryKeys = {
   playbook: ["playbook"] as const,
-  users: ["users"] as const,
-  me: (email: string) => ["me", email] as const,
+  me: ["me"] as const,
   entitlements: (query: Record<string, string>) => ["entitlements", query] as const,
   entitlementsAll: ["entitlements"] as const,
   entitlement: (id: string) => ["entitlement", id] as const,
@@ -18,44 +16,27 @@ export const queryKeys = {
   report: (name: string, query: Record<string, string>) => ["reports", name, query] as const,
 };
 
-export function useUsers() {
-  return useQuery({
-    queryKey: queryKeys.users,
-    queryFn: ({ signal }) => apiRequest<{ items: User[] }>("/users", { signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
-/**
- * Who the app acts as. A server with sign-in answers `{user, permissions,
- * csrfToken}` (and 401 before sign-in); an older one answers the user the
- * `x-unblock-user` header named. Both become a `Me`.
- */
+/** The signed-in user, what its role may do, and the CSRF token writes must echo (`GET /api/me`). */
 export interface Me {
   user: User;
-  /** "session": signed in with a cookie; "header": the user switcher picks who acts. */
-  mode: "session" | "header";
-  permissions: string[] | null;
+  /** Permission strings (`tenants.read`, `status.write.delivery`, ...) the app switches on. */
+  permissions: string[];
 }
 
 export function useMe() {
-  const email = useCurrentUserEmail();
   return useQuery({
-    queryKey: queryKeys.me(email),
+    queryKey: queryKeys.me,
     queryFn: async ({ signal }) => readMe(await apiRequest<unknown>("/me", { signal })),
     staleTime: 5 * 60_000,
     retry: false,
   });
 }
 
+/** Reads `/api/me` (or the sign-in answer, which has the same shape) and keeps its CSRF token. */
 export function readMe(data: unknown): Me {
-  const value = data as Partial<{ user: User; permissions: string[]; csrfToken: string | null }> &
-    Partial<User>;
-  if (value.user && typeof value.user === "object") {
-    setCsrfToken(value.csrfToken ?? null);
-    return { user: value.user, mode: "session", permissions: value.permissions ?? [] };
-  }
-  return { user: value as User, mode: "header", permissions: null };
+  const value = data as { user: User; permissions?: string[]; csrfToken?: string | null };
+  setCsrfToken(value.csrfToken ?? null);
+  return { user: value.user, permissions: value.permissions ?? [] };
 }
 
 /** Rows the portfolio loads per request: enough to fill a screen many times over, small to parse. */
@@ -112,9 +93,10 @@ export function useHistory(id: string | null) {
   });
 }
 
-export function useReport<T>(name: string, query: Record<string, string> = {}) {
+export function useReport<T>(name: string, query: Record<string, string> = {}, enabled = true) {
   return useQuery({
     queryKey: queryKeys.report(name, query),
     queryFn: ({ signal }) => apiRequest<T>(`/reports/${name}${toQuery(query)}`, { signal }),
+    enabled,
   });
 }

@@ -1,8 +1,9 @@
 import { Center, Loader, Stack, Text, Title } from "@mantine/core";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { PortfolioPage } from "../portfolio/portfolio-page.tsx";
-import { matchPath, useLocation } from "../router/router.ts";
+import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
+import { useCan } from "../users/permissions.ts";
 
 // Charts (recharts) and the playbook browser load on first visit only, keeping
 // the first paint of the portfolio small.
@@ -11,6 +12,14 @@ const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
 
 export function AppRoutes() {
   const { pathname } = useLocation();
+  const can = useCan();
+  // Readers who only see totals (Engineering) start on the dashboards: the portfolio lists customers.
+  const aggregateOnly = !can("tenants.read");
+  useEffect(() => {
+    if (aggregateOnly && (pathname === "/" || pathname.startsWith("/tenants/"))) {
+      navigate("/dashboards", { replace: true });
+    }
+  }, [aggregateOnly, pathname]);
   return (
     <Suspense
       fallback={

@@ -3,15 +3,32 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { AccountMenu } from "../users/account-menu.tsx";
+import { useCan } from "../users/permissions.ts";
 
 const sections = [
-  { href: "/", label: "Portfolio", active: (path: string) => path === "/" || path.startsWith("/tenants/") },
-  { href: "/dashboards", label: "Dashboards", active: (path: string) => path.startsWith("/dashboards") },
-  { href: "/playbook", label: "Playbook", active: (path: string) => path.startsWith("/playbook") },
+  {
+    href: "/",
+    label: "Portfolio",
+    active: (path: string) => path === "/" || path.startsWith("/tenants/"),
+    needs: "tenants.read",
+  },
+  {
+    href: "/dashboards",
+    label: "Dashboards",
+    active: (path: string) => path.startsWith("/dashboards"),
+    needs: "reports.read",
+  },
+  {
+    href: "/playbook",
+    label: "Playbook",
+    active: (path: string) => path.startsWith("/playbook"),
+    needs: null,
+  },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
+  const can = useCan();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After a page change, move focus to the new page so keyboard and screen
@@ -40,21 +57,23 @@ export function Shell({ children }: { children: ReactNode }) {
             </Title>
             <nav aria-label="Sections">
               <Group gap="md" wrap="nowrap">
-                {sections.map((section) => {
-                  const active = section.active(pathname);
-                  return (
-                    <Anchor
-                      key={section.href}
-                      component={Link}
-                      href={section.href}
-                      aria-current={active ? "page" : undefined}
-                      fw={active ? 700 : 500}
-                      underline={active ? "always" : "hover"}
-                    >
-                      {section.label}
-                    </Anchor>
-                  );
-                })}
+                {sections
+                  .filter((section) => section.needs === null || can(section.needs))
+                  .map((section) => {
+                    const active = section.active(pathname);
+                    return (
+                      <Anchor
+                        key={section.href}
+                        component={Link}
+                        href={section.href}
+                        aria-current={active ? "page" : undefined}
+                        fw={active ? 700 : 500}
+                        underline={active ? "always" : "hover"}
+                      >
+                        {section.label}
+                      </Anchor>
+                    );
+                  })}
               </Group>
             </nav>
           </Group>

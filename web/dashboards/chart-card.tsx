@@ -21,6 +21,8 @@ export function ChartCard({
   empty,
   columns,
   rows,
+  suppressed = 0,
+  linkable = true,
   children,
 }: {
   title: string;
@@ -29,6 +31,10 @@ export function ChartCard({
   empty: boolean;
   columns: string[];
   rows: DataRow[];
+  /** Cells the server withheld (fewer than 5 tenants) for readers who only see totals. */
+  suppressed?: number;
+  /** Whether rows link to the portfolio (not for readers who only see totals). */
+  linkable?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -56,6 +62,12 @@ export function ChartCard({
       ) : (
         <>
           {children}
+          {suppressed > 0 ? (
+            <Text size="xs" c="dimmed" mt={4}>
+              {suppressed} small {suppressed === 1 ? "group" : "groups"} (fewer than 5 tenants) left out, so
+              no single customer shows through.
+            </Text>
+          ) : null}
           <details style={{ marginTop: 8 }}>
             <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}>
               Show the numbers
@@ -66,7 +78,7 @@ export function ChartCard({
                   {columns.map((column) => (
                     <Table.Th key={column}>{column}</Table.Th>
                   ))}
-                  <Table.Th>Portfolio</Table.Th>
+                  {linkable ? <Table.Th>Portfolio</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -76,11 +88,13 @@ export function ChartCard({
                       // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns
                       <Table.Td key={at}>{cell}</Table.Td>
                     ))}
-                    <Table.Td>
-                      <Anchor component={Link} href={row.href} size="xs">
-                        Open
-                      </Anchor>
-                    </Table.Td>
+                    {linkable ? (
+                      <Table.Td>
+                        <Anchor component={Link} href={row.href} size="xs">
+                          Open
+                        </Anchor>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -9,15 +9,17 @@ import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-fil
 import { Link } from "../router/link.tsx";
 import { navigate, useSearchParams } from "../router/router.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
+import { useCan } from "../users/permissions.ts";
 import { ChartCard } from "./chart-card.tsx";
 import {
   type AgingBucket,
   type BlockedByL2ServiceRow,
   type BlockedByL3Row,
-  type BlockedOverTimePoint,
+  type BlockedWeekPoint,
   type OverdueAction,
   type ProjectedUnblockWeek,
   rowsOf,
+  suppressedOf,
 } from "./report-types.ts";
 
 const palette = [
@@ -55,21 +57,26 @@ export default function DashboardsPage() {
     return value;
   }, [params]);
   const base: PortfolioFilters = { l1: "blocked", ...scope };
-  const open = (filters: PortfolioFilters) => navigate(portfolioHref({ ...base, ...filters }));
+  // Readers who only see totals have no portfolio to open; their charts do not click through.
+  const linkable = useCan()("tenants.read");
+  const open = (filters: PortfolioFilters) => {
+    if (linkable) navigate(portfolioHref({ ...base, ...filters }));
+  };
 
   const byL2 = useReport<unknown>("blocked-by-l2-service", scope);
   const byL3 = useReport<unknown>("blocked-by-l3", scope);
   const aging = useReport<unknown>("aging", scope);
   const projected = useReport<unknown>("projected-unblocks", scope);
   const overTime = useReport<unknown>("blocked-over-time", scope);
-  const overdue = useReport<unknown>("overdue-next-actions", { ...scope, limit: "15" });
+  // Overdue actions name customers: only for readers of the portfolio.
+  const overdue = useReport<unknown>("overdue-next-actions", { ...scope, limit: "15" }, linkable);
 
   const l2Rows = rowsOf<BlockedByL2ServiceRow>(byL2.data);
   const l2Chart = useMemo(() => pivotL2(l2Rows), [l2Rows]);
   const l3Rows = rowsOf<BlockedByL3Row>(byL3.data).slice(0, 10);
   const agingRows = rowsOf<AgingBucket>(aging.data);
   const weeks = rowsOf<ProjectedUnblockWeek>(projected.data);
-  const points = rowsOf<BlockedOverTimePoint>(overTime.data);
+  const points = rowsOf<BlockedWeekPoint>(overTime.data);
   const overdueRows = rowsOf<OverdueAction>(overdue.data);
 
   return (
@@ -98,9 +105,11 @@ export default function DashboardsPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <ChartCard
+          linkable={linkable}
           title="Blocked seats by L2 reason and service"
           description="Stacked by L2 reason; the services with the most Blocked seats."
           query={byL2}
+          suppressed={suppressedOf(byL2.data)}
           empty={l2Rows.length === 0}
           columns={["L2 reason", "Service", "Seats", "Tenants"]}
           rows={l2Rows.map((row) => ({
@@ -151,9 +160,11 @@ export default function DashboardsPage() {
           </Group>
         </ChartCard>
         <ChartCard
+          linkable={linkable}
           title="Top L3 blockers by seats"
           description="The ten L3 reasons holding the most Blocked seats."
           query={byL3}
+          suppressed={suppressedOf(byL3.data)}
           empty={l3Rows.length === 0}
           columns={["L2 reason", "L3 reason", "Seats", "Share"]}
           rows={l3Rows.map((row) => ({
@@ -181,9 +192,11 @@ export default function DashboardsPage() {
           />
         </ChartCard>
         <ChartCard
+          linkable={linkable}
           title="Aging of Blocked seats"
           description="Days since the seats became Blocked."
           query={aging}
+          suppressed={suppressedOf(aging.data)}
           empty={agingRows.every((row) => row.seats === 0)}
           columns={["Days blocked", "Seats", "Tenants"]}
           rows={agingRows.map((row) => ({
@@ -204,9 +217,11 @@ export default function DashboardsPage() {
           />
         </ChartCard>
         <ChartCard
+          linkable={linkable}
           title="Projected unblocks per week"
           description="Blocked seats by the week of their projected unblock date; weeks already past have slipped."
           query={projected}
+          suppressed={suppressedOf(projected.data)}
           empty={weeks.length === 0}
           columns={["Week", "Starts", "Seats", "Tenants"]}
           rows={weeks.map((row) => ({
@@ -242,28 +257,30 @@ export default function DashboardsPage() {
           />
         </ChartCard>
         <ChartCard
+          linkable={linkable}
           title="Blocked seats over time"
-          description="Total Blocked seats at each point in the status history."
+          description="Blocked seats at the end of each week of the past year, rebuilt from the status history."
           query={overTime}
           empty={points.length === 0}
-          columns={["Date", "Blocked seats"]}
+          columns={["Week of", "Blocked seats", "Tenants"]}
           rows={points.map((point) => ({
-            key: point.date,
-            cells: [formatDate(point.date), formatCount(point.seats)],
+            key: point.weekStart,
+            cells: [formatDate(point.weekStart), formatCount(point.seats), formatCount(point.tenants)],
             href: portfolioHref(base),
           }))}
+          suppressed={suppressedOf(overTime.data)}
         >
           <AreaChart
             h={chartHeight}
             data={points}
-            dataKey="date"
+            dataKey="weekStart"
             series={[{ name: "seats", label: "Blocked seats", color: "red.6" }]}
             valueFormatter={formatCount}
             curveType="linear"
             areaChartProps={{ onClick: () => open({}), style: { cursor: "pointer" } }}
           />
         </ChartCard>
-        <OverdueCard rows={overdueRows} query={overdue} scope={scope} />
+        {linkable ? <OverdueCard rows={overdueRows} query={overdue} scope={scope} /> : null}
       </SimpleGrid>
     </Stack>
   );

@@ -41,9 +41,11 @@ export interface ProjectedUnblockWeek {
   segments: number;
 }
 
-export interface BlockedOverTimePoint {
-  date: string;
+/** Blocked seats at the end of one week, rebuilt from the status history. */
+export interface BlockedWeekPoint {
+  weekStart: string;
   seats: number;
+  tenants: number;
 }
 
 export interface OverdueAction {
@@ -74,4 +76,16 @@ export function rowsOf<T>(data: unknown): T[] {
     }
   }
   return [];
+}
+
+/**
+ * Cells the server withheld because they cover fewer than 5 tenants (readers
+ * who only see totals, such as Engineering, must not see one customer).
+ */
+export function suppressedOf(data: unknown): number {
+  if (data && typeof data === "object" && "suppressedCells" in data) {
+    const value = (data as { suppressedCells?: unknown }).suppressedCells;
+    return typeof value === "number" ? value : 0;
+  }
+  return 0;
 }

@@ -23,6 +23,7 @@ import { queryKeys, useEntitlement, useMe } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatCount, plural, todayUtc } from "../shared/format.ts";
 import { SeatBar } from "../tenant/seat-bar.tsx";
+import { useCan } from "../users/permissions.ts";
 import {
   applyRow,
   byField,
@@ -123,6 +124,7 @@ function EditorForm({
 }) {
   const index = usePlaybook();
   const me = useMe();
+  const can = useCan();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<EditorDraft>(() =>
     draftFromSegments(entitlement.stage, entitlement.availableSeats, entitlement.segments),
@@ -250,6 +252,7 @@ function EditorForm({
     save.mutate({ version: base.version, stage: draft.stage, segments: toRequestSegments(draft) });
   };
 
+  const mayWrite = can(`status.write.${draft.stage}`);
   const total = seatTotal(draft);
   const remaining = base.availableSeats - total;
   const split = draft.segments.length > 1;
@@ -259,6 +262,12 @@ function EditorForm({
 
   return (
     <Stack gap="sm">
+      {mayWrite ? null : (
+        <Alert color="blue" title="Read only">
+          Your role does not record statuses in the {draft.stage === "delivery" ? "Delivery" : "Assignment"}{" "}
+          stage; you can look at the fields and the playbook's guidance, but not save.
+        </Alert>
+      )}
       {conflict ? (
         <Alert color="orange" title="Changed by someone else: review and retry" role="alert">
           This service was saved by someone else while you edited it. Its current status is shown below and
@@ -382,7 +391,7 @@ function EditorForm({
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={submit} loading={save.isPending} disabled={!me.data}>
+          <Button onClick={submit} loading={save.isPending} disabled={!me.data || !mayWrite}>
             Save status
           </Button>
         </Group>

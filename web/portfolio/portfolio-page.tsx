@@ -7,6 +7,7 @@ import { queryKeys, useEntitlementPages } from "../api/queries.ts";
 import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
 import { useSearchParams } from "../router/router.ts";
 import { plural, todayUtc } from "../shared/format.ts";
+import { useCan } from "../users/permissions.ts";
 import { FilterBar } from "./filter-bar.tsx";
 import {
   apiQuery,
@@ -32,6 +33,8 @@ export function PortfolioPage() {
   const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
   const today = todayUtc();
   const queryClient = useQueryClient();
+  const can = useCan();
+  const mayWrite = can("status.write.assignment") || can("status.write.delivery");
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchor = useRef<number | null>(null);
@@ -84,7 +87,12 @@ export function PortfolioPage() {
           <Button component="a" href={exportHref} download size="xs" variant="default">
             Export CSV
           </Button>
-          <Button size="xs" disabled={selected.size === 0} onClick={() => setBulkOpen(true)}>
+          <Button
+            size="xs"
+            disabled={selected.size === 0 || !mayWrite}
+            onClick={() => setBulkOpen(true)}
+            title={mayWrite ? undefined : "Your role does not record statuses"}
+          >
             Bulk update{selected.size > 0 ? ` (${selected.size})` : ""}
           </Button>
         </Group>

@@ -1,12 +1,12 @@
 import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { useMe } from "../api/queries.ts";
 import { navigate } from "../router/router.ts";
-import { useCurrentUserEmail } from "../users/current-user.ts";
 import { useSavedViews } from "./saved-views.ts";
 
 /** Saved views of the acting user (kept in this browser; see saved-views.ts). */
 export function SavedViewsMenu({ query }: { query: string }) {
-  const email = useCurrentUserEmail();
+  const email = useMe().data?.user.email ?? "";
   const { views, save, remove } = useSavedViews(email);
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");
@@ -76,7 +76,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
               data-autofocus
             />
             <Text size="xs" c="dimmed">
-              Kept in this browser for {email || "the default user"}.
+              Kept in this browser for {email}.
             </Text>
             <Button size="xs" onClick={submit} disabled={!name.trim()}>
               Save

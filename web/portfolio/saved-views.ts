@@ -2,9 +2,9 @@ import { useCallback, useSyncExternalStore } from "react";
 
 /**
  * Saved portfolio views. For now they live in this browser's localStorage,
- * keyed by the acting user's e-mail, so each person picked in the user
- * switcher keeps their own list; they do not follow the user to another
- * browser. Move them to the server once sign-in lands.
+ * keyed by the signed-in user's e-mail, so people sharing a browser each keep
+ * their own list; they do not follow a user to another browser. The server
+ * has no saved-view store yet; move them there when it does.
  */
 export interface SavedView {
   name: string;

@@ -2,9 +2,8 @@ import { Button, Group, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest, setCsrfToken } from "../api/api-client.ts";
 import { useMe } from "../api/queries.ts";
-import { UserSwitcher } from "./user-switcher.tsx";
 
-/** Who is acting, in the header: signed in (with sign-out), or the user switcher on servers without sign-in. */
+/** Who is signed in, in the header, with sign-out. */
 export function AccountMenu() {
   const me = useMe();
   const queryClient = useQueryClient();
@@ -12,21 +11,11 @@ export function AccountMenu() {
     mutationFn: () => apiRequest<null>("/auth/logout", { method: "POST" }),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
-      void queryClient.invalidateQueries();
+      // Forget the signed-out user's data; /api/me then answers 401 and the sign-in form shows.
+      void queryClient.resetQueries();
     },
   });
   if (!me.data) return null;
-  if (me.data.mode === "header") {
-    return (
-      <Group gap="sm" wrap="nowrap">
-        <Text size="xs" c="dimmed" visibleFrom="lg">
-          No sign-in on this server; pick who you act as:
-        </Text>
-        <UserSwitcher />
-      </Group>
-    );
-  }
   return (
     <Group gap="sm" wrap="nowrap">
       <Text size="sm">

@@ -14,13 +14,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ApiError, apiRequest } from "../api/api-client.ts";
 import { queryKeys, readMe, useMe } from "../api/queries.ts";
-import { useCurrentUserEmail } from "./current-user.ts";
 
-/**
- * Shows the app once the server says who is acting; before sign-in (401),
- * the sign-in form instead. Servers without sign-in answer /api/me at once,
- * and the header's user switcher picks who acts.
- */
+/** Shows the app once the server says who is signed in; before sign-in (401), the sign-in form. */
 export function AuthGate({ children }: { children: ReactNode }) {
   const me = useMe();
   if (me.isPending) {
@@ -43,12 +38,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
 function SignIn() {
   const queryClient = useQueryClient();
-  const email = useCurrentUserEmail();
   const [form, setForm] = useState({ email: "", password: "" });
   const signIn = useMutation({
     mutationFn: () => apiRequest<unknown>("/auth/login", { method: "POST", body: form }),
     onSuccess: (answer) => {
-      queryClient.setQueryData(queryKeys.me(email), readMe(answer));
+      queryClient.setQueryData(queryKeys.me, readMe(answer));
       void queryClient.invalidateQueries();
     },
   });
