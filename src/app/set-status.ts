@@ -2,7 +2,6 @@ import type { Db } from "../db/client.ts";
 import {
   applyStatus,
   findEntitlementView,
-  type LockedEntitlement,
   lockEntitlement,
 } from "../db/repositories/entitlement-repository.ts";
 import type { EntitlementView } from "../db/repositories/entitlement-view.ts";
@@ -11,7 +10,7 @@ import { AppError } from "../domain/app-error.ts";
 import type { Stage } from "../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../domain/same-segments.ts";
-import type { ProposedSegment, StatusSegment } from "../domain/status-segment.ts";
+import type { ProposedSegment } from "../domain/status-segment.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
 import { requireTenantAction } from "./auth/authorize-actor.ts";
 
