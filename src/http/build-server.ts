@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { AppDeps } from "../app/app-deps.ts";
 import { authenticationHook } from "./acting-user.ts";
+import { refuseNulCharacters } from "./auth/nul-guard.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
@@ -107,6 +108,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook("onRequest", authenticationHook(deps));
+  app.addHook("preValidation", refuseNulCharacters);
   const loginRateLimit = options.loginRateLimit ?? { max: 10, timeWindow: 60_000 };
   await app.register(
     async (api) => {
