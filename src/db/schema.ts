@@ -30,7 +30,12 @@ export const customers = pgTable(
     name: text("name").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("customers_external_id_key").on(t.externalId), index("customers_name_idx").on(t.name)],
+  (t) => [
+    uniqueIndex("customers_external_id_key").on(t.externalId),
+    index("customers_name_idx").on(t.name),
+    index("customers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("customers_external_id_trgm_idx").using("gin", t.externalId.op("gin_trgm_ops")),
+  ],
 );
 
 export const tenants = pgTable(
@@ -49,6 +54,8 @@ export const tenants = pgTable(
   (t) => [
     uniqueIndex("tenants_domain_key").on(t.domain),
     index("tenants_customer_idx").on(t.customerId),
+    index("tenants_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("tenants_domain_trgm_idx").using("gin", t.domain.op("gin_trgm_ops")),
     check("tenants_priority_check", sql`${t.priority} in ('high', 'medium', 'low')`),
   ],
 );
@@ -112,11 +119,31 @@ export const entitlements = pgTable(
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id),
+    /**
+     * Summaries of the segments, kept by triggers on status_segments (see the
+     * migration) in the same statement as any segment write, whoever writes:
+     * the list sorts and filters on them through plain indexes instead of
+     * aggregating every entitlement's segments per request.
+     */
+    blockedSeats: integer("blocked_seats").notNull().default(0),
+    earliestTargetDate: date("earliest_target_date", { mode: "string" }),
+    earliestNextActionDate: date("earliest_next_action_date", { mode: "string" }),
   },
   (t) => [
     uniqueIndex("entitlements_tenant_service_key").on(t.tenantId, t.serviceId),
-    index("entitlements_service_idx").on(t.serviceId),
+    // Serves the service filter in "updated" order; its prefix serves the services foreign key.
+    index("entitlements_service_updated_idx").on(t.serviceId, t.updatedAt, t.id),
     index("entitlements_updated_idx").on(t.updatedAt, t.id),
+    // The list sorts put entitlements without a date last: the same expression as the query's sort key.
+    index("entitlements_target_date_idx").on(
+      sql`coalesce(${t.earliestTargetDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    index("entitlements_next_action_date_idx").on(
+      sql`coalesce(${t.earliestNextActionDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    index("entitlements_blocked_seats_idx").on(t.blockedSeats, t.id),
     check("entitlements_seats_check", sql`${t.availableSeats} >= 0`),
     check("entitlements_stage_check", sql`${t.stage} in ('assignment', 'delivery')`),
   ],
@@ -152,7 +179,9 @@ export const statusSegments = pgTable(
     index("status_segments_l1_l2_idx").on(t.l1, t.l2, t.l3),
     index("status_segments_target_date_idx").on(t.targetDate),
     index("status_segments_next_action_date_idx").on(t.nextActionDate),
-    index("status_segments_owner_idx").on(t.owner),
+    index("status_segments_owner_idx").on(sql`lower(${t.owner})`),
+    // Free-text search (ILIKE '%word%') over notes; pg_trgm is created by the migration.
+    index("status_segments_note_trgm_idx").using("gin", t.note.op("gin_trgm_ops")),
     check("status_segments_seats_check", sql`${t.seats} >= 0`),
   ],
 );

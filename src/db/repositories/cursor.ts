@@ -1,8 +1,12 @@
 import { AppError } from "../../domain/app-error.ts";
 import { isUuid } from "./raw-rows.ts";
 
-/** How a keyset value is typed in SQL; the cursor keeps it as text and casts it back. */
-export type KeyCast = "text" | "date" | "bigint" | "int";
+/**
+ * How a keyset value is typed in SQL; the cursor keeps it as text and casts it
+ * back. "micros" is a timestamptz kept as whole microseconds since the epoch,
+ * so the cursor is exact whatever the session's date style.
+ */
+export type KeyCast = "text" | "date" | "bigint" | "int" | "micros";
 
 /**
  * Where a page ended: the sort key values of its last row plus that row's id,
@@ -26,6 +30,7 @@ const keyPatterns: Record<KeyCast, RegExp> = {
   date: /^\d{4}-\d{2}-\d{2}$/,
   bigint: /^-?\d{1,19}$/,
   int: /^-?\d{1,10}$/,
+  micros: /^-?\d{1,16}$/,
 };
 
 /** Reads a cursor for `scope` whose keys have the given types; throws validation_failed (cursor_invalid) otherwise. */

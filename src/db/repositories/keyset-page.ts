@@ -3,10 +3,27 @@ import type { Db } from "../client.ts";
 import { type CursorPosition, decodeCursor, encodeCursor, type KeyCast } from "./cursor.ts";
 import { rowsOf } from "./raw-rows.ts";
 
-/** One sort key of a listing: an SQL expression over the listing's FROM clause and its type. */
+/**
+ * One sort key of a listing: an SQL expression over the listing's FROM clause
+ * and its type. Rows are ordered and compared by the expression itself, so an
+ * index on the same expression (with the id after it) serves both the order
+ * and the "after the cursor" condition.
+ */
 export interface SortKey {
   expr: SQL;
   cast: KeyCast;
+}
+
+/** A cursor's text value back in the key's SQL type. */
+function keyValue(value: string, cast: KeyCast): SQL {
+  if (cast === "micros") return sql`(timestamptz 'epoch' + ${value}::bigint * interval '1 microsecond')`;
+  return sql`${value}::${sql.raw(cast)}`;
+}
+
+/** A key's value as the text a cursor keeps. */
+function keyText(ref: SQL, cast: KeyCast): SQL {
+  if (cast === "micros") return sql`(extract(epoch from ${ref}) * 1000000)::bigint::text`;
+  return sql`${ref}::text`;
 }
 
 export interface KeysetQuery {
@@ -40,18 +57,26 @@ export async function keysetPage(
 
   let where = sql``;
   if (after) {
-    const values = after.keys.map((value, position) => sql`${value}::${sql.raw(casts[position]!)}`);
+    const values = after.keys.map((value, position) => keyValue(value, casts[position]!));
     const comparison = sql.raw(query.order === "asc" ? ">" : "<");
     where = sql`where (${sql.join([...keyRefs, sql.raw("page.id")], sql`, `)}) ${comparison} (${sql.join(
       [...values, sql`${after.id}::uuid`],
       sql`, `,
     )})`;
+    // Implied by the row comparison, but the planner only turns a plain comparison of the first key
+    // into an index range when the keys come from several tables (customer, tenant, service).
+    if (values.length > 1) {
+      const firstKey = sql.raw(query.order === "asc" ? ">=" : "<=");
+      where = sql`${where} and ${keyRefs[0]} ${firstKey} ${values[0]}`;
+    }
   }
   const orderBy = sql.join(
     [...keyRefs, sql.raw("page.id")].map((ref) => sql`${ref} ${direction}`),
     sql`, `,
   );
-  const selectKeys = keyRefs.map((ref, position) => sql`${ref}::text as ${sql.raw(`k${position}`)}`);
+  const selectKeys = keyRefs.map(
+    (ref, position) => sql`${keyText(ref, casts[position]!)} as ${sql.raw(`k${position}`)}`,
+  );
 
   const rows = await rowsOf<Record<string, string>>(
     db,
