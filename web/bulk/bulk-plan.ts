@@ -92,6 +92,8 @@ function judge(
 export interface BulkResult {
   entitlementId: string;
   ok: boolean;
+  /** Accepted: the version now stored (the same as before when the row already said this). */
+  version?: number;
   /** Refused: why, in a sentence (a version conflict has no field-level errors). */
   message?: string;
   errors?: Violation[];

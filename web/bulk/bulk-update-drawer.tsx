@@ -31,7 +31,11 @@ import { type BulkResult, bulkBody, type PlannedRow, planOwner, planStatus } fro
 type Mode = "status" | "owner";
 
 interface Outcome {
+  /** What was applied, in words. */
+  change: string;
   changed: EntitlementView[];
+  /** Accepted, but the row already said this: nothing stored. */
+  unchanged: EntitlementView[];
   refused: Array<{ entitlement: EntitlementView; messages: string[] }>;
 }
 
@@ -77,12 +81,21 @@ export function BulkUpdateDrawer({
   const ready = planned.filter((row) => row.violations.length === 0);
   const refusedHere = planned.filter((row) => row.violations.length > 0);
 
+  const describeChange = () => {
+    if (mode === "owner") return `Owner set to ${owner.trim()}.`;
+    const path = [index.l1(segment.l1)?.name, segment.l2 && index.l2(segment.l1, segment.l2)?.name]
+      .filter(Boolean)
+      .join(" › ");
+    return `Status set to ${path} in the ${stage === "delivery" ? "Delivery" : "Assignment"} stage.`;
+  };
+
   const send = useMutation({
     mutationFn: () =>
       apiRequest<{ results: BulkResult[] }>("/bulk/status", { method: "POST", body: bulkBody(planned) }),
     onSuccess: (response) => {
       const byId = new Map(rows.map((row) => [row.id, row]));
       const changed: EntitlementView[] = [];
+      const unchanged: EntitlementView[] = [];
       const refused: Outcome["refused"] = refusedHere.map((row) => ({
         entitlement: row.entitlement,
         messages: row.violations.map((found) => found.message),
@@ -90,7 +103,8 @@ export function BulkUpdateDrawer({
       for (const result of response.results) {
         const entitlement = byId.get(result.entitlementId);
         if (!entitlement) continue;
-        if (result.ok) changed.push(entitlement);
+        if (result.ok && result.version === entitlement.version) unchanged.push(entitlement);
+        else if (result.ok) changed.push(entitlement);
         else {
           const messages = (result.errors ?? []).map((found) => found.message);
           refused.push({
@@ -99,7 +113,7 @@ export function BulkUpdateDrawer({
           });
         }
       }
-      setOutcome({ changed, refused });
+      setOutcome({ change: describeChange(), changed, unchanged, refused });
       onApplied();
     },
   });
@@ -240,7 +254,9 @@ function OutcomeView({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
   return (
     <Stack gap="sm" role="status">
       <Alert color={outcome.refused.length === 0 ? "green" : "yellow"} title="Bulk update done">
-        {plural(outcome.changed.length, "row")} changed, {plural(outcome.refused.length, "row")} refused.
+        {outcome.change} {plural(outcome.changed.length, "row")} changed
+        {outcome.unchanged.length > 0 ? `, ${plural(outcome.unchanged.length, "row")} already said so` : ""},{" "}
+        {plural(outcome.refused.length, "row")} refused.
       </Alert>
       {outcome.changed.length > 0 ? (
         <>

@@ -38,7 +38,8 @@ export function PortfolioPage() {
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const anchor = useRef<number | null>(null);
-  const [bulkOpen, setBulkOpen] = useState(false);
+  // The rows a bulk update works on, fixed when it opens: the selection clears once it is applied.
+  const [bulkRows, setBulkRows] = useState<EntitlementView[] | null>(null);
 
   const setFilters = (next: PortfolioFilters) => setParams(filtersToParams(next));
   const onSort = (sort: SortKey) => {
@@ -59,10 +60,12 @@ export function PortfolioPage() {
   // Shift-click selects the range from the last clicked row, like a file list.
   const onToggle = useCallback(
     (id: string, position: number, extend: boolean) => {
+      // Read the anchor now: the updater runs later, after it has moved to this row.
+      const start = anchor.current;
       setSelected((current) => {
         const next = new Set(current);
-        if (extend && anchor.current !== null) {
-          const [from, to] = [Math.min(anchor.current, position), Math.max(anchor.current, position)];
+        if (extend && start !== null) {
+          const [from, to] = [Math.min(start, position), Math.max(start, position)];
           for (const row of rows.slice(from, to + 1)) next.add(row.id);
         } else if (next.has(id)) next.delete(id);
         else next.add(id);
@@ -90,7 +93,7 @@ export function PortfolioPage() {
           <Button
             size="xs"
             disabled={selected.size === 0 || !mayWrite}
-            onClick={() => setBulkOpen(true)}
+            onClick={() => setBulkRows(selectedRows)}
             title={mayWrite ? undefined : "Your role does not record statuses"}
           >
             Bulk update{selected.size > 0 ? ` (${selected.size})` : ""}
@@ -126,9 +129,9 @@ export function PortfolioPage() {
         onClear={() => setFilters({})}
       />
       <BulkUpdateDrawer
-        opened={bulkOpen}
-        rows={selectedRows}
-        onClose={() => setBulkOpen(false)}
+        opened={bulkRows !== null}
+        rows={bulkRows ?? []}
+        onClose={() => setBulkRows(null)}
         onApplied={() => {
           setSelected(new Set());
           void queryClient.invalidateQueries({ queryKey: queryKeys.entitlementsAll });
