@@ -1,5 +1,5 @@
 import type { Actor, AppDeps } from "../app/app-deps.ts";
-import { findUserByEmail } from "../app/find-user.ts";
+import { findUserByEmail, listUsers } from "../app/find-user.ts";
 import { startApp } from "../app/start-app.ts";
 import { readConfig } from "../config.ts";
 import { AppError } from "../domain/app-error.ts";
@@ -9,6 +9,8 @@ export interface CliAppOptions {
   as?: string | undefined;
   /** Commands that create the users (seed) run before any user exists. */
   anonymous?: boolean;
+  /** With no --as and no user at all yet, act as the system (the first `users add`). */
+  systemWhenNoUsers?: boolean;
 }
 
 /**
@@ -27,9 +29,11 @@ export async function withApp(
     playbookPath: config.playbookPath,
   });
   try {
-    const actor = options.anonymous
-      ? systemActor
-      : await resolveCliActor(app.deps, options.as ?? config.defaultUser);
+    const firstUser = options.systemWhenNoUsers && !options.as && (await listUsers(app.deps)).length === 0;
+    const actor =
+      options.anonymous || firstUser
+        ? systemActor
+        : await resolveCliActor(app.deps, options.as ?? config.defaultUser);
     await fn(app.deps, actor);
   } finally {
     await app.close();

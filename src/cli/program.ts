@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   playbook: async () => (await import("./commands/playbook-command.ts")).playbookCommand(),
   suggest: async () => (await import("./commands/suggest-command.ts")).suggestCommand(),
   "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
+  users: async () => (await import("./commands/users-command.ts")).usersCommand(),
 };
 
 /** The program with the named command only, or with all of them (help, unknown command). */

@@ -285,3 +285,25 @@ export async function accessByTenantDomain(
   }
   return found;
 }
+
+/** A tenant named by id or by its domain (case-insensitive), for the CLI. */
+export async function findTenantByKey(db: Db, key: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await rowsOf<{ id: string; name: string }>(
+    db,
+    isUuid(key)
+      ? sql`select id::text as "id", name from tenants where id = ${key}::uuid`
+      : sql`select id::text as "id", name from tenants where lower(domain) = ${key.trim().toLowerCase()}`,
+  );
+  return row ?? null;
+}
+
+/** A customer named by id or by its external (top-parent) id, for the CLI. */
+export async function findCustomerByKey(db: Db, key: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await rowsOf<{ id: string; name: string }>(
+    db,
+    isUuid(key)
+      ? sql`select id::text as "id", name from customers where id = ${key}::uuid`
+      : sql`select id::text as "id", name from customers where external_id = ${key.trim()}`,
+  );
+  return row ?? null;
+}
