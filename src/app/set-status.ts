@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import { latestStatusChange } from "../db/repositories/audit-repository.ts";
 import {
   applyStatus,
   findEntitlementView,
@@ -70,10 +71,18 @@ export async function changeStatus(
   );
   if (input.version !== null && input.version !== locked.version) {
     const current = await findEntitlementView(tx, locked.id);
+    const last = await latestStatusChange(tx, locked.id);
+    const by = last ? ` by ${last.name ?? last.email ?? "the system"} at ${last.at}` : "";
     throw new AppError(
       "version_conflict",
-      `The entitlement was changed by someone else (version ${locked.version}, you edited version ${input.version}). Reload it and apply your change again.`,
-      { detail: { current } },
+      `The entitlement was changed${by} (version ${locked.version}, you edited version ${input.version}). Review it and apply your change again.`,
+      {
+        detail: {
+          current,
+          changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
+          changedAt: last?.at ?? null,
+        },
+      },
     );
   }
 

@@ -99,3 +99,19 @@ export async function auditEntries(db: Db, query: AuditQuery): Promise<AuditEntr
         limit ${query.limit}`,
   );
 }
+
+/** Who made the latest status change of an entitlement, and when: for "changed by X at T" on a conflict. */
+export async function latestStatusChange(
+  db: Db,
+  entitlementId: string,
+): Promise<{ at: string; name: string | null; email: string | null; role: string } | null> {
+  const [row] = await rowsOf<{ at: string; name: string | null; email: string | null; role: string }>(
+    db,
+    sql`select to_char(h.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "at",
+          u.name as "name", u.email as "email", h.actor_role as "role"
+        from status_history h left join users u on u.id = h.actor_id
+        where h.entitlement_id = ${entitlementId}::uuid
+        order by h.at desc, h.id desc limit 1`,
+  );
+  return row ?? null;
+}

@@ -109,6 +109,9 @@ describe("50 concurrent writers on one service status", () => {
       const body = result.response.json();
       expect(body.code).toBe("version_conflict");
       expect(body.current.version).toBeGreaterThan(result.version);
+      // What the editor shows: "changed by X at T: review and retry".
+      expect(body.changedBy).toMatchObject({ role: "delivery_fm" });
+      expect(body.detail).toMatch(/changed by User .+ at \d{4}-\d\d-\d\dT/);
     }
     // Each landed write made exactly one new version, from the version it read.
     const landedVersions = landed.map((result) => result.response.json().version).sort((a, b) => a - b);
