@@ -156,6 +156,34 @@ describe("status editor", () => {
     await context.close();
   });
 
+  it("shows a refusal from the server next to the field it names", async () => {
+    // The browser runs the same rules first, so a real 422 needs the server to know
+    // something the browser does not; the answer is stubbed to test its display.
+    const target = await freshEntitlement({ l1: "in_progress", targetFrom: daysFromToday(1) });
+    const { context, page, drawer } = await openEditor(target.tenant.id, target.id);
+    await page.route("**/api/entitlements/*/status", (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: "application/problem+json",
+        body: JSON.stringify({
+          type: "https://unblock.dev/problems/validation-failed",
+          title: "The change breaks a rule",
+          status: 422,
+          code: "validation_failed",
+          detail: "The status breaks 1 playbook rule; nothing was changed.",
+          errors: [{ field: "segments.0.note", code: "note_poor", message: "The note names no reason." }],
+        }),
+      }),
+    );
+    const note = drawer.getByRole("textbox", { name: /^Note/ });
+    await note.fill("Deploying.");
+    await drawer.getByRole("button", { name: "Save status" }).click();
+    await expect.poll(() => note.getAttribute("aria-invalid"), { timeout: 15_000 }).toBe("true");
+    const errorId = `${await note.getAttribute("id")}-error`;
+    expect(await drawer.locator(`[id="${errorId}"]`).textContent()).toBe("The note names no reason.");
+    await context.close();
+  });
+
   it("tells the user when someone else saved first, and reloads the current status", async () => {
     // A target date ahead, so the other user's edit below passes the rules.
     const target = await freshEntitlement({ l1: "in_progress", targetFrom: daysFromToday(1) });
