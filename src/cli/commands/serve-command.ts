@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { recordPlaybookLoad } from "../../app/audit/record-playbook-load.ts";
 import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
 import { startApp } from "../../app/start-app.ts";
@@ -27,6 +28,7 @@ export function serveCommand(): Command {
           );
         }
       }
+      await recordPlaybookLoad(app.deps);
       const signIn = await prepareSignIn(app.deps, {
         demo: options.demo ?? false,
         admin: { email: config.adminEmail, password: config.adminPassword },

@@ -115,3 +115,12 @@ export async function latestStatusChange(
   );
   return row ?? null;
 }
+
+/** The `after` of the newest audit row with this action, or null. */
+export async function lastAuditAfter(db: Db, action: string): Promise<unknown> {
+  const [row] = await rowsOf<{ after: unknown }>(
+    db,
+    sql`select after from audit_log where action = ${action} order by id desc limit 1`,
+  );
+  return row?.after ?? null;
+}
