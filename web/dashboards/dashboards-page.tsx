@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { useReport } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
+import { playbookHref } from "../playbook/taxonomy-links.tsx";
 import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { Link } from "../router/link.tsx";
 import { navigate, useSearchParams } from "../router/router.ts";
@@ -85,8 +86,10 @@ export default function DashboardsPage() {
         <Stack gap={0}>
           <Title order={2}>Dashboards</Title>
           <Text size="sm" c="dimmed">
-            Blocked seats across the portfolio (Duplicate/Invalid left out). Click a bar to open those
-            entitlements.
+            Blocked seats across the portfolio (Duplicate/Invalid left out).
+            {linkable
+              ? " Click a bar to open those entitlements."
+              : " Totals only: groups of fewer than 5 tenants are left out."}
           </Text>
         </Stack>
         <NativeSelect
@@ -132,7 +135,7 @@ export default function DashboardsPage() {
             valueFormatter={formatCount}
             yAxisProps={{ width: 130, interval: 0, fontSize: 11 }}
             barProps={(series) => ({
-              cursor: "pointer",
+              cursor: linkable ? "pointer" : "default",
               onClick: (bar: BarClick) =>
                 open({
                   l2: series.name === noL2 ? undefined : series.name,
@@ -140,13 +143,13 @@ export default function DashboardsPage() {
                 }),
             })}
           />
-          <Group gap="xs" mt="xs" aria-label="L2 reasons (legend)" role="list">
+          <Group gap="xs" mt="xs" aria-label="L2 reasons (legend, linking to the playbook)" role="list">
             {l2Chart.series.map((series, at) => (
               <Anchor
                 key={series.key}
                 role="listitem"
                 component={Link}
-                href={portfolioHref({ ...base, l2: series.key === noL2 ? undefined : series.key })}
+                href={series.key === noL2 ? playbookHref("blocked") : playbookHref("blocked", series.key)}
                 size="xs"
                 c="dark"
               >
@@ -174,7 +177,7 @@ export default function DashboardsPage() {
           }))}
         >
           <BarChart
-            h={chartHeight}
+            h={Math.max(chartHeight, l3Rows.length * 34 + 40)}
             data={l3Rows.map((row) => ({ ...row, label: l3Label(row) }))}
             dataKey="label"
             orientation="vertical"
@@ -182,7 +185,7 @@ export default function DashboardsPage() {
             valueFormatter={formatCount}
             yAxisProps={{ width: 230, interval: 0, fontSize: 11 }}
             barProps={{
-              cursor: "pointer",
+              cursor: linkable ? "pointer" : "default",
               onClick: (bar: BarClick) =>
                 open({
                   l2: (bar.payload?.l2 as string | null) ?? undefined,
@@ -213,7 +216,7 @@ export default function DashboardsPage() {
             valueFormatter={formatCount}
             xAxisLabel="Days blocked"
             yAxisProps={{ width: 80 }}
-            barProps={{ cursor: "pointer", onClick: () => open({}) }}
+            barProps={{ cursor: linkable ? "pointer" : "default", onClick: () => open({}) }}
           />
         </ChartCard>
         <ChartCard
@@ -251,7 +254,7 @@ export default function DashboardsPage() {
             ]}
             valueFormatter={formatCount}
             barProps={{
-              cursor: "pointer",
+              cursor: linkable ? "pointer" : "default",
               onClick: (bar: BarClick) => open(weekRange(String(bar.payload?.weekStart))),
             }}
           />
@@ -277,7 +280,7 @@ export default function DashboardsPage() {
             series={[{ name: "seats", label: "Blocked seats", color: "red.6" }]}
             valueFormatter={formatCount}
             curveType="linear"
-            areaChartProps={{ onClick: () => open({}), style: { cursor: "pointer" } }}
+            areaChartProps={{ onClick: () => open({}), style: { cursor: linkable ? "pointer" : "default" } }}
           />
         </ChartCard>
         {linkable ? <OverdueCard rows={overdueRows} query={overdue} scope={scope} /> : null}

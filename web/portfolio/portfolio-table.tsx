@@ -158,7 +158,7 @@ const PortfolioRow = memo(function PortfolioRow({
           {row.stage === "delivery" ? "Delivery" : "Assignment"} · {formatCount(row.availableSeats)} seats
         </Text>
       </td>
-      <td className="cell">
+      <td className="cell chips-cell">
         <SegmentChips index={index} segments={row.segments} />
       </td>
       <td className="cell cell-number">{row.blockedSeats > 0 ? formatCount(row.blockedSeats) : ""}</td>
