@@ -7,7 +7,7 @@ export default defineConfig({
     // Database tests each open their own PGlite instance; PGlite start-up is CPU heavy,
     // so keep parallelism to the machine's two cores.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });
