@@ -1,8 +1,8 @@
 import {
   erasePortfolio,
   hasPortfolio,
+  loadPortfolio,
   type PreparedBatch,
-  writePreparedBatch,
 } from "../db/repositories/portfolio-writer.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { IsoDate } from "../domain/status-segment.ts";
@@ -114,17 +114,20 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
           rowsPerBatch,
         })
       : portfolioBatches(options, rowsPerBatch);
-  // PGlite connects as a superuser and the generator chose every id, so foreign-key checks can be skipped.
-  const trustedIds = deps.database.kind === "pglite";
-  for await (const batch of batches) {
-    await writePreparedBatch(db, batch, { trustedIds });
-    result.customers += batch.counts.customers;
-    result.tenants += batch.counts.tenants;
-    result.entitlements += batch.counts.entitlements;
-    result.segments += batch.counts.segments;
-    result.historyRows += batch.counts.history;
-    input.onProgress?.({ tenants: result.tenants, total: tenants });
-  }
+  // One COPY transaction; the generator chose every id, so foreign-key checks may be skipped. Large
+  // seeds build the secondary indexes once at the end rather than row by row.
+  await loadPortfolio(deps.database, batches, {
+    trustedIds: true,
+    deferIndexes: tenants >= parallelFrom,
+    onBatch: (batch) => {
+      result.customers += batch.counts.customers;
+      result.tenants += batch.counts.tenants;
+      result.entitlements += batch.counts.entitlements;
+      result.segments += batch.counts.segments;
+      result.historyRows += batch.counts.history;
+      input.onProgress?.({ tenants: result.tenants, total: tenants });
+    },
+  });
   result.seeded = true;
   return result;
 }

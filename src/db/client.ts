@@ -1,10 +1,13 @@
 import { mkdirSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -25,7 +28,25 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs raw SQL text (migrations' helpers, benchmarks); parameters are bound, never interpolated. */
   execute(sqlText: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /**
+   * Runs `work` in one transaction on one connection that can COPY: the bulk
+   * path of seeds, many times faster than INSERTs for millions of rows. The
+   * transaction commits when `work` resolves and rolls back when it throws.
+   */
+  bulkLoad<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface BulkSession {
+  execute(sqlText: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** COPY FROM in PostgreSQL's text format: one row per line, tab-separated, \N for null (see copy-text.ts). */
+  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+}
+
+/** COPY ... FROM for schema names only (never data): quoted identifiers. */
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  return `copy ${quote(table)} (${columns.map(quote).join(", ")}) from ${source}`;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -40,6 +61,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       execute: async (sqlText, params = []) => {
         const result = await pool.query(sqlText, params);
         return { rows: result.rows };
+      },
+      bulkLoad: async (work) => {
+        const client = await pool.connect();
+        try {
+          await client.query("begin");
+          const result = await work({
+            execute: async (sqlText, params = []) => ({ rows: (await client.query(sqlText, params)).rows }),
+            copy: (table, columns, text) =>
+              pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, "stdin")))),
+          });
+          await client.query("commit");
+          return result;
+        } catch (error) {
+          await client.query("rollback").catch(() => undefined);
+          throw error;
+        } finally {
+          client.release();
+        }
       },
       close: () => pool.end(),
     };
@@ -56,6 +95,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const result = await client.query<Record<string, unknown>>(sqlText, params);
       return { rows: result.rows };
     },
+    bulkLoad: (work) =>
+      client.transaction((tx) =>
+        work({
+          execute: async (sqlText, params = []) => ({
+            rows: (await tx.query<Record<string, unknown>>(sqlText, params)).rows,
+          }),
+          copy: async (table, columns, text) => {
+            // PGlite reads COPY input from the blob passed with the query.
+            await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+          },
+        }),
+      ),
     close: () => client.close(),
   };
 }

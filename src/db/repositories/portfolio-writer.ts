@@ -1,14 +1,15 @@
 import { getTableColumns, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
+import type { BulkSession, Database, Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
-import type { StoredSegment } from "./entitlement-view.ts";
+import { copyText } from "./copy-text.ts";
+import { blockedL1, type StoredSegment } from "./entitlement-view.ts";
 import type { StatusSnapshot } from "./history-repository.ts";
 
 /**
  * Bulk writes for generated portfolios (the demo seed): rows arrive with their
  * ids already chosen, so parents and children can go in the same batch without
- * reading anything back. Each table is written with multi-row INSERTs of at
- * most `rowsPerStatement` rows; one batch is one transaction.
+ * reading anything back. A seed loads its batches with COPY in one transaction
+ * (loadPortfolio); the importer inserts with multi-row INSERTs (insertJsonRows).
  */
 
 export interface CustomerRow {
@@ -99,36 +100,40 @@ const tables = {
 } as const;
 export type TableName = keyof typeof tables;
 
-/** One INSERT's worth of rows, already serialised: what crosses from a generating worker to the writer. */
-export interface PreparedRows {
+/** One table's rows of a batch in COPY text: what crosses from a generating worker to the writer. */
+export interface PreparedCopy {
   table: TableName;
-  /** Row properties (Drizzle column keys) present in every row. */
-  keys: string[];
-  /** The rows as a JSON array. */
-  json: string;
+  /** Column names in the database, in the order of each line's fields. */
+  columns: string[];
+  text: string;
 }
 
 export interface PreparedBatch {
   /** In foreign-key order: parents before children. */
-  inserts: PreparedRows[];
+  copies: PreparedCopy[];
   counts: Record<keyof PortfolioBatch, number>;
 }
 
 /**
- * Serialises a batch for writing. Pure JSON work with no database, so a
- * worker thread can do it while the main thread writes the previous batch.
+ * Serialises a batch for loading. Pure text work with no database, so a
+ * worker thread can do it while the main thread loads the previous batch.
+ * Entitlements carry their segment summaries, so the summary triggers find
+ * nothing to correct.
  */
 export function prepareBatch(batch: PortfolioBatch): PreparedBatch {
-  const inserts: PreparedRows[] = [];
-  const add = (table: TableName, rows: readonly object[]) => inserts.push(...prepareRows(table, rows));
+  const copies: PreparedCopy[] = [];
+  const add = (table: TableName, rows: readonly object[]) => {
+    const copy = prepareCopy(table, rows);
+    if (copy) copies.push(copy);
+  };
   add("customers", batch.customers);
   add("tenants", batch.tenants);
-  add("entitlements", batch.entitlements);
+  add("entitlements", withSummaries(batch.entitlements, batch.segments));
   add("status_segments", batch.segments);
   add("status_history", batch.history);
   add("assignments", batch.assignments);
   return {
-    inserts,
+    copies,
     counts: {
       customers: batch.customers.length,
       tenants: batch.tenants.length,
@@ -138,6 +143,59 @@ export function prepareBatch(batch: PortfolioBatch): PreparedBatch {
       assignments: batch.assignments.length,
     },
   };
+}
+
+/** Rows of one table as COPY text; every row must have the keys of the first (Drizzle column keys). */
+export function prepareCopy(table: TableName, rows: readonly object[]): PreparedCopy | null {
+  const first = rows[0];
+  if (!first) return null;
+  const keys = Object.keys(first);
+  const known = getTableColumns(tables[table]) as Record<string, { name: string }>;
+  const columns = keys.map((key) => {
+    const column = known[key];
+    if (!column) throw new Error(`${table} has no column for "${key}"`);
+    return column.name;
+  });
+  return { table, columns, text: copyText(rows as readonly Record<string, unknown>[], keys) };
+}
+
+/** The summaries the segment triggers keep on entitlements, computed from the batch's own segments. */
+function withSummaries(rows: readonly EntitlementRow[], segments: readonly SegmentRow[]) {
+  const summaries = new Map<
+    string,
+    { blockedSeats: number; earliestTargetDate: string | null; earliestNextActionDate: string | null }
+  >();
+  for (const segment of segments) {
+    let summary = summaries.get(segment.entitlementId);
+    if (!summary) {
+      summary = { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null };
+      summaries.set(segment.entitlementId, summary);
+    }
+    if (segment.l1 === blockedL1) summary.blockedSeats += segment.seats;
+    if (
+      segment.targetDate &&
+      (!summary.earliestTargetDate || segment.targetDate < summary.earliestTargetDate)
+    )
+      summary.earliestTargetDate = segment.targetDate;
+    if (
+      segment.nextActionDate &&
+      (!summary.earliestNextActionDate || segment.nextActionDate < summary.earliestNextActionDate)
+    )
+      summary.earliestNextActionDate = segment.nextActionDate;
+  }
+  return rows.map((row) => ({
+    ...row,
+    ...(summaries.get(row.id) ?? { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null }),
+  }));
+}
+
+/** One INSERT's worth of rows as a JSON array (the importer's path). */
+export interface PreparedRows {
+  table: TableName;
+  /** Row properties (Drizzle column keys) present in every row. */
+  keys: string[];
+  /** The rows as a JSON array. */
+  json: string;
 }
 
 /** Rows of one table as INSERT-sized JSON chunks; every row must have the keys of the first. */
@@ -157,34 +215,91 @@ export async function insertJsonRows(tx: Db, table: TableName, rows: readonly ob
   for (const prepared of prepareRows(table, rows)) await insertRows(tx, prepared);
 }
 
-export interface BatchOptions {
+export interface LoadOptions {
   /**
-   * Skip foreign-key checks for this batch's transaction (PGlite, where the
-   * connection is a superuser): the generator chose every id itself, and the
-   * per-row checks cost more than the inserts. Never for data from outside.
+   * The generator chose every id, so foreign-key checks may be skipped for
+   * the load (when the connection may: PGlite, or a superuser on the server).
+   * Never for data from outside.
    */
-  trustedIds?: boolean;
+  trustedIds: boolean;
+  /**
+   * Drop the secondary indexes of the portfolio tables for the load and build
+   * them again at the end: one sorted build beats millions of index inserts.
+   * The tables are locked until the load commits; for seeding an empty database.
+   */
+  deferIndexes: boolean;
+  /** Called after each batch is loaded. */
+  onBatch?: (batch: PreparedBatch) => void;
 }
 
-/** Writes one batch in one transaction. */
-export async function writePortfolioBatch(
-  db: Db,
-  batch: PortfolioBatch,
-  options: BatchOptions = {},
-): Promise<void> {
-  await writePreparedBatch(db, prepareBatch(batch), options);
-}
+/** The insert trigger of drizzle/0004_list_indexes.sql that keeps entitlements' segment summaries. */
+const summaryTrigger = "status_segments_summary_insert";
 
-export async function writePreparedBatch(
-  db: Db,
-  prepared: PreparedBatch,
-  options: BatchOptions = {},
+const portfolioTables = [
+  "customers",
+  "tenants",
+  "entitlements",
+  "status_segments",
+  "status_history",
+  "assignments",
+];
+
+/**
+ * Loads generated batches with COPY, all in one transaction: a failed seed
+ * leaves nothing behind, indexes included.
+ */
+export async function loadPortfolio(
+  database: Database,
+  batches: Iterable<PreparedBatch> | AsyncIterable<PreparedBatch>,
+  options: LoadOptions,
 ): Promise<void> {
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    if (options.trustedIds) await tx.execute(sql`set local session_replication_role = replica`);
-    for (const rows of prepared.inserts) await insertRows(tx, rows);
+  await database.bulkLoad(async (session) => {
+    if (options.trustedIds && (await maySkipChecks(session))) {
+      await session.execute("set local session_replication_role = replica");
+    }
+    const deferred = options.deferIndexes ? await dropSecondaryIndexes(session) : [];
+    // The batches carry their entitlements' segment summaries (prepareBatch), so the trigger that
+    // would recompute them per COPY is switched off for this transaction only (DDL rolls back too).
+    if (options.deferIndexes)
+      await session.execute(`alter table status_segments disable trigger ${summaryTrigger}`);
+    for await (const batch of batches) {
+      for (const copy of batch.copies) await session.copy(copy.table, copy.columns, copy.text);
+      options.onBatch?.(batch);
+    }
+    if (options.deferIndexes) {
+      await session.execute(`alter table status_segments enable always trigger ${summaryTrigger}`);
+    }
+    if (deferred.length > 0) {
+      await session.execute("set local maintenance_work_mem = '256MB'");
+      for (const definition of deferred) await session.execute(definition);
+    }
   });
+  // Fresh statistics: the planner's choices for the lists and reports depend on them.
+  await database.execute(`analyze ${portfolioTables.join(", ")}`);
+}
+
+/** Skipping foreign-key triggers (session_replication_role) takes a superuser. */
+async function maySkipChecks(session: BulkSession): Promise<boolean> {
+  const { rows } = await session.execute("select current_setting('is_superuser') = 'on' as superuser");
+  return rows[0]?.superuser === true;
+}
+
+/**
+ * Drops the non-unique indexes of the portfolio tables and returns the
+ * statements that create them again, exactly as the migrations left them.
+ * Primary keys and unique indexes stay: they guard the data, and the segment
+ * summary triggers look segments up by entitlement through one of them.
+ */
+async function dropSecondaryIndexes(session: BulkSession): Promise<string[]> {
+  const { rows } = await session.execute(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+       from pg_index i join pg_class t on t.oid = i.indrelid
+      where t.relnamespace = current_schema()::regnamespace and t.relname = any($1)
+        and not i.indisunique and not i.indisprimary`,
+    [portfolioTables],
+  );
+  for (const row of rows) await session.execute(`drop index ${String(row.name)}`);
+  return rows.map((row) => String(row.definition));
 }
 
 /**
