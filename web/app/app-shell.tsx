@@ -1,5 +1,6 @@
 import { Anchor, AppShell, Group, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
+import { useMe } from "../api/queries.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { AccountMenu } from "../users/account-menu.tsx";
@@ -29,6 +30,8 @@ const sections = [
 export function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const can = useCan();
+  // Before sign-in there is nothing to navigate to: every section needs the API.
+  const signedIn = useMe().isSuccess;
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After a page change, move focus to the new page so keyboard and screen
@@ -55,7 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 Unblock
               </Anchor>
             </Title>
-            <nav aria-label="Sections">
+            <nav aria-label="Sections" hidden={!signedIn}>
               <Group gap="md" wrap="nowrap">
                 {sections
                   .filter((section) => section.needs === null || can(section.needs))

@@ -1,5 +1,4 @@
-import { Badge, Text } from "@mantine/core";
-import { type CSSProperties, type MouseEvent, memo } from "react";
+import { type MouseEvent, memo } from "react";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
@@ -59,12 +58,12 @@ export function PortfolioTable(props: PortfolioTableProps) {
       onVisibleEnd={props.onVisibleEnd}
       rowCount={props.hasMore ? -1 : rows.length + 1}
       footer={props.footer}
-      renderRow={(row, position, style) => (
+      renderRow={(row, position, top) => (
         <PortfolioRow
           key={row.id}
           row={row}
           position={position}
-          style={style}
+          top={top}
           index={index}
           selected={selected.has(row.id)}
           onToggle={props.onToggle}
@@ -106,7 +105,8 @@ function SortHeader({
 interface RowProps {
   row: EntitlementView;
   position: number;
-  style: CSSProperties;
+  /** Where the row sits in the scrolled body, px. */
+  top: number;
   index: PlaybookIndex;
   selected: boolean;
   onToggle: (id: string, index: number, extend: boolean) => void;
@@ -116,7 +116,7 @@ interface RowProps {
 const PortfolioRow = memo(function PortfolioRow({
   row,
   position,
-  style,
+  top,
   index,
   selected,
   onToggle,
@@ -130,7 +130,7 @@ const PortfolioRow = memo(function PortfolioRow({
       aria-rowindex={position + 2}
       data-selected={selected}
       className="portfolio-grid portfolio-row"
-      style={style}
+      style={{ top, height: portfolioRowHeight }}
       data-entitlement={row.id}
     >
       <td>
@@ -143,20 +143,20 @@ const PortfolioRow = memo(function PortfolioRow({
         />
       </td>
       <td className="cell">
-        <Link href={tenantHref} style={{ fontWeight: 600, color: "inherit" }}>
+        <Link href={tenantHref} className="row-title">
           {row.customer.name}
         </Link>
-        <Text size="xs" c="dimmed" className="cell">
+        <span className="row-detail">
           {row.tenant.name} · {row.tenant.domain}
-        </Text>
+        </span>
       </td>
       <td className="cell">
         <Link href={`${tenantHref}?edit=${row.id}`} title={`Edit the status of ${row.service.name}`}>
           {row.service.name}
         </Link>
-        <Text size="xs" c="dimmed">
+        <span className="row-detail">
           {row.stage === "delivery" ? "Delivery" : "Assignment"} · {formatCount(row.availableSeats)} seats
-        </Text>
+        </span>
       </td>
       <td className="cell chips-cell">
         <SegmentChips index={index} segments={row.segments} />
@@ -170,13 +170,7 @@ const PortfolioRow = memo(function PortfolioRow({
         {summary.nextAction}
       </td>
       <td className="cell">{formatDate(summary.nextActionDate)}</td>
-      <td>
-        {summary.overdue ? (
-          <Badge color="red" size="xs" variant="light">
-            Overdue
-          </Badge>
-        ) : null}
-      </td>
+      <td>{summary.overdue ? <span className="overdue-flag">Overdue</span> : null}</td>
     </tr>
   );
 });

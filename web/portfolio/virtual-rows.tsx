@@ -6,8 +6,11 @@ export interface VirtualRowsProps<T> {
   rowHeight: number;
   /** The header row (a <tr>), kept in view while the rows scroll. */
   header: ReactNode;
-  /** One <tr>, placed with the style given. */
-  renderRow: (item: T, index: number, style: React.CSSProperties) => ReactNode;
+  /**
+   * One <tr> at `top` px (position it absolutely, `rowHeight` tall). A number,
+   * not a style object, so a memoised row that stays in view skips re-rendering.
+   */
+  renderRow: (item: T, index: number, top: number) => ReactNode;
   /** Told the last index on screen, so the caller can load the next page before it is needed. */
   onVisibleEnd?: (lastIndex: number) => void;
   /** Rows drawn beyond the visible ones, so fast scrolling does not flash blank space. */
@@ -72,15 +75,7 @@ export function VirtualRows<T>({
 
   const rows: ReactNode[] = [];
   for (let index = first; index <= last; index++) {
-    rows.push(
-      renderRow(items[index]!, index, {
-        position: "absolute",
-        top: index * rowHeight,
-        left: 0,
-        right: 0,
-        height: rowHeight,
-      }),
-    );
+    rows.push(renderRow(items[index]!, index, index * rowHeight));
   }
 
   return (
