@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens.ts";
 import { policyContext } from "../../app/auth/authorize-actor.ts";
-import { maxPasswordLength } from "../../app/auth/password-hash.ts";
+import { decoyHash, maxPasswordLength } from "../../app/auth/password-hash.ts";
 import { openSession, signIn, signOut } from "../../app/auth/sign-in.ts";
 import { changeOwnPassword } from "../../app/users/change-own-password.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
@@ -60,6 +60,8 @@ function setSession(
 }
 
 export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): void {
+  // Hashed now, so the first sign-in with an unknown email takes no longer than any other.
+  void decoyHash();
   api.post(
     "/auth/login",
     {
