@@ -1,0 +1,114 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { AppDeps } from "../src/app/app-deps.ts";
+import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
+import type { Database, Db } from "../src/db/client.ts";
+import * as schema from "../src/db/schema.ts";
+
+/** One SQL statement as the application sent it to the driver. */
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The application in this process, over the benchmark database, with a
+ * driver-level log of the SQL it sends: the "same SQL" of the API/SQL ratio is
+ * exactly what the use-case sent, replayed by `query` with nothing around it.
+ */
+export interface BenchSession {
+  deps: AppDeps;
+  kind: "pglite" | "postgres";
+  capture(work: () => Promise<unknown>): Promise<CapturedQuery[]>;
+  /** One statement straight to the driver: parse, plan, execute, rows decoded into objects. */
+  query(sqlText: string, params: readonly unknown[]): Promise<{ rows: unknown[] }>;
+  /** PostgreSQL's own COPY ... FROM of a CSV file (with header) into `table`. */
+  copyCsv(table: string, csvText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBenchSession(target: {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  /** The server's pool size, so the direct SQL gets the same connections (default 10, as the app). */
+  poolSize?: number;
+}): Promise<BenchSession> {
+  let capturing: CapturedQuery[] | null = null;
+  const logger = {
+    logQuery: (sqlText: string, params: unknown[]) => {
+      capturing?.push({ sql: sqlText, params: [...params] });
+    },
+  };
+  let database: Database;
+  let query: BenchSession["query"];
+  let copyCsv: BenchSession["copyCsv"];
+  if (target.url) {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
+    query = async (sqlText, params) => ({ rows: (await pool.query(sqlText, [...params])).rows });
+    copyCsv = async (table, csvText) => {
+      const client = await pool.connect();
+      try {
+        await pipeline(
+          Readable.from([csvText]),
+          client.query(copyFrom(`copy ${table} from stdin with (format csv, header true)`)),
+        );
+      } finally {
+        client.release();
+      }
+    };
+    database = {
+      db,
+      kind: "postgres",
+      execute: async (sqlText, params = []) => ({ rows: (await pool.query(sqlText, params)).rows }),
+      bulkLoad: () => Promise.reject(new Error("no bulk loads in a benchmark session")),
+      close: () => pool.end(),
+    };
+  } else {
+    const client = await PGlite.create(target.dataDir ?? "memory://", { extensions: { pg_trgm } });
+    const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+    query = async (sqlText, params) => ({ rows: (await client.query(sqlText, [...params])).rows });
+    copyCsv = async (table, csvText) => {
+      await client.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], {
+        blob: new Blob([csvText]),
+      });
+    };
+    database = {
+      db,
+      kind: "pglite",
+      execute: async (sqlText, params = []) => ({
+        rows: (await client.query<Record<string, unknown>>(sqlText, params)).rows,
+      }),
+      bulkLoad: () => Promise.reject(new Error("no bulk loads in a benchmark session")),
+      close: () => client.close(),
+    };
+  }
+  const deps: AppDeps = { database, playbook: loadPlaybook(undefined), now: () => new Date() };
+  return {
+    deps,
+    kind: database.kind,
+    capture: async (work) => {
+      capturing = [];
+      try {
+        await work();
+        return capturing;
+      } finally {
+        capturing = null;
+      }
+    },
+    query,
+    copyCsv,
+    close: () => database.close(),
+  };
+}
+
+/** Replays captured statements in order, as one request of the application would send them. */
+export async function replay(session: BenchSession, queries: readonly CapturedQuery[]): Promise<void> {
+  for (const statement of queries) await session.query(statement.sql, statement.params);
+}

@@ -1,0 +1,312 @@
+import { writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Actor, AppDeps } from "../src/app/app-deps.ts";
+import { createApiToken } from "../src/app/auth/api-tokens.ts";
+import { systemActor } from "../src/app/auth/bootstrap-admin.ts";
+import { findUserByEmail } from "../src/app/find-user.ts";
+import { type Dataset, prepareDataset } from "./bench-datasets.ts";
+import { type BenchOptions, readBenchOptions } from "./bench-options.ts";
+import { type BenchSession, type CapturedQuery, openBenchSession, replay } from "./bench-session.ts";
+import { httpClient } from "./http-client.ts";
+import { type LoadResult, runLoad } from "./load.ts";
+import { printResults } from "./results-table.ts";
+import { planImportFile, timeImport } from "./scenarios/import-scenario.ts";
+import { type BenchActors, type ReadScenario, readScenarios } from "./scenarios/read-scenarios.ts";
+import { type PlannedWrite, planWrites } from "./scenarios/write-scenario.ts";
+import { type ServerProcess, startServer } from "./server-process.ts";
+
+/**
+ * `npm run bench`: the portfolio lists, the reports, status writes, CSV import
+ * and export, on the PostgreSQL server (100,000 tenants by default) and on
+ * PGlite (10,000). Each read is timed through HTTP against a real server
+ * process and as the same SQL sent straight to the database, in the same run.
+ * Prints a table and writes bench/results.json.
+ */
+
+export interface ReadResult {
+  group: "list" | "report";
+  name: string;
+  path: string;
+  queries: number;
+  http: LoadResult[];
+  sql: LoadResult[];
+}
+
+export interface TargetResult {
+  target: "postgres" | "pglite";
+  dataset: Dataset;
+  reads: ReadResult[];
+  writes: (LoadResult & { planned: number }) | null;
+  import: {
+    rows: number;
+    changed: number;
+    seconds: number;
+    rowsPerSecond: number;
+    copySeconds: number;
+    copyRowsPerSecond: number;
+  } | null;
+  export: {
+    rows: number;
+    megabytes: number;
+    seconds: number;
+    rowsPerSecond: number;
+    peakRssMb: number;
+  } | null;
+  server: { startRssMb: number; peakRssMb: number } | null;
+}
+
+const options = readBenchOptions(process.argv.slice(2));
+const startedAt = new Date();
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? "unknown",
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: loadavg().map((value) => Number(value.toFixed(2))),
+};
+const results: TargetResult[] = [];
+
+for (const target of options.targets) {
+  const tenants = target === "postgres" ? options.tenants : options.pgliteTenants;
+  log(`\n== ${target}: preparing ${tenants} tenants`);
+  const dataset = await prepareDataset(target, {
+    tenants,
+    serverUrl: options.serverUrl,
+    reseed: options.reseed,
+  });
+  results.push(await benchTarget(dataset, options));
+}
+
+const output = {
+  startedAt: startedAt.toISOString(),
+  finishedAt: new Date().toISOString(),
+  machine: { ...machine, loadAverageAtEnd: loadavg().map((value) => Number(value.toFixed(2))) },
+  options: { ...options, skip: [...options.skip], serverUrl: redact(options.serverUrl) },
+  postgresVersion: await serverVersion(options),
+  results,
+};
+writeFileSync(
+  fileURLToPath(new URL("./results.json", import.meta.url)),
+  `${JSON.stringify(output, null, 2)}\n`,
+);
+printResults(output);
+
+async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<TargetResult> {
+  const result: TargetResult = {
+    target: dataset.target,
+    dataset,
+    reads: [],
+    writes: null,
+    import: null,
+    export: null,
+    server: null,
+  };
+  const database = { url: dataset.url, dataDir: dataset.dataDir };
+
+  // 1. In process: actors, tokens, the scenarios' SQL, direct SQL timings, planned writes.
+  let session = await openBenchSession(database);
+  const actors = await benchActors(session.deps);
+  const tokens = {
+    admin: await tokenFor(session.deps, actors.admin),
+    fm: await tokenFor(session.deps, actors.fm),
+  };
+  const scenarios = (await readScenarios(session.deps, actors)).filter(
+    (scenario) => !options.skip.has(scenario.group === "list" ? "lists" : "reports"),
+  );
+  const captured = new Map<ReadScenario, CapturedQuery[]>();
+  for (const scenario of scenarios) {
+    captured.set(scenario, await session.capture(() => scenario.run(session.deps)));
+    log(`captured ${captured.get(scenario)!.length} statements: ${scenario.name}`);
+  }
+  for (const scenario of scenarios) {
+    const queries = captured.get(scenario)!;
+    const sql = await timeBoth(options, () => replay(session, queries));
+    result.reads.push({
+      group: scenario.group,
+      name: scenario.name,
+      path: scenario.path,
+      queries: queries.length,
+      http: [],
+      sql,
+    });
+    log(`sql ${scenario.name}: ${summary(sql)}`);
+  }
+  const writes = options.skip.has("writes")
+    ? []
+    : await planWrites(session.deps, actors.admin.role, options.requests.writes + 64);
+  // PGlite is one process's database: the server can only open it once this session is closed.
+  await session.close();
+
+  // 2. The server in its own process: the same reads through HTTP, writes, export.
+  const server = await startServer(database);
+  let peak = server.rssMb();
+  const startRss = peak;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, server.rssMb());
+  }, 200);
+  try {
+    const client = httpClient(server.origin, 32);
+    for (const [position, scenario] of scenarios.entries()) {
+      const token = tokens[scenario.user];
+      const http = await timeBoth(options, () => client.get(scenario.path, token));
+      result.reads[position]!.http = http;
+      log(`http ${scenario.name}: ${summary(http)}`);
+    }
+    if (writes.length > 0) result.writes = await benchWrites(client, tokens.admin, writes, options);
+    if (!options.skip.has("export")) result.export = await benchExport(server, client, tokens.admin, options);
+    await client.close();
+  } finally {
+    clearInterval(sampler);
+    peak = Math.max(peak, server.rssMb());
+    await server.stop();
+  }
+  result.server = { startRssMb: startRss, peakRssMb: peak };
+
+  // 3. Import, in process (as `unblock import` runs it), beside COPY of the same file.
+  if (!options.skip.has("import")) {
+    session = await openBenchSession(database);
+    try {
+      result.import = await benchImport(session, actors.admin, options.importRows);
+    } finally {
+      await session.close();
+    }
+  }
+  return result;
+}
+
+async function timeBoth(options: BenchOptions, task: () => Promise<unknown>): Promise<LoadResult[]> {
+  const once = async () => {
+    await task();
+  };
+  return [
+    await runLoad(once, {
+      concurrency: 1,
+      requests: options.requests.c1,
+      warmup: 3,
+      maxSeconds: options.maxSeconds.c1,
+    }),
+    await runLoad(once, {
+      concurrency: 16,
+      requests: options.requests.c16,
+      warmup: 16,
+      maxSeconds: options.maxSeconds.c16,
+    }),
+  ];
+}
+
+async function benchWrites(
+  client: ReturnType<typeof httpClient>,
+  token: string,
+  writes: PlannedWrite[],
+  options: BenchOptions,
+): Promise<LoadResult & { planned: number }> {
+  const load = await runLoad(
+    async (index) => {
+      const write = writes[index];
+      if (!write) throw new Error("ran out of planned writes");
+      await client.put(`/api/entitlements/${write.id}/status`, token, write.body);
+    },
+    {
+      concurrency: 32,
+      requests: Math.min(options.requests.writes, writes.length - 64),
+      warmup: 64,
+      maxSeconds: 60,
+    },
+  );
+  log(
+    `writes c=32: ${load.perSecond.toFixed(0)}/s p95 ${load.p95.toFixed(1)} ms, errors ${load.errors} ${load.firstError ?? ""}`,
+  );
+  return { ...load, planned: writes.length };
+}
+
+async function benchExport(
+  server: ServerProcess,
+  client: ReturnType<typeof httpClient>,
+  token: string,
+  options: BenchOptions,
+): Promise<TargetResult["export"]> {
+  server.resetPeak();
+  const path = options.exportAll ? "/api/export.csv" : "/api/export.csv?serviceId=exchange";
+  const started = performance.now();
+  const { lines, bytes } = await client.getLines(path, token);
+  const seconds = (performance.now() - started) / 1000;
+  const rows = Math.max(0, lines - 1);
+  const result = {
+    rows,
+    megabytes: bytes / 1e6,
+    seconds,
+    rowsPerSecond: rows / seconds,
+    peakRssMb: server.peakRssMb(),
+  };
+  log(`export: ${rows} rows in ${seconds.toFixed(1)} s, server peak RSS ${result.peakRssMb.toFixed(0)} MB`);
+  return result;
+}
+
+async function benchImport(
+  session: BenchSession,
+  admin: Actor,
+  rows: number,
+): Promise<TargetResult["import"]> {
+  const csvText = await planImportFile(session.deps, admin, rows);
+  const header = csvText.slice(0, csvText.indexOf("\n")).split(",");
+  const timing = await timeImport(session.deps, admin, csvText);
+  await session.query("drop table if exists bench_import_copy", []);
+  await session.query(
+    `create table bench_import_copy (${header.map((name) => `"${name}" text`).join(", ")})`,
+    [],
+  );
+  const started = performance.now();
+  await session.copyCsv("bench_import_copy", csvText);
+  const copySeconds = (performance.now() - started) / 1000;
+  await session.query("drop table bench_import_copy", []);
+  log(`import: ${timing.rows} rows in ${timing.seconds.toFixed(1)} s; COPY ${copySeconds.toFixed(2)} s`);
+  return { ...timing, copySeconds, copyRowsPerSecond: timing.rows / copySeconds };
+}
+
+async function benchActors(deps: AppDeps): Promise<BenchActors> {
+  const admin = await findUserByEmail(deps, "admin@unblock.test");
+  const fm = await findUserByEmail(deps, "delivery.fm@unblock.test");
+  if (!admin || !fm)
+    throw new Error("The demo users are missing: seed the benchmark database with unblock seed --demo.");
+  return { admin, fm };
+}
+
+async function tokenFor(deps: AppDeps, actor: Actor): Promise<string> {
+  const created = await createApiToken(
+    deps,
+    { actor: systemActor, source: "system" },
+    { userId: actor.id, name: "benchmark", expiresInDays: 1 },
+  );
+  return created.token;
+}
+
+async function serverVersion(options: BenchOptions): Promise<string | null> {
+  if (!options.targets.includes("postgres")) return null;
+  const session = await openBenchSession({ url: options.serverUrl, poolSize: 1 });
+  try {
+    const { rows } = await session.query("select version() as version", []);
+    return String((rows[0] as { version: string }).version);
+  } finally {
+    await session.close();
+  }
+}
+
+function summary(loads: LoadResult[]): string {
+  return loads
+    .map(
+      (load) =>
+        `c${load.concurrency} p50 ${load.p50.toFixed(1)} p95 ${load.p95.toFixed(1)} ms (${load.requests}, ${load.errors} errors)`,
+    )
+    .join("; ");
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  return parsed.toString();
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

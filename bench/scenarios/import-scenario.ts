@@ -1,0 +1,76 @@
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
+import { exportEntitlements } from "../../src/app/export-entitlements.ts";
+import { importStatuses } from "../../src/app/import-statuses.ts";
+import { AppError } from "../../src/domain/app-error.ts";
+
+class EnoughRows extends Error {}
+
+/**
+ * An import file of about `rows` segment rows: the current statuses exported
+ * (so every key is right), each note changed so that every service is a real
+ * change, and the services the rules would now refuse (a target date that has
+ * passed since the seed) left out after a dry run. The nightly bulk update.
+ */
+export async function planImportFile(deps: AppDeps, actor: Actor, rows: number): Promise<string> {
+  const chunks: string[] = [];
+  let lines = 0;
+  try {
+    await exportEntitlements(deps, { visibleTo: { kind: "all" } }, "csv", (chunk) => {
+      chunks.push(chunk);
+      lines += chunk.split("\n").length - 1;
+      if (lines > rows) throw new EnoughRows();
+    });
+  } catch (error) {
+    if (!(error instanceof EnoughRows)) throw error;
+  }
+  const records = parse(chunks.join(""), { relax_column_count: true }) as string[][];
+  const header = records[0]!;
+  const note = header.indexOf("note");
+  const domain = header.indexOf("tenant_domain");
+  const service = header.indexOf("service");
+  // The last service may be cut short by the row limit: keep whole services only.
+  const last = records[records.length - 1]!;
+  let body = records
+    .slice(1)
+    .filter((record) => !(record[domain] === last[domain] && record[service] === last[service]));
+  body = body.map((record, index) => {
+    const copy = [...record];
+    copy[note] = `${copy[note] ?? ""} Reviewed in the nightly update (${index}).`.trim();
+    return copy;
+  });
+
+  const text = () => stringify([header, ...body]);
+  const report = await importStatuses(deps, { csvText: text(), actor, dryRun: true });
+  if (report.errors.length > 0) {
+    const refused = new Set(
+      report.errors.map((error) => {
+        const record = body[error.row - 2];
+        return record ? `${record[domain]}|${record[service]}` : "";
+      }),
+    );
+    body = body.filter((record) => !refused.has(`${record[domain]}|${record[service]}`));
+  }
+  return text();
+}
+
+export interface ImportTiming {
+  rows: number;
+  changed: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** The import use-case as the CLI runs it: parse, judge every row by the rules, write all or nothing. */
+export async function timeImport(deps: AppDeps, actor: Actor, csvText: string): Promise<ImportTiming> {
+  const started = performance.now();
+  try {
+    const report = await importStatuses(deps, { csvText, actor });
+    const seconds = (performance.now() - started) / 1000;
+    return { rows: report.rows, changed: report.changed, seconds, rowsPerSecond: report.rows / seconds };
+  } catch (error) {
+    if (error instanceof AppError) throw new Error(`The import was refused: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
+import { aggregateScopeOf, listScopeOf, rowScopeOf } from "../../src/app/auth/authorize-actor.ts";
+import { getBlockedAging } from "../../src/app/blocked-aging.ts";
+import { getBlockedByL2Service } from "../../src/app/blocked-by-l2-service.ts";
+import { getBlockedByL3 } from "../../src/app/blocked-by-l3.ts";
+import { getBlockedOverTime } from "../../src/app/blocked-over-time.ts";
+import { type EntitlementFilter, listEntitlements } from "../../src/app/list-entitlements.ts";
+import { getOverdueNextActions } from "../../src/app/overdue-next-actions.ts";
+import { getProjectedUnblocks } from "../../src/app/projected-unblocks.ts";
+
+/** Who a request acts as: the Admin sees every tenant, the Delivery FM only those assigned to them. */
+export interface BenchActors {
+  admin: Actor;
+  fm: Actor;
+}
+
+/**
+ * One read the benchmark times twice: through HTTP (`path`, as `user`) and as
+ * the SQL the route's use-case sends (`run`, called in process to capture it).
+ */
+export interface ReadScenario {
+  group: "list" | "report";
+  name: string;
+  path: string;
+  user: keyof BenchActors;
+  run: (deps: AppDeps) => Promise<unknown>;
+}
+
+function queryString(filter: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Pages to walk before the measured page of the deep-cursor scenario. */
+export const deepPage = 50;
+
+/**
+ * The five portfolio list filters and every report. Values that depend on the
+ * data (the busiest L2 and service, a word of a customer name, the cursor 50
+ * pages deep) are looked up in the benchmark database first.
+ */
+export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise<ReadScenario[]> {
+  const execute = deps.database.execute;
+  const [pair] = (
+    await execute(
+      `select s.l2, e.service_id as "serviceId" from status_segments s join entitlements e on e.id = s.entitlement_id
+        where s.l1 = 'blocked' and s.l2 is not null
+        group by s.l2, e.service_id order by count(*) desc, 1, 2 limit 1`,
+    )
+  ).rows as { l2: string; serviceId: string }[];
+  // A word typed into the search box: the first word of the median customer's name.
+  const [customer] = (
+    await execute(
+      "select name from customers order by name offset (select count(*) / 2 from customers) limit 1",
+    )
+  ).rows as { name: string }[];
+  const word = customer?.name.split(" ")[0] ?? "a";
+
+  const list = (name: string, user: keyof BenchActors, filter: EntitlementFilter): ReadScenario => ({
+    group: "list",
+    name,
+    path: `/api/entitlements${queryString(filter as Record<string, string>)}`,
+    user,
+    run: (appDeps) => listEntitlements(appDeps, { ...filter, visibleTo: listScopeOf(appDeps, actors[user]) }),
+  });
+
+  const deep: EntitlementFilter = { sort: "target_date" };
+  let cursor: string | undefined;
+  for (let page = 1; page < deepPage; page += 1) {
+    const result = await listEntitlements(deps, {
+      ...deep,
+      cursor,
+      visibleTo: listScopeOf(deps, actors.admin),
+    });
+    cursor = result.nextCursor ?? undefined;
+    if (!cursor) break;
+  }
+
+  const report = (
+    name: string,
+    endpoint: string,
+    call: (appDeps: AppDeps, actor: Actor) => Promise<unknown>,
+  ): ReadScenario => ({
+    group: "report",
+    name,
+    path: `/api/reports/${endpoint}`,
+    user: "admin",
+    run: (appDeps) => call(appDeps, actors.admin),
+  });
+
+  return [
+    list("my Blocked tenants (Delivery FM)", "fm", { l1: "blocked" }),
+    list(`Blocked by one L2 and service (${pair?.l2}, ${pair?.serviceId})`, "admin", {
+      l1: "blocked",
+      ...(pair ? { l2: pair.l2, serviceId: pair.serviceId } : {}),
+    }),
+    list("overdue next actions", "admin", { overdue: true }),
+    list(`free text "${word}"`, "admin", { q: word }),
+    list(`target date order, page ${deepPage} by cursor`, "admin", {
+      ...deep,
+      ...(cursor ? { cursor } : {}),
+    }),
+    report("Blocked by L2 x service", "blocked-by-l2-service", (appDeps, actor) =>
+      getBlockedByL2Service(appDeps, { visibleTo: aggregateScopeOf(actor) }),
+    ),
+    report("Blocked by L3", "blocked-by-l3", (appDeps, actor) =>
+      getBlockedByL3(appDeps, { visibleTo: aggregateScopeOf(actor) }),
+    ),
+    report("aging buckets", "aging", (appDeps, actor) =>
+      getBlockedAging(appDeps, { visibleTo: aggregateScopeOf(actor) }),
+    ),
+    report("projected unblocks", "projected-unblocks", (appDeps, actor) =>
+      getProjectedUnblocks(appDeps, { visibleTo: aggregateScopeOf(actor) }),
+    ),
+    report("Blocked over time (52 weeks)", "blocked-over-time", (appDeps, actor) =>
+      getBlockedOverTime(appDeps, { visibleTo: aggregateScopeOf(actor) }),
+    ),
+    report("overdue next actions", "overdue-next-actions", (appDeps, actor) =>
+      getOverdueNextActions(appDeps, { visibleTo: rowScopeOf(actor) }),
+    ),
+  ];
+}
