@@ -30,6 +30,7 @@ export function reportScope(deps: AppDeps, filter: ReportFilter, checks = new Fi
     customerId,
     excludedL1s: excludedFromReporting,
     today,
+    currentDay: todayOf(deps.now()),
     visibleTo: filter.visibleTo,
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -8,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -300,3 +302,109 @@ export const auditLog = pgTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.targetType, t.targetId)],
 );
+
+/*
+ * Report aggregates, kept by triggers (drizzle/0005_report_aggregates.sql) in
+ * the transaction of every write, so the portfolio-wide reports read a few
+ * hundred rows instead of every Blocked segment. Writers append deltas (no
+ * row is updated by two writers at once); readers add the deltas to the cells
+ * and fold them in now and then. Keys: `service_id` '' is every service; in
+ * k1/k2 '' stands for an empty L2 or L3.
+ */
+
+/** Blocked seats, segments and distinct tenants per report cell. */
+export const reportCells = pgTable(
+  "report_cells",
+  {
+    /** l2_service (k1 = L2), l3 (k1 = L2, k2 = L3), projected (k1 = ISO week's Monday), aging (k1 = bucket). */
+    report: text("report").notNull(),
+    serviceId: text("service_id").notNull(),
+    k1: text("k1").notNull(),
+    k2: text("k2").notNull(),
+    seats: bigint("seats", { mode: "number" }).notNull().default(0),
+    segments: integer("segments").notNull().default(0),
+    tenants: integer("tenants").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.report, t.serviceId, t.k1, t.k2] })],
+);
+
+/** Changes to report_cells not yet folded in. */
+export const reportCellDeltas = pgTable(
+  "report_cell_deltas",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    report: text("report").notNull(),
+    serviceId: text("service_id").notNull(),
+    k1: text("k1").notNull(),
+    k2: text("k2").notNull(),
+    seats: bigint("seats", { mode: "number" }).notNull(),
+    segments: integer("segments").notNull(),
+    tenants: integer("tenants").notNull(),
+  },
+  (t) => [index("report_cell_deltas_report_idx").on(t.report, t.serviceId)],
+);
+
+/** Blocked segments per cell and tenant: a cell counts a tenant while this is above zero. */
+export const reportCellTenants = pgTable(
+  "report_cell_tenants",
+  {
+    report: text("report").notNull(),
+    serviceId: text("service_id").notNull(),
+    k1: text("k1").notNull(),
+    k2: text("k2").notNull(),
+    tenantId: uuid("tenant_id").notNull(),
+    segments: integer("segments").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.report, t.serviceId, t.k1, t.k2, t.tenantId] })],
+);
+
+/** Change in Blocked seats and Blocked tenants per week (from the status history); summed up to a week it gives that week. */
+export const blockedWeeks = pgTable(
+  "blocked_weeks",
+  {
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    seats: bigint("seats", { mode: "number" }).notNull().default(0),
+    tenants: integer("tenants").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.weekStart, t.serviceId] })],
+);
+
+export const blockedWeekDeltas = pgTable(
+  "blocked_week_deltas",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    seats: bigint("seats", { mode: "number" }).notNull(),
+    tenants: integer("tenants").notNull(),
+  },
+  (t) => [index("blocked_week_deltas_service_idx").on(t.serviceId)],
+);
+
+/** Blocked seats of each entitlement's latest history row: what the next history row changes. */
+export const historyLatest = pgTable("history_latest", {
+  entitlementId: uuid("entitlement_id").primaryKey(),
+  tenantId: uuid("tenant_id").notNull(),
+  serviceId: text("service_id").notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull(),
+  historyId: bigint("history_id", { mode: "number" }).notNull(),
+  blocked: integer("blocked").notNull(),
+});
+
+/** Blocked seats of each tenant per the latest history of its entitlements. */
+export const historyTenantBlocked = pgTable("history_tenant_blocked", {
+  tenantId: uuid("tenant_id").primaryKey(),
+  blocked: bigint("blocked", { mode: "number" }).notNull(),
+});
+
+/**
+ * Bookkeeping of the aggregates: `aging` holds the day its buckets count from;
+ * `cells` and `weeks` are marked stale when a write could not be applied
+ * incrementally (then the next report rebuilds them).
+ */
+export const reportState = pgTable("report_state", {
+  name: text("name").primaryKey(),
+  asOf: date("as_of", { mode: "string" }),
+  stale: boolean("stale").notNull().default(false),
+});

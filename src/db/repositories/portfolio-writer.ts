@@ -232,8 +232,14 @@ export interface LoadOptions {
   onBatch?: (batch: PreparedBatch) => void;
 }
 
-/** The insert trigger of drizzle/0004_list_indexes.sql that keeps entitlements' segment summaries. */
-const summaryTrigger = "status_segments_summary_insert";
+/**
+ * Insert triggers a large load switches off: the segment summaries and report
+ * cells (drizzle/0004, 0005) and the weekly Blocked history (0005).
+ */
+const loadTriggers = [
+  ["status_segments", "status_segments_summary_insert"],
+  ["status_history", "status_history_weeks"],
+] as const;
 
 const portfolioTables = [
   "customers",
@@ -258,16 +264,23 @@ export async function loadPortfolio(
       await session.execute("set local session_replication_role = replica");
     }
     const deferred = options.deferIndexes ? await dropSecondaryIndexes(session) : [];
-    // The batches carry their entitlements' segment summaries (prepareBatch), so the trigger that
-    // would recompute them per COPY is switched off for this transaction only (DDL rolls back too).
-    if (options.deferIndexes)
-      await session.execute(`alter table status_segments disable trigger ${summaryTrigger}`);
+    // The batches carry their entitlements' segment summaries (prepareBatch), and the report
+    // aggregates are rebuilt in one pass afterwards, so the triggers that would maintain both per
+    // COPY are switched off for this transaction only (the DDL rolls back with it).
+    if (options.deferIndexes) {
+      for (const [table, trigger] of loadTriggers)
+        await session.execute(`alter table ${table} disable trigger ${trigger}`);
+    }
     for await (const batch of batches) {
       for (const copy of batch.copies) await session.copy(copy.table, copy.columns, copy.text);
       options.onBatch?.(batch);
     }
     if (options.deferIndexes) {
-      await session.execute(`alter table status_segments enable always trigger ${summaryTrigger}`);
+      for (const [table, trigger] of loadTriggers) {
+        await session.execute(`alter table ${table} enable always trigger ${trigger}`);
+      }
+      // The first report rebuilds them from the loaded rows.
+      await session.execute("update report_state set stale = true where name in ('cells', 'weeks')");
     }
     if (deferred.length > 0) {
       await session.execute("set local maintenance_work_mem = '256MB'");
@@ -343,8 +356,12 @@ export async function erasePortfolio(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`alter table status_history disable trigger status_history_no_truncate`);
     await tx.execute(
-      sql`truncate table status_history, status_segments, assignments, entitlements, tenants, customers`,
+      sql`truncate table status_history, status_segments, assignments, entitlements, tenants, customers,
+        report_cells, report_cell_deltas, report_cell_tenants, blocked_weeks, blocked_week_deltas,
+        history_latest, history_tenant_blocked`,
     );
+    // Empty aggregates are current for an empty portfolio.
+    await tx.execute(sql`update report_state set stale = false where name in ('cells', 'weeks')`);
     await tx.execute(sql`alter table status_history enable trigger status_history_no_truncate`);
   });
 }

@@ -1,0 +1,169 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { seedDemo } from "../../app/seed-demo.ts";
+import type { StatusSegment } from "../../domain/status-segment.ts";
+import type { Database, Db } from "../client.ts";
+import { blockedSeatsByWeek } from "./blocked-trend-repository.ts";
+import { applyStatuses } from "./bulk-status-writer.ts";
+import { applyStatus, type LockedEntitlement, lockEntitlement } from "./entitlement-repository.ts";
+import { rowsOf } from "./raw-rows.ts";
+import { readCells } from "./report-aggregates.ts";
+import {
+  blockedAging,
+  blockedByL2AndService,
+  blockedByL3,
+  projectedUnblocks,
+  type ReportScope,
+} from "./report-repository.ts";
+
+/**
+ * The report aggregates must always say what aggregating the segments and the
+ * history directly says: after a seed (rebuilt in one pass), after single
+ * status changes and bulk ones (kept by the triggers), for the whole portfolio
+ * and for one service.
+ */
+
+const seedDay = "2025-03-10";
+const laterDay = "2025-03-19";
+
+describe(readCells.name, () => {
+  let database: Database;
+  let db: Db;
+  let serviceId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const deps = await makeTestDeps(database);
+    await seedDemo(deps, { tenants: 60, seed: 11, today: seedDay });
+    db = database.db;
+    const [busiest] = await rowsOf<{ serviceId: string }>(
+      db,
+      sql`select e.service_id as "serviceId" from status_segments s join entitlements e on e.id = s.entitlement_id
+          where s.l1 = 'blocked' group by 1 order by count(*) desc, 1 limit 1`,
+    );
+    serviceId = busiest!.serviceId;
+  }, 120_000);
+  afterAll(() => database.close());
+
+  async function expectSameReports(today: string): Promise<void> {
+    for (const service of [null, serviceId]) {
+      const scope: ReportScope = {
+        serviceId: service,
+        customerId: null,
+        excludedL1s: ["duplicate_invalid"],
+        today,
+        currentDay: today,
+      };
+      const direct = { ...scope, useAggregates: false };
+      expect(await blockedByL2AndService(db, scope), `l2 x service ${service}`).toEqual(
+        await blockedByL2AndService(db, direct),
+      );
+      expect(await blockedByL3(db, scope), `l3 ${service}`).toEqual(await blockedByL3(db, direct));
+      expect(await blockedAging(db, scope), `aging ${service}`).toEqual(await blockedAging(db, direct));
+      expect(await projectedUnblocks(db, scope), `projected ${service}`).toEqual(
+        await projectedUnblocks(db, direct),
+      );
+      const weeks = { from: "2024-03-01", to: today, serviceId: service, customerId: null };
+      expect(await blockedSeatsByWeek(db, weeks), `weeks ${service}`).toEqual(
+        await blockedSeatsByWeek(db, { ...weeks, useAggregates: false }),
+      );
+    }
+  }
+
+  /** New segments for an entitlement: Blocked ones become In Progress, others become Blocked. */
+  function flipped(locked: LockedEntitlement, l2: string): StatusSegment[] {
+    const wasBlocked = locked.segments.some((segment) => segment.l1 === "blocked");
+    const base = locked.segments[0]!;
+    return [
+      {
+        ...base,
+        seats: locked.availableSeats,
+        l1: wasBlocked ? "in_progress" : "blocked",
+        scenarioId: wasBlocked ? "in_progress_assignment" : "blocked_assignment",
+        l2: wasBlocked ? null : l2,
+        l3: null,
+        targetDate: wasBlocked ? null : "2025-04-02",
+        splitReason: null,
+      },
+    ];
+  }
+
+  async function entitlementIds(limit: number, offset: number): Promise<string[]> {
+    const rows = await rowsOf<{ id: string }>(
+      db,
+      sql`select id::text as id from entitlements order by id limit ${limit} offset ${offset}`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  it("matches the direct aggregation after a seed", async () => {
+    expect(await readCells(db, "l3", { serviceId: null, today: seedDay, currentDay: seedDay })).not.toEqual(
+      [],
+    );
+    await expectSameReports(seedDay);
+  });
+
+  it("stays equal through single status changes and a bulk change touching several services of a tenant", async () => {
+    const [anyL2] = await rowsOf<{ l2: string }>(
+      db,
+      sql`select l2 from status_segments where l1 = 'blocked' and l2 is not null limit 1`,
+    );
+    const now = new Date(`${laterDay}T10:00:00Z`);
+    const write = (locked: LockedEntitlement) => ({
+      locked,
+      stage: locked.stage,
+      segments: flipped(locked, anyL2!.l2),
+      actor: { id: null, role: "admin" },
+      source: "api" as const,
+      requestId: null,
+      playbookVersion: "test",
+      now,
+    });
+    for (const id of await entitlementIds(12, 0)) {
+      await db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
+        await applyStatus(tx, write((await lockEntitlement(tx, id))!));
+      });
+    }
+    await expectSameReports(laterDay);
+
+    // One statement for many entitlements, several of them of one tenant (ids of one tenant's services).
+    const sameTenant = await rowsOf<{ id: string }>(
+      db,
+      sql`select e.id::text as id from entitlements e
+          where e.tenant_id = (select tenant_id from entitlements group by tenant_id order by count(*) desc, 1 limit 1)`,
+    );
+    const bulk = [...sameTenant.map((row) => row.id), ...(await entitlementIds(30, 40))];
+    await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const locked = [];
+      for (const id of new Set(bulk)) locked.push((await lockEntitlement(tx, id))!);
+      await applyStatuses(
+        tx,
+        locked.map((entry) => write(entry)),
+      );
+    });
+    await expectSameReports(laterDay);
+  });
+
+  it("counts aging from another day by aggregating directly, and moves the buckets to a new current day", async () => {
+    const scope: ReportScope = {
+      serviceId: null,
+      customerId: null,
+      excludedL1s: ["duplicate_invalid"],
+      today: "2025-09-01",
+      currentDay: laterDay,
+    };
+    expect(
+      await readCells(db, "aging", { serviceId: null, today: scope.today, currentDay: laterDay }),
+    ).toBeNull();
+    expect(await blockedAging(db, scope)).toEqual(await blockedAging(db, { ...scope, useAggregates: false }));
+    const moved = { ...scope, currentDay: "2025-09-01" };
+    expect(
+      await readCells(db, "aging", { serviceId: null, today: moved.today, currentDay: moved.today }),
+    ).not.toBeNull();
+    expect(await blockedAging(db, moved)).toEqual(await blockedAging(db, { ...moved, useAggregates: false }));
+  });
+});
