@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
+import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage, type SortKey } from "./keyset-page.ts";
 import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
@@ -96,6 +97,16 @@ export async function pageEntitlementIds(
   if (query.overdue) {
     segment.push(sql`s.next_action_date < ${query.today}::date`);
     conditions.push(sql`${earliestNextAction("asc")} < ${query.today}::date`);
+  }
+  if (
+    query.l1.length === 1 &&
+    query.l1[0] === blockedL1 &&
+    query.l2.length > 0 &&
+    query.serviceId.length > 0
+  ) {
+    // Implied by the segment condition, and served by one index: Blocked by these L2s in these services.
+    const keys = query.serviceId.flatMap((service) => query.l2.map((l2) => sql`${`${service}/${l2}`}`));
+    conditions.push(sql`e.blocked_keys && array[${sql.join(keys, sql`, `)}]::text[]`);
   }
   if (segment.length > 0) {
     conditions.push(

@@ -161,17 +161,31 @@ export function prepareCopy(table: TableName, rows: readonly object[]): Prepared
 
 /** The summaries the segment triggers keep on entitlements, computed from the batch's own segments. */
 function withSummaries(rows: readonly EntitlementRow[], segments: readonly SegmentRow[]) {
-  const summaries = new Map<
-    string,
-    { blockedSeats: number; earliestTargetDate: string | null; earliestNextActionDate: string | null }
-  >();
+  interface Summary {
+    blockedSeats: number;
+    earliestTargetDate: string | null;
+    earliestNextActionDate: string | null;
+    blockedKeys: string[];
+  }
+  const empty = (): Summary => ({
+    blockedSeats: 0,
+    earliestTargetDate: null,
+    earliestNextActionDate: null,
+    blockedKeys: [],
+  });
+  const serviceOf = new Map(rows.map((row) => [row.id, row.serviceId]));
+  const summaries = new Map<string, Summary>();
   for (const segment of segments) {
     let summary = summaries.get(segment.entitlementId);
     if (!summary) {
-      summary = { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null };
+      summary = empty();
       summaries.set(segment.entitlementId, summary);
     }
-    if (segment.l1 === blockedL1) summary.blockedSeats += segment.seats;
+    if (segment.l1 === blockedL1) {
+      summary.blockedSeats += segment.seats;
+      const key = `${serviceOf.get(segment.entitlementId) ?? ""}/${segment.l2 ?? ""}`;
+      if (!summary.blockedKeys.includes(key)) summary.blockedKeys.push(key);
+    }
     if (
       segment.targetDate &&
       (!summary.earliestTargetDate || segment.targetDate < summary.earliestTargetDate)
@@ -183,10 +197,11 @@ function withSummaries(rows: readonly EntitlementRow[], segments: readonly Segme
     )
       summary.earliestNextActionDate = segment.nextActionDate;
   }
-  return rows.map((row) => ({
-    ...row,
-    ...(summaries.get(row.id) ?? { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null }),
-  }));
+  return rows.map((row) => {
+    const summary = summaries.get(row.id) ?? empty();
+    // Sorted as array_agg(DISTINCT ...) sorts them, so the trigger finds the same array.
+    return { ...row, ...summary, blockedKeys: summary.blockedKeys.sort() };
+  });
 }
 
 /** One INSERT's worth of rows as a JSON array (the importer's path). */
