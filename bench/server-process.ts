@@ -47,7 +47,7 @@ export async function startServer(database: { url?: string; dataDir?: string }):
   delete env.UNBLOCK_DATA_DIR;
   if (database.url) env.DATABASE_URL = database.url;
   if (database.dataDir) env.UNBLOCK_DATA_DIR = database.dataDir;
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(" ").filter(Boolean) ?? []), "bin/unblock.js", "serve"], {
+  const child: ChildProcess = spawn(process.execPath, ["bin/unblock.js", "serve"], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "ignore", "pipe"],

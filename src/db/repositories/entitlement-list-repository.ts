@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
-import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage, type SortKey } from "./keyset-page.ts";
 import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
@@ -68,20 +67,7 @@ export async function pageEntitlementIds(
   const conditions: SQL[] = [];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
-  // "Blocked for these L2s in these services" is exactly what entitlements.blocked_keys records
-  // (one GIN index): it then stands for the service filter and, alone, for the segment condition.
-  const blockedKeys =
-    query.l1.length === 1 && query.l1[0] === blockedL1 && query.l2.length > 0 && query.serviceId.length > 0
-      ? query.serviceId.flatMap((service) => query.l2.map((l2) => `${service}/${l2}`))
-      : null;
-  if (blockedKeys) {
-    conditions.push(
-      sql`e.blocked_keys && array[${sql.join(
-        blockedKeys.map((key) => sql`${key}`),
-        sql`, `,
-      )}]::text[]`,
-    );
-  } else if (query.serviceId.length > 0) conditions.push(anyOf(sql`e.service_id`, query.serviceId));
+  if (query.serviceId.length > 0) conditions.push(anyOf(sql`e.service_id`, query.serviceId));
   if (query.stage.length > 0) conditions.push(anyOf(sql`e.stage`, query.stage));
   if (query.customerId) {
     conditions.push(
@@ -111,8 +97,7 @@ export async function pageEntitlementIds(
     segment.push(sql`s.next_action_date < ${query.today}::date`);
     conditions.push(sql`${earliestNextAction("asc")} < ${query.today}::date`);
   }
-  const keysSuffice = blockedKeys !== null && segment.length === 2;
-  if (segment.length > 0 && !keysSuffice) {
+  if (segment.length > 0) {
     conditions.push(
       sql`exists (select 1 from status_segments s where s.entitlement_id = e.id and ${sql.join(segment, sql` and `)})`,
     );
