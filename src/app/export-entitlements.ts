@@ -1,9 +1,10 @@
 import { stringify } from "csv-stringify/sync";
+import { streamEntitlementViews } from "../db/repositories/entitlement-stream.ts";
 import type { EntitlementView } from "../db/repositories/entitlement-view.ts";
 import { exportColumnNames } from "../domain/csv/csv-columns.ts";
 import { entitlementCsvRows } from "../domain/csv/entitlement-csv-rows.ts";
 import type { AppDeps } from "./app-deps.ts";
-import { type EntitlementFilter, listEntitlements } from "./list-entitlements.ts";
+import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
 
 export type ExportFormat = "csv" | "json";
 
@@ -18,8 +19,9 @@ const pageSize = 500;
 /**
  * Writes the entitlements matching a filter as the status CSV (docs/CSV.md,
  * one row per segment, importable again) or as a JSON array of entitlement
- * views (the API's shape). Pages through the list with its cursor, so only one
- * page is in memory at a time however large the portfolio. Without a sort,
+ * views (the API's shape). Streams the list from one database cursor in one
+ * snapshot, so only one batch is in memory at a time however large the
+ * portfolio, and a slow reader holds the database back rather than memory. Without a sort,
  * entitlements come by customer, which keeps a tenant's services together.
  */
 export async function exportEntitlements(
@@ -33,23 +35,19 @@ export async function exportEntitlements(
   if (format === "csv") await write(stringify([exportColumnNames]));
   else await write("[");
 
-  let cursor: string | undefined;
-  do {
-    const page = await listEntitlements(deps, { ...base, cursor });
-    if (page.items.length > 0) {
-      if (format === "csv") {
-        const rows = page.items.flatMap((item) => entitlementCsvRows(exportedOf(item)));
-        counts.rows += rows.length;
-        await write(stringify(rows));
-      } else {
-        const lead = counts.entitlements === 0 ? "\n" : ",\n";
-        await write(lead + page.items.map((item) => JSON.stringify(item)).join(",\n"));
-        counts.rows += page.items.length;
-      }
-      counts.entitlements += page.items.length;
+  const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base);
+  await streamEntitlementViews(deps.database.db, query, pageSize, async (views) => {
+    if (format === "csv") {
+      const rows = views.flatMap((item) => entitlementCsvRows(exportedOf(item)));
+      counts.rows += rows.length;
+      await write(stringify(rows));
+    } else {
+      const lead = counts.entitlements === 0 ? "\n" : ",\n";
+      await write(lead + views.map((item) => JSON.stringify(item)).join(",\n"));
+      counts.rows += views.length;
     }
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+    counts.entitlements += views.length;
+  });
 
   if (format === "json") await write(counts.entitlements === 0 ? "]\n" : "\n]\n");
   return counts;

@@ -1,4 +1,5 @@
 import {
+  type EntitlementQuery,
   type EntitlementSort,
   entitlementSorts,
   pageEntitlementIds,
@@ -59,6 +60,14 @@ export async function listEntitlements(
   deps: AppDeps,
   filter: EntitlementFilter = {},
 ): Promise<{ items: EntitlementView[]; nextCursor: string | null }> {
+  const query = entitlementQueryOf(deps, filter);
+  const db = deps.database.db;
+  const page = await pageEntitlementIds(db, query);
+  return { items: await loadEntitlementViews(db, page.ids), nextCursor: page.nextCursor };
+}
+
+/** The filter checked and in the repository's terms; validation_failed with every problem otherwise. */
+export function entitlementQueryOf(deps: AppDeps, filter: EntitlementFilter): EntitlementQuery {
   const checks = new FilterChecks();
   const sort = checks.oneOf("sort", filter.sort, entitlementSorts, "updated");
   const order = checks.oneOf("order", filter.order, ["asc", "desc"] as const, defaultOrder[sort]);
@@ -83,7 +92,5 @@ export async function listEntitlements(
     visibleTo: filter.visibleTo,
   };
   checks.done();
-  const db = deps.database.db;
-  const page = await pageEntitlementIds(db, query);
-  return { items: await loadEntitlementViews(db, page.ids), nextCursor: page.nextCursor };
+  return query;
 }

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
+import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage, type SortKey } from "./keyset-page.ts";
 import { tenantScopeCondition } from "./tenant-scope-sql.ts";
 
@@ -64,10 +65,45 @@ export async function pageEntitlementIds(
   db: Db,
   query: EntitlementQuery,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
+  return keysetPage(db, {
+    scope: `entitlements:${query.sort}:${query.order}`,
+    id: sql`e.id`,
+    from: entitlementListSource(query),
+    keys: sortKeys(query.sort, query.order),
+    order: query.order,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+}
+
+/** The list's sort keys (then e.id) over the FROM clause of entitlementListSource. */
+export function entitlementSortKeys(query: Pick<EntitlementQuery, "sort" | "order">): SortKey[] {
+  return sortKeys(query.sort, query.order);
+}
+
+/**
+ * FROM ... WHERE of the list: entitlements `e` matching the filters (tenants
+ * `t` and customers `c` joined when a filter or the customer sort needs them).
+ * The export streams the same rows in the same order.
+ */
+export function entitlementListSource(query: Omit<EntitlementQuery, "limit" | "cursor">): SQL {
   const conditions: SQL[] = [];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
-  if (query.serviceId.length > 0) conditions.push(anyOf(sql`e.service_id`, query.serviceId));
+  // "Blocked for these L2s in these services" is exactly what entitlements.blocked_keys records
+  // (one GIN index): it then stands for the service filter and, alone, for the segment condition.
+  const blockedKeys =
+    query.l1.length === 1 && query.l1[0] === blockedL1 && query.l2.length > 0 && query.serviceId.length > 0
+      ? query.serviceId.flatMap((service) => query.l2.map((l2) => `${service}/${l2}`))
+      : null;
+  if (blockedKeys) {
+    conditions.push(
+      sql`e.blocked_keys && array[${sql.join(
+        blockedKeys.map((key) => sql`${key}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  } else if (query.serviceId.length > 0) conditions.push(anyOf(sql`e.service_id`, query.serviceId));
   if (query.stage.length > 0) conditions.push(anyOf(sql`e.stage`, query.stage));
   if (query.customerId) {
     conditions.push(
@@ -97,7 +133,8 @@ export async function pageEntitlementIds(
     segment.push(sql`s.next_action_date < ${query.today}::date`);
     conditions.push(sql`${earliestNextAction("asc")} < ${query.today}::date`);
   }
-  if (segment.length > 0) {
+  const keysSuffice = blockedKeys !== null && segment.length === 2;
+  if (segment.length > 0 && !keysSuffice) {
     conditions.push(
       sql`exists (select 1 from status_segments s where s.entitlement_id = e.id and ${sql.join(segment, sql` and `)})`,
     );
@@ -109,15 +146,7 @@ export async function pageEntitlementIds(
       ${joinTenants ? sql`join tenants t on t.id = e.tenant_id` : sql``}
       ${query.sort === "customer" ? sql`join customers c on c.id = t.customer_id` : sql``}
       ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
-  return keysetPage(db, {
-    scope: `entitlements:${query.sort}:${query.order}`,
-    id: sql`e.id`,
-    from,
-    keys: sortKeys(query.sort, query.order),
-    order: query.order,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
+  return from;
 }
 
 /**
