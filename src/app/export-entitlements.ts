@@ -14,7 +14,7 @@ export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor">;
 /** Receives the file piece by piece; a returned promise is awaited (backpressure). */
 export type ChunkWriter = (chunk: string) => void | Promise<void>;
 
-const pageSize = 500;
+const pageSize = 200;
 
 /**
  * Writes the entitlements matching a filter as the status CSV (docs/CSV.md,
