@@ -116,6 +116,8 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   );
   const captured = new Map<ReadScenario, CapturedQuery[]>();
   for (const scenario of scenarios) {
+    // Once first, so one-off upkeep (an aggregate rebuild or fold-in) is not captured and replayed.
+    await scenario.run(session.deps);
     captured.set(scenario, await session.capture(() => scenario.run(session.deps)));
     log(`captured ${captured.get(scenario)!.length} statements: ${scenario.name}`);
   }
