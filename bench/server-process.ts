@@ -47,11 +47,15 @@ export async function startServer(database: { url?: string; dataDir?: string }):
   delete env.UNBLOCK_DATA_DIR;
   if (database.url) env.DATABASE_URL = database.url;
   if (database.dataDir) env.UNBLOCK_DATA_DIR = database.dataDir;
-  const child: ChildProcess = spawn(process.execPath, ["bin/unblock.js", "serve"], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(" ").filter(Boolean) ?? []), "bin/unblock.js", "serve"],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-4000);

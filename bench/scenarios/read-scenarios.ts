@@ -50,13 +50,13 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
         group by s.l2, e.service_id order by count(*) desc, 1, 2 limit 1`,
     )
   ).rows as { l2: string; serviceId: string }[];
-  // A word typed into the search box: the first word of the median customer's name.
+  // What someone types into the search box: the first two words of the median customer's name.
   const [customer] = (
     await execute(
       "select name from customers order by name offset (select count(*) / 2 from customers) limit 1",
     )
   ).rows as { name: string }[];
-  const word = customer?.name.split(" ")[0] ?? "a";
+  const word = customer?.name.split(" ").slice(0, 2).join(" ") ?? "a";
 
   const list = (name: string, user: keyof BenchActors, filter: EntitlementFilter): ReadScenario => ({
     group: "list",

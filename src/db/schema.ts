@@ -130,6 +130,8 @@ export const entitlements = pgTable(
     blockedSeats: integer("blocked_seats").notNull().default(0),
     earliestTargetDate: date("earliest_target_date", { mode: "string" }),
     earliestNextActionDate: date("earliest_next_action_date", { mode: "string" }),
+    /** "service/l2" of every Blocked segment ("service/" without an L2): Blocked by an L2 for a service in one index. */
+    blockedKeys: text("blocked_keys").array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex("entitlements_tenant_service_key").on(t.tenantId, t.serviceId),
@@ -146,6 +148,7 @@ export const entitlements = pgTable(
       t.id,
     ),
     index("entitlements_blocked_seats_idx").on(t.blockedSeats, t.id),
+    index("entitlements_blocked_keys_idx").using("gin", t.blockedKeys),
     check("entitlements_seats_check", sql`${t.availableSeats} >= 0`),
     check("entitlements_stage_check", sql`${t.stage} in ('assignment', 'delivery')`),
   ],

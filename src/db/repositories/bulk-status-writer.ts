@@ -4,7 +4,8 @@ import type { StatusWrite } from "./entitlement-repository.ts";
 import type { StoredSegment } from "./entitlement-view.ts";
 import type { HistoryEntryInput, StatusSnapshot } from "./history-repository.ts";
 import { insertJsonRows } from "./portfolio-writer.ts";
-import { l1SinceFor } from "./segment-repository.ts";
+import { l1SinceFor, writeSegments } from "./segment-repository.ts";
+import { type SegmentSummary, segmentSummary } from "./segment-summary.ts";
 
 /** Entitlements written per round of statements. */
 const perRound = 1000;
@@ -29,15 +30,15 @@ export async function applyStatuses(
 }
 
 async function applyRound(tx: Db, writes: readonly StatusWrite[]): Promise<void> {
-  const segments: (StoredSegment & { entitlementId: string; position: number })[] = [];
-  const stamps: {
+  const written: { entitlementId: string; segments: StoredSegment[] }[] = [];
+  const stamps: ({
     id: string;
     version: number;
     stage: string;
     availableSeats: number;
     updatedAt: string;
     updatedBy: string | null;
-  }[] = [];
+  } & SegmentSummary)[] = [];
   const history: HistoryEntryInput[] = [];
 
   for (const write of writes) {
@@ -48,9 +49,7 @@ async function applyRound(tx: Db, writes: readonly StatusWrite[]): Promise<void>
       ...segment,
       l1Since: since[position] ?? now.toISOString(),
     }));
-    stored.forEach((segment, position) => {
-      segments.push({ ...segment, entitlementId: locked.id, position });
-    });
+    written.push({ entitlementId: locked.id, segments: stored });
     stamps.push({
       id: locked.id,
       version: locked.version,
@@ -58,6 +57,7 @@ async function applyRound(tx: Db, writes: readonly StatusWrite[]): Promise<void>
       availableSeats,
       updatedAt: now.toISOString(),
       updatedBy: write.actor.id,
+      ...segmentSummary(locked.serviceId, stored),
     });
     const before: StatusSnapshot = {
       stage: locked.stage,
@@ -79,22 +79,23 @@ async function applyRound(tx: Db, writes: readonly StatusWrite[]): Promise<void>
     });
   }
 
-  const ids = JSON.stringify(stamps.map((stamp) => stamp.id));
-  await tx.execute(
-    sql`delete from status_segments where entitlement_id in (select value::uuid from json_array_elements_text(${ids}::json))`,
-  );
-  await insertJsonRows(tx, "status_segments", segments);
+  // Rows first, with the segment summaries, then the segments in one statement (writeSegments): the
+  // summary triggers then find nothing to correct, and the report cells see each edit whole.
   const updated = (await tx.execute(sql`
     update entitlements as e
        set stage = w.stage, available_seats = w."availableSeats", version = e.version + 1,
-           updated_at = w."updatedAt", updated_by = w."updatedBy"
+           updated_at = w."updatedAt", updated_by = w."updatedBy", blocked_seats = w."blockedSeats",
+           earliest_target_date = w."earliestTargetDate", earliest_next_action_date = w."earliestNextActionDate",
+           blocked_keys = w."blockedKeys"
       from json_to_recordset(${JSON.stringify(stamps)}::json)
-           as w(id uuid, version integer, stage text, "availableSeats" integer, "updatedAt" timestamptz, "updatedBy" uuid)
+           as w(id uuid, version integer, stage text, "availableSeats" integer, "updatedAt" timestamptz, "updatedBy" uuid,
+                "blockedSeats" integer, "earliestTargetDate" date, "earliestNextActionDate" date, "blockedKeys" text[])
      where e.id = w.id and e.version = w.version
      returning e.id`)) as unknown as { rows: unknown[] };
   // Cannot happen under the row locks; refuse loudly rather than write history for a lost update.
   if (updated.rows.length !== stamps.length) {
     throw new Error(`${stamps.length - updated.rows.length} entitlements changed while locked`);
   }
+  await writeSegments(tx, written);
   await insertJsonRows(tx, "status_history", history);
 }

@@ -8,7 +8,7 @@ describe(copyText.name, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await database.execute(
-      "create table copy_probe (id int, note text, doc jsonb, at timestamptz, day date)",
+      "create table copy_probe (id int, note text, doc jsonb, at timestamptz, day date, tags text[])",
     );
   });
   afterAll(() => database.close());
@@ -19,26 +19,34 @@ describe(copyText.name, () => {
     expect(copyText([{ a: 1, b: "x" }], ["b", "a"])).toBe("x\t1\n");
   });
 
-  it("round-trips awkward text, JSON and timestamps through COPY unchanged", async () => {
+  it("round-trips awkward text, JSON, text arrays and timestamps through COPY unchanged", async () => {
     const note = 'Tab\there, "quotes", back\\slash, new\nline, \\N literally, émoji 🚧';
     const doc = { segments: [{ note, seats: 3, owner: null }] };
     const at = new Date("2025-03-10T09:15:30.123Z");
+    const tags = ["teams/app", 'q"uote', "back\\slash", "tab\tin"];
     const text = copyText(
       [
-        { id: 1, note, doc, at, day: "2025-03-10" },
-        { id: 2, note: null, doc: null, at: null, day: null },
+        { id: 1, note, doc, at, day: "2025-03-10", tags },
+        { id: 2, note: null, doc: null, at: null, day: null, tags: [] },
       ],
-      ["id", "note", "doc", "at", "day"],
+      ["id", "note", "doc", "at", "day", "tags"],
     );
     await database.bulkLoad((session) =>
-      session.copy("copy_probe", ["id", "note", "doc", "at", "day"], text),
+      session.copy("copy_probe", ["id", "note", "doc", "at", "day", "tags"], text),
     );
     const { rows } = await database.execute(
-      "select id, note, doc, to_char(at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') as at, day::text as day from copy_probe order by id",
+      "select id, note, doc, to_char(at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS') as at, day::text as day, tags from copy_probe order by id",
     );
     expect(rows).toEqual([
-      { id: 1, note, doc, at: "2025-03-10T09:15:30.123", day: "2025-03-10" },
-      { id: 2, note: null, doc: null, at: null, day: null },
+      {
+        id: 1,
+        note,
+        doc,
+        at: "2025-03-10T09:15:30.123",
+        day: "2025-03-10",
+        tags: ["teams/app", 'q"uote', "back\\slash", "tab\tin"],
+      },
+      { id: 2, note: null, doc: null, at: null, day: null, tags: [] },
     ]);
   });
 

@@ -1,8 +1,9 @@
 /**
  * Rows in PostgreSQL's COPY text format: one line per row, columns separated
  * by tabs, `\N` for null, and backslash, tab, newline and carriage return
- * escaped with a backslash. Objects (jsonb columns) are written as their JSON,
- * dates as ISO timestamps; every other value as its string.
+ * escaped with a backslash. Arrays are written as array literals (text[]
+ * columns), other objects (jsonb columns) as their JSON, dates as ISO
+ * timestamps; every other value as its string.
  */
 export function copyText(rows: readonly Record<string, unknown>[], keys: readonly string[]): string {
   const lines: string[] = new Array(rows.length);
@@ -22,10 +23,21 @@ export function copyCell(value: unknown): string {
   let text: string;
   if (typeof value === "string") text = value;
   else if (value instanceof Date) return value.toISOString();
+  else if (Array.isArray(value)) text = arrayLiteral(value);
   else if (typeof value === "object") text = JSON.stringify(value);
   else return String(value);
   if (!special.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (char) =>
     char === "\\" ? "\\\\" : char === "\t" ? "\\t" : char === "\n" ? "\\n" : "\\r",
   );
+}
+
+/** A PostgreSQL array literal of text elements, each quoted: {"a","b \"c\""}. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const items = values.map((value) =>
+    value === null || value === undefined
+      ? "NULL"
+      : `"${String(value).replace(/[\\"]/g, (char) => `\\${char}`)}"`,
+  );
+  return `{${items.join(",")}}`;
 }

@@ -7,6 +7,7 @@ import { blockedSeatsOf, type EntitlementView, type StoredSegment } from "./enti
 import { appendHistory, type ChangeSource, type StatusSnapshot } from "./history-repository.ts";
 import { isUuid } from "./raw-rows.ts";
 import { l1SinceFor, replaceSegments, segmentsOf } from "./segment-repository.ts";
+import { segmentSummary } from "./segment-summary.ts";
 
 /** Full views of the given entitlements, in the order of `ids` (unknown ids are skipped): two queries in all. */
 export async function loadEntitlementViews(db: Db, ids: readonly string[]): Promise<EntitlementView[]> {
@@ -105,7 +106,7 @@ export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
     ...segment,
     l1Since: since[position] ?? now.toISOString(),
   }));
-  await replaceSegments(tx, locked.id, stored);
+  // The row first, with the segment summaries the triggers would otherwise write after it.
   const [updated] = await tx
     .update(entitlements)
     .set({
@@ -114,11 +115,13 @@ export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
       version: locked.version + 1,
       updatedAt: now,
       updatedBy: write.actor.id,
+      ...segmentSummary(locked.serviceId, stored),
     })
     .where(and(eq(entitlements.id, locked.id), eq(entitlements.version, locked.version)))
     .returning({ version: entitlements.version });
   // Cannot happen under the row lock; refuse loudly rather than write history for a lost update.
   if (!updated) throw new Error(`Entitlement ${locked.id} changed while locked`);
+  await replaceSegments(tx, locked.id, stored);
   const before: StatusSnapshot = {
     stage: locked.stage,
     availableSeats: locked.availableSeats,

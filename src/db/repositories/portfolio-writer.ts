@@ -2,8 +2,9 @@ import { getTableColumns, sql } from "drizzle-orm";
 import type { BulkSession, Database, Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
 import { copyText } from "./copy-text.ts";
-import { blockedL1, type StoredSegment } from "./entitlement-view.ts";
+import type { StoredSegment } from "./entitlement-view.ts";
 import type { StatusSnapshot } from "./history-repository.ts";
+import { segmentSummary } from "./segment-summary.ts";
 
 /**
  * Bulk writes for generated portfolios (the demo seed): rows arrive with their
@@ -161,32 +162,13 @@ export function prepareCopy(table: TableName, rows: readonly object[]): Prepared
 
 /** The summaries the segment triggers keep on entitlements, computed from the batch's own segments. */
 function withSummaries(rows: readonly EntitlementRow[], segments: readonly SegmentRow[]) {
-  const summaries = new Map<
-    string,
-    { blockedSeats: number; earliestTargetDate: string | null; earliestNextActionDate: string | null }
-  >();
+  const byEntitlement = new Map<string, SegmentRow[]>();
   for (const segment of segments) {
-    let summary = summaries.get(segment.entitlementId);
-    if (!summary) {
-      summary = { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null };
-      summaries.set(segment.entitlementId, summary);
-    }
-    if (segment.l1 === blockedL1) summary.blockedSeats += segment.seats;
-    if (
-      segment.targetDate &&
-      (!summary.earliestTargetDate || segment.targetDate < summary.earliestTargetDate)
-    )
-      summary.earliestTargetDate = segment.targetDate;
-    if (
-      segment.nextActionDate &&
-      (!summary.earliestNextActionDate || segment.nextActionDate < summary.earliestNextActionDate)
-    )
-      summary.earliestNextActionDate = segment.nextActionDate;
+    const list = byEntitlement.get(segment.entitlementId) ?? [];
+    list.push(segment);
+    byEntitlement.set(segment.entitlementId, list);
   }
-  return rows.map((row) => ({
-    ...row,
-    ...(summaries.get(row.id) ?? { blockedSeats: 0, earliestTargetDate: null, earliestNextActionDate: null }),
-  }));
+  return rows.map((row) => ({ ...row, ...segmentSummary(row.serviceId, byEntitlement.get(row.id) ?? []) }));
 }
 
 /** One INSERT's worth of rows as a JSON array (the importer's path). */
