@@ -55,6 +55,8 @@ export const tenants = pgTable(
   },
   (t) => [
     uniqueIndex("tenants_domain_key").on(t.domain),
+    // Imports look tenants up by domain whatever its case.
+    index("tenants_domain_lower_idx").on(sql`lower(${t.domain})`),
     index("tenants_customer_idx").on(t.customerId),
     index("tenants_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("tenants_domain_trgm_idx").using("gin", t.domain.op("gin_trgm_ops")),

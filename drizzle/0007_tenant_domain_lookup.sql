@@ -1,0 +1,1 @@
+CREATE INDEX "tenants_domain_lower_idx" ON "tenants" USING btree (lower("domain"));
