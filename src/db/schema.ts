@@ -106,6 +106,26 @@ export const assignments = pgTable(
   ],
 );
 
+/**
+ * A user's named portfolio view: the portfolio's query string (filters and
+ * sort), kept on the server so it follows its owner to any browser.
+ */
+export const savedViews = pgTable(
+  "saved_views",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    query: text("query").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // One view per name and user, whatever the case: saving "Blocked EXO" again replaces "blocked exo".
+  (t) => [uniqueIndex("saved_views_user_name_key").on(t.userId, sql`lower(${t.name})`)],
+);
+
 /** One tenant x service: the seats available and the engagement stage. */
 export const entitlements = pgTable(
   "entitlements",
