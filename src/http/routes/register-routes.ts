@@ -9,6 +9,7 @@ import { exportRoutes } from "./export-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
+import { savedViewRoutes } from "./saved-view-routes.ts";
 import { suggestRoutes } from "./suggest-routes.ts";
 import { systemRoutes } from "./system-routes.ts";
 import { userRoutes } from "./user-routes.ts";
@@ -21,6 +22,7 @@ export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions):
   auditRoutes(api, deps);
   playbookRoutes(api, deps);
   portfolioRoutes(api, deps);
+  savedViewRoutes(api, deps);
   entitlementRoutes(api, deps);
   reportRoutes(api, deps);
   bulkRoutes(api, deps);

@@ -1,0 +1,7 @@
+import { listSavedViewRows, type SavedViewRecord } from "../../db/repositories/saved-view-repository.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+
+/** The acting user's saved portfolio views, by name. */
+export async function listSavedViews(deps: AppDeps, actor: Actor): Promise<SavedViewRecord[]> {
+  return listSavedViewRows(deps.database.db, actor.id);
+}

@@ -1,0 +1,58 @@
+import type { Db } from "../../db/client.ts";
+import {
+  countSavedViews,
+  hasSavedViewNamed,
+  type SavedViewRecord,
+  upsertSavedView,
+} from "../../db/repositories/saved-view-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { type Violation, violation } from "../../domain/violation.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+
+export const savedViewLimits = { nameLength: 80, queryLength: 2000, perUser: 100 } as const;
+
+export interface SaveViewInput {
+  name: string;
+  /** The portfolio query string; a leading "?" is dropped. */
+  query: string;
+}
+
+/**
+ * Saves a named portfolio view for the acting user, replacing the user's view
+ * of the same name (names compare without case). Views are the user's own:
+ * nobody else reads or changes them, so no role decides and no audit row is
+ * written (they change no customer data).
+ */
+export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput): Promise<SavedViewRecord> {
+  const name = input.name.trim();
+  const query = input.query.trim().replace(/^\?/, "");
+  const violations: Violation[] = [];
+  if (name.length === 0) violations.push(violation("name", "required", "Give the view a name."));
+  if (name.length > savedViewLimits.nameLength)
+    violations.push(
+      violation("name", "too_long", `A view's name has at most ${savedViewLimits.nameLength} characters.`),
+    );
+  if (query.length > savedViewLimits.queryLength)
+    violations.push(
+      violation("query", "too_long", `A view's query has at most ${savedViewLimits.queryLength} characters.`),
+    );
+  if (violations.length > 0)
+    throw new AppError("validation_failed", "The view was not saved.", { violations });
+
+  return deps.database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const replacing = await hasSavedViewNamed(tx, actor.id, name);
+    if (!replacing && (await countSavedViews(tx, actor.id)) >= savedViewLimits.perUser) {
+      throw new AppError("validation_failed", "The view was not saved.", {
+        violations: [
+          violation(
+            "name",
+            "too_many_views",
+            `You have ${savedViewLimits.perUser} saved views, the most one user keeps: delete one first.`,
+          ),
+        ],
+      });
+    }
+    return upsertSavedView(tx, { userId: actor.id, name, query, at: deps.now() });
+  });
+}
