@@ -86,6 +86,19 @@ describe(importStatuses.name, () => {
     expect(await stored()).toEqual({ segments: 0, history: 0 });
   });
 
+  it("refuses a Blocked row whose note only repeats the status, naming the note column", async () => {
+    const poor = fixture.replace(
+      '"Blocked: the Warsaw branch firewall drops Exchange Online traffic; clears when the new firewall is in."',
+      "Blocked.",
+    );
+    const error = await refusal(importStatuses(deps, { csvText: poor, actor: admin }));
+    expect(error.code).toBe("import_failed");
+    expect(error.violations.map((found) => [found.field, found.code])).toEqual([
+      ["rows.3.note", "note_too_poor"],
+    ]);
+    expect(await stored()).toEqual({ segments: 0, history: 0 });
+  });
+
   it("writes the segments in file order and one history row per entitlement, as import", async () => {
     const report = await importStatuses(deps, { csvText: fixture, actor: admin });
     expect(report).toMatchObject({ changed: 2, unchanged: 0, errors: [], written: true });

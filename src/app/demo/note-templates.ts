@@ -1,3 +1,4 @@
+import { whyRequiredL1s } from "../../domain/rules/note-quality.ts";
 import type { SeededRandom } from "./seeded-random.ts";
 
 /**
@@ -5,7 +6,9 @@ import type { SeededRandom } from "./seeded-random.ts";
  * ("Blocked: [issue] stops deployment; [limitation]; clears when [resolution]")
  * in Unblock's own words. Most are good; some are marginal (intent without a
  * reason, hedged, buried in logistics) and a few poor (bare status), so the
- * note linter and the reports have something to find.
+ * note linter and the reports have something to find. Blocked and No Intent
+ * never get a poor note: the rules refuse them (the playbook requires the why),
+ * so those fall back to a marginal one.
  */
 export type NoteQuality = "good" | "marginal" | "poor";
 
@@ -149,15 +152,16 @@ const marginal: Record<string, Template[]> = {
     () =>
       "Blocked. Had a call with IT on Monday and another on Thursday; they will discuss internally with the partner and several teams and come back to us with options next month.",
   ],
-  no_intent: [() => "No intent until the reorganisation ends.", () => "Not interested currently."],
+  no_intent: [
+    () => "No intent until the reorganisation ends.",
+    () => "Not interested currently; they prefer their current tool.",
+  ],
   status_unknown: [() => "Unresponsive to several emails.", () => "Trying to reach the customer."],
   in_progress: [() => "In progress, going well so far.", (s) => `Working on ${s.service} with the customer.`],
   duplicate_invalid: [() => "Looks like a duplicate of another tenant."],
 };
 
 const poor: Record<string, Template[]> = {
-  blocked: [() => "Blocked."],
-  no_intent: [() => "No intent."],
   status_unknown: [() => "Customer unresponsive."],
   in_progress: [() => "In Progress.", () => "Usage 0%."],
   duplicate_invalid: [() => "dup"],
@@ -167,7 +171,8 @@ export function writeNote(
   random: SeededRandom,
   input: { l1: string; l2: string | null; quality: NoteQuality; slots: NoteSlots },
 ): string {
-  const { l1, l2, quality, slots } = input;
+  const { l1, l2, slots } = input;
+  const quality = input.quality === "poor" && whyRequiredL1s.has(l1) ? "marginal" : input.quality;
   const list =
     quality === "poor"
       ? poor[l1]

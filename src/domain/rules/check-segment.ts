@@ -3,6 +3,7 @@ import type { L1, ScenarioField, ScenarioRow, Stage } from "../playbook/playbook
 import type { IsoDate, ProposedSegment, StatusSegment } from "../status-segment.ts";
 import { type Violation, violation } from "../violation.ts";
 import { cleanText, formatCount, isCalendarDate } from "./field-values.ts";
+import { checkNoteQuality } from "./note-quality.ts";
 import {
   carriedValue,
   codeStem,
@@ -165,6 +166,11 @@ function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
     outcome.violations.push(...judged.violations);
     outcome.changeOnly.push(...judged.changeOnly);
     if (judged.violations.length > 0) return outcome;
+    if (field === "note") {
+      // Like a past date: a stored note judged under older rules does not stop edits to other segments.
+      const tooPoor = checkNoteQuality(index, row, values.l2, given, path);
+      if (tooPoor) outcome.changeOnly.push(tooPoor);
+    }
   } else {
     const fallback = fieldDefault(index, row, field, values.l2);
     if (fallback !== null) outcome.value = judge(context, input, fallback).value;

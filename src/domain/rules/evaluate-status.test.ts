@@ -734,6 +734,101 @@ describe(evaluateStatus.name, () => {
     });
   });
 
+  describe("note quality where the playbook requires the why", () => {
+    const noIntent: ProposedSegment = {
+      seats: 1000,
+      l1: "no_intent",
+      scenarioId: "no_intent_withdrawn",
+      l2: "using_competitive_solution",
+    };
+
+    it("refuses a Blocked note that only repeats the status, with the linter's first hint", () => {
+      expect(refused(delivery({ note: "Blocked." }))).toEqual([
+        {
+          field: "segments.0.note",
+          code: "note_too_poor",
+          message:
+            "Blocked in the Delivery stage needs the why: this explanation of the blocking issue is too poor to save. " +
+            "The note only repeats the status: say what blocks deployment, the limitation, and what would clear it.",
+        },
+      ]);
+    });
+
+    it("refuses a poor Blocked note in the Assignment stage and a usage figure as a No Intent reason", () => {
+      expect(codes(assignment({ note: "blocked" }))).toEqual(["note_too_poor"]);
+      const decision = evaluateStatus(statusChange({ proposed: [{ ...noIntent, note: "Usage 0%." }] }));
+      expect(refused(decision)).toEqual([
+        expect.objectContaining({
+          field: "segments.0.note",
+          code: "note_too_poor",
+          message: expect.stringContaining("A usage figure is not a status note"),
+        }),
+      ]);
+    });
+
+    it("accepts a marginal Blocked note: vague, but it names a cause", () => {
+      const segments = accepted(delivery({ note: "Blocked by network issues." }));
+      expect(segments[0]!.note).toBe("Blocked by network issues.");
+    });
+
+    it("accepts a good No Intent note", () => {
+      const note = "No intent: the customer standardised on a rival chat tool and sees no value in Teams.";
+      expect(accepted(evaluateStatus(statusChange({ proposed: [{ ...noIntent, note }] })))[0]!.note).toBe(
+        note,
+      );
+    });
+
+    it("accepts a poor note under In Progress, where the grade is only advice", () => {
+      const segments = accepted(
+        evaluateStatus(
+          statusChange({
+            proposed: [
+              {
+                seats: 1000,
+                l1: "in_progress",
+                serviceStatus: "enable",
+                engagementScenario: "customer_led",
+                targetDate: futureDate,
+                note: "In Progress.",
+              },
+            ],
+          }),
+        ),
+      );
+      expect(segments[0]).toMatchObject({ l1: "in_progress", note: "In Progress." });
+    });
+
+    it("keeps an unchanged stored Blocked segment with a poor note while another segment is edited", () => {
+      const stored = storedSegment({
+        l1: "blocked",
+        scenarioId: "blocked_delivery",
+        seats: 600,
+        l2: "partner_engagement",
+        engagementScenario: "customer_led",
+        targetDate: futureDate,
+        owner: "Account Team",
+        note: "Blocked.",
+        nextAction: "Escalate to the partner manager",
+        splitReason: "geography",
+      });
+      const other: ProposedSegment = {
+        seats: 400,
+        l1: "status_unknown",
+        l2: "customer_unresponsive",
+        note: "No reply from the Lisbon office after 3 calls; managed account.",
+        splitReason: "geography",
+      };
+      expect(
+        accepted(evaluateStatus(statusChange({ previous: [stored], proposed: [{ ...stored }, other] })))[0],
+      ).toEqual(stored);
+      const moved = { ...stored, seats: 500 };
+      const decision = evaluateStatus(
+        statusChange({ previous: [stored], proposed: [moved, { ...other, seats: 500 }] }),
+      );
+      expect(codes(decision)).toEqual(["note_too_poor"]);
+    });
+  });
+
   describe("segments that did not change", () => {
     const oldBlocked = storedSegment({
       l1: "blocked",

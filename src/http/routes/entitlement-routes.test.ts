@@ -154,6 +154,15 @@ describe("PUT /api/entitlements/:id/status", () => {
     await expectNothingChanged();
   });
 
+  it("refuses a Blocked note that only repeats the status, with the linter's hint, and writes nothing", async () => {
+    const response = await put({ version: 1, segments: [blockedDelivery({ note: "Blocked." })] });
+    expectViolation(response, "segments.0.note", "note_too_poor");
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("say what blocks deployment") }),
+    ]);
+    await expectNothingChanged();
+  });
+
   it("refuses an empty note", async () => {
     expectViolation(
       await put({ version: 1, segments: [blockedDelivery({ note: "  " })] }),
