@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // web/ holds the browser's pure helpers (URL state, plans); their tests run in Node too.
+    include: ["src/**/*.test.ts", "test/**/*.test.ts", "web/**/*.test.ts"],
     environment: "node",
     // Database tests each open their own PGlite instance; PGlite start-up is CPU heavy,
     // so keep parallelism to the machine's two cores.

@@ -22,7 +22,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * A fresh page at 1280 px wide (the width the app must read well at), signed
- * in as the given demo user (the Admin by default) with the demo password.
+ * in as the given demo user (the Admin by default) through the sign-in page,
+ * as a person would: the page asked for sends the browser to /login, and
+ * signing in there lands on that page.
  */
 export async function openPage(
   browser: Browser,
@@ -30,14 +32,21 @@ export async function openPage(
   options: { userEmail?: string | undefined } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl() });
-  const email = options.userEmail ?? adminEmail;
-  // The context's request client shares the browser's cookie jar, so this signs the page in.
-  const login = await context.request.post("/api/auth/login", { data: { email, password: demoPassword } });
-  if (!login.ok()) throw new Error(`Sign-in as ${email} failed: ${login.status()} ${await login.text()}`);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(path);
+  await signInOnPage(page, options.userEmail ?? adminEmail);
+  const wanted = new URL(path, baseUrl());
+  await page.waitForURL((url) => url.pathname === wanted.pathname);
   return { context, page };
+}
+
+/** Fills in and submits the sign-in page the browser is on. */
+export async function signInOnPage(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.waitForURL((url) => url.pathname === "/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("textbox", { name: "Password" }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -37,3 +37,9 @@ export function daysFromToday(days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+/** A stored segment as the API takes it back in a status write (without server-only fields). */
+export function segmentForWrite(segment: EntitlementView["segments"][number]) {
+  const { l1Since: _since, ...rest } = segment;
+  return rest;
+}

@@ -11,14 +11,27 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiError, apiRequest } from "../api/api-client.ts";
 import { queryKeys, readMe, useMe } from "../api/queries.ts";
+import { navigate, useLocation } from "../router/router.ts";
+import { loginPath, loginPathname, nextAfterLogin } from "./login-path.ts";
 
-/** Shows the app once the server says who is signed in; before sign-in (401), the sign-in form. */
+/**
+ * Shows the app once the server says who is signed in. Before sign-in (401)
+ * every address moves to the sign-in page, /login, which remembers the page
+ * asked for; a signed-in visit to /login moves on to that page.
+ */
 export function AuthGate({ children }: { children: ReactNode }) {
   const me = useMe();
-  if (me.isPending) {
+  const { pathname, search } = useLocation();
+  const signedOut = me.isError && me.error instanceof ApiError && me.error.status === 401;
+  const onLoginPage = pathname === loginPathname;
+  useEffect(() => {
+    if (signedOut && !onLoginPage) navigate(loginPath(`${pathname}${search}`), { replace: true });
+    if (me.isSuccess && onLoginPage) navigate(nextAfterLogin(search), { replace: true });
+  }, [signedOut, me.isSuccess, onLoginPage, pathname, search]);
+  if (me.isPending || (me.isSuccess && onLoginPage)) {
     return (
       <Center h="60vh">
         <Loader aria-label="Checking who is signed in" />
@@ -26,7 +39,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (me.isError) {
-    if (me.error instanceof ApiError && me.error.status === 401) return <SignIn />;
+    if (signedOut) return <SignIn />;
     return (
       <Alert color="red" title="The server could not be reached" m="md">
         {me.error.message}
