@@ -2,6 +2,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
 
+const deliveryFm = "delivery.fm@unblock.test";
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -28,6 +30,26 @@ describe("portfolio", () => {
     expect(await page.getByLabel("L2 reason").inputValue()).toBe("app_compatibility");
     await expectOnlyAppCompatibility(page);
     await context.close();
+  });
+
+  it("saves a view on the server, so the same user finds it in another browser", async () => {
+    const name = `Blocked app compat ${Date.now()}`;
+    const first = await openPage(browser, "/?l1=blocked&l2=app_compatibility", { userEmail: deliveryFm });
+    await first.page.locator("tbody tr").first().waitFor();
+    await first.page.getByRole("button", { name: "Save view" }).click();
+    await first.page.getByLabel("Name of this view").fill(name);
+    await first.page.getByRole("button", { name: "Save", exact: true }).click();
+    await first.page.getByRole("button", { name: /^Saved views \(\d+\)$/ }).waitFor();
+    await first.page.getByLabel("Name of this view").waitFor({ state: "hidden" });
+    await first.context.close();
+
+    // A new browser context shares nothing with the first: the view comes from the server.
+    const second = await openPage(browser, "/", { userEmail: deliveryFm });
+    await second.page.getByRole("button", { name: /^Saved views/ }).click();
+    await second.page.getByRole("menuitem", { name }).click();
+    await second.page.waitForURL(/l1=blocked&l2=app_compatibility/);
+    expect(await second.page.getByLabel("L2 reason").inputValue()).toBe("app_compatibility");
+    await second.context.close();
   });
 
   it("draws only the rows in view and loads the next page from the cursor when scrolled", async () => {

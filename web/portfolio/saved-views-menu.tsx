@@ -1,22 +1,26 @@
 import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { useMe } from "../api/queries.ts";
 import { navigate } from "../router/router.ts";
 import { useSavedViews } from "./saved-views.ts";
 
-/** Saved views of the acting user (kept in this browser; see saved-views.ts). */
+/** Saved views of the signed-in user, kept on the server (see saved-views.ts). */
 export function SavedViewsMenu({ query }: { query: string }) {
-  const email = useMe().data?.user.email ?? "";
-  const { views, save, remove } = useSavedViews(email);
+  const { views, save, remove } = useSavedViews();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");
 
   const submit = () => {
     const trimmed = name.trim();
     if (!trimmed) return;
-    save(trimmed, query);
-    setName("");
-    setNaming(false);
+    save.mutate(
+      { name: trimmed, query },
+      {
+        onSuccess: () => {
+          setName("");
+          setNaming(false);
+        },
+      },
+    );
   };
 
   return (
@@ -33,7 +37,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
           ) : (
             views.map((view) => (
               <Menu.Item
-                key={view.name}
+                key={view.id}
                 onClick={() => navigate(view.query ? `/?${view.query}` : "/")}
                 rightSection={
                   <ActionIcon
@@ -44,7 +48,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
                     aria-label={`Delete saved view ${view.name}`}
                     onClick={(event) => {
                       event.stopPropagation();
-                      remove(view.name);
+                      remove.mutate(view.id);
                     }}
                   >
                     ×
@@ -75,10 +79,16 @@ export function SavedViewsMenu({ query }: { query: string }) {
               }}
               data-autofocus
             />
-            <Text size="xs" c="dimmed">
-              Kept in this browser for {email}.
-            </Text>
-            <Button size="xs" onClick={submit} disabled={!name.trim()}>
+            {save.isError ? (
+              <Text size="xs" c="red" role="alert">
+                {save.error.message}
+              </Text>
+            ) : (
+              <Text size="xs" c="dimmed">
+                Saved for you; the same name replaces a view.
+              </Text>
+            )}
+            <Button size="xs" onClick={submit} disabled={!name.trim()} loading={save.isPending}>
               Save
             </Button>
           </Stack>
