@@ -25,6 +25,7 @@ import {
   rowFor,
   type SegmentDraft,
 } from "./editor-state.ts";
+import { SuggestButton } from "./suggest-button.tsx";
 
 export interface SegmentFormProps {
   context: EditorContext;
@@ -182,6 +183,9 @@ export function SegmentForm({
             {fieldInput("nextAction")}
           </SimpleGrid>
           {fieldInput("note")}
+          {fields.note.state === "disabled" || fields.note.state === "carried" ? null : (
+            <SuggestButton context={context} segment={segment} onApply={onChange} />
+          )}
         </>
       ) : (
         <Text size="sm" c="dimmed">
