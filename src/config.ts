@@ -17,6 +17,23 @@ export interface Config {
   /** Behind a reverse proxy that sets X-Forwarded-Proto/For (secure cookies, client addresses). */
   trustProxy: boolean;
   logLevel: string;
+  /** OpenID Connect sign-in; undefined (off) unless UNBLOCK_OIDC_ISSUER is set. */
+  oidc: OidcConfig | undefined;
+}
+
+/** Sign-in through an OpenID Connect provider, beside passwords (docs/SECURITY.md). */
+export interface OidcConfig {
+  /** The provider's issuer identifier; its discovery document is read from it. */
+  issuer: URL;
+  clientId: string;
+  /** Unset: a public client (PKCE only, no client authentication). */
+  clientSecret: string | undefined;
+  /** Where the provider sends the browser back: this server's /api/auth/oidc/callback. */
+  redirectUrl: URL;
+  /** On the sign-in button: "Sign in with <name>". */
+  name: string;
+  /** Refuse an email the provider does not say it verified (the default). */
+  requireVerifiedEmail: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +53,57 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.UNBLOCK_ADMIN_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
+    oidc: readOidcConfig(env),
   };
+}
+
+/** Path of the OpenID Connect callback route, under the server's public URL. */
+export const oidcCallbackPath = "/api/auth/oidc/callback";
+
+function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuerText = env.UNBLOCK_OIDC_ISSUER || undefined;
+  const clientId = env.UNBLOCK_OIDC_CLIENT_ID || undefined;
+  if (!issuerText && !clientId) return undefined;
+  if (!issuerText || !clientId) {
+    throw new Error("OpenID Connect sign-in needs both UNBLOCK_OIDC_ISSUER and UNBLOCK_OIDC_CLIENT_ID");
+  }
+  const issuer = absoluteUrl("UNBLOCK_OIDC_ISSUER", issuerText);
+  // Plain http only for a provider on this machine (development, tests): tokens travel over it.
+  if (issuer.protocol !== "https:" && !isLoopback(issuer)) {
+    throw new Error(`UNBLOCK_OIDC_ISSUER must be an https URL (http only on 127.0.0.1 or localhost)`);
+  }
+  const redirectText =
+    env.UNBLOCK_OIDC_REDIRECT_URL ||
+    (env.UNBLOCK_PUBLIC_URL ? `${env.UNBLOCK_PUBLIC_URL.replace(/\/+$/, "")}${oidcCallbackPath}` : undefined);
+  if (!redirectText) {
+    throw new Error(
+      `OpenID Connect sign-in needs UNBLOCK_PUBLIC_URL (the address browsers use, e.g. https://unblock.example.com) or UNBLOCK_OIDC_REDIRECT_URL (ending in ${oidcCallbackPath})`,
+    );
+  }
+  const flag = (env.UNBLOCK_OIDC_ALLOW_UNVERIFIED_EMAIL ?? "").toLowerCase();
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.UNBLOCK_OIDC_CLIENT_SECRET || undefined,
+    redirectUrl: absoluteUrl("UNBLOCK_OIDC_REDIRECT_URL", redirectText),
+    name: env.UNBLOCK_OIDC_NAME?.trim() || "single sign-on",
+    requireVerifiedEmail: !(flag === "1" || flag === "true"),
+  };
+}
+
+function absoluteUrl(variable: string, text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${variable} must be an absolute http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`${variable} must be an absolute http(s) URL, got "${text}"`);
+  }
+  return url;
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
 }

@@ -31,7 +31,7 @@ declare module "fastify" {
 /** Header carrying the session's CSRF token on cookie-authenticated writes. */
 export const csrfHeader = "x-csrf-token";
 
-/** API paths anyone may call: liveness, the API document, and signing in and out. */
+/** API paths anyone may call: liveness, the API document, and signing in (also through the OpenID Connect provider) and out. */
 function isPublic(path: string): boolean {
   return (
     path === "/api/health" ||
@@ -39,7 +39,10 @@ function isPublic(path: string): boolean {
     path === "/api/docs" ||
     path.startsWith("/api/docs/") ||
     path === "/api/auth/login" ||
-    path === "/api/auth/logout"
+    path === "/api/auth/logout" ||
+    path === "/api/auth/options" ||
+    path === "/api/auth/oidc/start" ||
+    path === "/api/auth/oidc/callback"
   );
 }
 

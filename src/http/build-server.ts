@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { AppDeps } from "../app/app-deps.ts";
+import { oidcClient } from "../app/auth/oidc-client.ts";
+import type { OidcConfig } from "../config.ts";
 import { authenticationHook } from "./acting-user.ts";
 import { refuseNulCharacters } from "./auth/nul-guard.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
@@ -32,6 +34,8 @@ export interface ServerOptions {
   loginRateLimit?: { max: number; timeWindow: number };
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (https detection for Secure cookies, client address). */
   trustProxy?: boolean;
+  /** Single sign-on through an OpenID Connect provider (UNBLOCK_OIDC_*); off when undefined. */
+  oidc?: OidcConfig | undefined;
   /** Folder of the built web app; defaults to dist/web when it exists. */
   webRoot?: string | undefined;
 }
@@ -110,9 +114,10 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.addHook("onRequest", authenticationHook(deps));
   app.addHook("preValidation", refuseNulCharacters);
   const loginRateLimit = options.loginRateLimit ?? { max: 10, timeWindow: 60_000 };
+  const oidc = options.oidc ? oidcClient(options.oidc) : undefined;
   await app.register(
     async (api) => {
-      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps, { loginRateLimit });
+      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps, { loginRateLimit, oidc });
     },
     { prefix: "/api" },
   );

@@ -36,6 +36,7 @@ export function serveCommand(): Command {
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
         trustProxy: config.trustProxy,
+        oidc: config.oidc,
       });
       const shutdown = async () => {
         await server.close();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens.ts";
 import { policyContext } from "../../app/auth/authorize-actor.ts";
+import type { OidcClient } from "../../app/auth/oidc-client.ts";
 import { decoyHash, maxPasswordLength } from "../../app/auth/password-hash.ts";
 import { openSession, signIn, signOut } from "../../app/auth/sign-in.ts";
 import { changeOwnPassword } from "../../app/users/change-own-password.ts";
@@ -23,6 +24,8 @@ import type { Api } from "./api.ts";
 export interface AuthRouteOptions {
   /** Sign-in attempts per client address and window, before 429 (on top of the per-account lockout). */
   loginRateLimit: { max: number; timeWindow: number };
+  /** Single sign-on through an OpenID Connect provider (oidc-routes.ts); off when undefined. */
+  oidc?: OidcClient | undefined;
 }
 
 const loginBodySchema = z

@@ -6,6 +6,7 @@ import { type AuthRouteOptions, authRoutes } from "./auth-routes.ts";
 import { bulkRoutes } from "./bulk-routes.ts";
 import { entitlementRoutes } from "./entitlement-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
@@ -17,6 +18,7 @@ import { userRoutes } from "./user-routes.ts";
 export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions): void {
   systemRoutes(api, deps);
   authRoutes(api, deps, auth);
+  oidcRoutes(api, deps, auth);
   userRoutes(api, deps);
   assignmentRoutes(api, deps);
   auditRoutes(api, deps);

@@ -1,0 +1,145 @@
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { beginOidcSignIn } from "../../app/auth/begin-oidc-sign-in.ts";
+import { finishOidcSignIn } from "../../app/auth/finish-oidc-sign-in.ts";
+import type { OidcClient } from "../../app/auth/oidc-client.ts";
+import { signOut } from "../../app/auth/sign-in.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { readCookie, sessionCookie } from "../auth/cookies.ts";
+import { loginWithError, safeNextPath } from "../auth/next-path.ts";
+import {
+  clearedOidcCookie,
+  oidcCookie,
+  oidcCookieMinutes,
+  oidcCookieName,
+  oidcCookieSeal,
+} from "../auth/oidc-cookie.ts";
+import { problemSchema } from "../schemas/status-schemas.ts";
+import type { Api } from "./api.ts";
+import type { AuthRouteOptions } from "./auth-routes.ts";
+
+export const oidcStartPath = "/api/auth/oidc/start";
+
+const signInOptionsSchema = z.object({
+  oidc: z
+    .object({
+      name: z.string().describe('For the button: "Sign in with <name>"'),
+      startPath: z
+        .string()
+        .describe("Open this address (a full page load, not fetch) to sign in; add ?next=/path"),
+    })
+    .nullable()
+    .describe("Sign-in through an OpenID Connect provider, or null when the server has none"),
+});
+
+const redirect = z.null().describe("A redirect (Location header)");
+
+/**
+ * OpenID Connect sign-in beside passwords: /auth/oidc/start sends the browser
+ * to the provider, /auth/oidc/callback brings it back signed in (or to the
+ * sign-in page with `?error=oidc_<reason>`). Both answer 404 when the server has
+ * no provider configured; /auth/options tells the web app whether it has one.
+ */
+export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): void {
+  const client = options.oidc;
+  const seal = oidcCookieSeal();
+  const rateLimit = { max: options.loginRateLimit.max, timeWindow: options.loginRateLimit.timeWindow };
+  const configured = (): OidcClient => {
+    if (!client) throw new AppError("not_found", "Single sign-on is not configured on this server.");
+    return client;
+  };
+
+  api.get(
+    "/auth/options",
+    {
+      schema: {
+        tags: ["users"],
+        summary: "How one may sign in here: passwords, and single sign-on when configured",
+        response: { 200: signInOptionsSchema },
+      },
+    },
+    async () => ({ oidc: client ? { name: client.config.name, startPath: oidcStartPath } : null }),
+  );
+
+  api.get(
+    "/auth/oidc/start",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["users"],
+        summary: "Single sign-on: redirects the browser to the OpenID Connect provider",
+        description:
+          "Starts an authorization code flow with PKCE, state and nonce, kept in a sealed ten-minute HttpOnly cookie. `next` is the page to open afterwards (a path on this site; anything else means /). 404 when no provider is configured.",
+        querystring: z.object({ next: z.string().max(2000).optional() }),
+        response: { 302: redirect, 404: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const oidc = configured();
+      const next = safeNextPath(request.query.next);
+      reply.header("cache-control", "no-store");
+      const begun = await beginOidcSignIn(oidc, { next });
+      if (!begun.ok) {
+        request.log.warn({ issuer: oidc.config.issuer.href }, "OpenID Connect provider unreachable");
+        return reply.redirect(loginWithError(`oidc_${begun.reason}`, next));
+      }
+      const expiresAt = new Date(deps.now().getTime() + oidcCookieMinutes * 60_000);
+      reply.header(
+        "set-cookie",
+        oidcCookie(seal.seal(begun.pending, expiresAt), { secure: isHttps(request) }),
+      );
+      return reply.redirect(begun.authorizationUrl.href);
+    },
+  );
+
+  api.get(
+    "/auth/oidc/callback",
+    {
+      config: { rateLimit },
+      schema: {
+        tags: ["users"],
+        summary: "Single sign-on: the provider's answer; signs in and redirects",
+        description:
+          "Exchanges the code, checks state, nonce and the ID token, and signs in the Unblock user with the provider's (verified) email: sets the session cookie and redirects to `next`. Users are never created here; an unknown email, a disabled user or any failure redirects to `/login?error=oidc_<reason>`. 404 when no provider is configured.",
+        querystring: z.object({
+          code: z.string().optional(),
+          state: z.string().optional(),
+          iss: z.string().optional(),
+          error: z.string().optional(),
+          error_description: z.string().optional(),
+        }),
+        response: { 302: redirect, 404: problemSchema, 429: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const oidc = configured();
+      const secure = isHttps(request);
+      const pending = seal.open(readCookie(request.headers.cookie, oidcCookieName), deps.now());
+      const queryAt = request.url.indexOf("?");
+      const query = queryAt < 0 ? "" : request.url.slice(queryAt + 1);
+      const result = await finishOidcSignIn(deps, oidc, { query, pending });
+      reply.header("cache-control", "no-store");
+      if (!result.ok) {
+        request.log.info(
+          { reason: result.reason, email: result.email, err: result.error },
+          "OpenID Connect sign-in refused",
+        );
+        reply.header("set-cookie", clearedOidcCookie(secure));
+        return reply.redirect(loginWithError(`oidc_${result.reason}`, pending?.next ?? "/"));
+      }
+      if (request.authentication?.sessionToken) await signOut(deps, request.authentication.sessionToken);
+      request.log.info({ userId: result.user.id }, "signed in with OpenID Connect");
+      reply.header("set-cookie", [
+        clearedOidcCookie(secure),
+        sessionCookie(result.session.token, { expires: result.session.expiresAt, secure }),
+      ]);
+      return reply.redirect(result.next);
+    },
+  );
+}
+
+/** Secure cookies whenever the request came over https (directly, or through a proxy Fastify trusts). */
+function isHttps(request: FastifyRequest): boolean {
+  return request.protocol === "https";
+}
