@@ -16,6 +16,7 @@ import { ApiError, apiRequest } from "../api/api-client.ts";
 import { queryKeys, readMe, useMe } from "../api/queries.ts";
 import { navigate, useLocation } from "../router/router.ts";
 import { loginPath, loginPathname, nextAfterLogin } from "./login-path.ts";
+import { OidcSignIn } from "./oidc-sign-in.tsx";
 
 /**
  * Shows the app once the server says who is signed in. Before sign-in (401)
@@ -70,6 +71,7 @@ function SignIn() {
           <Title order={2} id="sign-in-title">
             Sign in to Unblock
           </Title>
+          <OidcSignIn />
           <TextInput
             label="Email"
             type="email"
