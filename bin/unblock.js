@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // The CLI runs the TypeScript sources directly through tsx's loader, so a fresh
-// clone needs no compile step before `npm start` or `unblock ...`.
-import { register } from "tsx/esm/api";
+// clone needs no compile step before `npm start` or `unblock ...`. The note
+// commands, run in batches by scripts, start from a cached bundle instead
+// (bin/bundled-cli.js), and fall back to tsx when it cannot be built.
+const bundled = new Set(["suggest", "lint-note"]);
 
-register();
-await import("../src/cli/main.ts");
+if (!(bundled.has(process.argv[2]) && (await (await import("./bundled-cli.js")).runBundledCli()))) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli/main.ts");
+}

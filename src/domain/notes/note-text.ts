@@ -5,15 +5,18 @@
 
 /** Lower-cases, folds accents and typographic quotes, and collapses white space. */
 export function foldText(note: string): string {
+  // Plain ASCII has no accents or typographic quotes to fold: skip the costly Unicode steps.
+  const unicode = /[^ -~\s]/.test(note) ? foldUnicode(note) : note;
+  return unicode.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+function foldUnicode(note: string): string {
   return note
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, " - ")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/[\u2013\u2014]/g, " - ");
 }
 
 /**

@@ -99,8 +99,9 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
     const service = resolveService(workload);
     const features = extractFeatures(note, service, model.features);
     const x = vectorizer.vectorize(features);
-    const p1 = softmaxScores(logitsFor(l1Weights, x), undefined, model.l1.temperature);
-    const p = jointProbabilities(logitsFor(l1Weights, x), logitsFor(l2Weights, x), labels, temperatures);
+    const l1Logits = logitsFor(l1Weights, x);
+    const p1 = softmaxScores(l1Logits, undefined, model.l1.temperature);
+    const p = jointProbabilities(l1Logits, logitsFor(l2Weights, x), labels, temperatures);
     return { service, features, x, p, p1 };
   };
 
@@ -135,10 +136,9 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
 
       let l3: string | null = null;
       if (l1 !== null && l2 !== null) {
+        const folded = foldText(note);
         const mentioned = new Set(
-          serviceMatchers
-            .filter((matcher) => matcher.pattern.test(foldText(note)))
-            .map((matcher) => matcher.service),
+          serviceMatchers.filter((matcher) => matcher.pattern.test(folded)).map((matcher) => matcher.service),
         );
         const candidates = l3Labels.flatMap((label, c) =>
           label.l1 === l1 &&
