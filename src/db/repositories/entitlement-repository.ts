@@ -1,45 +1,41 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Db } from "../client.ts";
-import { customers, entitlements, services, tenants } from "../schema.ts";
-import { blockedSeatsOf, type EntitlementView, type StoredSegment } from "./entitlement-view.ts";
+import { entitlements } from "../schema.ts";
+import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
+import {
+  type EntitlementViewRow,
+  entitlementViewColumns,
+  entitlementViewJoins,
+  segmentsJson,
+  segmentsOfJson,
+  viewOfRow,
+} from "./entitlement-view-row.ts";
 import { appendHistory, type ChangeSource, type StatusSnapshot } from "./history-repository.ts";
-import { isUuid } from "./raw-rows.ts";
-import { l1SinceFor, replaceSegments, segmentsOf } from "./segment-repository.ts";
+import { isUuid, rowsOf } from "./raw-rows.ts";
+import { l1SinceFor, replaceSegments } from "./segment-repository.ts";
 import { segmentSummary } from "./segment-summary.ts";
 
-/** Full views of the given entitlements, in the order of `ids` (unknown ids are skipped): two queries in all. */
+/**
+ * Full views of the given entitlements, in the order of `ids` (unknown ids are
+ * skipped): one statement, segments included (entitlement-view-row.ts).
+ */
 export async function loadEntitlementViews(db: Db, ids: readonly string[]): Promise<EntitlementView[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  const rows = await db
-    .select({ entitlement: entitlements, tenant: tenants, customer: customers, service: services })
-    .from(entitlements)
-    .innerJoin(tenants, eq(tenants.id, entitlements.tenantId))
-    .innerJoin(customers, eq(customers.id, tenants.customerId))
-    .innerJoin(services, eq(services.id, entitlements.serviceId))
-    .where(inArray(entitlements.id, wanted));
-  const segments = await segmentsOf(db, wanted);
-  const byId = new Map(
-    rows.map(({ entitlement, tenant, customer, service }) => {
-      const own = segments.get(entitlement.id) ?? [];
-      const view: EntitlementView = {
-        id: entitlement.id,
-        version: entitlement.version,
-        tenant: { id: tenant.id, name: tenant.name, domain: tenant.domain },
-        customer: { id: customer.id, name: customer.name, externalId: customer.externalId },
-        service: { id: service.id, name: service.name, code: service.code },
-        availableSeats: entitlement.availableSeats,
-        stage: entitlement.stage as Stage,
-        updatedAt: entitlement.updatedAt.toISOString(),
-        segments: own,
-        blockedSeats: blockedSeatsOf(own),
-      };
-      return [entitlement.id, view] as const;
-    }),
+  const rows = await rowsOf<EntitlementViewRow>(
+    db,
+    sql`select ${entitlementViewColumns} from entitlements e ${entitlementViewJoins}
+        where e.id = any(${uuidArray(wanted)}::uuid[])`,
   );
+  const byId = new Map(rows.map((row) => [row.id, viewOfRow(row)] as const));
   return wanted.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Checked UUIDs as one array parameter: one bind value and one plan whatever their number. */
+function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(",")}}`;
 }
 
 export async function findEntitlementView(db: Db, id: string): Promise<EntitlementView | null> {
@@ -64,16 +60,28 @@ export interface LockedEntitlement {
  */
 export async function lockEntitlement(tx: Db, id: string): Promise<LockedEntitlement | null> {
   if (!isUuid(id)) return null;
-  const [row] = await tx.select().from(entitlements).where(eq(entitlements.id, id)).for("update");
+  // The segments come with the row: the lock is on the entitlement, which every segment write takes first.
+  const [row] = await rowsOf<{
+    id: string;
+    serviceId: string;
+    stage: string;
+    availableSeats: number;
+    version: number;
+    segments: string | null;
+  }>(
+    tx,
+    sql`select e.id::text as "id", e.service_id as "serviceId", e.stage as "stage",
+          e.available_seats as "availableSeats", e.version as "version", ${segmentsJson} as "segments"
+        from entitlements e where e.id = ${id}::uuid for update`,
+  );
   if (!row) return null;
-  const segments = (await segmentsOf(tx, [id])).get(id) ?? [];
   return {
     id: row.id,
     serviceId: row.serviceId,
     stage: row.stage as Stage,
     availableSeats: row.availableSeats,
     version: row.version,
-    segments,
+    segments: segmentsOfJson(row.segments),
   };
 }
 
