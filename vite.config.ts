@@ -1,4 +1,6 @@
-import { gzipSync } from "node:zlib";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
@@ -45,9 +47,45 @@ function initialJsSize(): Plugin {
   };
 }
 
+/**
+ * Writes a Brotli and a gzip copy beside every text asset of the build, at the
+ * highest levels (once, at build time), so the server sends them as they are
+ * (@fastify/static `preCompressed`) instead of compressing on every request:
+ * the first load moves about a quarter of the bytes.
+ */
+function precompressAssets(): Plugin {
+  let outDir = "";
+  return {
+    name: "unblock-precompress",
+    apply: "build",
+    configResolved(config) {
+      outDir = config.build.outDir.startsWith("/")
+        ? config.build.outDir
+        : join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const visit = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) visit(path);
+          else if (/\.(js|css|html|svg|json|txt)$/.test(entry.name)) {
+            const content = readFileSync(path);
+            writeFileSync(
+              `${path}.br`,
+              brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+            );
+            writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+          }
+        }
+      };
+      visit(outDir);
+    },
+  };
+}
+
 export default defineConfig({
   root: "web",
-  plugins: [react(), initialJsSize()],
+  plugins: [react(), initialJsSize(), precompressAssets()],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

@@ -124,7 +124,20 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      // The build writes .br and .gz copies; the one the browser accepts is sent as is.
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        // Built assets carry a content hash in their name: a changed file gets a new name, so cache for good.
+        // index.html names the current assets, so it is checked every time.
+        reply.header(
+          "cache-control",
+          /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
   } else {
     app.get("/", { schema: { hide: true } }, async (_request, reply) =>
       reply.type("text/html").send(placeholderPage()),
