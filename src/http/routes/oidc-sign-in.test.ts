@@ -75,10 +75,11 @@ describe("sign-in through an OpenID Connect provider", () => {
 
   /**
    * Opens /api/auth/oidc/start, signs in at the provider's login page as
-   * `login` and consents, and returns the provider's answer: the callback
-   * address the browser is sent to next (not opened yet).
+   * `login` and consents (or cancels there when `login` is null), and returns
+   * the provider's answer: the callback address the browser is sent to next
+   * (not opened yet).
    */
-  async function signInAtProvider(browser: CookieBrowser, login: string, next?: string): Promise<URL> {
+  async function signInAtProvider(browser: CookieBrowser, login: string | null, next?: string): Promise<URL> {
     let url = `${base}/api/auth/oidc/start${next ? `?${new URLSearchParams({ next })}` : ""}`;
     let form: Record<string, string> | undefined;
     for (let hop = 0; hop < 20; hop++) {
@@ -93,7 +94,9 @@ describe("sign-in through an OpenID Connect provider", () => {
       const page = await response.text();
       if (response.status !== 200)
         throw new Error(`${url} answered ${response.status}: ${page.slice(0, 300)}`);
-      if (page.includes('name="prompt" value="login"')) form = { prompt: "login", login, password: "any" };
+      if (login === null) url = `${url}/abort`;
+      else if (page.includes('name="prompt" value="login"'))
+        form = { prompt: "login", login, password: "any" };
       else if (page.includes('name="prompt" value="consent"')) form = { prompt: "consent" };
       else throw new Error(`unexpected page at ${url}: ${page.slice(0, 300)}`);
     }
@@ -207,6 +210,15 @@ describe("sign-in through an OpenID Connect provider", () => {
     );
     expect(withForgedCookie.headers.get("location")).toBe("/login?error=oidc_failed");
     expect(await sessionCount()).toBe(sessions);
+  });
+
+  it("says so when the person cancels at the provider", async () => {
+    const browser = new CookieBrowser();
+    const answer = await signInAtProvider(browser, null, "/reports");
+    expect(answer.searchParams.get("error")).toBe("access_denied");
+    const response = await browser.request(answer.href);
+    expect(response.headers.get("location")).toBe("/login?error=oidc_cancelled&next=%2Freports");
+    expect(browser.cookie(base, "unblock_session")).toBeUndefined();
   });
 
   it("opens only pages of this site after sign-in", async () => {
