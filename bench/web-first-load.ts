@@ -76,6 +76,29 @@ async function firstRowsAt(page: Page, origin: string): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** When each of the first screen's responses ended, by the page's clock (ms from navigation start). */
+async function milestones(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const ends: Record<string, number> = {};
+    const navigation = performance.getEntriesByType("navigation")[0] as
+      | PerformanceNavigationTiming
+      | undefined;
+    if (navigation) ends.html = navigation.responseEnd;
+    for (const entry of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
+      const path = new URL(entry.name).pathname;
+      const step = path.endsWith(".js")
+        ? "js"
+        : path.endsWith(".css")
+          ? "css"
+          : path.startsWith("/api/")
+            ? path.slice(5).split("/")[0]!
+            : null;
+      if (step && !(step in ends)) ends[step] = entry.responseEnd;
+    }
+    return ends;
+  });
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
@@ -101,6 +124,7 @@ async function main() {
       const cold: number[] = [];
       const warm: number[] = [];
       let bytes = 0;
+      const steps: Record<string, number[]> = {};
       // One sign-in per user (the server allows 10 a minute from one address); each context gets its cookie.
       const login = await fetch(`${server.origin}/api/auth/login`, {
         method: "POST",
@@ -120,16 +144,17 @@ async function main() {
         });
         const page = await context.newPage();
         let transferred = 0;
-        page.on("response", (response) => {
-          void response
-            .body()
-            .then((body) => {
-              transferred += body.length;
+        page.on("requestfinished", (request) => {
+          void request
+            .sizes()
+            .then((sizes) => {
+              transferred += sizes.responseBodySize + sizes.responseHeadersSize;
             })
             .catch(() => undefined);
         });
         cold.push(await firstRowsAt(page, server.origin));
         await page.waitForLoadState("networkidle");
+        for (const [step, at] of Object.entries(await milestones(page))) (steps[step] ??= []).push(at);
         if (run === 0) bytes = transferred;
         warm.push(await firstRowsAt(page, server.origin));
         await context.close();
@@ -142,6 +167,16 @@ async function main() {
         coldMs: { p50: percentile(cold, 50), p95: percentile(cold, 95), max: cold.at(-1) },
         warmMs: { p50: percentile(warm, 50), p95: percentile(warm, 95), max: warm.at(-1) },
         firstLoadKb: Math.round(bytes / 1024),
+        // Where a cold load spends its time: median ms from navigation start to each response's end.
+        coldStepsMs: Object.fromEntries(
+          Object.entries(steps).map(([step, values]) => [
+            step,
+            percentile(
+              values.sort((a, b) => a - b),
+              50,
+            ),
+          ]),
+        ),
       });
     }
   } finally {
@@ -165,12 +200,17 @@ async function main() {
       (seedSeconds === null ? "" : `; seeded in ${seedSeconds.toFixed(0)} s`),
   );
   console.log(
-    "user                          cold p50  cold p95  cold max  warm p50  warm p95  first load KB",
+    "user                          cold p50  cold p95  cold max  warm p50  warm p95  first load KB on the wire",
   );
   for (const row of results) {
     console.log(
       `${row.user.padEnd(28)}  ${f(row.coldMs.p50)} ms ${f(row.coldMs.p95)} ms ${f(row.coldMs.max)} ms ${f(row.warmMs.p50)} ms ${f(row.warmMs.p95)} ms  ${String(row.firstLoadKb).padStart(8)}`,
     );
+    const steps = Object.entries(row.coldStepsMs)
+      .sort((a, b) => a[1] - b[1])
+      .map(([step, at]) => `${step} ${at.toFixed(0)}`)
+      .join(", ");
+    console.log(`  cold load, median end of each response (ms): ${steps}`);
   }
 }
 

@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/api-client.ts";
 import { AppRoutes } from "./app/app-routes.tsx";
 import { Shell } from "./app/app-shell.tsx";
+import { startEarlyRequests } from "./app/early-requests.ts";
 import { PlaybookProvider } from "./playbook/playbook-context.tsx";
 import { AuthGate } from "./users/auth-gate.tsx";
 
@@ -31,12 +32,15 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
     // A session that ends while the app is open: ask /api/me again, which shows the sign-in form.
     onError: (error, query) => {
-      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "me") {
+      const meLoading = queryClient.getQueryState(["me"])?.fetchStatus === "fetching";
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "me" && !meLoading) {
         void queryClient.invalidateQueries({ queryKey: ["me"] });
       }
     },
   }),
 });
+
+startEarlyRequests(queryClient, window.location);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
 import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
 
@@ -23,13 +23,15 @@ export interface Me {
   permissions: string[];
 }
 
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: async ({ signal }) => readMe(await apiRequest<unknown>("/me", { signal })),
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: async ({ signal }) => readMe(await apiRequest<unknown>("/me", { signal })),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  return useQuery(meQuery);
 }
 
 /** Reads `/api/me` (or the sign-in answer, which has the same shape) and keeps its CSRF token. */
@@ -42,8 +44,8 @@ export function readMe(data: unknown): Me {
 /** Rows the portfolio loads per request: enough to fill a screen many times over, small to parse. */
 export const portfolioPageSize = 200;
 
-export function useEntitlementPages(query: Record<string, string>) {
-  return useInfiniteQuery({
+export const entitlementPagesQuery = (query: Record<string, string>) =>
+  infiniteQueryOptions({
     queryKey: queryKeys.entitlements(query),
     queryFn: ({ pageParam, signal }) =>
       apiRequest<EntitlementPage>(
@@ -51,8 +53,11 @@ export function useEntitlementPages(query: Record<string, string>) {
         { signal },
       ),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last: EntitlementPage) => last.nextCursor ?? undefined,
   });
+
+export function useEntitlementPages(query: Record<string, string>) {
+  return useInfiniteQuery(entitlementPagesQuery(query));
 }
 
 export interface TenantDetail {

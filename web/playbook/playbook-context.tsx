@@ -1,5 +1,5 @@
 import { Alert, Center, Loader } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, use } from "react";
 import { indexPlaybook, type PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
@@ -14,13 +14,14 @@ const PlaybookContext = createContext<PlaybookIndex | null>(null);
 
 const toIndex = (playbook: Playbook) => indexPlaybook(playbook);
 
+export const playbookQuery = queryOptions({
+  queryKey: queryKeys.playbook,
+  queryFn: ({ signal }) => apiRequest<Playbook>("/playbook", { signal }),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 export function PlaybookProvider({ children }: { children: ReactNode }) {
-  const query = useQuery({
-    queryKey: queryKeys.playbook,
-    queryFn: ({ signal }) => apiRequest<Playbook>("/playbook", { signal }),
-    select: toIndex,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const query = useQuery({ ...playbookQuery, select: toIndex });
   if (query.isPending) {
     return (
       <Center h="60vh">
