@@ -1,0 +1,80 @@
+import { sql } from "drizzle-orm";
+import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import type { SplitReason } from "../../domain/status-segment.ts";
+import { blockedSeatsOf, type EntitlementView, type StoredSegment } from "./entitlement-view.ts";
+
+/**
+ * One entitlement view as a single SQL row: the entitlement `e`, its tenant
+ * `et`, customer `ec` and service `es`, and its segments aggregated as JSON in
+ * position order. Lists, single reads, status writes and the export all read
+ * views this way, so a page of views is one statement (one round trip) rather
+ * than one for the rows and one for their segments.
+ */
+export interface EntitlementViewRow {
+  id: string;
+  version: number;
+  tenantId: string;
+  tenantName: string;
+  tenantDomain: string;
+  customerId: string;
+  customerName: string;
+  customerExternalId: string;
+  serviceId: string;
+  serviceName: string;
+  serviceCode: string;
+  availableSeats: number;
+  stage: string;
+  /** JSON text of the timestamp. */
+  updatedAt: string;
+  /** JSON text of the segments in position order, or null without segments. */
+  segments: string | null;
+}
+
+/** The segments of entitlement `e` as JSON text (StoredSegment keys), or null when it has none. */
+export const segmentsJson = sql`(select json_agg(json_build_object(
+    'seats', s.seats, 'l1', s.l1, 'scenarioId', s.scenario_id, 'l2', s.l2, 'l3', s.l3,
+    'serviceStatus', s.service_status, 'engagementScenario', s.engagement_scenario,
+    'targetDate', s.target_date, 'owner', s.owner, 'note', s.note,
+    'nextActionDate', s.next_action_date, 'nextAction', s.next_action, 'splitReason', s.split_reason,
+    'l1Since', s.l1_since) order by s.position)
+  from status_segments s where s.entitlement_id = e.id)::text`;
+
+/** The select list of an EntitlementViewRow over `e`, `et`, `ec` and `es`. */
+export const entitlementViewColumns = sql`e.id::text as "id", e.version as "version", e.tenant_id::text as "tenantId",
+  et.name as "tenantName", et.domain as "tenantDomain", ec.id::text as "customerId",
+  ec.name as "customerName", ec.external_id as "customerExternalId", e.service_id as "serviceId",
+  es.name as "serviceName", es.code as "serviceCode", e.available_seats as "availableSeats",
+  e.stage as "stage", to_json(e.updated_at)::text as "updatedAt", ${segmentsJson} as "segments"`;
+
+/** The joins that bring `et`, `ec` and `es` to an entitlement `e`. */
+export const entitlementViewJoins = sql`join tenants et on et.id = e.tenant_id
+  join customers ec on ec.id = et.customer_id
+  join services es on es.id = e.service_id`;
+
+/** Segments as segmentsJson wrote them, timestamps as the API gives them (milliseconds, UTC). */
+export function segmentsOfJson(text: string | null): StoredSegment[] {
+  const parsed = (text ? JSON.parse(text) : []) as (Omit<StoredSegment, "splitReason"> & {
+    splitReason: string | null;
+  })[];
+  return parsed.map((segment) => ({
+    ...segment,
+    splitReason: segment.splitReason as SplitReason | null,
+    l1Since: new Date(segment.l1Since).toISOString(),
+  }));
+}
+
+export function viewOfRow(row: EntitlementViewRow): EntitlementView {
+  const segments = segmentsOfJson(row.segments);
+  return {
+    id: row.id,
+    version: row.version,
+    tenant: { id: row.tenantId, name: row.tenantName, domain: row.tenantDomain },
+    customer: { id: row.customerId, name: row.customerName, externalId: row.customerExternalId },
+    service: { id: row.serviceId, name: row.serviceName, code: row.serviceCode },
+    availableSeats: row.availableSeats,
+    stage: row.stage as Stage,
+    updatedAt: new Date(JSON.parse(row.updatedAt) as string).toISOString(),
+    segments,
+    blockedSeats: blockedSeatsOf(segments),
+  };
+}
