@@ -26,8 +26,13 @@ export async function loadEntitlementViews(db: Db, ids: readonly string[]): Prom
   if (wanted.length === 0) return [];
   const rows = await rowsOf<EntitlementViewRow>(
     db,
-    sql`select ${entitlementViewColumns} from entitlements e ${entitlementViewJoins}
-        where e.id = any(${uuidArray(wanted)}::uuid[])`,
+    // Driven from the id list, so each join is an index lookup per row: written as
+    // `e.id = any(...)`, the planner may hash the whole tenants table for a 200-row page
+    // (100 ms of a 115 ms statement at 10,000 tenants on PGlite).
+    sql`select ${entitlementViewColumns}
+        from unnest(${uuidArray(wanted)}::uuid[]) as wanted(id)
+        join entitlements e on e.id = wanted.id
+        ${entitlementViewJoins}`,
   );
   const byId = new Map(rows.map((row) => [row.id, viewOfRow(row)] as const));
   return wanted.flatMap((id) => byId.get(id) ?? []);
