@@ -1,8 +1,13 @@
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntitlementView } from "../web/api/api-types.ts";
-import { api, launchBrowser, openPage, screenshot } from "./support/browser.ts";
-import { daysFromToday, entitlement, freshEntitlement, historyCount } from "./support/test-data.ts";
+import { api, launchBrowser, openPage, recordPuts, screenshot } from "./support/browser.ts";
+import {
+  daysFromToday,
+  entitlement,
+  freshEntitlement,
+  historyCount,
+  segmentForWrite,
+} from "./support/test-data.ts";
 
 const deliveryFm = "delivery.fm@unblock.test";
 
@@ -27,15 +32,6 @@ async function chooseDeliveryBlocked(drawer: Locator) {
   await drawer.locator("label", { hasText: /^Delivery$/ }).click();
   await drawer.getByLabel("L1 status").selectOption("blocked");
   await drawer.getByLabel("L2 reason").selectOption("app_compatibility");
-}
-
-/** Every PUT the page sends, so a test can prove nothing was sent. */
-function recordPuts(page: Page): string[] {
-  const puts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "PUT") puts.push(request.url());
-  });
-  return puts;
 }
 
 describe("status editor", () => {
@@ -199,7 +195,7 @@ describe("status editor", () => {
         version: target.version,
         segments: [
           {
-            ...withoutExtras(current!),
+            ...segmentForWrite(current!),
             note: "Deploying: hybrid configured; first wave of users this week.",
           },
         ],
@@ -212,12 +208,6 @@ describe("status editor", () => {
     await context.close();
   });
 });
-
-/** The stored segment as the API takes it back (no server-only fields). */
-function withoutExtras(segment: EntitlementView["segments"][number]) {
-  const { l1Since: _since, ...rest } = segment;
-  return rest;
-}
 
 /** ISO week of a date, as the projected-unblocks report names weeks ("2027-W52"). */
 function isoWeek(value: string): string {

@@ -1,6 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "./support/browser.ts";
+import { launchBrowser, openPage, recordPuts, screenshot } from "./support/browser.ts";
 import { daysFromToday, entitlement, freshEntitlement, historyCount } from "./support/test-data.ts";
 
 const deliveryFm = "delivery.fm@unblock.test";
@@ -21,15 +21,6 @@ async function openEditor(tenantId: string, entitlementId: string) {
   const drawer = opened.page.getByRole("dialog");
   await drawer.getByLabel("L1 status").waitFor();
   return { ...opened, drawer };
-}
-
-/** Every PUT the page sends, so a test can prove nothing was sent. */
-function recordPuts(page: Page): string[] {
-  const puts: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "PUT") puts.push(request.url());
-  });
-  return puts;
 }
 
 describe("Suggest in the status editor", () => {

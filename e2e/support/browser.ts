@@ -97,3 +97,12 @@ export async function api<T>(
   if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
 }
+
+/** Every PUT the page sends from now on, so a test can prove nothing was sent. */
+export function recordPuts(page: Page): string[] {
+  const puts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "PUT") puts.push(request.url());
+  });
+  return puts;
+}
