@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
+import type { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { findUserByEmail } from "../../app/find-user.ts";
@@ -19,26 +20,16 @@ const dir = mkdtempSync(join(tmpdir(), "unblock-cli-"));
 
 /** Runs one command against the test database, capturing output and exit code. */
 async function run(factory: (io: CommandIo) => Command, ...args: string[]) {
-  const result = { out: "", err: "", exitCode: 0 };
+  const { result, sinks } = capturedOutput();
   const io: CommandIo = {
-    out: (text) => {
-      result.out += text;
-    },
-    err: (text) => {
-      result.err += text;
-    },
-    fail: (code) => {
-      result.exitCode = code;
-    },
+    ...sinks,
     interactive: false,
     withApp: async (options, fn) => {
       const user = await findUserByEmail(deps, options.as ?? "admin@unblock.test");
       await fn(deps, user ?? { id: "", email: "system", name: "System", role: "admin" });
     },
   };
-  const command = factory(io);
-  const program = new Command("unblock").exitOverride().addCommand(command);
-  await program.parseAsync(["node", "unblock", command.name(), ...args]);
+  await runCommand(factory(io), args);
   return result;
 }
 

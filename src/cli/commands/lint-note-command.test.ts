@@ -1,25 +1,10 @@
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { lintNoteCommand } from "./lint-note-command.ts";
 
 async function run(...args: string[]) {
-  const result = { out: "", err: "", exitCode: 0 };
-  const program = new Command("unblock").exitOverride();
-  program.addCommand(
-    lintNoteCommand({
-      out: (text) => {
-        result.out += text;
-      },
-      err: (text) => {
-        result.err += text;
-      },
-      fail: (code) => {
-        result.exitCode = code;
-      },
-      readFile: () => "",
-    }),
-  );
-  await program.parseAsync(["node", "unblock", "lint-note", ...args]);
+  const { result, sinks } = capturedOutput();
+  await runCommand(lintNoteCommand({ ...sinks, readFile: () => "" }), args);
   return result;
 }
 

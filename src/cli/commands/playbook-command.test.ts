@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { defaultPlaybookPath } from "../../app/playbook/load-playbook.ts";
 import { playbookCommand } from "./playbook-command.ts";
 
@@ -9,22 +9,8 @@ const fixture = (name: string) =>
 
 /** Runs `unblock playbook ...` on a fresh program and captures what it writes. */
 async function run(...args: string[]) {
-  const result = { out: "", err: "", exitCode: 0 };
-  const program = new Command("unblock").exitOverride();
-  program.addCommand(
-    playbookCommand({
-      out: (text) => {
-        result.out += text;
-      },
-      err: (text) => {
-        result.err += text;
-      },
-      fail: (code) => {
-        result.exitCode = code;
-      },
-    }),
-  );
-  await program.parseAsync(["node", "unblock", "playbook", ...args]);
+  const { result, sinks } = capturedOutput();
+  await runCommand(playbookCommand(sinks), args);
   return result;
 }
 

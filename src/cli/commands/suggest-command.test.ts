@@ -1,30 +1,18 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { suggestCommand } from "./suggest-command.ts";
 
 const fixture = fileURLToPath(new URL("../../../corpus/fixtures/suggest-batch.jsonl", import.meta.url));
 
 /** Runs `unblock suggest ...` on a fresh program and captures what it writes. */
 async function run(args: string[], files: Record<string, string> = {}) {
-  const result = { out: "", err: "", exitCode: 0 };
-  const program = new Command("unblock").exitOverride();
-  program.addCommand(
-    suggestCommand({
-      out: (text) => {
-        result.out += text;
-      },
-      err: (text) => {
-        result.err += text;
-      },
-      fail: (code) => {
-        result.exitCode = code;
-      },
-      readFile: (path) => files[path] ?? readFileSync(path, "utf8"),
-    }),
+  const { result, sinks } = capturedOutput();
+  await runCommand(
+    suggestCommand({ ...sinks, readFile: (path) => files[path] ?? readFileSync(path, "utf8") }),
+    args,
   );
-  await program.parseAsync(["node", "unblock", "suggest", ...args]);
   return result;
 }
 

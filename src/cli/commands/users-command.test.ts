@@ -1,7 +1,7 @@
-import { Command } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createTenant, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { resolveApiToken } from "../../app/auth/api-tokens.ts";
@@ -19,17 +19,10 @@ let typedPassword = "";
 
 /** Runs `unblock users ...` against the test database as `--as` (or the system when nobody exists). */
 async function run(...args: string[]) {
-  const result = { out: "", err: "", exitCode: 0, error: "" };
+  const { result: output, sinks } = capturedOutput();
+  const result = Object.assign(output, { error: "" });
   const io: CommandIo = {
-    out: (text) => {
-      result.out += text;
-    },
-    err: (text) => {
-      result.err += text;
-    },
-    fail: (code) => {
-      result.exitCode = code;
-    },
+    ...sinks,
     interactive: false,
     withApp: async (options, fn) => {
       const user = options.as ? await findUserByEmail(deps, options.as) : null;
@@ -37,11 +30,11 @@ async function run(...args: string[]) {
       await fn(deps, (user as Actor | null) ?? systemActor);
     },
   };
-  const program = new Command("unblock")
-    .exitOverride()
-    .addCommand(usersCommand(io, async () => typedPassword));
   try {
-    await program.parseAsync(["node", "unblock", "users", ...args]);
+    await runCommand(
+      usersCommand(io, async () => typedPassword),
+      args,
+    );
   } catch (error) {
     if (!isAppError(error)) throw error;
     result.error = error.message;
