@@ -49,6 +49,14 @@ describe(createSuggester.name, () => {
       }
     });
 
+    it("proposes nothing for words it has never seen even when the workload is known", () => {
+      for (const workload of ["Teams", "EXO", "sharepoint"]) {
+        expect(suggester.suggest("zzzz qqq", workload)).toMatchObject({ l1: null, l2: null, confidence: 0 });
+      }
+      // The workload still counts once the note itself says something.
+      expect(suggester.suggest("Blocked: the firewall drops the traffic", "Teams").l1).toBe("blocked");
+    });
+
     it("proposes the L1 of a bare status but no L2, since the note gives no reason", () => {
       const suggestion = suggester.suggest("Blocked.");
       expect(suggestion.l1).toBe("blocked");

@@ -115,7 +115,13 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
     },
     suggest(note, workload) {
       const { service, features, x, p, p1 } = probabilities(note, workload);
-      if (x.indices.length === 0) {
+      // Without one word the model knows, the note says nothing; with only the workload known, an
+      // answer would be that service's prior ("zzzz" about Teams), not a reading of the note.
+      const noteSaysNothing =
+        x.indices.length === 0 ||
+        (service !== null &&
+          vectorizer.vectorize(extractFeatures(note, null, model.features)).indices.length === 0);
+      if (noteSaysNothing) {
         return { l1: null, l2: null, l3: null, confidence: 0, evidence: [], alternatives: [] };
       }
 
