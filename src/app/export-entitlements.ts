@@ -1,8 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { streamEntitlementViews } from "../db/repositories/entitlement-stream.ts";
-import type { EntitlementView } from "../db/repositories/entitlement-view.ts";
+import { streamEntitlementRows } from "../db/repositories/entitlement-stream.ts";
+import type { EntitlementViewRow } from "../db/repositories/entitlement-view-row.ts";
+import { viewOfRow } from "../db/repositories/entitlement-view-row.ts";
 import { exportColumnNames } from "../domain/csv/csv-columns.ts";
-import { entitlementCsvRows } from "../domain/csv/entitlement-csv-rows.ts";
+import { type ExportedEntitlement, entitlementCsvRows } from "../domain/csv/entitlement-csv-rows.ts";
+import type { Stage } from "../domain/playbook/playbook-schema.ts";
+import type { StatusSegment } from "../domain/status-segment.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
 
@@ -36,33 +39,34 @@ export async function exportEntitlements(
   else await write("[");
 
   const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base);
-  await streamEntitlementViews(deps.database.db, query, pageSize, async (views) => {
+  await streamEntitlementRows(deps.database.db, query, pageSize, async (batch) => {
     if (format === "csv") {
-      const rows = views.flatMap((item) => entitlementCsvRows(exportedOf(item)));
+      const rows = batch.flatMap((row) => entitlementCsvRows(exportedOf(row)));
       counts.rows += rows.length;
       await write(stringify(rows));
     } else {
       const lead = counts.entitlements === 0 ? "\n" : ",\n";
-      await write(lead + views.map((item) => JSON.stringify(item)).join(",\n"));
-      counts.rows += views.length;
+      await write(lead + batch.map((row) => JSON.stringify(viewOfRow(row))).join(",\n"));
+      counts.rows += batch.length;
     }
-    counts.entitlements += views.length;
+    counts.entitlements += batch.length;
   });
 
   if (format === "json") await write(counts.entitlements === 0 ? "]\n" : "\n]\n");
   return counts;
 }
 
-function exportedOf(view: EntitlementView) {
+/** What a CSV row needs, straight from the stream's row: no view, no timestamps rebuilt. */
+function exportedOf(row: EntitlementViewRow): ExportedEntitlement {
   return {
-    id: view.id,
-    version: view.version,
-    customerName: view.customer.name,
-    tenantName: view.tenant.name,
-    tenantDomain: view.tenant.domain,
-    serviceId: view.service.id,
-    stage: view.stage,
-    availableSeats: view.availableSeats,
-    segments: view.segments,
+    id: row.id,
+    version: row.version,
+    customerName: row.customerName,
+    tenantName: row.tenantName,
+    tenantDomain: row.tenantDomain,
+    serviceId: row.serviceId,
+    stage: row.stage as Stage,
+    availableSeats: row.availableSeats,
+    segments: row.segments ? (JSON.parse(row.segments) as StatusSegment[]) : [],
   };
 }
