@@ -22,7 +22,10 @@ function initialJsSize(): Plugin {
       const entries: string[] = [];
       for (const [fileName, output] of Object.entries(bundle)) {
         if (output.type !== "chunk") continue;
-        chunks.set(fileName, { code: output.code, imports: output.imports });
+        // The entry only starts the first requests and imports the app (boot) dynamically:
+        // that import is part of the first screen, so it counts as the entry's own.
+        const imports = output.isEntry ? [...output.imports, ...output.dynamicImports] : output.imports;
+        chunks.set(fileName, { code: output.code, imports });
         if (output.isEntry) entries.push(fileName);
       }
       const initial = new Set<string>();
@@ -83,9 +86,45 @@ function precompressAssets(): Plugin {
   };
 }
 
+/**
+ * Adds <link rel="modulepreload"> for the app chunk the entry imports
+ * dynamically (and what that chunk imports), so the browser fetches it beside
+ * the entry instead of after the entry has run.
+ */
+function preloadBootChunk(): Plugin {
+  return {
+    name: "unblock-preload-boot",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return [];
+        const entry = Object.values(bundle).find((output) => output.type === "chunk" && output.isEntry);
+        if (entry?.type !== "chunk") return [];
+        const wanted = new Set<string>();
+        const visit = (fileName: string) => {
+          if (wanted.has(fileName)) return;
+          wanted.add(fileName);
+          const chunk = bundle[fileName];
+          if (chunk?.type === "chunk") chunk.imports.forEach(visit);
+        };
+        wanted.add(entry.fileName);
+        entry.dynamicImports.forEach(visit);
+        wanted.delete(entry.fileName);
+        return [...wanted].map((fileName) => ({
+          tag: "link",
+          attrs: { rel: "modulepreload", crossorigin: "", href: `/${fileName}` },
+          injectTo: "head" as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: "web",
-  plugins: [react(), initialJsSize(), precompressAssets()],
+  plugins: [react(), initialJsSize(), preloadBootChunk(), precompressAssets()],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

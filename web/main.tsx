@@ -1,59 +1,9 @@
-// Mantine's stylesheet is imported once, here; chart styles load with the dashboards.
+// The entry is kept tiny: it starts the first screen's requests, then loads the app.
+// The stylesheets are linked from the page itself (imported here), so they download
+// beside the app's code rather than after it.
 import "@mantine/core/styles.css";
 import "./app/app.css";
-import { createTheme, MantineProvider } from "@mantine/core";
-import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { ApiError } from "./api/api-client.ts";
-import { AppRoutes } from "./app/app-routes.tsx";
-import { Shell } from "./app/app-shell.tsx";
-import { startEarlyRequests } from "./app/early-requests.ts";
-import { PlaybookProvider } from "./playbook/playbook-context.tsx";
-import { AuthGate } from "./users/auth-gate.tsx";
+import { startEarlyFetches } from "./app/early-fetches.ts";
 
-const theme = createTheme({
-  primaryColor: "indigo",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-  defaultRadius: "sm",
-  // A visible focus ring on every focusable element, for keyboard users.
-  focusRing: "always",
-});
-
-const queryClient: QueryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 30_000,
-      refetchOnWindowFocus: false,
-      // A refusal will not change on retry; a dropped connection might.
-      retry: (failures, error) => !(error instanceof ApiError && error.status < 500) && failures < 1,
-    },
-  },
-  queryCache: new QueryCache({
-    // A session that ends while the app is open: ask /api/me again, which shows the sign-in form.
-    onError: (error, query) => {
-      const meLoading = queryClient.getQueryState(["me"])?.fetchStatus === "fetching";
-      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== "me" && !meLoading) {
-        void queryClient.invalidateQueries({ queryKey: ["me"] });
-      }
-    },
-  }),
-});
-
-startEarlyRequests(queryClient, window.location);
-
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <Shell>
-          <AuthGate>
-            <PlaybookProvider>
-              <AppRoutes />
-            </PlaybookProvider>
-          </AuthGate>
-        </Shell>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
-);
+startEarlyFetches(window.location);
+void import("./app/boot.tsx");

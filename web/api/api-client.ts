@@ -1,4 +1,5 @@
 import type { Violation } from "../../src/domain/violation.ts";
+import { takeEarly } from "./early-responses.ts";
 
 /** An RFC 9457 problem the API answered with; `errors` name the fields at fault. */
 export class ApiError extends Error {
@@ -46,13 +47,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const method = options.method ?? "GET";
   if (method !== "GET" && csrfToken) headers[csrfHeader] = csrfToken;
-  const response = await fetch(`/api${path}`, {
-    method,
-    headers,
-    credentials: "same-origin",
-    body: options.body === undefined ? null : JSON.stringify(options.body),
-    signal: options.signal ?? null,
-  });
+  const early = method === "GET" ? takeEarly(path) : undefined;
+  const response = await (early ??
+    fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    }));
   const text = await response.text();
   const parsed: unknown = text ? safeJson(text) : null;
   if (!response.ok) {

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
 import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
+import { entitlementPagePath } from "./entitlement-page-path.ts";
 
 /** Query keys in one place, so a save can invalidate exactly what it changed. */
 export const queryKeys = {
@@ -41,17 +42,11 @@ export function readMe(data: unknown): Me {
   return { user: value.user, permissions: value.permissions ?? [] };
 }
 
-/** Rows the portfolio loads per request: enough to fill a screen many times over, small to parse. */
-export const portfolioPageSize = 200;
-
 export const entitlementPagesQuery = (query: Record<string, string>) =>
   infiniteQueryOptions({
     queryKey: queryKeys.entitlements(query),
     queryFn: ({ pageParam, signal }) =>
-      apiRequest<EntitlementPage>(
-        `/entitlements${toQuery({ ...query, limit: portfolioPageSize, cursor: pageParam })}`,
-        { signal },
-      ),
+      apiRequest<EntitlementPage>(entitlementPagePath(query, pageParam), { signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: EntitlementPage) => last.nextCursor ?? undefined,
   });
