@@ -9,7 +9,7 @@ import { type Dataset, prepareDataset } from "./bench-datasets.ts";
 import { type BenchOptions, readBenchOptions } from "./bench-options.ts";
 import { type BenchSession, type CapturedQuery, openBenchSession, replay } from "./bench-session.ts";
 import { httpClient } from "./http-client.ts";
-import { type LoadResult, runLoad } from "./load.ts";
+import { type LoadOptions, type LoadResult, runLoad } from "./load.ts";
 import { printResults } from "./results-table.ts";
 import { planImportFile, timeImport } from "./scenarios/import-scenario.ts";
 import { type BenchActors, type ReadScenario, readScenarios } from "./scenarios/read-scenarios.ts";
@@ -104,8 +104,8 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   };
   const database = { url: dataset.url, dataDir: dataset.dataDir };
 
-  // 1. In process: actors, tokens, the scenarios' SQL, direct SQL timings, planned writes.
-  let session = await openBenchSession(database);
+  // 1. In process: actors, tokens, the scenarios' SQL, planned writes.
+  const session = await openBenchSession(database);
   const actors = await benchActors(session.deps);
   const tokens = {
     admin: await tokenFor(session.deps, actors.admin),
@@ -121,27 +121,46 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     captured.set(scenario, await session.capture(() => scenario.run(session.deps)));
     log(`captured ${captured.get(scenario)!.length} statements: ${scenario.name}`);
   }
+  const writes = options.skip.has("writes")
+    ? []
+    : await planWrites(session.deps, actors.admin.role, options.requests.writes + 64);
   for (const scenario of scenarios) {
-    const queries = captured.get(scenario)!;
-    const sql = await timeBoth(options, () => replay(session, queries));
     result.reads.push({
       group: scenario.group,
       name: scenario.name,
       path: scenario.path,
-      queries: queries.length,
+      queries: captured.get(scenario)!.length,
       http: [],
-      sql,
+      sql: [],
     });
-    log(`sql ${scenario.name}: ${summary(sql)}`);
   }
-  const writes = options.skip.has("writes")
-    ? []
-    : await planWrites(session.deps, actors.admin.role, options.requests.writes + 64);
-  // PGlite is one process's database: the server can only open it once this session is closed.
-  await session.close();
+  const sqlOf = (position: number) => {
+    const queries = captured.get(scenarios[position]!)!;
+    return () => replay(session, queries);
+  };
+  // PGlite is one process's database: the server can only open it once this session is closed, so
+  // there every read is timed as SQL first and through HTTP afterwards. On the server both run side
+  // by side, each load of SQL straight before the same load through HTTP, so a change in the
+  // machine's load (it is shared) moves both sides of a ratio alike.
+  const interleaved = dataset.target === "postgres";
+  let sessionOpen = true;
+  const closeSession = async () => {
+    if (sessionOpen) await session.close();
+    sessionOpen = false;
+  };
+  if (!interleaved) {
+    for (const [position, read] of result.reads.entries()) {
+      read.sql = await timeEach(options, sqlOf(position));
+      log(`sql ${read.name}: ${summary(read.sql)}`);
+    }
+    await closeSession();
+  }
 
-  // 2. The server in its own process: the same reads through HTTP, writes, export.
-  const server = await startServer(database);
+  // 2. The server in its own process: the reads through HTTP (and as SQL, on the server), writes, export.
+  const server = await startServer(database).catch(async (error: unknown) => {
+    await closeSession();
+    throw error;
+  });
   let peak = server.rssMb();
   const startRss = peak;
   const sampler = setInterval(() => {
@@ -150,15 +169,22 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   try {
     const client = httpClient(server.origin, 32);
     for (const [position, scenario] of scenarios.entries()) {
+      const read = result.reads[position]!;
       const token = tokens[scenario.user];
-      const http = await timeBoth(options, () => client.get(scenario.path, token));
-      result.reads[position]!.http = http;
-      log(`http ${scenario.name}: ${summary(http)}`);
+      const viaHttp = () => client.get(scenario.path, token);
+      for (const level of loadLevels(options)) {
+        if (interleaved) read.sql.push(await runLoad(once(sqlOf(position)), level));
+        read.http.push(await runLoad(once(viaHttp), level));
+      }
+      if (interleaved) log(`sql ${scenario.name}: ${summary(read.sql)}`);
+      log(`http ${scenario.name}: ${summary(read.http)}`);
     }
+    await closeSession();
     if (writes.length > 0) result.writes = await benchWrites(client, tokens.admin, writes, options);
     if (!options.skip.has("export")) result.export = await benchExport(server, client, tokens.admin, options);
     await client.close();
   } finally {
+    await closeSession();
     clearInterval(sampler);
     peak = Math.max(peak, server.rssMb());
     await server.stop();
@@ -167,34 +193,34 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
 
   // 3. Import, in process (as `unblock import` runs it), beside COPY of the same file.
   if (!options.skip.has("import")) {
-    session = await openBenchSession(database);
+    const importSession = await openBenchSession(database);
     try {
-      result.import = await benchImport(session, actors.admin, options.importRows);
+      result.import = await benchImport(importSession, actors.admin, options.importRows);
     } finally {
-      await session.close();
+      await importSession.close();
     }
   }
   return result;
 }
 
-async function timeBoth(options: BenchOptions, task: () => Promise<unknown>): Promise<LoadResult[]> {
-  const once = async () => {
+/** The two loads every read is timed under: one client at a time, then 16 at once. */
+function loadLevels(options: BenchOptions): LoadOptions[] {
+  return [
+    { concurrency: 1, requests: options.requests.c1, warmup: 3, maxSeconds: options.maxSeconds.c1 },
+    { concurrency: 16, requests: options.requests.c16, warmup: 16, maxSeconds: options.maxSeconds.c16 },
+  ];
+}
+
+function once(task: () => Promise<unknown>): () => Promise<void> {
+  return async () => {
     await task();
   };
-  return [
-    await runLoad(once, {
-      concurrency: 1,
-      requests: options.requests.c1,
-      warmup: 3,
-      maxSeconds: options.maxSeconds.c1,
-    }),
-    await runLoad(once, {
-      concurrency: 16,
-      requests: options.requests.c16,
-      warmup: 16,
-      maxSeconds: options.maxSeconds.c16,
-    }),
-  ];
+}
+
+async function timeEach(options: BenchOptions, task: () => Promise<unknown>): Promise<LoadResult[]> {
+  const results: LoadResult[] = [];
+  for (const level of loadLevels(options)) results.push(await runLoad(once(task), level));
+  return results;
 }
 
 async function benchWrites(
