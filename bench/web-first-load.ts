@@ -162,7 +162,9 @@ async function main() {
         transferred = 0;
         cold.push(await firstRowsAt(page, server.origin));
         await page.waitForLoadState("networkidle");
-        for (const [step, at] of Object.entries(await milestones(page))) (steps[step] ??= []).push(at);
+        for (const [step, at] of Object.entries(await milestones(page))) {
+          steps[step] = [...(steps[step] ?? []), at];
+        }
         if (run === 0) bytes = transferred;
         await page.goto("about:blank");
         warm.push(await firstRowsAt(page, server.origin));
