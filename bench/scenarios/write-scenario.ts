@@ -33,20 +33,9 @@ export async function planWrites(deps: AppDeps, actorRole: string, count: number
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     for (const view of await loadEntitlementViews(deps.database.db, ids)) {
-      const segments: ProposedSegment[] = view.segments.map((segment, position) => ({
-        seats: segment.seats,
-        l1: segment.l1,
-        scenarioId: segment.scenarioId,
-        l2: segment.l2,
-        l3: segment.l3,
-        serviceStatus: segment.serviceStatus,
-        engagementScenario: segment.engagementScenario,
-        targetDate: segment.targetDate,
-        owner: segment.owner,
+      const segments: ProposedSegment[] = view.segments.map(({ l1Since: _since, ...segment }, position) => ({
+        ...segment,
         note: `${segment.note} Checked again by the benchmark (${planned.length}.${position}).`.trim(),
-        nextActionDate: segment.nextActionDate,
-        nextAction: segment.nextAction,
-        splitReason: segment.splitReason,
       }));
       const decision = evaluateStatus({
         index: deps.playbook.index,

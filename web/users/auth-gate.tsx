@@ -12,10 +12,10 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { loginPath, loginPathname, nextAfterLogin } from "../../src/domain/return-path.ts";
 import { ApiError, apiRequest } from "../api/api-client.ts";
 import { queryKeys, readMe, useMe } from "../api/queries.ts";
 import { navigate, useLocation } from "../router/router.ts";
-import { loginPath, loginPathname, nextAfterLogin } from "./login-path.ts";
 import { OidcSignIn } from "./oidc-sign-in.tsx";
 
 /**

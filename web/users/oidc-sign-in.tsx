@@ -1,8 +1,8 @@
 import { Alert, Button, Divider } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { nextAfterLogin } from "../../src/domain/return-path.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { useLocation } from "../router/router.ts";
-import { nextAfterLogin } from "./login-path.ts";
 
 /** `GET /api/auth/options`: whether this server signs in through an OpenID Connect provider. */
 interface SignInOptions {

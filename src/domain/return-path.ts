@@ -1,5 +1,6 @@
 /**
- * Where the sign-in page sends people afterwards. The target travels in the
+ * Where the sign-in page sends people afterwards: one rule for the web app's
+ * sign-in page and the server's single sign-on redirect. The target travels in the
  * query string (`/login?next=/tenants/42?edit=7`), so a shared link to a
  * tenant still lands on that tenant once its reader has signed in.
  */
@@ -22,7 +23,10 @@ export function nextAfterLogin(search: string): string {
 }
 
 function safeNext(path: string): string {
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
+  if (!path.startsWith("/") || path.startsWith("//")) return "/";
+  // Browsers drop or rewrite backslashes and control characters in addresses ("/\t/host" becomes "//host").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return "/";
   if (path === loginPathname || path.startsWith(`${loginPathname}?`)) return "/";
   return path;
 }

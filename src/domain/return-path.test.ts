@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPath, nextAfterLogin } from "./login-path.ts";
+import { loginPath, nextAfterLogin } from "./return-path.ts";
 
 describe(loginPath.name, () => {
   it("keeps the page asked for, query string included, for after sign-in", () => {
@@ -23,6 +23,7 @@ describe(nextAfterLogin.name, () => {
     ["another site", "?next=https%3A%2F%2Fevil.example%2F"],
     ["a protocol-relative address", "?next=%2F%2Fevil.example"],
     ["a backslash address", "?next=%2F%5Cevil.example"],
+    ["an address with a tab", "?next=%2F%09%2Fevil.example"],
     ["a script address", "?next=javascript%3Aalert(1)"],
     ["nothing", ""],
   ])("goes to the portfolio instead of %s", (_, search) => {
