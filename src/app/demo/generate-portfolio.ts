@@ -18,6 +18,8 @@ export interface PortfolioOptions {
   today: IsoDate;
   /** Demo user id per role id; history rows name the user of the role that recorded them. */
   usersByRole: ReadonlyMap<string, string>;
+  /** Judge every generated status with evaluateStatus (slow; tests check the fast path against it). */
+  judgeEveryStatus?: boolean;
 }
 
 /**
@@ -183,6 +185,7 @@ function addEntitlements(
       availableSeats,
       stage,
       today: options.today,
+      judgeEveryStatus: options.judgeEveryStatus,
     });
     const id = random.uuid();
     const last = steps[steps.length - 1]!;

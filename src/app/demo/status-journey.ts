@@ -3,10 +3,11 @@ import { l1SinceFor } from "../../db/repositories/segment-repository.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
-import type { IsoDate, SplitReason } from "../../domain/status-segment.ts";
+import type { IsoDate, ProposedSegment, SplitReason, StatusSegment } from "../../domain/status-segment.ts";
 import { splitParts } from "./note-templates.ts";
 import { addDays, pickL2, proposeSegment, type SegmentPlan } from "./propose-segment.ts";
 import type { SeededRandom } from "./seeded-random.ts";
+import { storedSegments } from "./stored-segments.ts";
 
 /** One recorded change of an entitlement's status. */
 export interface JourneyStep {
@@ -23,6 +24,8 @@ export interface JourneyInput {
   availableSeats: number;
   stage: Stage;
   today: IsoDate;
+  /** Judge every step with evaluateStatus instead of building what it would store (tests compare the two). */
+  judgeEveryStatus?: boolean;
 }
 
 /** How the current status of a service is spread over the L1s, per stage. */
@@ -41,9 +44,9 @@ const firstL1Weights: Record<string, number> = {
 
 /**
  * The status history of one entitlement over the past year, ending in its
- * current status: one to five changes, each judged by evaluateStatus on the
- * day it was made (so every stored segment passed the rules), with the stage
- * handed over from Assignment to Delivery along the way.
+ * current status: one to five changes, each one the rules accept on the day
+ * it was made (stored as evaluateStatus would store it, see storedSegments),
+ * with the stage handed over from Assignment to Delivery along the way.
  */
 export function statusJourney(input: JourneyInput): JourneyStep[] {
   const { random, index, today } = input;
@@ -88,26 +91,14 @@ export function statusJourney(input: JourneyInput): JourneyStep[] {
       index,
       proposed.map((segment) => segment.scenarioId ?? ""),
     );
-    const decision = evaluateStatus({
-      index,
-      serviceId: input.serviceId,
-      stage,
-      actorRole,
-      availableSeats: input.availableSeats,
-      previous,
-      proposed,
-      today: date,
-    });
-    if (!decision.ok) {
-      throw new Error(
-        `Demo status for ${input.serviceId} on ${date} breaks the rules: ${JSON.stringify(decision.violations)}`,
-      );
-    }
+    const stored =
+      (input.judgeEveryStatus ? null : storedSegments(index, previous, proposed)) ??
+      judged(input, { stage, actorRole, previous, proposed, date });
     const at = new Date(
       `${date}T${String(random.int(8, 17)).padStart(2, "0")}:${String(random.int(0, 59)).padStart(2, "0")}:00.000Z`,
     );
-    const since = l1SinceFor(previous, decision.segments, at);
-    const segments = decision.segments.map((segment, position) => ({
+    const since = l1SinceFor(previous, stored, at);
+    const segments = stored.map((segment, position) => ({
       ...segment,
       l1Since: since[position]!,
     }));
@@ -115,6 +106,35 @@ export function statusJourney(input: JourneyInput): JourneyStep[] {
     previous = segments;
   });
   return steps;
+}
+
+/** The segments evaluateStatus stores for a proposal it accepts; a refusal is a generator bug. */
+function judged(
+  input: JourneyInput,
+  change: {
+    stage: Stage;
+    actorRole: string;
+    previous: StoredSegment[];
+    proposed: ProposedSegment[];
+    date: IsoDate;
+  },
+): StatusSegment[] {
+  const decision = evaluateStatus({
+    index: input.index,
+    serviceId: input.serviceId,
+    stage: change.stage,
+    actorRole: change.actorRole,
+    availableSeats: input.availableSeats,
+    previous: change.previous,
+    proposed: change.proposed,
+    today: change.date,
+  });
+  if (!decision.ok) {
+    throw new Error(
+      `Demo status for ${input.serviceId} on ${change.date} breaks the rules: ${JSON.stringify(decision.violations)}`,
+    );
+  }
+  return decision.segments;
 }
 
 /** Change days, oldest first: the latest mostly in the last three months, earlier ones across the year. */

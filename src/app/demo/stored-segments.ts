@@ -1,0 +1,180 @@
+import { normalizeName, type PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import type { ScenarioField } from "../../domain/playbook/playbook-schema.ts";
+import { cleanText } from "../../domain/rules/field-values.ts";
+import {
+  carriedValue,
+  effectiveRule,
+  fieldDefault,
+  ruleWithoutCarry,
+  scenarioFields,
+} from "../../domain/rules/scenario-fields.ts";
+import { splitReasonOf } from "../../domain/rules/split-seats.ts";
+import type { ProposedSegment, StatusSegment } from "../../domain/status-segment.ts";
+
+/**
+ * The segments evaluateStatus would store for a demo proposal, without judging
+ * it: the seed generates millions of statuses, and judging each (rules and
+ * note linter) was a third of its time. The generator proposes only what the
+ * rules accept (ids from the playbook, dates not before the day of the change,
+ * notes that carry the why where the L1 needs it, seats that add up), so what
+ * is left is what evaluateStatus adds on success: carried values, defaults,
+ * and the split reason dropped from a lone segment. Returns null for anything
+ * this does not mirror exactly (a proposal that may restate a stored segment,
+ * a default that is not a plain value), and the caller judges those in full.
+ * seed-demo.test.ts checks every generated step against evaluateStatus.
+ */
+export function storedSegments(
+  index: PlaybookIndex,
+  previous: readonly StatusSegment[],
+  proposed: readonly ProposedSegment[],
+): StatusSegment[] | null {
+  const single = proposed.length === 1;
+  const segments: StatusSegment[] = [];
+  for (let position = 0; position < proposed.length; position += 1) {
+    const segment = storedSegment(index, previous, proposed[position]!, position);
+    if (!segment) return null;
+    if (!single) segment.splitReason = splitReasonOf(proposed[position]!);
+    segments.push(segment);
+  }
+  return segments;
+}
+
+function storedSegment(
+  index: PlaybookIndex,
+  previous: readonly StatusSegment[],
+  proposed: ProposedSegment,
+  position: number,
+): StatusSegment | null {
+  const row = proposed.scenarioId ? index.scenario(proposed.scenarioId) : undefined;
+  if (!row || row.l1 !== proposed.l1) return null;
+  // evaluateStatus keeps a stored segment that a proposal repeats; leave any possible repeat to it.
+  if (previous.some((stored) => mayRestate(proposed, stored))) return null;
+  const values = {} as Record<ScenarioField, string | null>;
+  for (const field of scenarioFields) {
+    let rule = effectiveRule(index, row, field);
+    const given = cleanText(proposed[field]);
+    if (rule === "forbidden") {
+      if (given !== null) return null;
+      values[field] = null;
+      continue;
+    }
+    if (rule === "carry") {
+      const kept = carriedValue(previous, row.l1, position, field);
+      if (kept !== undefined) {
+        if (given !== null) return null;
+        values[field] = kept;
+        continue;
+      }
+      rule = ruleWithoutCarry(field);
+    }
+    if (given !== null) {
+      const value = listFields.has(field) ? storedId(index, row.l1, values.l2, field, given) : given;
+      if (value === null) return null;
+      values[field] = value;
+      continue;
+    }
+    const fallback = fieldDefault(index, row, field, values.l2);
+    if (fallback !== null && !isStoredForm(index, field, fallback)) return null;
+    // A required field left empty is a generator bug: the rules will say which.
+    if (fallback === null && rule === "required") return null;
+    values[field] = fallback;
+  }
+  // Same keys in the same order as checkSegment builds them: the history stores this JSON.
+  return {
+    seats: proposed.seats,
+    l1: row.l1,
+    scenarioId: row.id,
+    l2: values.l2,
+    l3: values.l3,
+    serviceStatus: values.serviceStatus,
+    engagementScenario: values.engagementScenario,
+    targetDate: values.targetDate,
+    owner: values.owner,
+    note: values.note ?? "",
+    nextActionDate: values.nextActionDate,
+    nextAction: values.nextAction,
+    splitReason: null,
+  };
+}
+
+/**
+ * Whether evaluateStatus might take the proposal as a repeat of a stored
+ * segment. A list field given as an id different from the stored one could
+ * still name it, so that counts as a possible repeat.
+ */
+function mayRestate(proposed: ProposedSegment, stored: StatusSegment): boolean {
+  if (proposed.seats !== stored.seats || proposed.l1 !== stored.l1) return false;
+  if (proposed.scenarioId !== stored.scenarioId) return false;
+  return scenarioFields.every((field) => {
+    const given = cleanText(proposed[field]);
+    const kept = stored[field] || null;
+    if (given === null || kept === null) return given === kept;
+    return given === kept || listFields.has(field);
+  });
+}
+
+const listFields: ReadonlySet<ScenarioField> = new Set(["l2", "l3", "serviceStatus", "engagementScenario"]);
+
+/**
+ * The id the rules store for a list value: the first entry whose id or name
+ * matches it loosely, which need not be the entry the generator picked (two
+ * L3s of the default playbook, mobileiron and mobile_iron, read the same).
+ * Cached per playbook: the seed asks for the same few hundred values millions of times.
+ */
+function storedId(
+  index: PlaybookIndex,
+  l1: string,
+  l2: string | null,
+  field: ScenarioField,
+  given: string,
+): string | null {
+  let cache = storedIds.get(index);
+  if (!cache) {
+    cache = new Map();
+    storedIds.set(index, cache);
+  }
+  const key = `${field}\u0000${l1}\u0000${l2}\u0000${given}`;
+  let id = cache.get(key);
+  if (id === undefined) {
+    id = lookUp(index, l1, l2, field, given)?.id ?? null;
+    cache.set(key, id);
+  }
+  return id;
+}
+
+const storedIds = new WeakMap<PlaybookIndex, Map<string, string | null>>();
+
+function lookUp(index: PlaybookIndex, l1: string, l2: string | null, field: ScenarioField, given: string) {
+  const wanted = normalizeName(given);
+  const matches = (item: { id: string; name: string }) =>
+    normalizeName(item.id) === wanted || normalizeName(item.name) === wanted;
+  switch (field) {
+    case "l2":
+      return index.findL2(l1, given);
+    case "l3":
+      return l2 === null ? undefined : index.findL3(l1, l2, given);
+    case "serviceStatus":
+      return index.playbook.serviceStatuses.find(matches);
+    case "engagementScenario":
+      return index.playbook.engagementScenarios.find(matches);
+    default:
+      return undefined;
+  }
+}
+
+/** A default the rules would store unchanged: free text, or a list field's id. Dates and L2/L3 defaults are left to the rules. */
+function isStoredForm(index: PlaybookIndex, field: ScenarioField, value: string): boolean {
+  switch (field) {
+    case "serviceStatus":
+      return index.playbook.serviceStatuses.some((status) => status.id === value);
+    case "engagementScenario":
+      return index.playbook.engagementScenarios.some((scenario) => scenario.id === value);
+    case "l2":
+    case "l3":
+    case "targetDate":
+    case "nextActionDate":
+      return false;
+    default:
+      return true;
+  }
+}
