@@ -103,6 +103,8 @@ describe(setStatus.name, () => {
       nextAction: "Kickoff Meeting",
     });
     expect(view.segments[0]?.l1Since).toBe(deps.now().toISOString());
+    // The answer is built from what was written, not read back: it must be what a read gives.
+    expect(view).toEqual(await getEntitlement(deps, entitlement.id));
 
     const history = await getEntitlementHistory(deps, entitlement.id);
     expect(history).toHaveLength(1);

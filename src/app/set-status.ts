@@ -2,18 +2,21 @@ import type { Db } from "../db/client.ts";
 import { latestStatusChange } from "../db/repositories/audit-repository.ts";
 import {
   applyStatus,
+  findEntitlementForChange,
   findEntitlementView,
-  lockEntitlement,
+  lockedOf,
+  type StatusWrite,
 } from "../db/repositories/entitlement-repository.ts";
-import type { EntitlementView } from "../db/repositories/entitlement-view.ts";
+import { blockedSeatsOf, type EntitlementView } from "../db/repositories/entitlement-view.ts";
 import type { ChangeSource } from "../db/repositories/history-repository.ts";
+import { statusAfter } from "../db/repositories/status-write-statement.ts";
 import { AppError } from "../domain/app-error.ts";
 import type { Stage } from "../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../domain/same-segments.ts";
 import type { ProposedSegment } from "../domain/status-segment.ts";
 import { type Actor, type AppDeps, todayOf } from "./app-deps.ts";
-import { requireTenantAction } from "./auth/authorize-actor.ts";
+import { allowTenantAction } from "./auth/authorize-actor.ts";
 
 export interface SetStatusInput {
   entitlementId: string;
@@ -28,67 +31,36 @@ export interface SetStatusInput {
 }
 
 /**
- * Records a new status for one entitlement, all or nothing: the row is locked,
- * the version compared, the playbook rules run, and only then are the segments
- * replaced and the history row appended, in one transaction.
+ * Records a new status for one entitlement, all or nothing. It reads the
+ * entitlement with the actor's access (one statement), authorises, compares
+ * the version, runs the playbook rules, and then writes segments, version,
+ * stamp and history with one statement that only lands while the stored
+ * version is still the one judged (applyStatus): a change someone committed
+ * in between is a version conflict, never overwritten. Two round trips, no
+ * lock held while the rules run.
  */
 export async function setStatus(
   deps: AppDeps,
   input: SetStatusInput,
 ): Promise<{ entitlement: EntitlementView }> {
   const db = deps.database.db;
-  await db.transaction((tx) => changeStatus(tx as unknown as Db, deps, input));
-  const entitlement = await findEntitlementView(db, input.entitlementId);
-  if (!entitlement) throw notFound(input.entitlementId);
-  return { entitlement };
-}
-
-export interface StatusChangeInput extends Omit<SetStatusInput, "version"> {
-  /** Null skips the version check: the caller (the importer) holds its own consistent view. */
-  version: number | null;
-}
-
-/**
- * The body of setStatus inside a transaction the caller owns, so the importer
- * can apply many rows all-or-nothing. Throws AppError (not_found,
- * version_conflict, validation_failed) before writing anything; returns whether
- * anything changed (a status restated as it is writes no history).
- */
-export async function changeStatus(
-  tx: Db,
-  deps: AppDeps,
-  input: StatusChangeInput,
-): Promise<{ changed: boolean; version: number }> {
-  const locked = await lockEntitlement(tx, input.entitlementId);
-  if (!locked) throw notFound(input.entitlementId);
+  const target = { entitlementId: input.entitlementId };
+  const found = await findEntitlementForChange(db, input.actor.id, input.entitlementId);
   // Authorised before the version check: a refused writer must not see the current state in a 409.
-  await requireTenantAction(
+  allowTenantAction(
     deps,
-    tx,
     input.actor,
-    { type: "status.write", stage: input.stage ?? locked.stage },
-    { entitlementId: locked.id },
+    { type: "status.write", stage: input.stage ?? found?.view.stage ?? "assignment" },
+    target,
+    found?.access ?? null,
   );
-  if (input.version !== null && input.version !== locked.version) {
-    const current = await findEntitlementView(tx, locked.id);
-    const last = await latestStatusChange(tx, locked.id);
-    const by = last ? ` by ${last.name ?? last.email ?? "the system"} at ${last.at}` : "";
-    throw new AppError(
-      "version_conflict",
-      `The entitlement was changed${by} (version ${locked.version}, you edited version ${input.version}). Review it and apply your change again.`,
-      {
-        detail: {
-          current,
-          changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
-          changedAt: last?.at ?? null,
-        },
-      },
-    );
-  }
+  const current = found!.view;
+  if (input.version !== current.version) throw await versionConflict(db, current, input.version);
 
   const { index } = deps.playbook;
   const now = deps.now();
-  const stage = input.stage ?? locked.stage;
+  const stage = input.stage ?? current.stage;
+  const locked = lockedOf(current);
   const decision = evaluateStatus({
     index,
     serviceId: locked.serviceId,
@@ -107,11 +79,12 @@ export async function changeStatus(
       { violations: decision.violations },
     );
   }
+  // A status restated as it is writes nothing, no history row either.
   if (stage === locked.stage && sameSegments(locked.segments, decision.segments)) {
-    return { changed: false, version: locked.version };
+    return { entitlement: current };
   }
 
-  const version = await applyStatus(tx, {
+  const write: StatusWrite = {
     locked,
     stage,
     segments: decision.segments,
@@ -120,8 +93,43 @@ export async function changeStatus(
     requestId: input.requestId ?? null,
     playbookVersion: index.playbook.version,
     now,
-  });
-  return { changed: true, version };
+  };
+  const version = await applyStatus(db, write);
+  if (version === null) {
+    // Someone committed a change between the read and the write: nothing was written.
+    const latest = await findEntitlementView(db, current.id);
+    if (!latest) throw notFound(current.id);
+    throw await versionConflict(db, latest, input.version);
+  }
+  // The stored row is exactly what was written, so the answer is built rather than read back.
+  const { segments } = statusAfter(write);
+  return {
+    entitlement: {
+      ...current,
+      version,
+      stage,
+      updatedAt: now.toISOString(),
+      segments,
+      blockedSeats: blockedSeatsOf(segments),
+    },
+  };
+}
+
+/** The 409 for a write judged against another version: who changed it last, and the current state. */
+async function versionConflict(db: Db, current: EntitlementView, edited: number): Promise<AppError> {
+  const last = await latestStatusChange(db, current.id);
+  const by = last ? ` by ${last.name ?? last.email ?? "the system"} at ${last.at}` : "";
+  return new AppError(
+    "version_conflict",
+    `The entitlement was changed${by} (version ${current.version}, you edited version ${edited}). Review it and apply your change again.`,
+    {
+      detail: {
+        current,
+        changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
+        changedAt: last?.at ?? null,
+      },
+    },
+  );
 }
 
 function notFound(id: string): AppError {

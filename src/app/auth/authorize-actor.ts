@@ -81,6 +81,20 @@ export async function requireTenantAction(
     "entitlementId" in target
       ? await accessToEntitlement(db, actor.id, target.entitlementId)
       : await accessToTenant(db, actor.id, target.tenantId);
+  return allowTenantAction(deps, actor, action, target, found);
+}
+
+/**
+ * requireTenantAction for a caller that read the actor's access itself (in
+ * the same statement as the target): null is a missing target.
+ */
+export function allowTenantAction(
+  deps: AppDeps,
+  actor: Actor,
+  action: Action,
+  target: TenantTarget,
+  found: TenantAccess | null,
+): TenantAccess {
   const { message, detail } = describe(target);
   if (!found) throw new AppError("not_found", message, { detail });
   const decision = decide(deps, actor, action, found.access);

@@ -17,7 +17,7 @@ export interface TenantAccess {
 const nobody = "00000000-0000-0000-0000-000000000000";
 const userIdOf = (userId: string) => (isUuid(userId) ? userId : nobody);
 
-interface AccessRow {
+export interface AccessRow {
   tenantId: string;
   customerId: string;
   viaTenant: boolean;
@@ -25,7 +25,7 @@ interface AccessRow {
   primary: boolean;
 }
 
-function accessOf(row: AccessRow): TenantAccess {
+export function accessOf(row: AccessRow): TenantAccess {
   return {
     tenantId: row.tenantId,
     customerId: row.customerId,
@@ -36,19 +36,32 @@ function accessOf(row: AccessRow): TenantAccess {
   };
 }
 
+/**
+ * The user's assignments to the tenant aliased `tenant` as one row named
+ * `access` ("viaTenant", "viaCustomer", "primary"), to join after the tenant:
+ * the one statement of the assignment rule, for the checks here and for the
+ * reads that check access in the same round trip (a status change).
+ */
+export function assignmentAccessJoin(userId: string, tenant: "t" | "et"): SQL {
+  const t = sql.raw(tenant);
+  return sql`cross join lateral (
+    select coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",
+           coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
+           coalesce(bool_or(a.is_primary = 1), false) as "primary"
+      from assignments a
+     where a.user_id = ${userIdOf(userId)}::uuid and (a.tenant_id = ${t}.id or a.customer_id = ${t}.customer_id)
+  ) access`;
+}
+
 /** `from` names the tenant as `t` (joining what it needs); `where` picks the one row. */
 async function tenantAccess(db: Db, userId: string, from: SQL, where: SQL): Promise<TenantAccess | null> {
   const [row] = await rowsOf<AccessRow>(
     db,
     sql`select t.id::text as "tenantId", t.customer_id::text as "customerId",
-          coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",
-          coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
-          coalesce(bool_or(a.is_primary = 1), false) as "primary"
+          access."viaTenant", access."viaCustomer", access."primary"
         ${from}
-        left join assignments a on a.user_id = ${userIdOf(userId)}::uuid
-          and (a.tenant_id = t.id or a.customer_id = t.customer_id)
-        where ${where}
-        group by t.id, t.customer_id`,
+        ${assignmentAccessJoin(userId, "t")}
+        where ${where}`,
   );
   return row ? accessOf(row) : null;
 }

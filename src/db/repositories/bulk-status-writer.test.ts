@@ -6,7 +6,7 @@ import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Database, Db } from "../client.ts";
 import { entitlements, statusHistory, statusSegments } from "../schema.ts";
 import { applyStatuses } from "./bulk-status-writer.ts";
-import { applyStatus, lockEntitlement, type StatusWrite } from "./entitlement-repository.ts";
+import { applyStatus, findEntitlementView, lockedOf, type StatusWrite } from "./entitlement-repository.ts";
 
 const blocked: StatusSegment = {
   seats: 300,
@@ -85,7 +85,9 @@ describe(applyStatuses.name, () => {
     });
     await database.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
-      const [one, two, three] = await Promise.all(made.map((row) => lockEntitlement(tx, row.id)));
+      const [one, two, three] = await Promise.all(
+        made.map(async (row) => lockedOf((await findEntitlementView(tx, row.id))!)),
+      );
       await applyStatus(tx, write(one!));
       await applyStatuses(tx, [write(two!), write(three!)]);
     });
@@ -97,5 +99,32 @@ describe(applyStatuses.name, () => {
     ]);
     expect(await outcome(made[1]!.id)).toEqual(single);
     expect(await outcome(made[2]!.id)).toEqual(single);
+  });
+
+  it("writes nothing for a state read before someone else's change, and says so", async () => {
+    const made = await createEntitlement(database.db, {
+      stage: "delivery",
+      availableSeats: 1000,
+      segments: [{ ...inProgress, seats: 1000, splitReason: null, l1Since: "2024-11-02T09:00:00.000Z" }],
+    });
+    const read = lockedOf((await findEntitlementView(database.db, made.id))!);
+    const write = (note: string): StatusWrite => ({
+      locked: read,
+      stage: "delivery",
+      segments: [{ ...inProgress, seats: 1000, splitReason: null, note }],
+      actor: { id: actorId, role: "delivery_fm" },
+      source: "api",
+      requestId: null,
+      playbookVersion: "1.0.0",
+      now: new Date("2025-03-11T10:00:00.000Z"),
+    });
+    expect(await applyStatus(database.db, write("Deploying; at wave three of four."))).toBe(read.version + 1);
+    const landed = await outcome(made.id);
+
+    // Judged against the same, now stale, version: refused whole.
+    expect(await applyStatus(database.db, write("Deploying; wave four started."))).toBeNull();
+    expect(await outcome(made.id)).toEqual(landed);
+    expect(landed.history).toHaveLength(1);
+    expect(landed.segments.map((segment) => segment.note)).toEqual(["Deploying; at wave three of four."]);
   });
 });

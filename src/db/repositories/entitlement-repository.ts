@@ -1,21 +1,23 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Db } from "../client.ts";
-import { entitlements } from "../schema.ts";
+import {
+  type AccessRow,
+  accessOf,
+  assignmentAccessJoin,
+  type TenantAccess,
+} from "./assignment-repository.ts";
 import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
 import {
   type EntitlementViewRow,
   entitlementViewColumns,
   entitlementViewJoins,
-  segmentsJson,
-  segmentsOfJson,
   viewOfRow,
 } from "./entitlement-view-row.ts";
-import { appendHistory, type ChangeSource, type StatusSnapshot } from "./history-repository.ts";
+import type { ChangeSource } from "./history-repository.ts";
 import { isUuid, rowsOf } from "./raw-rows.ts";
-import { l1SinceFor, replaceSegments } from "./segment-repository.ts";
-import { segmentSummary } from "./segment-summary.ts";
+import { writeStatuses } from "./status-write-statement.ts";
 
 /**
  * Full views of the given entitlements, in the order of `ids` (unknown ids are
@@ -48,7 +50,49 @@ export async function findEntitlementView(db: Db, id: string): Promise<Entitleme
   return view ?? null;
 }
 
-/** An entitlement read under its row lock: the state a change is judged against. */
+/** An entitlement as a status change reads it: the view, and the actor's access to its tenant. */
+export interface EntitlementForChange {
+  view: EntitlementView;
+  access: TenantAccess;
+}
+
+/**
+ * The view of one entitlement and how a user is assigned to its tenant, in
+ * one statement: all a status change reads before it writes. No lock is
+ * taken; the write itself only lands while the version is the one read
+ * (applyStatus). Null when there is no such entitlement.
+ */
+export async function findEntitlementForChange(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<EntitlementForChange | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await rowsOf<EntitlementViewRow & Omit<AccessRow, "tenantId" | "customerId">>(
+    db,
+    sql`select ${entitlementViewColumns}, access."viaTenant", access."viaCustomer", access."primary"
+        from entitlements e
+        ${entitlementViewJoins}
+        ${assignmentAccessJoin(userId, "et")}
+        where e.id = ${id}::uuid`,
+  );
+  if (!row) return null;
+  return { view: viewOfRow(row), access: accessOf(row) };
+}
+
+/** The state a change of this entitlement is judged against. */
+export function lockedOf(view: EntitlementView): LockedEntitlement {
+  return {
+    id: view.id,
+    serviceId: view.service.id,
+    stage: view.stage,
+    availableSeats: view.availableSeats,
+    version: view.version,
+    segments: view.segments,
+  };
+}
+
+/** The state of an entitlement a change is judged against (read under its row lock by the importer). */
 export interface LockedEntitlement {
   id: string;
   serviceId: string;
@@ -58,40 +102,8 @@ export interface LockedEntitlement {
   segments: StoredSegment[];
 }
 
-/**
- * Reads an entitlement with SELECT ... FOR UPDATE: until the transaction ends,
- * a concurrent change of the same entitlement waits here and then sees the new
- * version. Null when there is no such entitlement.
- */
-export async function lockEntitlement(tx: Db, id: string): Promise<LockedEntitlement | null> {
-  if (!isUuid(id)) return null;
-  // The segments come with the row: the lock is on the entitlement, which every segment write takes first.
-  const [row] = await rowsOf<{
-    id: string;
-    serviceId: string;
-    stage: string;
-    availableSeats: number;
-    version: number;
-    segments: string | null;
-  }>(
-    tx,
-    sql`select e.id::text as "id", e.service_id as "serviceId", e.stage as "stage",
-          e.available_seats as "availableSeats", e.version as "version", ${segmentsJson} as "segments"
-        from entitlements e where e.id = ${id}::uuid for update`,
-  );
-  if (!row) return null;
-  return {
-    id: row.id,
-    serviceId: row.serviceId,
-    stage: row.stage as Stage,
-    availableSeats: row.availableSeats,
-    version: row.version,
-    segments: segmentsOfJson(row.segments),
-  };
-}
-
 export interface StatusWrite {
-  /** The entitlement as locked in this transaction. */
+  /** The entitlement as read (under its row lock for the importer); the write needs its version unchanged. */
   locked: LockedEntitlement;
   stage: Stage;
   /** New available seats (an import with --update-seats); absent keeps the locked value. */
@@ -106,56 +118,13 @@ export interface StatusWrite {
 }
 
 /**
- * Stores a judged status: replaces the segments, bumps the version, stamps the
- * change and appends the history row. It checks no rules, so callers (setStatus,
- * the importer) run the rules first and call this inside the same transaction
- * that locked the entitlement. Returns the new version.
+ * Stores a judged status with one statement (writeStatuses): the segments,
+ * version + 1, the stamp and the history row, only while the entitlement is
+ * still at the version it was judged against. Returns the new version, or
+ * null when someone else changed it since (nothing was written). It checks no
+ * rules: callers (setStatus, the importer) run them first.
  */
-export async function applyStatus(tx: Db, write: StatusWrite): Promise<number> {
-  const { locked, now } = write;
-  const availableSeats = write.availableSeats ?? locked.availableSeats;
-  const since = l1SinceFor(locked.segments, write.segments, now);
-  const stored: StoredSegment[] = write.segments.map((segment, position) => ({
-    ...segment,
-    l1Since: since[position] ?? now.toISOString(),
-  }));
-  // The row first, with the segment summaries the triggers would otherwise write after it.
-  const [updated] = await tx
-    .update(entitlements)
-    .set({
-      stage: write.stage,
-      availableSeats,
-      version: locked.version + 1,
-      updatedAt: now,
-      updatedBy: write.actor.id,
-      ...segmentSummary(locked.serviceId, stored),
-    })
-    .where(and(eq(entitlements.id, locked.id), eq(entitlements.version, locked.version)))
-    .returning({ version: entitlements.version });
-  // Cannot happen under the row lock; refuse loudly rather than write history for a lost update.
-  if (!updated) throw new Error(`Entitlement ${locked.id} changed while locked`);
-  await replaceSegments(tx, locked.id, stored);
-  const before: StatusSnapshot = {
-    stage: locked.stage,
-    availableSeats: locked.availableSeats,
-    segments: locked.segments,
-  };
-  const after: StatusSnapshot = {
-    stage: write.stage,
-    availableSeats,
-    segments: stored,
-  };
-  await appendHistory(tx, {
-    entitlementId: locked.id,
-    at: now,
-    actorId: write.actor.id,
-    actorRole: write.actor.role,
-    source: write.source,
-    playbookVersion: write.playbookVersion,
-    versionAfter: updated.version,
-    before,
-    after,
-    requestId: write.requestId,
-  });
-  return updated.version;
+export async function applyStatus(db: Db, write: StatusWrite): Promise<number | null> {
+  const written = await writeStatuses(db, [write]);
+  return written.has(write.locked.id) ? write.locked.version + 1 : null;
 }

@@ -43,11 +43,6 @@ export interface HistoryEntry {
   requestId: string | null;
 }
 
-/** Appends one history row; the table refuses updates and deletes, so this is the only write. */
-export async function appendHistory(tx: Db, entry: HistoryEntryInput): Promise<void> {
-  await tx.insert(statusHistory).values(entry);
-}
-
 /** The history of one entitlement, newest first (ties broken by insertion order). */
 export async function historyOf(db: Db, entitlementId: string): Promise<HistoryEntry[]> {
   if (!isUuid(entitlementId)) return [];

@@ -7,7 +7,12 @@ import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Database, Db } from "../client.ts";
 import { blockedSeatsByWeek } from "./blocked-trend-repository.ts";
 import { applyStatuses } from "./bulk-status-writer.ts";
-import { applyStatus, type LockedEntitlement, lockEntitlement } from "./entitlement-repository.ts";
+import {
+  applyStatus,
+  findEntitlementView,
+  type LockedEntitlement,
+  lockedOf,
+} from "./entitlement-repository.ts";
 import { rowsOf } from "./raw-rows.ts";
 import { readCells } from "./report-aggregates.ts";
 import {
@@ -121,11 +126,9 @@ describe(readCells.name, () => {
       playbookVersion: "test",
       now,
     });
+    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
     for (const id of await entitlementIds(12, 0)) {
-      await db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Db;
-        await applyStatus(tx, write((await lockEntitlement(tx, id))!));
-      });
+      expect(await applyStatus(db, write(await stateOf(db, id)))).not.toBeNull();
     }
     await expectSameReports(laterDay);
 
@@ -139,7 +142,7 @@ describe(readCells.name, () => {
     await db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
       const locked = [];
-      for (const id of new Set(bulk)) locked.push((await lockEntitlement(tx, id))!);
+      for (const id of new Set(bulk)) locked.push(await stateOf(tx, id));
       await applyStatuses(
         tx,
         locked.map((entry) => write(entry)),
