@@ -12,6 +12,7 @@ import { AppError } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { decide, refusalError } from "./authorize-actor.ts";
+import { forgetCredentials, recalledCredential, rememberCredential } from "./credential-cache.ts";
 import { apiTokenPrefix, newSecret, sha256 } from "./secret-token.ts";
 
 export interface TokenView {
@@ -108,13 +109,17 @@ export async function createApiToken(
 /** The actor an `Authorization: Bearer` token acts as, or null (unknown, revoked, expired, user disabled). */
 export async function resolveApiToken(deps: AppDeps, token: string): Promise<Actor | null> {
   if (!token.startsWith(apiTokenPrefix) || token.length > 200) return null;
+  const now = deps.now();
+  const key = `token:${sha256(token)}`;
+  const recalled = recalledCredential<{ actor: Actor; expiresAt: Date | null }>(deps, key);
+  if (recalled) return recalled.expiresAt && recalled.expiresAt <= now ? null : recalled.actor;
   const db = deps.database.db;
   const found = await findToken(db, sha256(token));
   if (!found) return null;
-  const now = deps.now();
   if (found.token.expiresAt && found.token.expiresAt <= now) return null;
   const lastUsed = found.token.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - lastUsed > 60_000) await touchToken(db, found.token.id, now);
+  rememberCredential(deps, key, { actor: found.user, expiresAt: found.token.expiresAt });
   return found.user;
 }
 
@@ -139,7 +144,7 @@ export async function revokeApiToken(
   if (!token || !visible)
     throw new AppError("not_found", `There is no token ${tokenId}.`, { detail: { tokenId } });
   if (token.revokedAt) return viewOf(token);
-  return db.transaction(async (transaction) => {
+  const revoked = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as typeof db;
     const now = deps.now();
     await revokeToken(tx, token.id, now);
@@ -153,4 +158,6 @@ export async function revokeApiToken(
     });
     return after;
   });
+  forgetCredentials(deps);
+  return revoked;
 }

@@ -12,6 +12,7 @@ import {
 } from "../../db/repositories/session-repository.ts";
 import type { UserRecord } from "../../db/repositories/user-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { forgetCredentials, recalledCredential, rememberCredential } from "./credential-cache.ts";
 import { decoyHash, maxPasswordLength, verifyPassword } from "./password-hash.ts";
 import { newSecret, sha256 } from "./secret-token.ts";
 
@@ -113,6 +114,10 @@ export async function resolveSession(
   const db = deps.database.db;
   const now = deps.now();
   const tokenHash = sha256(token);
+  const key = `session:${tokenHash}`;
+  const recalled = recalledCredential<{ actor: Actor; csrfToken: string; expiresAt: Date }>(deps, key);
+  // Idle expiry needs hours without a request; the lifetime of a remembered session is seconds.
+  if (recalled && recalled.expiresAt > now) return { actor: recalled.actor, csrfToken: recalled.csrfToken };
   const found = await findSession(db, tokenHash);
   if (!found) return null;
   const { session } = found;
@@ -121,10 +126,16 @@ export async function resolveSession(
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await touchSession(db, tokenHash, now);
+  rememberCredential(deps, key, {
+    actor: found.user,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  });
   return { actor: found.user, csrfToken: session.csrfToken };
 }
 
 /** Ends the session of this cookie token (sign-out). */
 export async function signOut(deps: AppDeps, token: string): Promise<void> {
   if (token) await deleteSession(deps.database.db, sha256(token));
+  forgetCredentials(deps);
 }

@@ -8,6 +8,7 @@ import { deleteSessionsOfUser } from "../../db/repositories/session-repository.t
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
+import { forgetCredentials } from "../auth/credential-cache.ts";
 import { hashPassword, passwordViolations, verifyPassword } from "../auth/password-hash.ts";
 
 /**
@@ -47,4 +48,5 @@ export async function changeOwnPassword(
       after: { email: found.user.email, passwordChanged: true },
     });
   });
+  forgetCredentials(deps);
 }

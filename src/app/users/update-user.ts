@@ -12,6 +12,7 @@ import { roleIds } from "../../domain/policy/role-grants.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
+import { forgetCredentials } from "../auth/credential-cache.ts";
 import { hashPassword } from "../auth/password-hash.ts";
 import { checkUserFields } from "./create-user.ts";
 import { auditedUser, type UserView, userViewOf } from "./user-view.ts";
@@ -51,7 +52,7 @@ export async function updateUser(
   const db = deps.database.db;
   const now = deps.now();
 
-  return db.transaction(async (transaction) => {
+  const updated = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const found = await findUserWithAccount(tx, { id: userId });
     if (!found) throw new AppError("not_found", `There is no user ${userId}.`, { detail: { userId } });
@@ -98,4 +99,7 @@ export async function updateUser(
     });
     return after;
   });
+  // A new role, a disabled account or ended sessions apply to this process's next request.
+  forgetCredentials(deps);
+  return updated;
 }

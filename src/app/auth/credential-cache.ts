@@ -1,0 +1,67 @@
+import type { Database } from "../../db/client.ts";
+import type { AppDeps } from "../app-deps.ts";
+
+/**
+ * How long a resolved API token or session is believed without asking the
+ * database again. Every API request starts by resolving its credential; under
+ * load the same few credentials arrive hundreds of times a second, and this
+ * saves a round trip on almost all of them.
+ *
+ * The cost is staleness, bounded by this lifetime: in this process a revoked
+ * token, a signed-out session, a disabled or re-roled user take effect at
+ * once (those use-cases call forgetCredentials); in another server process
+ * against the same database (several behind a load balancer, or the CLI) they
+ * take effect within this lifetime at the latest.
+ */
+export const credentialLifetimeMs = 2000;
+
+/** Entries kept at most; past that the cache starts again empty (many distinct credentials: little to gain). */
+const maxEntries = 10_000;
+
+interface Remembered {
+  value: unknown;
+  /** performance.now() until which the entry is believed. */
+  until: number;
+  /** The app clock when it was remembered: a clock moved on (tests, a settable clock) ends it too. */
+  at: number;
+}
+
+/** One cache per database, so test databases and instances never share credentials. */
+const caches = new WeakMap<Database, Map<string, Remembered>>();
+
+function cacheOf(deps: AppDeps): Map<string, Remembered> {
+  let cache = caches.get(deps.database);
+  if (!cache) {
+    cache = new Map();
+    caches.set(deps.database, cache);
+  }
+  return cache;
+}
+
+/** What was remembered for this key within the lifetime, else undefined. */
+export function recalledCredential<T>(deps: AppDeps, key: string): T | undefined {
+  const cache = cacheOf(deps);
+  const entry = cache.get(key);
+  if (!entry) return undefined;
+  const age = deps.now().getTime() - entry.at;
+  if (entry.until <= performance.now() || age < 0 || age >= credentialLifetimeMs) {
+    cache.delete(key);
+    return undefined;
+  }
+  return entry.value as T;
+}
+
+export function rememberCredential(deps: AppDeps, key: string, value: unknown): void {
+  const cache = cacheOf(deps);
+  if (cache.size >= maxEntries) cache.clear();
+  cache.set(key, { value, until: performance.now() + credentialLifetimeMs, at: deps.now().getTime() });
+}
+
+/**
+ * Forgets every remembered credential of this database. Called after a change
+ * that can end or narrow one (revoking a token, signing out, changing or
+ * disabling a user) has committed, so this process never acts on the old state.
+ */
+export function forgetCredentials(deps: AppDeps): void {
+  caches.get(deps.database)?.clear();
+}
