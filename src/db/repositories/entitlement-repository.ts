@@ -9,35 +9,36 @@ import {
   type TenantAccess,
 } from "./assignment-repository.ts";
 import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
-import {
-  type EntitlementViewRow,
-  entitlementViewColumns,
-  entitlementViewJoins,
-  viewOfRow,
-} from "./entitlement-view-row.ts";
+import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
 import type { ChangeSource } from "./history-repository.ts";
 import { isUuid, rowsOf } from "./raw-rows.ts";
 import { writeStatuses } from "./status-write-statement.ts";
 
 /**
- * Full views of the given entitlements, in the order of `ids` (unknown ids are
- * skipped): one statement, segments included (entitlement-view-row.ts).
+ * Full views of the given entitlements as JSON text, in the order of `ids`
+ * (unknown ids are skipped): one statement, segments included, built by
+ * PostgreSQL (entitlementViewJson) for callers that send them on as they are.
  */
-export async function loadEntitlementViews(db: Db, ids: readonly string[]): Promise<EntitlementView[]> {
+export async function loadEntitlementViewsJson(db: Db, ids: readonly string[]): Promise<string[]> {
   const wanted = ids.filter(isUuid);
   if (wanted.length === 0) return [];
-  const rows = await rowsOf<EntitlementViewRow>(
+  // Driven from the id list, so each join is an index lookup per row: written as
+  // `e.id = any(...)`, the planner may hash the whole tenants table for a 200-row page
+  // (100 ms of a 115 ms statement at 10,000 tenants on PGlite). `with ordinality` keeps the order.
+  const rows = await rowsOf<{ view: string }>(
     db,
-    // Driven from the id list, so each join is an index lookup per row: written as
-    // `e.id = any(...)`, the planner may hash the whole tenants table for a 200-row page
-    // (100 ms of a 115 ms statement at 10,000 tenants on PGlite).
-    sql`select ${entitlementViewColumns}
-        from unnest(${uuidArray(wanted)}::uuid[]) as wanted(id)
+    sql`select ${entitlementViewJson} as "view"
+        from unnest(${uuidArray(wanted)}::uuid[]) with ordinality as wanted(id, position)
         join entitlements e on e.id = wanted.id
-        ${entitlementViewJoins}`,
+        ${entitlementViewJoins}
+        order by wanted.position`,
   );
-  const byId = new Map(rows.map((row) => [row.id, viewOfRow(row)] as const));
-  return wanted.flatMap((id) => byId.get(id) ?? []);
+  return rows.map((row) => row.view);
+}
+
+/** Full views of the given entitlements, in the order of `ids` (unknown ids are skipped). */
+export async function loadEntitlementViews(db: Db, ids: readonly string[]): Promise<EntitlementView[]> {
+  return (await loadEntitlementViewsJson(db, ids)).map((text) => JSON.parse(text) as EntitlementView);
 }
 
 /** Checked UUIDs as one array parameter: one bind value and one plan whatever their number. */
@@ -68,16 +69,17 @@ export async function findEntitlementForChange(
   id: string,
 ): Promise<EntitlementForChange | null> {
   if (!isUuid(id)) return null;
-  const [row] = await rowsOf<EntitlementViewRow & Omit<AccessRow, "tenantId" | "customerId">>(
+  const [row] = await rowsOf<AccessRow & { view: string }>(
     db,
-    sql`select ${entitlementViewColumns}, access."viaTenant", access."viaCustomer", access."primary"
+    sql`select ${entitlementViewJson} as "view", et.id::text as "tenantId", et.customer_id::text as "customerId",
+          access."viaTenant", access."viaCustomer", access."primary"
         from entitlements e
         ${entitlementViewJoins}
         ${assignmentAccessJoin(userId, "et")}
         where e.id = ${id}::uuid`,
   );
   if (!row) return null;
-  return { view: viewOfRow(row), access: accessOf(row) };
+  return { view: JSON.parse(row.view) as EntitlementView, access: accessOf(row) };
 }
 
 /** The state a change of this entitlement is judged against. */

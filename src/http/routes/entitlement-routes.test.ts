@@ -6,6 +6,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
+import { entitlementPageSchema } from "../schemas/status-schemas.ts";
 
 // testNow is 2025-03-10: dates below are relative to it.
 const future = "2025-05-30";
@@ -40,6 +41,7 @@ describe("PUT /api/entitlements/:id/status", () => {
   });
 
   let entitlementId: string;
+  let tenantId: string;
   beforeEach(async () => {
     const entitlement = await createEntitlement(database.db, {
       serviceId: "teams",
@@ -58,6 +60,7 @@ describe("PUT /api/entitlements/:id/status", () => {
       ],
     });
     entitlementId = entitlement.id;
+    tenantId = entitlement.tenantId;
     for (const userId of userIds) await assign(database.db, userId, { tenantId: entitlement.tenantId });
   });
 
@@ -107,6 +110,27 @@ describe("PUT /api/entitlements/:id/status", () => {
     expect(body.code).toBe("validation_failed");
     expect(body.errors).toContainEqual(expect.objectContaining({ field, code }));
   }
+
+  it("lists views that match the published schema exactly, no key missing or extra", async () => {
+    await put({ version: 1, segments: [blockedDelivery()] });
+    const response = await server.inject({
+      method: "GET",
+      url: `/api/entitlements?tenantId=${tenantId}&limit=5`,
+      headers: headersOf.get(deliveryFm)!,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    const body = response.json();
+    expect(body.items).toHaveLength(1);
+    // parse drops keys the schema does not know and throws on missing or mistyped ones.
+    expect(entitlementPageSchema.parse(body)).toEqual(body);
+    const single = await server.inject({
+      method: "GET",
+      url: `/api/entitlements/${entitlementId}`,
+      headers: headersOf.get(deliveryFm)!,
+    });
+    expect(body.items[0]).toEqual(single.json());
+  });
 
   it("stores a valid Delivery Blocked change with its history row", async () => {
     const response = await put({ version: 1, segments: [blockedDelivery()] });
