@@ -145,6 +145,19 @@ describe(generatePortfolio.name, () => {
     expect(JSON.stringify([...generatePortfolio(options(10))])).not.toBe(first);
   });
 
+  it("gives rows version 7 ids that rise in the order the rows are written", () => {
+    const batches = [...generatePortfolio(options(9))];
+    for (const table of ["customers", "tenants", "entitlements", "segments"] as const) {
+      const ids = batches.flatMap((batch) => batch[table].map((row) => row.id ?? ""));
+      expect(ids.length).toBeGreaterThan(5);
+      expect(
+        ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id)),
+      ).toBe(true);
+      expect(ids).toEqual([...ids].sort());
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it("creates the number of tenants asked for, with unique domains", () => {
     const tenants = [...generatePortfolio(options(9))].flatMap((batch) => batch.tenants);
     expect(tenants).toHaveLength(12);

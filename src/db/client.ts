@@ -40,7 +40,7 @@ export interface Database {
 export interface BulkSession {
   execute(sqlText: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** COPY FROM in PostgreSQL's text format: one row per line, tab-separated, \N for null (see copy-text.ts). */
-  copy(table: string, columns: readonly string[], text: string): Promise<void>;
+  copy(table: string, columns: readonly string[], text: string | Uint8Array<ArrayBuffer>): Promise<void>;
 }
 
 /** COPY ... FROM for schema names only (never data): quoted identifiers. */

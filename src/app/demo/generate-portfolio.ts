@@ -1,3 +1,4 @@
+import type { StatusSnapshot } from "../../db/repositories/history-repository.ts";
 import {
   type AssignmentRow,
   emptyBatch,
@@ -52,6 +53,9 @@ const serviceOdds: Record<string, number> = {
   classroom_sds: 0.05,
 };
 
+/** The id of the next generated row. */
+type NextId = () => string;
+
 /** Families of real, licensable services; the playbook's legacy keys are left out. */
 const demoFamilies = new Set(["office_365", "ems", "windows"]);
 
@@ -63,6 +67,13 @@ const demoFamilies = new Set(["office_365", "ems", "windows"]);
  */
 export function* generatePortfolio(options: PortfolioOptions): Generator<PortfolioBatch> {
   const random = new SeededRandom(options.seed);
+  // Version 7 ids, one millisecond apart from a year before today: every table's ids rise in the
+  // order the rows are written, which keeps the seed's index inserts sequential.
+  let clock = Date.parse(`${options.today}T00:00:00Z`) - 366 * 86_400_000;
+  const nextId: NextId = () => {
+    clock += 1;
+    return random.uuid7(clock);
+  };
   const services = options.index.playbook.serviceFamilies
     .filter(
       (family) =>
@@ -79,7 +90,7 @@ export function* generatePortfolio(options: PortfolioOptions): Generator<Portfol
     customerNumber += 1;
     const batch = emptyBatch();
     const name = uniqueName(random, names);
-    const customerId = random.uuid();
+    const customerId = nextId();
     batch.customers.push({
       id: customerId,
       externalId: `TP-${String(1_000_000 + customerNumber * 7919).slice(-7)}`,
@@ -100,12 +111,12 @@ export function* generatePortfolio(options: PortfolioOptions): Generator<Portfol
         ? [random.chance(0.7) ? "" : random.pick(tenantRegions)]
         : random.sample(tenantRegions.slice(1), tenantCount);
     for (const region of regions) {
-      const tenant = tenantRow(random, { customerId, name, region, domains });
+      const tenant = tenantRow(random, nextId, { customerId, name, region, domains });
       batch.tenants.push(tenant);
-      addEntitlements(options, random, services, tenant, batch);
+      addEntitlements(options, random, nextId, services, tenant, batch);
       made += 1;
     }
-    batch.assignments.push(...assignmentsFor(random, options.usersByRole, customerId, batch.tenants));
+    batch.assignments.push(...assignmentsFor(random, nextId, options.usersByRole, customerId, batch.tenants));
     yield batch;
   }
 }
@@ -126,6 +137,7 @@ function uniqueName(random: SeededRandom, names: Set<string>): string {
 
 function tenantRow(
   random: SeededRandom,
+  nextId: NextId,
   input: { customerId: string; name: string; region: string; domains: Set<string> },
 ): TenantRow {
   const base = `${slugOf(input.name)}${input.region ? `-${input.region}` : ""}`;
@@ -133,7 +145,7 @@ function tenantRow(
   for (let n = 2; input.domains.has(domain); n += 1) domain = `${base}-${n}.example`;
   input.domains.add(domain);
   return {
-    id: random.uuid(),
+    id: nextId(),
     customerId: input.customerId,
     name: input.region ? `${input.name} ${input.region.toUpperCase()}` : input.name,
     domain,
@@ -158,6 +170,7 @@ function tenantSize(random: SeededRandom): number {
 function addEntitlements(
   options: PortfolioOptions,
   random: SeededRandom,
+  nextId: NextId,
   services: readonly Service[],
   tenant: TenantRow,
   batch: PortfolioBatch,
@@ -187,7 +200,7 @@ function addEntitlements(
       today: options.today,
       judgeEveryStatus: options.judgeEveryStatus,
     });
-    const id = random.uuid();
+    const id = nextId();
     const last = steps[steps.length - 1]!;
     const actorOf = (role: string) =>
       options.usersByRole.get(role) ?? options.usersByRole.get("admin") ?? null;
@@ -202,10 +215,12 @@ function addEntitlements(
       updatedBy: actorOf(last.actorRole),
     });
     last.segments.forEach((segment, position) => {
-      batch.segments.push({ ...segment, entitlementId: id, position });
+      batch.segments.push({ id: nextId(), ...segment, entitlementId: id, position });
     });
+    // Each change's "before" is the previous change's "after", the same object (serialised once).
+    let before: StatusSnapshot = { stage: steps[0]!.stage, availableSeats, segments: [] };
     steps.forEach((step, position) => {
-      const before = steps[position - 1];
+      const after: StatusSnapshot = { stage: step.stage, availableSeats, segments: step.segments };
       batch.history.push({
         entitlementId: id,
         at: step.at,
@@ -214,9 +229,10 @@ function addEntitlements(
         source: "seed",
         playbookVersion: options.index.playbook.version,
         versionAfter: position + 2,
-        before: { stage: before?.stage ?? step.stage, availableSeats, segments: before?.segments ?? [] },
-        after: { stage: step.stage, availableSeats, segments: step.segments },
+        before,
+        after,
       });
+      before = after;
     });
   }
 }
@@ -224,6 +240,7 @@ function addEntitlements(
 /** Which demo users look after this customer, so "my tenants" views have something in them. */
 function assignmentsFor(
   random: SeededRandom,
+  nextId: NextId,
   usersByRole: ReadonlyMap<string, string>,
   customerId: string,
   tenants: readonly TenantRow[],
@@ -239,7 +256,7 @@ function assignmentsFor(
   for (const [role, odds, primary] of customerLevel) {
     const userId = usersByRole.get(role);
     if (userId && random.chance(odds))
-      rows.push({ id: random.uuid(), userId, customerId, tenantId: null, primary });
+      rows.push({ id: nextId(), userId, customerId, tenantId: null, primary });
   }
   const tenantLevel: [string, number][] = [
     ["fasttrack_engineer", 0.15],
@@ -249,7 +266,7 @@ function assignmentsFor(
     for (const [role, odds] of tenantLevel) {
       const userId = usersByRole.get(role);
       if (userId && random.chance(odds)) {
-        rows.push({ id: random.uuid(), userId, customerId: null, tenantId: tenant.id, primary: 0 });
+        rows.push({ id: nextId(), userId, customerId: null, tenantId: tenant.id, primary: 0 });
       }
     }
   }

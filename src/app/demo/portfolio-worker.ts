@@ -34,7 +34,11 @@ try {
       });
     }
     credit -= 1;
-    post({ type: "batch", batch });
+    // The COPY bytes move to the writer's thread rather than being copied.
+    port.postMessage(
+      { type: "batch", batch } satisfies WorkerMessage,
+      batch.copies.map((copy) => copy.data.buffer),
+    );
   }
   post({ type: "done" });
 } catch (error) {

@@ -19,6 +19,17 @@ describe(copyText.name, () => {
     expect(copyText([{ a: 1, b: "x" }], ["b", "a"])).toBe("x\t1\n");
   });
 
+  it("writes an object shared by consecutive cells as the same JSON each time", () => {
+    const shared = { note: "a\tb", seats: 2 };
+    const rows = [
+      { before: { seats: 1 }, after: shared },
+      { before: shared, after: { seats: 3 } },
+    ];
+    expect(copyText(rows, ["before", "after"])).toBe(
+      '{"seats":1}\t{"note":"a\\\\tb","seats":2}\n{"note":"a\\\\tb","seats":2}\t{"seats":3}\n',
+    );
+  });
+
   it("round-trips awkward text, JSON, text arrays and timestamps through COPY unchanged", async () => {
     const note = 'Tab\there, "quotes", back\\slash, new\nline, \\N literally, émoji 🚧';
     const doc = { segments: [{ note, seats: 3, owner: null }] };

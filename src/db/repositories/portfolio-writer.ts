@@ -1,7 +1,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { BulkSession, Database, Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
-import { copyText } from "./copy-text.ts";
+import { copyBytes } from "./copy-text.ts";
 import type { StoredSegment } from "./entitlement-view.ts";
 import type { StatusSnapshot } from "./history-repository.ts";
 import { segmentSummary } from "./segment-summary.ts";
@@ -39,6 +39,8 @@ export interface EntitlementRow {
 }
 
 export interface SegmentRow extends StoredSegment {
+  /** Chosen by the generator (in the order rows are written) rather than left to gen_random_uuid(). */
+  id?: string;
   entitlementId: string;
   position: number;
 }
@@ -106,7 +108,8 @@ export interface PreparedCopy {
   table: TableName;
   /** Column names in the database, in the order of each line's fields. */
   columns: string[];
-  text: string;
+  /** The COPY text, UTF-8 encoded (copyBytes); its ArrayBuffer can be transferred to another thread. */
+  data: Uint8Array<ArrayBuffer>;
 }
 
 export interface PreparedBatch {
@@ -157,7 +160,7 @@ export function prepareCopy(table: TableName, rows: readonly object[]): Prepared
     if (!column) throw new Error(`${table} has no column for "${key}"`);
     return column.name;
   });
-  return { table, columns, text: copyText(rows as readonly Record<string, unknown>[], keys) };
+  return { table, columns, data: copyBytes(rows as readonly Record<string, unknown>[], keys) };
 }
 
 /** The summaries the segment triggers keep on entitlements, computed from the batch's own segments. */
@@ -254,7 +257,7 @@ export async function loadPortfolio(
         await session.execute(`alter table ${table} disable trigger ${trigger}`);
     }
     for await (const batch of batches) {
-      for (const copy of batch.copies) await session.copy(copy.table, copy.columns, copy.text);
+      for (const copy of batch.copies) await session.copy(copy.table, copy.columns, copy.data);
       options.onBatch?.(batch);
     }
     if (options.deferIndexes) {
