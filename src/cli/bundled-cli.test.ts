@@ -1,5 +1,7 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +11,8 @@ const run = promisify(execFile);
 const bin = new URL("../../bin/unblock.js", import.meta.url).pathname;
 const note = "Not a licensing problem: the firewall drops the traffic.";
 
-/** bin/unblock.js starts the note commands from a cached bundle (bin/bundled-cli.js), else through tsx. */
-describe("bundled start of the note commands", () => {
+/** bin/unblock.js starts the note commands and the server from a cached bundle (bin/bundled-cli.js), else through tsx. */
+describe("bundled start of the note commands and the server", () => {
   let cache: string;
   const unblock = (args: string[], cacheDir = cache) =>
     run(process.execPath, [bin, ...args], { env: { ...process.env, UNBLOCK_CLI_CACHE: cacheDir } });
@@ -56,6 +58,43 @@ describe("bundled start of the note commands", () => {
     const after = await manifest();
     expect(after.build).not.toBe(before.build);
     expect(after.inputs["src/domain/suggest/create-suggester.ts"]).not.toBe("0:0");
+  });
+
+  it("starts the server from the bundle: migrations, playbook and API found from the sources' places", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "unblock-bundled-serve-"));
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+      });
+    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      UNBLOCK_CLI_CACHE: cache,
+      UNBLOCK_DATA_DIR: dataDir,
+      PORT: String(port),
+    };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [bin, "serve"], { env, stdio: "ignore" });
+    try {
+      let health: Response | null = null;
+      for (let attempt = 0; attempt < 120 && !health; attempt += 1) {
+        health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+        if (!health) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(health?.status).toBe(200);
+      expect(await health?.json()).toMatchObject({
+        database: "pglite",
+        playbook: { id: "onboarding_default" },
+      });
+      const options = await fetch(`http://127.0.0.1:${port}/api/auth/options`);
+      expect(options.status).toBe(200);
+      // The bundle it started from holds the server.
+      expect(Object.keys((await manifest()).inputs)).toContain("src/http/build-server.ts");
+    } finally {
+      child.kill();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it("falls back to tsx when the bundle cannot be written", async () => {
