@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import {
   erasePortfolio,
   hasPortfolio,
@@ -27,6 +28,8 @@ export interface SeedDemoInput {
    * `parallelFrom` tenants, where it pays for the worker's start-up).
    */
   parallel?: boolean;
+  /** Generating worker threads when parallel (default: two when there are two cores or more). */
+  workers?: number;
   onProgress?: (progress: { tenants: number; total: number }) => void;
 }
 
@@ -43,8 +46,13 @@ export interface SeedDemoResult {
 export const defaultDemoTenants = 200;
 export const maxDemoTenants = 100_000;
 
-/** Rows written per transaction: big enough to be fast, small enough to keep memory flat. */
-const rowsPerBatch = 5000;
+/**
+ * Two generating workers keep both cores busy when PostgreSQL runs on the
+ * same machine: the generator needs more CPU than the COPY it feeds.
+ */
+function defaultWorkers(): number {
+  return availableParallelism() > 1 ? 2 : 1;
+}
 
 /** From this many tenants a seed generates on a worker thread by default. */
 export const parallelFrom = 1000;
@@ -105,15 +113,17 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
   };
   const batches: Iterable<PreparedBatch> | AsyncIterable<PreparedBatch> =
     (input.parallel ?? tenants >= parallelFrom)
-      ? portfolioBatchesInWorker({
-          playbook: options.index.playbook,
-          tenants,
-          seed: options.seed,
-          today: options.today,
-          usersByRole: [...usersByRole],
-          rowsPerBatch,
-        })
-      : portfolioBatches(options, rowsPerBatch);
+      ? portfolioBatchesInWorker(
+          {
+            playbook: options.index.playbook,
+            tenants,
+            seed: options.seed,
+            today: options.today,
+            usersByRole: [...usersByRole],
+          },
+          input.workers ?? defaultWorkers(),
+        )
+      : portfolioBatches(options);
   // One COPY transaction; the generator chose every id, so foreign-key checks may be skipped. Large
   // seeds build the secondary indexes once at the end rather than row by row.
   await loadPortfolio(deps.database, batches, {

@@ -8,7 +8,7 @@ import {
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Service, Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { IsoDate } from "../../domain/status-segment.ts";
-import { companyName, slugOf, tenantRegions } from "./company-names.ts";
+import { type CustomerPlan, customerPlans } from "./customer-plans.ts";
 import { SeededRandom } from "./seeded-random.ts";
 import { statusJourney } from "./status-journey.ts";
 
@@ -21,6 +21,10 @@ export interface PortfolioOptions {
   usersByRole: ReadonlyMap<string, string>;
   /** Judge every generated status with evaluateStatus (slow; tests check the fast path against it). */
   judgeEveryStatus?: boolean;
+  /** Customers per chunk (default defaultCustomersPerChunk); part of what makes the portfolio. */
+  customersPerChunk?: number;
+  /** Generate only every `of`-th chunk, from chunk `index` on (one of several workers). */
+  part?: { index: number; of: number };
 }
 
 /**
@@ -59,21 +63,35 @@ type NextId = () => string;
 /** Families of real, licensable services; the playbook's legacy keys are left out. */
 const demoFamilies = new Set(["office_365", "ems", "windows"]);
 
+/** Customers per chunk: each chunk draws from its own random stream, so workers can share the chunks out. */
+export const defaultCustomersPerChunk = 50;
+
+/** A run of consecutive customers, generated together. */
+export interface PortfolioChunk {
+  /** 0 for the first chunk. */
+  index: number;
+  customers: PortfolioBatch[];
+}
+
 /**
- * A synthetic portfolio, one customer at a time (so a 10,000-tenant seed never
- * holds everything in memory): customers with one to five tenants, eight to
- * twenty services each with a year of status history. Deterministic for a
- * seed and a today.
+ * A synthetic portfolio, one customer at a time (so a 100,000-tenant seed
+ * never holds everything in memory): customers with one to five tenants,
+ * eight to twenty services each with a year of status history.
+ * Deterministic for a seed, a today and a chunk size.
  */
 export function* generatePortfolio(options: PortfolioOptions): Generator<PortfolioBatch> {
-  const random = new SeededRandom(options.seed);
-  // Version 7 ids, one millisecond apart from a year before today: every table's ids rise in the
-  // order the rows are written, which keeps the seed's index inserts sequential.
-  let clock = Date.parse(`${options.today}T00:00:00Z`) - 366 * 86_400_000;
-  const nextId: NextId = () => {
-    clock += 1;
-    return random.uuid7(clock);
-  };
+  for (const chunk of portfolioChunks(options)) yield* chunk.customers;
+}
+
+/**
+ * The portfolio chunk by chunk; with `part`, only every `of`-th chunk from
+ * `index` on. Who the customers are (names, tenants, domains) comes from one
+ * stream that every part draws in full (customerPlans); everything else from
+ * the chunk's own stream, so the parts together are exactly the whole.
+ */
+export function* portfolioChunks(options: PortfolioOptions): Generator<PortfolioChunk> {
+  const size = options.customersPerChunk ?? defaultCustomersPerChunk;
+  const part = options.part ?? { index: 0, of: 1 };
   const services = options.index.playbook.serviceFamilies
     .filter(
       (family) =>
@@ -81,80 +99,79 @@ export function* generatePortfolio(options: PortfolioOptions): Generator<Portfol
         !options.index.playbook.serviceFamilies.some((f) => demoFamilies.has(f.id)),
     )
     .flatMap((family) => family.services);
-  const names = new Set<string>();
-  const domains = new Set<string>();
-  let made = 0;
-  let customerNumber = 0;
+  let plans: CustomerPlan[] = [];
+  let index = 0;
+  const take = () => {
+    const chunk = index % part.of === part.index ? generateChunk(options, services, index, plans) : null;
+    index += 1;
+    plans = [];
+    return chunk;
+  };
+  for (const plan of customerPlans(options.seed, options.tenants)) {
+    plans.push(plan);
+    if (plans.length < size) continue;
+    const chunk = take();
+    if (chunk) yield chunk;
+  }
+  if (plans.length > 0) {
+    const chunk = take();
+    if (chunk) yield chunk;
+  }
+}
 
-  while (made < options.tenants) {
-    customerNumber += 1;
+/** Milliseconds between the first ids of consecutive chunks: room for far more ids than a chunk makes. */
+const chunkIdSpan = 2 ** 22;
+
+function generateChunk(
+  options: PortfolioOptions,
+  services: readonly Service[],
+  index: number,
+  plans: readonly CustomerPlan[],
+): PortfolioChunk {
+  const random = new SeededRandom(chunkSeed(options.seed, index));
+  // Version 7 ids one millisecond apart, each chunk after the one before, from a year before
+  // today: every table's ids rise in the order the rows are written, which keeps the seed's
+  // index inserts sequential.
+  let clock = Date.parse(`${options.today}T00:00:00Z`) - 366 * 86_400_000 + index * chunkIdSpan;
+  const nextId: NextId = () => {
+    clock += 1;
+    return random.uuid7(clock);
+  };
+  const customers = plans.map((plan) => {
     const batch = emptyBatch();
-    const name = uniqueName(random, names);
     const customerId = nextId();
     batch.customers.push({
       id: customerId,
-      externalId: `TP-${String(1_000_000 + customerNumber * 7919).slice(-7)}`,
-      name,
+      externalId: `TP-${String(1_000_000 + plan.number * 7919).slice(-7)}`,
+      name: plan.name,
     });
-    const tenantCount = Math.min(
-      options.tenants - made,
-      random.weighted([
-        [1, 50],
-        [2, 25],
-        [3, 13],
-        [4, 7],
-        [5, 5],
-      ] as const),
-    );
-    const regions =
-      tenantCount === 1
-        ? [random.chance(0.7) ? "" : random.pick(tenantRegions)]
-        : random.sample(tenantRegions.slice(1), tenantCount);
-    for (const region of regions) {
-      const tenant = tenantRow(random, nextId, { customerId, name, region, domains });
+    for (const tenantPlan of plan.tenants) {
+      const tenant: TenantRow = {
+        id: nextId(),
+        customerId,
+        name: tenantPlan.region ? `${plan.name} ${tenantPlan.region.toUpperCase()}` : plan.name,
+        domain: tenantPlan.domain,
+        priority: random.weighted([
+          ["high", 20],
+          ["medium", 55],
+          ["low", 25],
+        ] as const),
+      };
       batch.tenants.push(tenant);
       addEntitlements(options, random, nextId, services, tenant, batch);
-      made += 1;
     }
     batch.assignments.push(...assignmentsFor(random, nextId, options.usersByRole, customerId, batch.tenants));
-    yield batch;
-  }
+    return batch;
+  });
+  return { index, customers };
 }
 
-function uniqueName(random: SeededRandom, names: Set<string>): string {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const name = companyName(random);
-    if (!names.has(name)) {
-      names.add(name);
-      return name;
-    }
-  }
-  // The word lists allow tens of thousands of names; past that, number them.
-  const name = `${companyName(random)} ${names.size + 1}`;
-  names.add(name);
-  return name;
-}
-
-function tenantRow(
-  random: SeededRandom,
-  nextId: NextId,
-  input: { customerId: string; name: string; region: string; domains: Set<string> },
-): TenantRow {
-  const base = `${slugOf(input.name)}${input.region ? `-${input.region}` : ""}`;
-  let domain = `${base}.example`;
-  for (let n = 2; input.domains.has(domain); n += 1) domain = `${base}-${n}.example`;
-  input.domains.add(domain);
-  return {
-    id: nextId(),
-    customerId: input.customerId,
-    name: input.region ? `${input.name} ${input.region.toUpperCase()}` : input.name,
-    domain,
-    priority: random.weighted([
-      ["high", 20],
-      ["medium", 55],
-      ["low", 25],
-    ] as const),
-  };
+/** A chunk's own seed: the portfolio's seed and the chunk's index mixed (murmur3's finaliser). */
+function chunkSeed(seed: number, index: number): number {
+  let h = (seed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Seat counts from 25 to 50,000, most tenants small, a few very large. */

@@ -26,8 +26,10 @@ try {
     seed: plan.seed,
     today: plan.today,
     usersByRole: new Map(plan.usersByRole),
+    customersPerChunk: plan.customersPerChunk,
+    part: plan.part,
   };
-  for (const batch of portfolioBatches(options, plan.rowsPerBatch)) {
+  for (const batch of portfolioBatches(options)) {
     while (credit === 0) {
       await new Promise<void>((resolve) => {
         waiting = resolve;
