@@ -77,6 +77,23 @@ describe(readCells.name, () => {
     }
   }
 
+  /** The segment summaries on every entitlement are what aggregating its segments says. */
+  async function expectSummariesCurrent(): Promise<void> {
+    const stale = await rowsOf<{ id: string }>(
+      db,
+      sql`select e.id::text as id from entitlements e
+          left join lateral (
+            select coalesce(sum(s.seats) filter (where s.l1 = 'blocked'), 0)::int as blocked_seats,
+                   min(s.target_date) as earliest_target_date, min(s.next_action_date) as earliest_next_action_date,
+                   coalesce(array_agg(distinct e.service_id || '/' || coalesce(s.l2, ''))
+                     filter (where s.l1 = 'blocked'), '{}'::text[]) as blocked_keys
+              from status_segments s where s.entitlement_id = e.id) d on true
+          where (e.blocked_seats, e.earliest_target_date, e.earliest_next_action_date, e.blocked_keys)
+                is distinct from (d.blocked_seats, d.earliest_target_date, d.earliest_next_action_date, d.blocked_keys)`,
+    );
+    expect(stale).toEqual([]);
+  }
+
   /** New segments for an entitlement: Blocked ones become In Progress, others become Blocked. */
   function flipped(locked: LockedEntitlement, l2: string): StatusSegment[] {
     const wasBlocked = locked.segments.some((segment) => segment.l1 === "blocked");
@@ -149,6 +166,49 @@ describe(readCells.name, () => {
       );
     });
     await expectSameReports(laterDay);
+    await expectSummariesCurrent();
+  });
+
+  it("stays equal through edits of Blocked statuses that change only notes or the order of split parts", async () => {
+    const now = new Date(`${laterDay}T11:00:00Z`);
+    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
+    const blocked = await rowsOf<{ id: string; parts: number }>(
+      db,
+      sql`select entitlement_id::text as id, count(*)::int as parts from status_segments
+          group by entitlement_id having bool_or(l1 = 'blocked') order by count(*) desc, 1 limit 40`,
+    );
+    expect(blocked.some((row) => row.parts > 1)).toBe(true);
+    const edit = (locked: LockedEntitlement, swap: boolean) => {
+      const segments = locked.segments.map(({ l1Since: _since, ...segment }, position) => ({
+        ...segment,
+        note: `${segment.note} Checked again (${position}).`,
+      }));
+      return {
+        locked,
+        stage: locked.stage,
+        segments: swap && segments.length > 1 ? [...segments].reverse() : segments,
+        actor: { id: null, role: "admin" },
+        source: "api" as const,
+        requestId: null,
+        playbookVersion: "test",
+        now,
+      };
+    };
+    for (const { id } of blocked.slice(0, 10)) {
+      expect(await applyStatus(db, edit(await stateOf(db, id), true))).not.toBeNull();
+    }
+    await expectSameReports(laterDay);
+    await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const locked = [];
+      for (const { id } of blocked.slice(10)) locked.push(await stateOf(tx, id));
+      await applyStatuses(
+        tx,
+        locked.map((entry, index) => edit(entry, index % 2 === 0)),
+      );
+    });
+    await expectSameReports(laterDay);
+    await expectSummariesCurrent();
   });
 
   it("counts aging from another day by aggregating directly, and moves the buckets to a new current day", async () => {
