@@ -66,14 +66,18 @@ export class SeededRandom {
     const a = this.word();
     const b = this.word();
     const c = this.word();
-    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a.slice(0, 3)}-${((Number.parseInt(a[3]!, 16) & 0x3) | 0x8).toString(16)}${a.slice(4, 7)}-${b}${c.slice(0, 4)}`;
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a.slice(0, 3)}-${variantDigits[a.charCodeAt(3)]!}${a.slice(4, 7)}-${b}${c.slice(0, 4)}`;
   }
 
   /** Eight random hex digits. */
   private word(): string {
-    return Math.floor(this.next() * 4294967296)
-      .toString(16)
-      .padStart(8, "0");
+    const value = Math.floor(this.next() * 4294967296);
+    return (
+      hexBytes[value >>> 24]! +
+      hexBytes[(value >>> 16) & 0xff]! +
+      hexBytes[(value >>> 8) & 0xff]! +
+      hexBytes[value & 0xff]!
+    );
   }
 
   /** A version 4 UUID drawn from this source, so ids are as repeatable as the data. */
@@ -85,4 +89,13 @@ export class SeededRandom {
     const s = hex.join("");
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }
+}
+
+/** Two hex digits for each byte value. */
+const hexBytes = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+/** The RFC 9562 variant (10xx) in place of a hex digit, by the digit's character code. */
+const variantDigits: string[] = [];
+for (const digit of "0123456789abcdef") {
+  variantDigits[digit.charCodeAt(0)] = ((Number.parseInt(digit, 16) & 0x3) | 0x8).toString(16);
 }

@@ -52,7 +52,7 @@ function storedSegment(
   const values = {} as Record<ScenarioField, string | null>;
   for (const field of scenarioFields) {
     let rule = effectiveRule(index, row, field);
-    const given = cleanText(proposed[field]);
+    const given = clean(proposed[field]);
     if (rule === "forbidden") {
       if (given !== null) return null;
       values[field] = null;
@@ -106,11 +106,23 @@ function mayRestate(proposed: ProposedSegment, stored: StatusSegment): boolean {
   if (proposed.seats !== stored.seats || proposed.l1 !== stored.l1) return false;
   if (proposed.scenarioId !== stored.scenarioId) return false;
   return scenarioFields.every((field) => {
-    const given = cleanText(proposed[field]);
+    const given = clean(proposed[field]);
     const kept = stored[field] || null;
     if (given === null || kept === null) return given === kept;
     return given === kept || listFields.has(field);
   });
+}
+
+/**
+ * cleanText, without lower-casing every value to compare it with the "nothing
+ * here" tokens, none of which is longer than three characters.
+ */
+function clean(value: string | null | undefined): string | null {
+  if (typeof value === "string") {
+    const trimmed = value.trim();
+    if (trimmed.length > 3) return trimmed;
+  }
+  return cleanText(value);
 }
 
 const listFields: ReadonlySet<ScenarioField> = new Set(["l2", "l3", "serviceStatus", "engagementScenario"]);

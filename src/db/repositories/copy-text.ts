@@ -22,18 +22,30 @@ export function copyBytes(
   rows: readonly Record<string, unknown>[],
   keys: readonly string[],
 ): Uint8Array<ArrayBuffer> {
-  const out = new ByteWriter(rows.length * 256);
   const json: JsonMemo = { object: null, text: "" };
   const last = keys.length - 1;
+  let out: ByteWriter | null = null;
+  // Lines are gathered into chunks of some kilobytes: one write into the buffer per chunk, not per line.
+  let chunk = "";
   for (let index = 0; index < rows.length; index += 1) {
     const row = rows[index]!;
     let line = "";
     for (let column = 0; column < last; column += 1) line += `${cellOf(row[keys[column]!], json)}\t`;
     line += `${cellOf(row[keys[last]!], json)}\n`;
-    out.write(line);
+    // Sized from the first line, so the buffer seldom has to grow.
+    out ??= new ByteWriter(Math.ceil(line.length * rows.length * 1.25));
+    chunk += line;
+    if (chunk.length >= chunkLength) {
+      out.write(chunk);
+      chunk = "";
+    }
   }
+  out ??= new ByteWriter(0);
+  if (chunk.length > 0) out.write(chunk);
   return out.bytes();
 }
+
+const chunkLength = 32_768;
 
 export function copyCell(value: unknown): string {
   return cellOf(value, { object: null, text: "" });
@@ -53,7 +65,9 @@ function cellOf(value: unknown, json: JsonMemo): string {
   if (typeof value === "object") {
     if (json.object !== value) {
       json.object = value;
-      json.text = escaped(JSON.stringify(value));
+      const text = JSON.stringify(value);
+      // JSON has no raw tab or line break (it writes \t, \n): only its backslashes need escaping.
+      json.text = text.includes("\\") ? escaped(text) : text;
     }
     return json.text;
   }
