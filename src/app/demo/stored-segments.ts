@@ -128,9 +128,8 @@ function clean(value: string | null | undefined): string | null {
 const listFields: ReadonlySet<ScenarioField> = new Set(["l2", "l3", "serviceStatus", "engagementScenario"]);
 
 /**
- * The id the rules store for a list value: the first entry whose id or name
- * matches it loosely, which need not be the entry the generator picked (two
- * L3s of the default playbook, mobileiron and mobile_iron, read the same).
+ * The id the rules store for a list value: the entry with that id, else the
+ * first whose id or name matches it loosely (the playbook index's lookups).
  * Cached per playbook: the seed asks for the same few hundred values millions of times.
  */
 function storedId(

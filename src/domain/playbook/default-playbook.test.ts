@@ -116,6 +116,13 @@ describe("default playbook", () => {
     expect(l3sOnlyFor(billing, "windows_10")).toEqual(["Educational/Government/Non-profit not supported"]);
   });
 
+  it("keeps MobileIron and Mobile Iron apart: the id picked is the one found, though the names read alike", () => {
+    expect(index.findL3("no_intent", "using_competitive_solution", "mobile_iron")?.name).toBe("Mobile Iron");
+    expect(index.findL3("no_intent", "using_competitive_solution", "mobileiron")?.name).toBe("MobileIron");
+    // A name typed loosely still resolves, to the first entry that reads that way.
+    expect(index.findL3("no_intent", "using_competitive_solution", "Mobile Iron")?.id).toBe("mobileiron");
+  });
+
   it("offers the Teams-specific infrastructure L3s only for Teams", () => {
     const infrastructure = l2("blocked", "customer_it_infrastructure_remediation");
     expect(allServiceL3s(infrastructure)).toEqual([

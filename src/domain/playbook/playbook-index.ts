@@ -71,18 +71,26 @@ export function indexPlaybook(playbook: Playbook): PlaybookIndex {
     services: () => allServices,
     role: (key) => roleByKey.get(normalizeName(key)),
     findL1: (key) => l1ByName.get(normalizeName(key)),
+    // An exact id wins over a loose match: two entries may read the same loosely (the default
+    // playbook lists both "MobileIron" and "Mobile Iron"), and the one picked must be the one stored.
     findL2: (l1Id, key) => {
+      const candidates = l1s.get(l1Id)?.l2s ?? [];
       const wanted = normalizeName(key);
-      return l1s
-        .get(l1Id)
-        ?.l2s.find((candidate) =>
+      return (
+        candidates.find((candidate) => candidate.id === key) ??
+        candidates.find((candidate) =>
           [candidate.id, candidate.name, ...candidate.aliases].some((name) => normalizeName(name) === wanted),
-        );
+        )
+      );
     },
     findL3: (l1Id, l2Id, key) => {
+      const candidates = l2(l1Id, l2Id)?.l3s ?? [];
       const wanted = normalizeName(key);
-      return l2(l1Id, l2Id)?.l3s.find(
-        (candidate) => normalizeName(candidate.id) === wanted || normalizeName(candidate.name) === wanted,
+      return (
+        candidates.find((candidate) => candidate.id === key) ??
+        candidates.find(
+          (candidate) => normalizeName(candidate.id) === wanted || normalizeName(candidate.name) === wanted,
+        )
       );
     },
   };
