@@ -211,6 +211,60 @@ describe(readCells.name, () => {
     await expectSummariesCurrent();
   });
 
+  it("stays equal when a change arrives older than the latest one, or one tenant's changes fall in two weeks", async () => {
+    const [anyL2] = await rowsOf<{ l2: string }>(
+      db,
+      sql`select l2 from status_segments where l1 = 'blocked' and l2 is not null limit 1`,
+    );
+    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
+    const flip = (locked: LockedEntitlement, now: Date) => ({
+      locked,
+      stage: locked.stage,
+      segments: flipped(locked, anyL2!.l2),
+      actor: { id: null, role: "admin" },
+      source: "api" as const,
+      requestId: null,
+      playbookVersion: "test",
+      now,
+    });
+    // Older than the entitlement's latest history row: the weeks cannot be folded in order.
+    const [late] = await rowsOf<{ id: string }>(
+      db,
+      sql`select entitlement_id::text as id from status_history group by entitlement_id
+          having max(at) > ${`${seedDay}T00:00:00Z`}::timestamptz - interval '20 days' order by 1 limit 1`,
+    );
+    expect(
+      await applyStatus(db, flip(await stateOf(db, late!.id), new Date("2024-06-03T10:00:00Z"))),
+    ).not.toBeNull();
+    await expectSameReports(laterDay);
+
+    // Two services of one tenant changed in one statement, dated in different weeks: its one Blocked
+    // service unblocked a week before another is blocked, so the tenant leaves the count for a week.
+    const [tenant] = await rowsOf<{ blocked: string; other: string }>(
+      db,
+      sql`select (array_agg(e.id::text order by e.id) filter (where e.blocked_seats > 0))[1] as blocked,
+                 (array_agg(e.id::text order by e.id) filter (where e.blocked_seats = 0))[1] as other
+            from entitlements e group by e.tenant_id
+          having count(*) filter (where e.blocked_seats > 0) = 1 and count(*) filter (where e.blocked_seats = 0) > 0
+          order by e.tenant_id limit 1`,
+    );
+    // After every change so far, so that only the two weeks set this change apart.
+    const at = Date.parse("2025-04-02T10:00:00Z");
+    const weeksState = () =>
+      rowsOf<{ stale: boolean }>(db, sql`select stale from report_state where name = 'weeks'`);
+    // The read above rebuilt the weeks: this change meets current totals, which it must not fold into.
+    expect(await weeksState()).toEqual([{ stale: false }]);
+    await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      await applyStatuses(tx, [
+        flip(await stateOf(tx, tenant!.blocked), new Date(at - 8 * 86_400_000)),
+        flip(await stateOf(tx, tenant!.other), new Date(at)),
+      ]);
+    });
+    expect(await weeksState()).toEqual([{ stale: true }]);
+    await expectSameReports("2025-04-02");
+  });
+
   it("counts aging from another day by aggregating directly, and moves the buckets to a new current day", async () => {
     const scope: ReportScope = {
       serviceId: null,
