@@ -44,17 +44,17 @@ export async function setStatus(
   input: SetStatusInput,
 ): Promise<{ entitlement: EntitlementView }> {
   const db = deps.database.db;
-  const target = { entitlementId: input.entitlementId };
   const found = await findEntitlementForChange(db, input.actor.id, input.entitlementId);
+  if (!found) throw notFound(input.entitlementId);
+  const current = found.view;
   // Authorised before the version check: a refused writer must not see the current state in a 409.
   allowTenantAction(
     deps,
     input.actor,
-    { type: "status.write", stage: input.stage ?? found?.view.stage ?? "assignment" },
-    target,
-    found?.access ?? null,
+    { type: "status.write", stage: input.stage ?? current.stage },
+    { entitlementId: current.id },
+    found.access,
   );
-  const current = found!.view;
   if (input.version !== current.version) throw await versionConflict(db, current, input.version);
 
   const { index } = deps.playbook;
