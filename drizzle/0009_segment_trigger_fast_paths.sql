@@ -84,25 +84,42 @@ BEGIN
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;--> statement-breakpoint
--- The weekly Blocked history: a change that keeps the Blocked seats only moves the latest row on.
+-- The weekly Blocked history asks its questions of a write's history rows in one query (five before),
+-- and a change that keeps the Blocked seats only moves the entitlement's latest row on.
 CREATE OR REPLACE FUNCTION unblock_apply_history_changes(changes unblock_history_change[]) RETURNS void AS $$
+DECLARE
+  refused boolean;
+  unchanged boolean;
 BEGIN
   IF coalesce(array_length(changes, 1), 0) = 0 OR (SELECT r.stale FROM report_state r WHERE r.name = 'weeks') THEN
     RETURN;
   END IF;
-  IF EXISTS (SELECT 1 FROM unnest(changes) c GROUP BY c.entitlement_id HAVING count(*) > 1)
-     OR EXISTS (SELECT 1 FROM unnest(changes) c LEFT JOIN entitlements e ON e.id = c.entitlement_id WHERE e.id IS NULL)
-     OR EXISTS (SELECT 1 FROM unnest(changes) c JOIN history_latest l ON l.entitlement_id = c.entitlement_id
-                 WHERE (c.at, c.id) < (l.at, l.history_id))
-     OR EXISTS (SELECT 1 FROM unnest(changes) c JOIN entitlements e ON e.id = c.entitlement_id GROUP BY e.tenant_id
-                 HAVING count(DISTINCT unblock_week_start((c.at AT TIME ZONE 'UTC')::date)) > 1) THEN
+  -- One pass over the changes answers what the totals need to know first (five queries before):
+  -- whether they may be folded in here at all (else the weeks are marked stale and rebuilt on read:
+  -- two rows of one entitlement, an entitlement gone, a row older than the entitlement's latest, one
+  -- tenant's rows in different weeks), and whether any changes Blocked seats.
+  SELECT coalesce(bool_or(f.repeated OR f.unknown OR f.out_of_order OR f.tenant_weeks), false),
+         coalesce(bool_and(NOT f.moved), true)
+    INTO refused, unchanged
+    FROM (
+      SELECT count(*) OVER (PARTITION BY c.entitlement_id) > 1 AS repeated,
+             e.id IS NULL AS unknown,
+             l.entitlement_id IS NOT NULL AND (c.at, c.id) < (l.at, l.history_id) AS out_of_order,
+             min(unblock_week_start((c.at AT TIME ZONE 'UTC')::date)) OVER (PARTITION BY e.tenant_id)
+               <> max(unblock_week_start((c.at AT TIME ZONE 'UTC')::date)) OVER (PARTITION BY e.tenant_id)
+               AS tenant_weeks,
+             c.blocked <> coalesce(l.blocked, 0) AS moved
+        FROM unnest(changes) c
+        LEFT JOIN entitlements e ON e.id = c.entitlement_id
+        LEFT JOIN history_latest l ON l.entitlement_id = c.entitlement_id
+    ) f;
+  IF refused THEN
     UPDATE report_state SET stale = true WHERE name = 'weeks';
     RETURN;
   END IF;
   -- A change that keeps its entitlement's Blocked seats (a new note, a moved next action) changes no
   -- week, tenant or service total: only the entitlement's latest row moves on.
-  IF NOT EXISTS (SELECT 1 FROM unnest(changes) c LEFT JOIN history_latest l ON l.entitlement_id = c.entitlement_id
-                  WHERE c.blocked <> coalesce(l.blocked, 0)) THEN
+  IF unchanged THEN
     INSERT INTO history_latest AS l (entitlement_id, tenant_id, service_id, at, history_id, blocked)
     SELECT c.entitlement_id, e.tenant_id, e.service_id, c.at, c.id, c.blocked
       FROM unnest(changes) c JOIN entitlements e ON e.id = c.entitlement_id ORDER BY c.entitlement_id

@@ -16,8 +16,8 @@ describe("bundled start of the note commands and the server", () => {
   let cache: string;
   const unblock = (args: string[], cacheDir = cache) =>
     run(process.execPath, [bin, ...args], { env: { ...process.env, UNBLOCK_CLI_CACHE: cacheDir } });
-  const manifest = async () =>
-    JSON.parse(await readFile(join(cache, "manifest.json"), "utf8")) as {
+  const manifest = async (cacheDir = cache) =>
+    JSON.parse(await readFile(join(cacheDir, "manifest.json"), "utf8")) as {
       build: string;
       inputs: Record<string, string>;
     };
@@ -62,6 +62,8 @@ describe("bundled start of the note commands and the server", () => {
 
   it("starts the server from the bundle: migrations, playbook and API found from the sources' places", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "unblock-bundled-serve-"));
+    // A cache of its own: a bundle is found there only if serve built one to start from.
+    const serveCache = await mkdtemp(join(cache, "serve-"));
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, "127.0.0.1", () => {
         const address = probe.address();
@@ -70,7 +72,7 @@ describe("bundled start of the note commands and the server", () => {
     });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      UNBLOCK_CLI_CACHE: cache,
+      UNBLOCK_CLI_CACHE: serveCache,
       UNBLOCK_DATA_DIR: dataDir,
       PORT: String(port),
     };
@@ -89,8 +91,7 @@ describe("bundled start of the note commands and the server", () => {
       });
       const options = await fetch(`http://127.0.0.1:${port}/api/auth/options`);
       expect(options.status).toBe(200);
-      // The bundle it started from holds the server.
-      expect(Object.keys((await manifest()).inputs)).toContain("src/http/build-server.ts");
+      expect(Object.keys((await manifest(serveCache)).inputs)).toContain("src/http/build-server.ts");
     } finally {
       child.kill();
       await rm(dataDir, { recursive: true, force: true });

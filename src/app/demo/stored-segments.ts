@@ -1,5 +1,6 @@
 import { normalizeName, type PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { ScenarioField } from "../../domain/playbook/playbook-schema.ts";
+import { storedSegmentOf } from "../../domain/rules/check-segment.ts";
 import { cleanText } from "../../domain/rules/field-values.ts";
 import {
   carriedValue,
@@ -79,22 +80,7 @@ function storedSegment(
     if (fallback === null && rule === "required") return null;
     values[field] = fallback;
   }
-  // Same keys in the same order as checkSegment builds them: the history stores this JSON.
-  return {
-    seats: proposed.seats,
-    l1: row.l1,
-    scenarioId: row.id,
-    l2: values.l2,
-    l3: values.l3,
-    serviceStatus: values.serviceStatus,
-    engagementScenario: values.engagementScenario,
-    targetDate: values.targetDate,
-    owner: values.owner,
-    note: values.note ?? "",
-    nextActionDate: values.nextActionDate,
-    nextAction: values.nextAction,
-    splitReason: null,
-  };
+  return storedSegmentOf(proposed.seats, row.l1, row, values);
 }
 
 /**

@@ -31,7 +31,7 @@ export interface EntitlementViewRow {
 }
 
 /** The segments of entitlement `e` as JSON text (StoredSegment keys), or null when it has none. */
-export const segmentsJson = sql`(select json_agg(json_build_object(
+const segmentsJson = sql`(select json_agg(json_build_object(
     'seats', s.seats, 'l1', s.l1, 'scenarioId', s.scenario_id, 'l2', s.l2, 'l3', s.l3,
     'serviceStatus', s.service_status, 'engagementScenario', s.engagement_scenario,
     'targetDate', s.target_date, 'owner', s.owner, 'note', s.note,
@@ -77,7 +77,7 @@ export const entitlementViewJoins = sql`join tenants et on et.id = e.tenant_id
   join services es on es.id = e.service_id`;
 
 /** Segments as segmentsJson wrote them, timestamps as the API gives them (milliseconds, UTC). */
-export function segmentsOfJson(text: string | null): StoredSegment[] {
+function segmentsOfJson(text: string | null): StoredSegment[] {
   const parsed = (text ? JSON.parse(text) : []) as (Omit<StoredSegment, "splitReason"> & {
     splitReason: string | null;
   })[];

@@ -16,19 +16,6 @@ export interface StatusSnapshot {
 export const changeSources = ["api", "cli", "import", "web"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
-export interface HistoryEntryInput {
-  entitlementId: string;
-  at: Date;
-  actorId: string | null;
-  actorRole: string;
-  source: ChangeSource;
-  playbookVersion: string;
-  versionAfter: number;
-  before: StatusSnapshot;
-  after: StatusSnapshot;
-  requestId: string | null;
-}
-
 export interface HistoryEntry {
   id: number;
   entitlementId: string;

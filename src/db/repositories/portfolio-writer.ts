@@ -10,7 +10,7 @@ import { segmentSummary } from "./segment-summary.ts";
  * Bulk writes for generated portfolios (the demo seed): rows arrive with their
  * ids already chosen, so parents and children can go in the same batch without
  * reading anything back. A seed loads its batches with COPY in one transaction
- * (loadPortfolio); the importer inserts with multi-row INSERTs (insertJsonRows).
+ * (loadPortfolio).
  */
 
 export interface CustomerRow {
@@ -89,9 +89,6 @@ export function batchSize(batch: PortfolioBatch): number {
     batch.assignments.length
   );
 }
-
-/** Rows per INSERT statement. */
-const rowsPerStatement = 1000;
 
 const tables = {
   customers,
@@ -172,32 +169,6 @@ function withSummaries(rows: readonly EntitlementRow[], segments: readonly Segme
     byEntitlement.set(segment.entitlementId, list);
   }
   return rows.map((row) => ({ ...row, ...segmentSummary(row.serviceId, byEntitlement.get(row.id) ?? []) }));
-}
-
-/** One INSERT's worth of rows as a JSON array (the importer's path). */
-export interface PreparedRows {
-  table: TableName;
-  /** Row properties (Drizzle column keys) present in every row. */
-  keys: string[];
-  /** The rows as a JSON array. */
-  json: string;
-}
-
-/** Rows of one table as INSERT-sized JSON chunks; every row must have the keys of the first. */
-export function prepareRows(table: TableName, rows: readonly object[]): PreparedRows[] {
-  const first = rows[0];
-  if (!first) return [];
-  const keys = Object.keys(first);
-  const prepared: PreparedRows[] = [];
-  for (let start = 0; start < rows.length; start += rowsPerStatement) {
-    prepared.push({ table, keys, json: JSON.stringify(rows.slice(start, start + rowsPerStatement)) });
-  }
-  return prepared;
-}
-
-/** Inserts rows of one table with a few multi-row INSERTs, inside the caller's transaction. */
-export async function insertJsonRows(tx: Db, table: TableName, rows: readonly object[]): Promise<void> {
-  for (const prepared of prepareRows(table, rows)) await insertRows(tx, prepared);
 }
 
 export interface LoadOptions {
@@ -298,29 +269,6 @@ async function dropSecondaryIndexes(session: BulkSession): Promise<string[]> {
   );
   for (const row of rows) await session.execute(`drop index ${String(row.name)}`);
   return rows.map((row) => String(row.definition));
-}
-
-/**
- * A multi-row INSERT that sends its rows as one JSON parameter, expanded by
- * json_to_recordset: far fewer bind parameters to build and parse than a
- * VALUES list, on both drivers. Column names and types come from the Drizzle
- * table (keys it does not know are refused), so the SQL text holds only schema
- * names, never data.
- */
-async function insertRows(tx: Db, rows: PreparedRows): Promise<void> {
-  const table = tables[rows.table];
-  const known = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
-  const columns = rows.keys.map((key) => {
-    const column = known[key];
-    if (!column) throw new Error(`${rows.table} has no column for "${key}"`);
-    return { key, column };
-  });
-  const target = sql.raw(columns.map(({ column }) => `"${column.name}"`).join(", "));
-  const fields = sql.raw(columns.map(({ key }) => `"${key}"`).join(", "));
-  const shape = sql.raw(columns.map(({ key, column }) => `"${key}" ${column.getSQLType()}`).join(", "));
-  await tx.execute(
-    sql`insert into ${table} (${target}) select ${fields} from json_to_recordset(${rows.json}::json) as rows(${shape})`,
-  );
 }
 
 /** Whether any customer, tenant or entitlement exists. */

@@ -12,6 +12,7 @@ import {
   findEntitlementView,
   type LockedEntitlement,
   lockedOf,
+  type StatusWrite,
 } from "./entitlement-repository.ts";
 import { rowsOf } from "./raw-rows.ts";
 import { readCells } from "./report-aggregates.ts";
@@ -94,6 +95,32 @@ describe(readCells.name, () => {
     expect(stale).toEqual([]);
   }
 
+  const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
+
+  /** A write of these segments over the state read, as the Admin through the API. */
+  function writeOf(locked: LockedEntitlement, segments: StatusSegment[], now: Date): StatusWrite {
+    const actor = { id: null, role: "admin" };
+    return {
+      locked,
+      stage: locked.stage,
+      segments,
+      actor,
+      source: "api",
+      requestId: null,
+      playbookVersion: "test",
+      now,
+    };
+  }
+
+  /** An L2 some Blocked segment has, for statuses flipped to Blocked. */
+  async function anyBlockedL2(): Promise<string> {
+    const [row] = await rowsOf<{ l2: string }>(
+      db,
+      sql`select l2 from status_segments where l1 = 'blocked' and l2 is not null limit 1`,
+    );
+    return row!.l2;
+  }
+
   /** New segments for an entitlement: Blocked ones become In Progress, others become Blocked. */
   function flipped(locked: LockedEntitlement, l2: string): StatusSegment[] {
     const wasBlocked = locked.segments.some((segment) => segment.l1 === "blocked");
@@ -128,22 +155,9 @@ describe(readCells.name, () => {
   });
 
   it("stays equal through single status changes and a bulk change touching several services of a tenant", async () => {
-    const [anyL2] = await rowsOf<{ l2: string }>(
-      db,
-      sql`select l2 from status_segments where l1 = 'blocked' and l2 is not null limit 1`,
-    );
+    const l2 = await anyBlockedL2();
     const now = new Date(`${laterDay}T10:00:00Z`);
-    const write = (locked: LockedEntitlement) => ({
-      locked,
-      stage: locked.stage,
-      segments: flipped(locked, anyL2!.l2),
-      actor: { id: null, role: "admin" },
-      source: "api" as const,
-      requestId: null,
-      playbookVersion: "test",
-      now,
-    });
-    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
+    const write = (locked: LockedEntitlement) => writeOf(locked, flipped(locked, l2), now);
     for (const id of await entitlementIds(12, 0)) {
       expect(await applyStatus(db, write(await stateOf(db, id)))).not.toBeNull();
     }
@@ -171,7 +185,6 @@ describe(readCells.name, () => {
 
   it("stays equal through edits of Blocked statuses that change only notes or the order of split parts", async () => {
     const now = new Date(`${laterDay}T11:00:00Z`);
-    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
     const blocked = await rowsOf<{ id: string; parts: number }>(
       db,
       sql`select entitlement_id::text as id, count(*)::int as parts from status_segments
@@ -183,16 +196,7 @@ describe(readCells.name, () => {
         ...segment,
         note: `${segment.note} Checked again (${position}).`,
       }));
-      return {
-        locked,
-        stage: locked.stage,
-        segments: swap && segments.length > 1 ? [...segments].reverse() : segments,
-        actor: { id: null, role: "admin" },
-        source: "api" as const,
-        requestId: null,
-        playbookVersion: "test",
-        now,
-      };
+      return writeOf(locked, swap ? segments.reverse() : segments, now);
     };
     for (const { id } of blocked.slice(0, 10)) {
       expect(await applyStatus(db, edit(await stateOf(db, id), true))).not.toBeNull();
@@ -212,21 +216,8 @@ describe(readCells.name, () => {
   });
 
   it("stays equal when a change arrives older than the latest one, or one tenant's changes fall in two weeks", async () => {
-    const [anyL2] = await rowsOf<{ l2: string }>(
-      db,
-      sql`select l2 from status_segments where l1 = 'blocked' and l2 is not null limit 1`,
-    );
-    const stateOf = async (reader: Db, id: string) => lockedOf((await findEntitlementView(reader, id))!);
-    const flip = (locked: LockedEntitlement, now: Date) => ({
-      locked,
-      stage: locked.stage,
-      segments: flipped(locked, anyL2!.l2),
-      actor: { id: null, role: "admin" },
-      source: "api" as const,
-      requestId: null,
-      playbookVersion: "test",
-      now,
-    });
+    const l2 = await anyBlockedL2();
+    const flip = (locked: LockedEntitlement, now: Date) => writeOf(locked, flipped(locked, l2), now);
     // Older than the entitlement's latest history row: the weeks cannot be folded in order.
     const [late] = await rowsOf<{ id: string }>(
       db,

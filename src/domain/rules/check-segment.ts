@@ -92,9 +92,22 @@ export function checkSegment(
     changeOnly.push(...outcome.changeOnly);
   }
 
-  const segment: StatusSegment = {
-    seats: proposed.seats,
-    l1: l1.id,
+  return { segment: storedSegmentOf(proposed.seats, l1.id, row, values), violations, changeOnly };
+}
+
+/**
+ * A segment as it is stored, from its scenario row's judged field values; the
+ * split check sets `splitReason`. The key order is the history's JSON.
+ */
+export function storedSegmentOf(
+  seats: number,
+  l1Id: string,
+  row: ScenarioRow,
+  values: Record<ScenarioField, string | null>,
+): StatusSegment {
+  return {
+    seats,
+    l1: l1Id,
     scenarioId: row.id,
     l2: values.l2,
     l3: values.l3,
@@ -107,7 +120,6 @@ export function checkSegment(
     nextAction: values.nextAction,
     splitReason: null,
   };
-  return { segment, violations, changeOnly };
 }
 
 interface FieldInput {
