@@ -7,6 +7,8 @@ import { AppError } from "../../src/domain/app-error.ts";
 
 class EnoughRows extends Error {}
 
+const reviewed = / ?Reviewed in the nightly update \(\d+\)\./g;
+
 /**
  * An import file of about `rows` segment rows: the current statuses exported
  * (so every key is right), each note changed so that every service is a real
@@ -37,7 +39,9 @@ export async function planImportFile(deps: AppDeps, actor: Actor, rows: number):
     .filter((record) => !(record[domain] === last[domain] && record[service] === last[service]));
   body = body.map((record, index) => {
     const copy = [...record];
-    copy[note] = `${copy[note] ?? ""} Reviewed in the nightly update (${index}).`.trim();
+    // The suffix replaces an earlier run's, so the notes do not grow from one run to the next.
+    copy[note] =
+      `${(copy[note] ?? "").replace(reviewed, "")} Reviewed in the nightly update (${index}).`.trim();
     return copy;
   });
 

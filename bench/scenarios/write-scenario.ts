@@ -6,6 +6,8 @@ import { rowsOf } from "../../src/db/repositories/raw-rows.ts";
 import { evaluateStatus } from "../../src/domain/rules/evaluate-status.ts";
 import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 
+const checkedAgain = / ?Checked again by the benchmark \([^)]*\)\./g;
+
 /** One status change ready to send: the entitlement, the version read, the new segments. */
 export interface PlannedWrite {
   id: string;
@@ -35,7 +37,8 @@ export async function planWrites(deps: AppDeps, actorRole: string, count: number
     for (const view of await loadEntitlementViews(deps.database.db, ids)) {
       const segments: ProposedSegment[] = view.segments.map(({ l1Since: _since, ...segment }, position) => ({
         ...segment,
-        note: `${segment.note} Checked again by the benchmark (${planned.length}.${position}).`.trim(),
+        // The suffix replaces an earlier run's: notes that grew with every run would make runs incomparable.
+        note: `${(segment.note ?? "").replace(checkedAgain, "")} Checked again by the benchmark (${planned.length}.${position}).`.trim(),
       }));
       const decision = evaluateStatus({
         index: deps.playbook.index,

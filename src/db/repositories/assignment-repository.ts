@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../domain/policy/authorize.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
@@ -15,7 +15,8 @@ export interface TenantAccess {
 
 /** The id uuid columns are compared with when the actor has no user row (the CLI's system actor). */
 const nobody = "00000000-0000-0000-0000-000000000000";
-const userIdOf = (userId: string) => (isUuid(userId) ? userId : nobody);
+/** The id a user's assignments are looked up by: the user's, or one no assignment has (the system actor). */
+export const assignedUserIdOf = (userId: string) => (isUuid(userId) ? userId : nobody);
 
 export interface AccessRow {
   tenantId: string;
@@ -42,14 +43,16 @@ export function accessOf(row: AccessRow): TenantAccess {
  * the one statement of the assignment rule, for the checks here and for the
  * reads that check access in the same round trip (a status change).
  */
-export function assignmentAccessJoin(userId: string, tenant: "t" | "et"): SQL {
+export function assignmentAccessJoin(userId: string | Placeholder, tenant: "t" | "et"): SQL {
   const t = sql.raw(tenant);
+  // A placeholder (a prepared statement) is given assignedUserIdOf's value when it runs.
+  const user = typeof userId === "string" ? assignedUserIdOf(userId) : userId;
   return sql`cross join lateral (
     select coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",
            coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
            coalesce(bool_or(a.is_primary = 1), false) as "primary"
       from assignments a
-     where a.user_id = ${userIdOf(userId)}::uuid and (a.tenant_id = ${t}.id or a.customer_id = ${t}.customer_id)
+     where a.user_id = ${user}::uuid and (a.tenant_id = ${t}.id or a.customer_id = ${t}.customer_id)
   ) access`;
 }
 
@@ -100,7 +103,7 @@ export async function accessToCustomer(db: Db, userId: string, customerId: strin
           coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
           coalesce(bool_or(a.customer_id is not null and a.is_primary = 1), false) as "primary"
         from customers c
-        left join assignments a on a.user_id = ${userIdOf(userId)}::uuid
+        left join assignments a on a.user_id = ${assignedUserIdOf(userId)}::uuid
           and (a.customer_id = c.id or a.tenant_id in (select t.id from tenants t where t.customer_id = c.id))
         where c.id = ${customerId}::uuid
         group by c.id`,
@@ -184,9 +187,9 @@ const fromAssignments = sql`from assignments a
 /** Assignments matching the query, customers first, then tenants, by name. */
 export async function listAssignmentViews(db: Db, query: AssignmentQuery): Promise<AssignmentView[]> {
   const conditions: SQL[] = [];
-  if (query.userId) conditions.push(sql`a.user_id = ${userIdOf(query.userId)}::uuid`);
-  if (query.tenantId) conditions.push(sql`a.tenant_id = ${userIdOf(query.tenantId)}::uuid`);
-  if (query.customerId) conditions.push(sql`a.customer_id = ${userIdOf(query.customerId)}::uuid`);
+  if (query.userId) conditions.push(sql`a.user_id = ${assignedUserIdOf(query.userId)}::uuid`);
+  if (query.tenantId) conditions.push(sql`a.tenant_id = ${assignedUserIdOf(query.tenantId)}::uuid`);
+  if (query.customerId) conditions.push(sql`a.customer_id = ${assignedUserIdOf(query.customerId)}::uuid`);
   const tenantVisible = tenantScopeCondition(query.visibleTo, {
     id: sql`t.id`,
     customerId: sql`t.customer_id`,
@@ -281,7 +284,7 @@ export async function accessByTenantDomain(
             coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
             coalesce(bool_or(a.is_primary = 1), false) as "primary"
           from tenants t
-          left join assignments a on a.user_id = ${userIdOf(userId)}::uuid
+          left join assignments a on a.user_id = ${assignedUserIdOf(userId)}::uuid
             and (a.tenant_id = t.id or a.customer_id = t.customer_id)
           where lower(t.domain) in (${sql.join(
             part.map((domain) => sql`${domain}`),

@@ -5,14 +5,15 @@ import type { Db } from "../client.ts";
 import {
   type AccessRow,
   accessOf,
+  assignedUserIdOf,
   assignmentAccessJoin,
   type TenantAccess,
 } from "./assignment-repository.ts";
 import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
 import type { ChangeSource } from "./history-repository.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
-import { writeStatuses } from "./status-write-statement.ts";
+import { isUuid, preparedStatement, rowsOf } from "./raw-rows.ts";
+import { statusWriteQueueOf } from "./status-write-queue.ts";
 
 /**
  * Full views of the given entitlements as JSON text, in the order of `ids`
@@ -69,18 +70,21 @@ export async function findEntitlementForChange(
   id: string,
 ): Promise<EntitlementForChange | null> {
   if (!isUuid(id)) return null;
-  const [row] = await rowsOf<AccessRow & { view: string }>(
-    db,
+  const [row] = await entitlementForChange(db, { id, userId: assignedUserIdOf(userId) });
+  if (!row) return null;
+  return { view: JSON.parse(row.view) as EntitlementView, access: accessOf(row) };
+}
+
+const entitlementForChange = preparedStatement<AccessRow & { view: string }>(
+  "entitlement_for_change",
+  () =>
     sql`select ${entitlementViewJson} as "view", et.id::text as "tenantId", et.customer_id::text as "customerId",
           access."viaTenant", access."viaCustomer", access."primary"
         from entitlements e
         ${entitlementViewJoins}
-        ${assignmentAccessJoin(userId, "et")}
-        where e.id = ${id}::uuid`,
-  );
-  if (!row) return null;
-  return { view: JSON.parse(row.view) as EntitlementView, access: accessOf(row) };
-}
+        ${assignmentAccessJoin(sql.placeholder("userId"), "et")}
+        where e.id = ${sql.placeholder("id")}::uuid`,
+);
 
 /** The state a change of this entitlement is judged against. */
 export function lockedOf(view: EntitlementView): LockedEntitlement {
@@ -127,6 +131,7 @@ export interface StatusWrite {
  * rules: callers (setStatus, the importer) run them first.
  */
 export async function applyStatus(db: Db, write: StatusWrite): Promise<number | null> {
-  const written = await writeStatuses(db, [write]);
-  return written.has(write.locked.id) ? write.locked.version + 1 : null;
+  // Concurrent writes share one statement and one commit (group commit, status-write-queue.ts).
+  const written = await statusWriteQueueOf(db).write(write);
+  return written ? write.locked.version + 1 : null;
 }

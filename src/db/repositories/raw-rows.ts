@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "../client.ts";
 
 /**
@@ -10,6 +12,35 @@ import type { Db } from "../client.ts";
 export async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * A hot statement of fixed shape (a status write's read and write), built
+ * once with `sql.placeholder`s and run with their values. On the PostgreSQL
+ * server it is a named prepared statement: each connection parses it once and,
+ * after a few executions, plans it once. Planning the write's read took 0.7 ms
+ * of the server's CPU against 0.14 ms to execute it, and building its text
+ * from drizzle's fragments on every call cost the app more than the values.
+ * PGlite ignores the name (one connection, planning in-process).
+ */
+export function preparedStatement<Row>(
+  name: string,
+  build: () => SQL,
+): (db: Db, values: Record<string, unknown>) => Promise<Row[]> {
+  let compiled: ReturnType<PgDialect["sqlToQuery"]> | null = null;
+  let statementName = "";
+  return async (db, values) => {
+    if (!compiled) {
+      compiled = dialect.sqlToQuery(build());
+      // The text's hash in the name: two statements given one name by mistake never collide on a connection.
+      statementName = `${name}_${createHash("sha1").update(compiled.sql).digest("hex").slice(0, 12)}`;
+    }
+    const prepared = db._.session.prepareQuery(compiled, undefined, statementName, false);
+    const result = (await prepared.execute(values)) as unknown as { rows: Row[] };
+    return result.rows;
+  };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,7 +3,7 @@ import type { Db } from "../client.ts";
 import type { StatusWrite } from "./entitlement-repository.ts";
 import type { StoredSegment } from "./entitlement-view.ts";
 import type { StatusSnapshot } from "./history-repository.ts";
-import { rowsOf } from "./raw-rows.ts";
+import { preparedStatement } from "./raw-rows.ts";
 import { l1SinceFor } from "./segment-repository.ts";
 import { type SegmentSummary, segmentSummary } from "./segment-summary.ts";
 
@@ -68,11 +68,19 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
     });
   }
 
-  const rows = await rowsOf<{ id: string }>(
-    db,
-    sql`
+  const rows = await statusWriteStatement(db, {
+    stamps: JSON.stringify(stamps),
+    segments: JSON.stringify(segments),
+    history: JSON.stringify(history),
+  });
+  return new Set(rows.map((row) => row.id));
+}
+
+const statusWriteStatement = preparedStatement<{ id: string }>(
+  "status_write",
+  () => sql`
     with stamps as (
-      select * from json_to_recordset(${JSON.stringify(stamps)}::json)
+      select * from json_to_recordset(${sql.placeholder("stamps")}::json)
         as w(id uuid, version integer, stage text, "availableSeats" integer, "updatedAt" timestamptz, "updatedBy" uuid,
              count integer, "blockedSeats" integer, "earliestTargetDate" date, "earliestNextActionDate" date,
              "blockedKeys" text[])
@@ -91,7 +99,7 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
       select r."entitlementId", r.position, r.seats, r.l1, r."scenarioId", r.l2, r.l3, r."serviceStatus",
         r."engagementScenario", r."targetDate", r.owner, r.note, r."nextActionDate", r."nextAction", r."splitReason",
         r."l1Since"
-      from json_to_recordset(${JSON.stringify(segments)}::json) as r("entitlementId" uuid, position integer,
+      from json_to_recordset(${sql.placeholder("segments")}::json) as r("entitlementId" uuid, position integer,
         seats integer, l1 text, "scenarioId" text, l2 text, l3 text, "serviceStatus" text, "engagementScenario" text,
         "targetDate" date, owner text, note text, "nextActionDate" date, "nextAction" text, "splitReason" text,
         "l1Since" timestamptz)
@@ -109,16 +117,14 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
         version_after, before, after, request_id)
       select h."entitlementId", h.at, h."actorId", h."actorRole", h.source, h."playbookVersion", h."versionAfter",
         h.before, h.after, h."requestId"
-      from json_to_recordset(${JSON.stringify(history)}::json) as h("entitlementId" uuid, at timestamptz,
+      from json_to_recordset(${sql.placeholder("history")}::json) as h("entitlementId" uuid, at timestamptz,
         "actorId" uuid, "actorRole" text, source text, "playbookVersion" text, "versionAfter" integer,
         before jsonb, after jsonb, "requestId" text)
       join updated u on u.id = h."entitlementId"
       order by h."entitlementId"
     )
     select id::text as id from updated`,
-  );
-  return new Set(rows.map((row) => row.id));
-}
+);
 
 /** The status a write stores: its segments stamped with when their seats entered their L1. */
 export function statusAfter(write: StatusWrite): StatusSnapshot {

@@ -6,7 +6,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
-import { entitlementPageSchema } from "../schemas/status-schemas.ts";
+import { entitlementPageSchema, entitlementViewSchema } from "../schemas/status-schemas.ts";
 
 // testNow is 2025-03-10: dates below are relative to it.
 const future = "2025-05-30";
@@ -111,8 +111,12 @@ describe("PUT /api/entitlements/:id/status", () => {
     expect(body.errors).toContainEqual(expect.objectContaining({ field, code }));
   }
 
-  it("lists views that match the published schema exactly, no key missing or extra", async () => {
-    await put({ version: 1, segments: [blockedDelivery()] });
+  it("answers a write and lists views that match the published schema exactly, no key missing or extra", async () => {
+    const written = await put({ version: 1, segments: [blockedDelivery()] });
+    expect(written.statusCode).toBe(200);
+    expect(written.headers["content-type"]).toMatch(/^application\/json/);
+    // The write's answer is built from what was written, not read back: it must be what a read gives.
+    expect(entitlementViewSchema.parse(written.json())).toEqual(written.json());
     const response = await server.inject({
       method: "GET",
       url: `/api/entitlements?tenantId=${tenantId}&limit=5`,
@@ -130,6 +134,7 @@ describe("PUT /api/entitlements/:id/status", () => {
       headers: headersOf.get(deliveryFm)!,
     });
     expect(body.items[0]).toEqual(single.json());
+    expect(written.json()).toEqual(single.json());
   });
 
   it("stores a valid Delivery Blocked change with its history row", async () => {
