@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -59,7 +58,11 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest("authentication", null);
-  await app.register(fastifyHelmet, securityHeaders);
+  const headers = securityHeaders();
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   // Only routes that opt in (sign-in) are limited; the limit answers 429 problem+json.
   await app.register(fastifyRateLimit, {
     global: false,

@@ -58,6 +58,9 @@ describe("hardening", () => {
       expect(policy, url).toMatch(/object-src 'none'/);
       expect(response.headers["x-content-type-options"], url).toBe("nosniff");
       expect(response.headers["referrer-policy"], url).toBe("same-origin");
+      expect(response.headers["x-frame-options"], url).toBe("SAMEORIGIN");
+      expect(response.headers["strict-transport-security"], url).toBe("max-age=15552000");
+      expect(response.headers["cross-origin-opener-policy"], url).toBe("same-origin");
     }
   });
 
