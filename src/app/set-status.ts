@@ -1,8 +1,8 @@
 import type { Db } from "../db/client.ts";
 import { latestStatusChange } from "../db/repositories/audit-repository.ts";
+import { findEntitlementForChange } from "../db/repositories/entitlement-for-change.ts";
 import {
   applyStatus,
-  findEntitlementForChange,
   findEntitlementView,
   lockedOf,
   type StatusWrite,

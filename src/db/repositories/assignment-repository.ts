@@ -43,9 +43,9 @@ export function accessOf(row: AccessRow): TenantAccess {
  * the one statement of the assignment rule, for the checks here and for the
  * reads that check access in the same round trip (a status change).
  */
-export function assignmentAccessJoin(userId: string | Placeholder, tenant: "t" | "et"): SQL {
+export function assignmentAccessJoin(userId: string | Placeholder | SQL, tenant: "t" | "et"): SQL {
   const t = sql.raw(tenant);
-  // A placeholder (a prepared statement) is given assignedUserIdOf's value when it runs.
+  // A placeholder or a column (prepared statements) stands for a value assignedUserIdOf has checked.
   const user = typeof userId === "string" ? assignedUserIdOf(userId) : userId;
   return sql`cross join lateral (
     select coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",

@@ -2,17 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Db } from "../client.ts";
-import {
-  type AccessRow,
-  accessOf,
-  assignedUserIdOf,
-  assignmentAccessJoin,
-  type TenantAccess,
-} from "./assignment-repository.ts";
 import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
 import type { ChangeSource } from "./history-repository.ts";
-import { isUuid, preparedStatement, rowsOf } from "./raw-rows.ts";
+import { isUuid, rowsOf } from "./raw-rows.ts";
 import { statusWriteQueueOf } from "./status-write-queue.ts";
 
 /**
@@ -51,40 +44,6 @@ export async function findEntitlementView(db: Db, id: string): Promise<Entitleme
   const [view] = await loadEntitlementViews(db, [id]);
   return view ?? null;
 }
-
-/** An entitlement as a status change reads it: the view, and the actor's access to its tenant. */
-export interface EntitlementForChange {
-  view: EntitlementView;
-  access: TenantAccess;
-}
-
-/**
- * The view of one entitlement and how a user is assigned to its tenant, in
- * one statement: all a status change reads before it writes. No lock is
- * taken; the write itself only lands while the version is the one read
- * (applyStatus). Null when there is no such entitlement.
- */
-export async function findEntitlementForChange(
-  db: Db,
-  userId: string,
-  id: string,
-): Promise<EntitlementForChange | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await entitlementForChange(db, { id, userId: assignedUserIdOf(userId) });
-  if (!row) return null;
-  return { view: JSON.parse(row.view) as EntitlementView, access: accessOf(row) };
-}
-
-const entitlementForChange = preparedStatement<AccessRow & { view: string }>(
-  "entitlement_for_change",
-  () =>
-    sql`select ${entitlementViewJson} as "view", et.id::text as "tenantId", et.customer_id::text as "customerId",
-          access."viaTenant", access."viaCustomer", access."primary"
-        from entitlements e
-        ${entitlementViewJoins}
-        ${assignmentAccessJoin(sql.placeholder("userId"), "et")}
-        where e.id = ${sql.placeholder("id")}::uuid`,
-);
 
 /** The state a change of this entitlement is judged against. */
 export function lockedOf(view: EntitlementView): LockedEntitlement {

@@ -1,4 +1,5 @@
 import type { Db } from "../client.ts";
+import { BatchQueue } from "./batch-queue.ts";
 import type { StatusWrite } from "./entitlement-repository.ts";
 import { writeStatuses } from "./status-write-statement.ts";
 
@@ -8,9 +9,7 @@ import { writeStatuses } from "./status-write-statement.ts";
  * spends most of a write on that wait and on the statement's fixed costs (the
  * statement triggers run once per statement, whatever its row count). So the
  * writes that arrive while a batch is being written queue up and go together
- * as the next batch: one statement, one commit. A lone write waits only for
- * the event loop's current turn (setImmediate); writes queue only while the
- * database is busy with earlier ones.
+ * as the next batch (batch-queue.ts): one statement, one commit.
  *
  * Each write in a batch keeps its own outcome: writeStatuses's compare-and-set
  * is per entitlement, so a write judged against an old version writes nothing
@@ -20,69 +19,38 @@ import { writeStatuses } from "./status-write-statement.ts";
  * error reaches its own caller.
  */
 export class StatusWriteQueue {
-  private pending: QueuedWrite[] = [];
-  /** Entitlements in a batch being written: a second write of one waits for the next batch. */
+  /** Entitlements in a batch being written: a second write of one waits for a later batch. */
   private readonly writing = new Set<string>();
-  private inFlight = 0;
-  private scheduled = false;
+  private readonly queue: BatchQueue<QueuedWrite>;
 
   constructor(
     private readonly db: Db,
-    private readonly limits: { batches: number; perBatch: number } = defaultLimits,
-  ) {}
+    limits: { batches: number; perBatch: number } = defaultLimits,
+  ) {
+    this.queue = new BatchQueue<QueuedWrite>({
+      ...limits,
+      // One write per entitlement in a batch, none of one being written: two writes of one entitlement
+      // in one statement would both be judged against the same version, and batches in flight together
+      // never lock the same row, so they cannot deadlock each other.
+      admits: (queued, batch) => {
+        const id = queued.write.locked.id;
+        return !this.writing.has(id) && !batch.some((other) => other.write.locked.id === id);
+      },
+      run: async (batch) => {
+        for (const queued of batch) this.writing.add(queued.write.locked.id);
+        try {
+          // Row locks in id order, the order another process's batch takes them in too.
+          await this.writeBatch(batch.sort((a, b) => (a.write.locked.id < b.write.locked.id ? -1 : 1)));
+        } finally {
+          for (const queued of batch) this.writing.delete(queued.write.locked.id);
+        }
+      },
+    });
+  }
 
   /** Resolves true when the write landed, false when its entitlement was no longer at the version judged. */
   write(write: StatusWrite): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ write, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.inFlight >= this.limits.batches || this.pending.length === 0) return;
-    this.scheduled = true;
-    // One turn of the event loop lets the writes of requests that arrived together join one batch.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.takeBatch();
-    if (batch.length === 0) return;
-    this.inFlight += 1;
-    try {
-      await this.writeBatch(batch);
-    } finally {
-      for (const queued of batch) this.writing.delete(queued.write.locked.id);
-      this.inFlight -= 1;
-      this.schedule();
-    }
-  }
-
-  /**
-   * The oldest pending writes, one per entitlement and none of an entitlement
-   * being written: two writes of one entitlement in one statement would both
-   * be judged against the same version, and batches in flight together never
-   * lock the same row, so they cannot deadlock each other.
-   */
-  private takeBatch(): QueuedWrite[] {
-    const batch: QueuedWrite[] = [];
-    const rest: QueuedWrite[] = [];
-    for (const queued of this.pending) {
-      const id = queued.write.locked.id;
-      if (batch.length < this.limits.perBatch && !this.writing.has(id)) {
-        this.writing.add(id);
-        batch.push(queued);
-      } else {
-        rest.push(queued);
-      }
-    }
-    this.pending = rest;
-    // Row locks in id order, the order another process's batch takes them in too.
-    return batch.sort((a, b) => (a.write.locked.id < b.write.locked.id ? -1 : 1));
+    return new Promise((resolve, reject) => this.queue.push({ write, resolve, reject }));
   }
 
   private async writeBatch(batch: QueuedWrite[]): Promise<void> {
