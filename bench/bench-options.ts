@@ -68,7 +68,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     reseed: values.reseed ?? false,
     quick,
     skip: new Set((values.skip ?? "").split(",").filter(Boolean)),
-    requests: quick ? { c1: 20, c16: 96, writes: 500 } : { c1: 60, c16: 320, writes: 2000 },
+    requests: quick ? { c1: 20, c16: 96, writes: 500 } : { c1: 200, c16: 320, writes: 2000 },
     importRows: quick ? 5_000 : 20_000,
     exportAll: !quick,
     maxSeconds: quick ? { c1: 8, c16: 12 } : { c1: 20, c16: 30 },

@@ -9,7 +9,7 @@ import { type Dataset, prepareDataset } from "./bench-datasets.ts";
 import { type BenchOptions, readBenchOptions } from "./bench-options.ts";
 import { type BenchSession, type CapturedQuery, openBenchSession, replay } from "./bench-session.ts";
 import { httpClient } from "./http-client.ts";
-import { type LoadOptions, type LoadResult, runLoad } from "./load.ts";
+import { type LoadOptions, type LoadResult, runLoad, runSideBySide } from "./load.ts";
 import { printResults } from "./results-table.ts";
 import { planImportFile, timeImport } from "./scenarios/import-scenario.ts";
 import { type BenchActors, type ReadScenario, readScenarios } from "./scenarios/read-scenarios.ts";
@@ -139,9 +139,10 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     return () => replay(session, queries);
   };
   // PGlite is one process's database: the server can only open it once this session is closed, so
-  // there every read is timed as SQL first and through HTTP afterwards. On the server both run side
-  // by side, each load of SQL straight before the same load through HTTP, so a change in the
-  // machine's load (it is shared) moves both sides of a ratio alike.
+  // there every read is timed as SQL first and through HTTP afterwards. On the server, one client at
+  // a time alternates the two request by request (runSideBySide), so a change in the machine's load
+  // (it is shared) moves both sides of a ratio alike; 16 clients time the SQL load straight before
+  // the same load through HTTP, since 16 of each at once would make each side wait for the other.
   const interleaved = dataset.target === "postgres";
   let sessionOpen = true;
   const closeSession = async () => {
@@ -173,8 +174,16 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
       const token = tokens[scenario.user];
       const viaHttp = () => client.get(scenario.path, token);
       for (const level of loadLevels(options)) {
-        if (interleaved) read.sql.push(await runLoad(once(sqlOf(position)), level));
-        read.http.push(await runLoad(once(viaHttp), level));
+        if (interleaved && level.concurrency === 1) {
+          const [sql, http] = await runSideBySide([once(sqlOf(position)), once(viaHttp)], level);
+          read.sql.push(sql!);
+          read.http.push(http!);
+        } else if (interleaved) {
+          read.sql.push(await runLoad(once(sqlOf(position)), level));
+          read.http.push(await runLoad(once(viaHttp), level));
+        } else {
+          read.http.push(await runLoad(once(viaHttp), level));
+        }
       }
       if (interleaved) log(`sql ${scenario.name}: ${summary(read.sql)}`);
       log(`http ${scenario.name}: ${summary(read.http)}`);
