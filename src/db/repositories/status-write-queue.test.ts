@@ -1,29 +1,22 @@
 import { inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
+import { storedSegment } from "../../../test/factories/status-factory.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Database } from "../client.ts";
 import { entitlements, statusHistory, statusSegments } from "../schema.ts";
 import { findEntitlementView, lockedOf, type StatusWrite } from "./entitlement-repository.ts";
 import { rowsOf } from "./raw-rows.ts";
 import { StatusWriteQueue } from "./status-write-queue.ts";
 
-const deploying: StatusSegment = {
-  seats: 1000,
+const deploying = storedSegment({
   l1: "in_progress",
   scenarioId: "in_progress_delivery",
-  l2: null,
-  l3: null,
   serviceStatus: "migrate",
   engagementScenario: "customer_led",
   targetDate: "2025-06-30",
-  owner: null,
   note: "Deploying; at wave two of four.",
-  nextActionDate: null,
-  nextAction: null,
-  splitReason: null,
-};
+});
 
 describe(StatusWriteQueue.name, () => {
   let database: Database;
