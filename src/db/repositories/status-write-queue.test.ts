@@ -95,11 +95,10 @@ describe(StatusWriteQueue.name, () => {
     const queue = new StatusWriteQueue(database.db);
     expect(await queue.write(await noteChange(ids[1]!, "Someone else's change."))).toBe(true);
 
-    const written = await Promise.all([
-      queue.write(await noteChange(ids[0]!, "First.")),
-      queue.write(stale),
-      queue.write(await noteChange(ids[2]!, "Third.")),
-    ]);
+    const writes = [await noteChange(ids[0]!, "First."), stale, await noteChange(ids[2]!, "Third.")];
+
+    // Queued in one turn of the event loop: one batch.
+    const written = await Promise.all(writes.map((write) => queue.write(write)));
 
     expect(written).toEqual([true, false, true]);
     expect(await notesOf(ids)).toEqual(["First.", "Someone else's change.", "Third."]);
@@ -125,11 +124,13 @@ describe(StatusWriteQueue.name, () => {
     // No such user: the history row's actor breaks its foreign key, which fails the whole statement.
     const unknownActor = "00000000-0000-4000-8000-000000000000";
 
-    const outcomes = await Promise.allSettled([
-      queue.write(await noteChange(ids[0]!, "First.")),
-      queue.write(await noteChange(ids[1]!, "By nobody.", unknownActor)),
-      queue.write(await noteChange(ids[2]!, "Third.")),
-    ]);
+    const writes = [
+      await noteChange(ids[0]!, "First."),
+      await noteChange(ids[1]!, "By nobody.", unknownActor),
+      await noteChange(ids[2]!, "Third."),
+    ];
+
+    const outcomes = await Promise.allSettled(writes.map((write) => queue.write(write)));
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(await notesOf(ids)).toEqual(["First.", deploying.note, "Third."]);
