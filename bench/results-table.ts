@@ -83,9 +83,13 @@ export function printResults(output: Output): void {
       .flatMap((read) => [...read.http, ...read.sql])
       .filter((load) => load.errors > 0);
     for (const load of errors) lines.push(`  errors: ${load.errors} (${load.firstError ?? ""})`);
-    if (result.writes) {
+    for (const [label, writes] of [
+      ["status writes, c=32, working set", result.writes],
+      ["status writes, c=32, spread over the portfolio", result.spreadWrites],
+    ] as const) {
+      if (!writes) continue;
       lines.push(
-        `status writes, c=32: ${count(result.writes.perSecond)}/s, p50 ${ms(result.writes.p50)} ms, p95 ${ms(result.writes.p95)} ms, ${result.writes.requests} written, ${result.writes.errors} errors${result.writes.firstError ? ` (${result.writes.firstError})` : ""}`,
+        `${label}: ${count(writes.perSecond)}/s, p50 ${ms(writes.p50)} ms, p95 ${ms(writes.p95)} ms, ${writes.requests} written, ${writes.errors} errors${writes.firstError ? ` (${writes.firstError})` : ""}`,
       );
     }
     if (result.import) {

@@ -37,7 +37,10 @@ export interface TargetResult {
   target: "postgres" | "pglite";
   dataset: Dataset;
   reads: ReadResult[];
+  /** The same 2,000 entitlements every run (planWrites' "working set"). */
   writes: (LoadResult & { planned: number }) | null;
+  /** Entitlements sampled from the whole portfolio, others every run ("spread"). */
+  spreadWrites: (LoadResult & { planned: number }) | null;
   import: {
     rows: number;
     changed: number;
@@ -98,6 +101,7 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     dataset,
     reads: [],
     writes: null,
+    spreadWrites: null,
     import: null,
     export: null,
     server: null,
@@ -123,7 +127,16 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   }
   const writes = options.skip.has("writes")
     ? []
-    : await planWrites(session.deps, actors.admin.role, options.requests.writes + 64);
+    : await planWrites(session.deps, actors.admin.role, options.requests.writes + 64, "working set");
+  const spreadWrites = options.skip.has("writes")
+    ? []
+    : await planWrites(
+        session.deps,
+        actors.admin.role,
+        options.requests.writes + 64,
+        "spread",
+        new Set(writes.map((write) => write.id)),
+      );
   for (const scenario of scenarios) {
     result.reads.push({
       group: scenario.group,
@@ -190,6 +203,9 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     }
     await closeSession();
     if (writes.length > 0) result.writes = await benchWrites(client, tokens.admin, writes, options);
+    if (spreadWrites.length > 0) {
+      result.spreadWrites = await benchWrites(client, tokens.admin, spreadWrites, options);
+    }
     if (!options.skip.has("export")) result.export = await benchExport(server, client, tokens.admin, options);
     await client.close();
   } finally {

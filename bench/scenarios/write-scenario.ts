@@ -17,24 +17,34 @@ export interface PlannedWrite {
 /**
  * Status changes the playbook rules accept today, one per entitlement: the
  * current segments with a new note, which makes each a real change (a segment
- * restated as it is writes nothing). Entitlements are taken in id order, which
- * is random across customers and services; those whose stored status the rules
- * would not accept again today (a target date now past) are skipped.
+ * restated as it is writes nothing). Those whose stored status the rules would
+ * not accept again today (a target date now past) are skipped.
+ *
+ * Two sets, since where the writes land decides what they cost:
+ * - "working set": the first entitlements in id order (random across customers
+ *   and services), the same ones every run, as a team revisits its own
+ *   portfolio: their pages stay in PostgreSQL's buffers;
+ * - "spread": entitlements sampled at random from the whole portfolio, other
+ *   ones every run, each write touching pages no recent write touched (heap and
+ *   a dozen indexes): with 128 MB of shared buffers against a 4 GB database,
+ *   most of them are read in from the operating system's cache first.
+ * `exclude` keeps the two apart (a write planned twice would be stale the second time).
  */
-export async function planWrites(deps: AppDeps, actorRole: string, count: number): Promise<PlannedWrite[]> {
+export async function planWrites(
+  deps: AppDeps,
+  actorRole: string,
+  count: number,
+  where: "working set" | "spread",
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<PlannedWrite[]> {
   const planned: PlannedWrite[] = [];
   const today = todayOf(deps.now());
-  let after = "00000000-0000-0000-0000-000000000000";
-  while (planned.length < count) {
-    const ids = (
-      await rowsOf<{ id: string }>(
-        deps.database.db,
-        sql`select id::text as id from entitlements where id > ${after}::uuid order by id limit 1000`,
-      )
-    ).map((row) => row.id);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
-    for (const view of await loadEntitlementViews(deps.database.db, ids)) {
+  for await (const ids of candidates(deps, where, count)) {
+    const views = await loadEntitlementViews(
+      deps.database.db,
+      ids.filter((id) => !exclude.has(id)),
+    );
+    for (const view of views) {
       const segments: ProposedSegment[] = view.segments.map(({ l1Since: _since, ...segment }, position) => ({
         ...segment,
         // The suffix replaces an earlier run's: notes that grew with every run would make runs incomparable.
@@ -51,8 +61,40 @@ export async function planWrites(deps: AppDeps, actorRole: string, count: number
         today,
       });
       if (decision.ok) planned.push({ id: view.id, body: { version: view.version, segments } });
-      if (planned.length >= count) break;
+      if (planned.length >= count) return planned;
     }
   }
   return planned;
+}
+
+/** Entitlement ids in pages of up to 1,000. */
+async function* candidates(
+  deps: AppDeps,
+  where: "working set" | "spread",
+  count: number,
+): AsyncGenerator<string[]> {
+  const db = deps.database.db;
+  if (where === "spread") {
+    // About 1% of the rows, read in random order: more than enough candidates, never the same twice.
+    const sample = (
+      await rowsOf<{ id: string }>(
+        db,
+        sql`select id::text as id from entitlements tablesample bernoulli (1) order by random() limit ${count * 3}`,
+      )
+    ).map((row) => row.id);
+    for (let start = 0; start < sample.length; start += 1000) yield sample.slice(start, start + 1000);
+    return;
+  }
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const ids = (
+      await rowsOf<{ id: string }>(
+        db,
+        sql`select id::text as id from entitlements where id > ${after}::uuid order by id limit 1000`,
+      )
+    ).map((row) => row.id);
+    if (ids.length === 0) return;
+    after = ids[ids.length - 1]!;
+    yield ids;
+  }
 }
