@@ -25,8 +25,8 @@ export interface PlannedWrite {
  *   and services), the same ones every run, as a team revisits its own
  *   portfolio: their pages stay in PostgreSQL's buffers;
  * - "spread": entitlements sampled at random from the whole portfolio, other
- *   ones every run, each write touching pages no recent write touched (heap and
- *   a dozen indexes): with 128 MB of shared buffers against a 4 GB database,
+ *   ones every run, each write touching pages no recent write touched (three
+ *   tables, about twenty indexes): with 128 MB of shared buffers against a 4 GB database,
  *   most of them are read in from the operating system's cache first.
  * `exclude` keeps the two apart (a write planned twice would be stale the second time).
  */
