@@ -15,8 +15,8 @@ export interface TenantAccess {
 
 /** The id uuid columns are compared with when the actor has no user row (the CLI's system actor). */
 const nobody = "00000000-0000-0000-0000-000000000000";
-/** The id a user's assignments are looked up by: the user's, or one no assignment has (the system actor). */
-export const assignedUserIdOf = (userId: string) => (isUuid(userId) ? userId : nobody);
+/** An id to compare with a uuid column: the id itself, or one no row has (the CLI's system actor, a malformed id). */
+export const uuidOrNobody = (id: string) => (isUuid(id) ? id : nobody);
 
 export interface AccessRow {
   tenantId: string;
@@ -45,8 +45,8 @@ export function accessOf(row: AccessRow): TenantAccess {
  */
 export function assignmentAccessJoin(userId: string | Placeholder | SQL, tenant: "t" | "et"): SQL {
   const t = sql.raw(tenant);
-  // A placeholder or a column (prepared statements) stands for a value assignedUserIdOf has checked.
-  const user = typeof userId === "string" ? assignedUserIdOf(userId) : userId;
+  // A placeholder or a column (prepared statements) stands for a value uuidOrNobody has checked.
+  const user = typeof userId === "string" ? uuidOrNobody(userId) : userId;
   return sql`cross join lateral (
     select coalesce(bool_or(a.tenant_id is not null), false) as "viaTenant",
            coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
@@ -103,7 +103,7 @@ export async function accessToCustomer(db: Db, userId: string, customerId: strin
           coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
           coalesce(bool_or(a.customer_id is not null and a.is_primary = 1), false) as "primary"
         from customers c
-        left join assignments a on a.user_id = ${assignedUserIdOf(userId)}::uuid
+        left join assignments a on a.user_id = ${uuidOrNobody(userId)}::uuid
           and (a.customer_id = c.id or a.tenant_id in (select t.id from tenants t where t.customer_id = c.id))
         where c.id = ${customerId}::uuid
         group by c.id`,
@@ -187,9 +187,9 @@ const fromAssignments = sql`from assignments a
 /** Assignments matching the query, customers first, then tenants, by name. */
 export async function listAssignmentViews(db: Db, query: AssignmentQuery): Promise<AssignmentView[]> {
   const conditions: SQL[] = [];
-  if (query.userId) conditions.push(sql`a.user_id = ${assignedUserIdOf(query.userId)}::uuid`);
-  if (query.tenantId) conditions.push(sql`a.tenant_id = ${assignedUserIdOf(query.tenantId)}::uuid`);
-  if (query.customerId) conditions.push(sql`a.customer_id = ${assignedUserIdOf(query.customerId)}::uuid`);
+  if (query.userId) conditions.push(sql`a.user_id = ${uuidOrNobody(query.userId)}::uuid`);
+  if (query.tenantId) conditions.push(sql`a.tenant_id = ${uuidOrNobody(query.tenantId)}::uuid`);
+  if (query.customerId) conditions.push(sql`a.customer_id = ${uuidOrNobody(query.customerId)}::uuid`);
   const tenantVisible = tenantScopeCondition(query.visibleTo, {
     id: sql`t.id`,
     customerId: sql`t.customer_id`,
@@ -284,7 +284,7 @@ export async function accessByTenantDomain(
             coalesce(bool_or(a.customer_id is not null), false) as "viaCustomer",
             coalesce(bool_or(a.is_primary = 1), false) as "primary"
           from tenants t
-          left join assignments a on a.user_id = ${assignedUserIdOf(userId)}::uuid
+          left join assignments a on a.user_id = ${uuidOrNobody(userId)}::uuid
             and (a.tenant_id = t.id or a.customer_id = t.customer_id)
           where lower(t.domain) in (${sql.join(
             part.map((domain) => sql`${domain}`),

@@ -1,5 +1,5 @@
 import type { Db } from "../client.ts";
-import { BatchQueue } from "./batch-queue.ts";
+import { BatchQueue, onePer } from "./batch-queue.ts";
 import type { StatusWrite } from "./entitlement-repository.ts";
 import { writeStatuses } from "./status-write-statement.ts";
 
@@ -86,14 +86,5 @@ interface QueuedWrite {
  */
 const defaultLimits = { batches: 2, perBatch: 64 };
 
-const queues = new WeakMap<Db, StatusWriteQueue>();
-
 /** The queue of one database handle (a transaction's handle gets its own). */
-export function statusWriteQueueOf(db: Db): StatusWriteQueue {
-  let queue = queues.get(db);
-  if (!queue) {
-    queue = new StatusWriteQueue(db);
-    queues.set(db, queue);
-  }
-  return queue;
-}
+export const statusWriteQueueOf = onePer((db: Db) => new StatusWriteQueue(db));
