@@ -12,6 +12,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["e2e/support/global-setup.ts"],
     fileParallelism: false,
+    reporters: ["default", "./test/support/unhandled-errors-reporter.ts"],
     testTimeout: 90_000,
     hookTimeout: 300_000,
   },
