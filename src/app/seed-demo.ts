@@ -31,6 +31,8 @@ export interface SeedDemoInput {
   /** Generating worker threads when parallel (default: two when there are two cores or more). */
   workers?: number;
   onProgress?: (progress: { tenants: number; total: number }) => void;
+  /** After the rows of a large seed commit: its indexes being built, `built` of `total`. */
+  onIndexes?: (progress: { built: number; total: number }) => void;
 }
 
 export interface SeedDemoResult {
@@ -137,6 +139,7 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
       result.historyRows += batch.counts.history;
       input.onProgress?.({ tenants: result.tenants, total: tenants });
     },
+    onIndexes: input.onIndexes,
   });
   result.seeded = true;
   return result;

@@ -433,3 +433,19 @@ export const reportState = pgTable("report_state", {
   asOf: date("as_of", { mode: "string" }),
   stale: boolean("stale").notNull().default(false),
 });
+
+/**
+ * Indexes a bulk load dropped and has not built again yet. A large seed
+ * commits its rows with this list and then builds the indexes on two
+ * connections at once, each index in its own transaction with the removal of
+ * its row; whatever an interrupted seed left here is built at the next start
+ * (finishDeferredIndexes).
+ */
+export const deferredIndexes = pgTable("deferred_indexes", {
+  name: text("name").primaryKey(),
+  /** The indexed table, to build the indexes of larger tables first. */
+  tableName: text("table_name").notNull(),
+  /** The CREATE INDEX statement, as pg_get_indexdef gave it before the drop. */
+  definition: text("definition").notNull(),
+  deferredAt: timestamp("deferred_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -40,9 +40,9 @@ export function seedCommand(io: CommandIo = processIo): Command {
       const total = options.tenants ?? defaultDemoTenants;
       await io.withApp({ anonymous: true }, async (deps) => {
         const bar = io.interactive
-          ? new SingleBar({ format: "Seeding [{bar}] {value}/{total} tenants", stream: process.stderr })
+          ? new SingleBar({ format: "{phase} [{bar}] {value}/{total} {unit}", stream: process.stderr })
           : null;
-        bar?.start(total, 0);
+        bar?.start(total, 0, { phase: "Seeding", unit: "tenants" });
         const started = Date.now();
         try {
           const result = await seedDemo(deps, {
@@ -50,6 +50,14 @@ export function seedCommand(io: CommandIo = processIo): Command {
             seed: options.seed ?? 1,
             reset: options.reset ?? false,
             onProgress: (progress) => bar?.update(progress.tenants),
+            onIndexes: (progress) => {
+              if (!bar) return;
+              // A large seed builds its indexes after the rows: the same bar counts them.
+              if (progress.built === 0) {
+                bar.stop();
+                bar.start(progress.total, 0, { phase: "Building indexes", unit: "indexes" });
+              } else bar.update(progress.built);
+            },
           });
           bar?.stop();
           // Demo users only: they sign in with the published demo password.

@@ -2,6 +2,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import type { BulkSession, Database, Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
 import { copyBytes } from "./copy-text.ts";
+import { deferSecondaryIndexes, finishDeferredIndexes } from "./deferred-indexes.ts";
 import type { StoredSegment } from "./entitlement-view.ts";
 import type { StatusSnapshot } from "./history-repository.ts";
 import { segmentSummary } from "./segment-summary.ts";
@@ -181,11 +182,14 @@ export interface LoadOptions {
   /**
    * Drop the secondary indexes of the portfolio tables for the load and build
    * them again at the end: one sorted build beats millions of index inserts.
-   * The tables are locked until the load commits; for seeding an empty database.
+   * The tables are locked until the load commits, and searched without those
+   * indexes until they are built; for seeding an empty database.
    */
   deferIndexes: boolean;
   /** Called after each batch is loaded. */
   onBatch?: (batch: PreparedBatch) => void;
+  /** Called when the deferred indexes start building (built 0) and after each one. */
+  onIndexes?: (progress: { built: number; total: number }) => void;
 }
 
 /**
@@ -207,19 +211,22 @@ const portfolioTables = [
 ];
 
 /**
- * Loads generated batches with COPY, all in one transaction: a failed seed
- * leaves nothing behind, indexes included.
+ * Loads generated batches with COPY, all in one transaction: a failed load
+ * leaves nothing behind. With `deferIndexes` the secondary indexes are dropped
+ * in that transaction and owed in deferred_indexes; once the rows commit they
+ * are built on two connections at once (the trigram index on notes beside all
+ * the others), and an interrupted build is finished at the next start.
  */
 export async function loadPortfolio(
   database: Database,
   batches: Iterable<PreparedBatch> | AsyncIterable<PreparedBatch>,
   options: LoadOptions,
 ): Promise<void> {
-  await database.bulkLoad(async (session) => {
+  const deferred = await database.bulkLoad(async (session) => {
     if (options.trustedIds && (await maySkipChecks(session))) {
       await session.execute("set local session_replication_role = replica");
     }
-    const deferred = options.deferIndexes ? await dropSecondaryIndexes(session) : [];
+    const deferred = options.deferIndexes ? await deferSecondaryIndexes(session, portfolioTables) : 0;
     // The batches carry their entitlements' segment summaries (prepareBatch), and the report
     // aggregates are rebuilt in one pass afterwards, so the triggers that would maintain both per
     // COPY are switched off for this transaction only (the DDL rolls back with it).
@@ -238,12 +245,17 @@ export async function loadPortfolio(
       // The first report rebuilds them from the loaded rows.
       await session.execute("update report_state set stale = true where name in ('cells', 'weeks')");
     }
-    if (deferred.length > 0) {
-      await session.execute("set local maintenance_work_mem = '256MB'");
-      for (const definition of deferred) await session.execute(definition);
-    }
+    return deferred;
   });
-  // Fresh statistics: the planner's choices for the lists and reports depend on them.
+  if (deferred > 0) {
+    let built = 0;
+    options.onIndexes?.({ built, total: deferred });
+    await finishDeferredIndexes(database, {
+      onIndex: () => options.onIndexes?.({ built: ++built, total: deferred }),
+    });
+  }
+  // Fresh statistics: the planner's choices for the lists and reports depend on them (and
+  // expression indexes get theirs only once they exist).
   await database.execute(`analyze ${portfolioTables.join(", ")}`);
 }
 
@@ -251,24 +263,6 @@ export async function loadPortfolio(
 async function maySkipChecks(session: BulkSession): Promise<boolean> {
   const { rows } = await session.execute("select current_setting('is_superuser') = 'on' as superuser");
   return rows[0]?.superuser === true;
-}
-
-/**
- * Drops the non-unique indexes of the portfolio tables and returns the
- * statements that create them again, exactly as the migrations left them.
- * Primary keys and unique indexes stay: they guard the data, and the segment
- * summary triggers look segments up by entitlement through one of them.
- */
-async function dropSecondaryIndexes(session: BulkSession): Promise<string[]> {
-  const { rows } = await session.execute(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-       from pg_index i join pg_class t on t.oid = i.indrelid
-      where t.relnamespace = current_schema()::regnamespace and t.relname = any($1)
-        and not i.indisunique and not i.indisprimary`,
-    [portfolioTables],
-  );
-  for (const row of rows) await session.execute(`drop index ${String(row.name)}`);
-  return rows.map((row) => String(row.definition));
 }
 
 /** Whether any customer, tenant or entitlement exists. */
