@@ -232,7 +232,8 @@ function addEntitlements(
       updatedBy: actorOf(last.actorRole),
     });
     last.segments.forEach((segment, position) => {
-      batch.segments.push({ id: nextId(), ...segment, entitlementId: id, position });
+      // Object.assign, not a spread: see statusJourney.
+      batch.segments.push(Object.assign({ id: nextId() }, segment, { entitlementId: id, position }));
     });
     // Each change's "before" is the previous change's "after", the same object (serialised once).
     let before: StatusSnapshot = { stage: steps[0]!.stage, availableSeats, segments: [] };

@@ -98,10 +98,11 @@ export function statusJourney(input: JourneyInput): JourneyStep[] {
       `${date}T${String(random.int(8, 17)).padStart(2, "0")}:${String(random.int(0, 59)).padStart(2, "0")}:00.000Z`,
     );
     const since = l1SinceFor(previous, stored, at);
-    const segments = stored.map((segment, position) => ({
-      ...segment,
-      l1Since: since[position]!,
-    }));
+    // Object.assign rather than a spread: several times faster in V8 for objects this wide, and the
+    // seed makes millions of them.
+    const segments: StoredSegment[] = stored.map((segment, position) =>
+      Object.assign({}, segment, { l1Since: since[position]! }),
+    );
     steps.push({ at, stage, actorRole, segments });
     previous = segments;
   });

@@ -116,7 +116,9 @@ const listFields: ReadonlySet<ScenarioField> = new Set(["l2", "l3", "serviceStat
 /**
  * The id the rules store for a list value: the entry with that id, else the
  * first whose id or name matches it loosely (the playbook index's lookups).
- * Cached per playbook: the seed asks for the same few hundred values millions of times.
+ * Cached per playbook: the seed asks for the same few hundred values millions
+ * of times. The cache is nested by field, L1, L2 and value rather than keyed by
+ * one joined string, which would be built and hashed anew on every call.
  */
 function storedId(
   index: PlaybookIndex,
@@ -130,16 +132,28 @@ function storedId(
     cache = new Map();
     storedIds.set(index, cache);
   }
-  const key = `${field}\u0000${l1}\u0000${l2}\u0000${given}`;
-  let id = cache.get(key);
+  const byValue = branch(branch(branch(cache, field), l1), l2 ?? "");
+  // The innermost maps hold ids (or null for no match), the others maps.
+  let id = byValue.get(given) as string | null | undefined;
   if (id === undefined) {
     id = lookUp(index, l1, l2, field, given)?.id ?? null;
-    cache.set(key, id);
+    byValue.set(given, id);
   }
   return id;
 }
 
-const storedIds = new WeakMap<PlaybookIndex, Map<string, string | null>>();
+type IdCache = Map<string, IdCache | string | null>;
+
+function branch(cache: IdCache, key: string): IdCache {
+  let next = cache.get(key) as IdCache | undefined;
+  if (!next) {
+    next = new Map();
+    cache.set(key, next);
+  }
+  return next;
+}
+
+const storedIds = new WeakMap<PlaybookIndex, IdCache>();
 
 function lookUp(index: PlaybookIndex, l1: string, l2: string | null, field: ScenarioField, given: string) {
   const wanted = normalizeName(given);

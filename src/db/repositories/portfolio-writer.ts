@@ -169,7 +169,10 @@ function withSummaries(rows: readonly EntitlementRow[], segments: readonly Segme
     list.push(segment);
     byEntitlement.set(segment.entitlementId, list);
   }
-  return rows.map((row) => ({ ...row, ...segmentSummary(row.serviceId, byEntitlement.get(row.id) ?? []) }));
+  // Object.assign rather than a spread: several times faster in V8 for rows this wide.
+  return rows.map((row) =>
+    Object.assign({}, row, segmentSummary(row.serviceId, byEntitlement.get(row.id) ?? [])),
+  );
 }
 
 export interface LoadOptions {
