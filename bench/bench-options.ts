@@ -24,6 +24,7 @@ const usage = `npm run bench -- [options]
   --only postgres|pglite
   --skip lists,reports,writes,import,export
   --quick              fewer requests, a smaller import and a one-service export (a few minutes)
+  --writes N           status writes per write load (default 2000, 500 with --quick)
   --reseed             seed again even when the database already holds that many tenants
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/unblock_bench).`;
 
@@ -36,6 +37,7 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       only: { type: "string" },
       skip: { type: "string" },
       quick: { type: "boolean" },
+      writes: { type: "string" },
       reseed: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -68,7 +70,10 @@ export function readBenchOptions(argv: string[]): BenchOptions {
     reseed: values.reseed ?? false,
     quick,
     skip: new Set((values.skip ?? "").split(",").filter(Boolean)),
-    requests: quick ? { c1: 20, c16: 96, writes: 500 } : { c1: 200, c16: 320, writes: 2000 },
+    requests: {
+      ...(quick ? { c1: 20, c16: 96 } : { c1: 200, c16: 320 }),
+      writes: whole("writes", values.writes, quick ? 500 : 2000),
+    },
     importRows: quick ? 5_000 : 20_000,
     exportAll: !quick,
     maxSeconds: quick ? { c1: 8, c16: 12 } : { c1: 20, c16: 30 },
