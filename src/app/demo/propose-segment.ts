@@ -123,13 +123,46 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** The scenario row a demo status goes through: the L1's own table first, other rows now and then. */
 export function chooseRow(context: ProposalContext, l1: string): ScenarioRow {
-  const rows = context.index.scenariosFor(l1, context.stage).filter((row) => !row.keepExistingClassification);
+  const { rows, own, others } = rowChoice(context.index, l1, context.stage);
   if (rows.length === 0) throw new Error(`The playbook has no scenario for ${l1} in ${context.stage}`);
-  const own = rows.filter((row) => row.table === l1);
-  const others = rows.filter((row) => row.table !== l1);
   if (others.length > 0 && context.random.chance(0.15)) return context.random.pick(others);
   return context.random.pick(own.length > 0 ? own : rows);
 }
+
+/** The rows chooseRow picks from for an L1 in a stage. */
+interface RowChoice {
+  rows: ScenarioRow[];
+  /** Rows of the L1's own table. */
+  own: ScenarioRow[];
+  others: ScenarioRow[];
+}
+
+/** Worked out once per playbook, stage and L1: a big seed asks millions of times. */
+function rowChoice(index: PlaybookIndex, l1: string, stage: Stage): RowChoice {
+  let byStage = rowChoices.get(index);
+  if (!byStage) {
+    byStage = new Map();
+    rowChoices.set(index, byStage);
+  }
+  let byL1 = byStage.get(stage);
+  if (!byL1) {
+    byL1 = new Map();
+    byStage.set(stage, byL1);
+  }
+  let choice = byL1.get(l1);
+  if (!choice) {
+    const rows = index.scenariosFor(l1, stage).filter((row) => !row.keepExistingClassification);
+    choice = {
+      rows,
+      own: rows.filter((row) => row.table === l1),
+      others: rows.filter((row) => row.table !== l1),
+    };
+    byL1.set(l1, choice);
+  }
+  return choice;
+}
+
+const rowChoices = new WeakMap<PlaybookIndex, Map<Stage, Map<string, RowChoice>>>();
 
 export function proposeSegment(
   context: ProposalContext,
@@ -191,8 +224,16 @@ const nextActions = [
 
 export function pickL2(random: SeededRandom, l1: L1): string | null {
   if (l1.l2s.length === 0) return null;
-  return random.weighted(l1.l2s.map((l2) => [l2.id, l2Weights[l2.id] ?? 1] as const));
+  let choices = l2Choices.get(l1);
+  if (!choices) {
+    choices = l1.l2s.map((l2) => [l2.id, l2Weights[l2.id] ?? 1] as const);
+    l2Choices.set(l1, choices);
+  }
+  return random.weighted(choices);
 }
+
+/** Each L1's weighted L2s, made once (the seed picks millions of times). */
+const l2Choices = new WeakMap<L1, (readonly [string, number])[]>();
 
 /** Some statuses carry an L3; service-specific ones are preferred when the service has them. */
 function pickL3(context: ProposalContext, l1: L1, l2Id: string): string | null {
@@ -219,10 +260,18 @@ function pickServiceStatus(
 }
 
 function pickEngagement(random: SeededRandom, context: ProposalContext, row: ScenarioRow) {
-  const allowed = row.fields.engagementScenario.allowed;
-  const ids = allowed.length > 0 ? allowed : context.index.playbook.engagementScenarios.map((s) => s.id);
-  return random.weighted(ids.map((id) => [id, engagementWeights[id] ?? 5] as const));
+  let choices = engagementChoices.get(row);
+  if (!choices) {
+    const allowed = row.fields.engagementScenario.allowed;
+    const ids = allowed.length > 0 ? allowed : context.index.playbook.engagementScenarios.map((s) => s.id);
+    choices = ids.map((id) => [id, engagementWeights[id] ?? 5] as const);
+    engagementChoices.set(row, choices);
+  }
+  return random.weighted(choices);
 }
+
+/** Each scenario row's weighted engagement scenarios, made once. */
+const engagementChoices = new WeakMap<ScenarioRow, (readonly [string, number])[]>();
 
 /**
  * Target dates are never before the day of the change. The current status

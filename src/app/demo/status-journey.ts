@@ -186,8 +186,21 @@ function currentPlans(input: JourneyInput): SegmentPlan[] {
 
 function pickL1(input: JourneyInput, weights: Record<string, number> | null): string {
   const table = weights ?? l1Weights[input.stage];
-  return input.random.weighted(input.index.playbook.l1s.map((l1) => [l1.id, table[l1.id] ?? 1] as const));
+  let byTable = l1Choices.get(input.index);
+  if (!byTable) {
+    byTable = new Map();
+    l1Choices.set(input.index, byTable);
+  }
+  let choices = byTable.get(table);
+  if (!choices) {
+    choices = input.index.playbook.l1s.map((l1) => [l1.id, table[l1.id] ?? 1] as const);
+    byTable.set(table, choices);
+  }
+  return input.random.weighted(choices);
 }
+
+/** The playbook's L1s with the weights of each table above, made once per playbook and table. */
+const l1Choices = new WeakMap<PlaybookIndex, Map<Record<string, number>, (readonly [string, number])[]>>();
 
 /** Who records a status: the role the rows name (all the same in the default playbook), else the admin. */
 function recordingRole(index: PlaybookIndex, scenarioIds: string[]): string {
