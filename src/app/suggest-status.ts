@@ -1,8 +1,9 @@
 import { lintNote, type NoteHint } from "../domain/notes/lint-note.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { type ConfidenceBand, confidenceBand } from "../domain/suggest/confidence-band.ts";
-import type { Suggester, Suggestion } from "../domain/suggest/create-suggester.ts";
+import type { Suggestion } from "../domain/suggest/create-suggester.ts";
 import { defaultSuggester } from "../domain/suggest/default-model.ts";
+import { onePer } from "../one-per.ts";
 import type { AppDeps } from "./app-deps.ts";
 
 export interface SuggestStatusInput {
@@ -21,17 +22,12 @@ export interface StatusSuggestion extends Suggestion {
 }
 
 // One suggester per loaded playbook: building it decodes the model's weights once.
-const suggesters = new WeakMap<PlaybookIndex, Suggester>();
+const suggesterOf = onePer((index: PlaybookIndex) => defaultSuggester(index));
 
 /** Proposes L1/L2/L3 for a status note and grades the note, offline, in well under a millisecond. */
 export function suggestStatus(deps: AppDeps, input: SuggestStatusInput): StatusSuggestion {
   const index = deps.playbook.index;
-  let suggester = suggesters.get(index);
-  if (!suggester) {
-    suggester = defaultSuggester(index);
-    suggesters.set(index, suggester);
-  }
-  const suggestion = suggester.suggest(input.note, input.workload ?? null);
+  const suggestion = suggesterOf(index).suggest(input.note, input.workload ?? null);
   const chosenL1 = input.l1 ? (index.findL1(input.l1)?.id ?? input.l1) : null;
   const lint = lintNote(input.note, {
     l1: chosenL1 ?? suggestion.l1,

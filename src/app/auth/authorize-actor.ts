@@ -16,19 +16,14 @@ import {
 } from "../../domain/policy/authorize.ts";
 import { type PolicyContext, policyContextOf } from "../../domain/policy/policy-context.ts";
 import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
+import { onePer } from "../../one-per.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 
-const contexts = new WeakMap<PlaybookIndex, PolicyContext>();
+const contextOf = onePer((index: PlaybookIndex) => policyContextOf(index.playbook));
 
 /** The policy's view of the active playbook, derived once per loaded playbook. */
 export function policyContext(deps: AppDeps): PolicyContext {
-  const index = deps.playbook.index;
-  let context = contexts.get(index);
-  if (!context) {
-    context = policyContextOf(index.playbook);
-    contexts.set(index, context);
-  }
-  return context;
+  return contextOf(deps.playbook.index);
 }
 
 export function decide(deps: AppDeps, actor: Actor, action: Action, access: Access = notAssigned): Decision {

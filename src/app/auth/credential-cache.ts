@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.ts";
+import { onePer } from "../../one-per.ts";
 import type { AppDeps } from "../app-deps.ts";
 
 /**
@@ -27,15 +28,10 @@ interface Remembered {
 }
 
 /** One cache per database, so test databases and instances never share credentials. */
-const caches = new WeakMap<Database, Map<string, Remembered>>();
+const cacheFor = onePer((_database: Database) => new Map<string, Remembered>());
 
 function cacheOf(deps: AppDeps): Map<string, Remembered> {
-  let cache = caches.get(deps.database);
-  if (!cache) {
-    cache = new Map();
-    caches.set(deps.database, cache);
-  }
-  return cache;
+  return cacheFor(deps.database);
 }
 
 /** What was remembered for this key within the lifetime, else undefined. */
@@ -63,5 +59,5 @@ export function rememberCredential(deps: AppDeps, key: string, value: unknown): 
  * disabling a user) has committed, so this process never acts on the old state.
  */
 export function forgetCredentials(deps: AppDeps): void {
-  caches.get(deps.database)?.clear();
+  cacheOf(deps).clear();
 }

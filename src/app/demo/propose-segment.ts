@@ -2,6 +2,7 @@ import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { L1, ScenarioField, ScenarioRow, Stage } from "../../domain/playbook/playbook-schema.ts";
 import { carriedValue, effectiveRule } from "../../domain/rules/scenario-fields.ts";
 import type { IsoDate, ProposedSegment, SplitReason, StatusSegment } from "../../domain/status-segment.ts";
+import { onePer } from "../../one-per.ts";
 import { type NoteQuality, noteQuality, writeNote } from "./note-templates.ts";
 import { personName } from "./people-names.ts";
 import type { SeededRandom } from "./seeded-random.ts";
@@ -123,7 +124,8 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 
 /** The scenario row a demo status goes through: the L1's own table first, other rows now and then. */
 export function chooseRow(context: ProposalContext, l1: string): ScenarioRow {
-  const { rows, own, others } = rowChoice(context.index, l1, context.stage);
+  const { rows, own, others } =
+    rowChoicesOf(context.index)[context.stage].get(l1) ?? rowChoice(context.index, l1, context.stage);
   if (rows.length === 0) throw new Error(`The playbook has no scenario for ${l1} in ${context.stage}`);
   if (others.length > 0 && context.random.chance(0.15)) return context.random.pick(others);
   return context.random.pick(own.length > 0 ? own : rows);
@@ -137,32 +139,21 @@ interface RowChoice {
   others: ScenarioRow[];
 }
 
-/** Worked out once per playbook, stage and L1: a big seed asks millions of times. */
 function rowChoice(index: PlaybookIndex, l1: string, stage: Stage): RowChoice {
-  let byStage = rowChoices.get(index);
-  if (!byStage) {
-    byStage = new Map();
-    rowChoices.set(index, byStage);
-  }
-  let byL1 = byStage.get(stage);
-  if (!byL1) {
-    byL1 = new Map();
-    byStage.set(stage, byL1);
-  }
-  let choice = byL1.get(l1);
-  if (!choice) {
-    const rows = index.scenariosFor(l1, stage).filter((row) => !row.keepExistingClassification);
-    choice = {
-      rows,
-      own: rows.filter((row) => row.table === l1),
-      others: rows.filter((row) => row.table !== l1),
-    };
-    byL1.set(l1, choice);
-  }
-  return choice;
+  const rows = index.scenariosFor(l1, stage).filter((row) => !row.keepExistingClassification);
+  return {
+    rows,
+    own: rows.filter((row) => row.table === l1),
+    others: rows.filter((row) => row.table !== l1),
+  };
 }
 
-const rowChoices = new WeakMap<PlaybookIndex, Map<Stage, Map<string, RowChoice>>>();
+/** Every stage's and L1's row choice, worked out once per playbook: a big seed asks millions of times. */
+const rowChoicesOf = onePer((index: PlaybookIndex): Record<Stage, Map<string, RowChoice>> => {
+  const forStage = (stage: Stage) =>
+    new Map(index.playbook.l1s.map((l1) => [l1.id, rowChoice(index, l1.id, stage)] as const));
+  return { assignment: forStage("assignment"), delivery: forStage("delivery") };
+});
 
 export function proposeSegment(
   context: ProposalContext,
@@ -224,16 +215,11 @@ const nextActions = [
 
 export function pickL2(random: SeededRandom, l1: L1): string | null {
   if (l1.l2s.length === 0) return null;
-  let choices = l2Choices.get(l1);
-  if (!choices) {
-    choices = l1.l2s.map((l2) => [l2.id, l2Weights[l2.id] ?? 1] as const);
-    l2Choices.set(l1, choices);
-  }
-  return random.weighted(choices);
+  return random.weighted(l2ChoicesOf(l1));
 }
 
 /** Each L1's weighted L2s, made once (the seed picks millions of times). */
-const l2Choices = new WeakMap<L1, (readonly [string, number])[]>();
+const l2ChoicesOf = onePer((l1: L1) => l1.l2s.map((l2) => [l2.id, l2Weights[l2.id] ?? 1] as const));
 
 /** Some statuses carry an L3; service-specific ones are preferred when the service has them. */
 function pickL3(context: ProposalContext, l1: L1, l2Id: string): string | null {
@@ -260,18 +246,17 @@ function pickServiceStatus(
 }
 
 function pickEngagement(random: SeededRandom, context: ProposalContext, row: ScenarioRow) {
-  let choices = engagementChoices.get(row);
-  if (!choices) {
-    const allowed = row.fields.engagementScenario.allowed;
-    const ids = allowed.length > 0 ? allowed : context.index.playbook.engagementScenarios.map((s) => s.id);
-    choices = ids.map((id) => [id, engagementWeights[id] ?? 5] as const);
-    engagementChoices.set(row, choices);
-  }
-  return random.weighted(choices);
+  return random.weighted(engagementChoicesOf(context.index)(row));
 }
 
-/** Each scenario row's weighted engagement scenarios, made once. */
-const engagementChoices = new WeakMap<ScenarioRow, (readonly [string, number])[]>();
+/** Each scenario row's weighted engagement scenarios, made once per playbook and row. */
+const engagementChoicesOf = onePer((index: PlaybookIndex) =>
+  onePer((row: ScenarioRow) => {
+    const allowed = row.fields.engagementScenario.allowed;
+    const ids = allowed.length > 0 ? allowed : index.playbook.engagementScenarios.map((s) => s.id);
+    return ids.map((id) => [id, engagementWeights[id] ?? 5] as const);
+  }),
+);
 
 /**
  * Target dates are never before the day of the change. The current status

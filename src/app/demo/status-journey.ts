@@ -4,6 +4,7 @@ import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import type { IsoDate, ProposedSegment, SplitReason, StatusSegment } from "../../domain/status-segment.ts";
+import { onePer } from "../../one-per.ts";
 import { splitParts } from "./note-templates.ts";
 import { addDays, pickL2, proposeSegment, type SegmentPlan } from "./propose-segment.ts";
 import type { SeededRandom } from "./seeded-random.ts";
@@ -186,21 +187,15 @@ function currentPlans(input: JourneyInput): SegmentPlan[] {
 
 function pickL1(input: JourneyInput, weights: Record<string, number> | null): string {
   const table = weights ?? l1Weights[input.stage];
-  let byTable = l1Choices.get(input.index);
-  if (!byTable) {
-    byTable = new Map();
-    l1Choices.set(input.index, byTable);
-  }
-  let choices = byTable.get(table);
-  if (!choices) {
-    choices = input.index.playbook.l1s.map((l1) => [l1.id, table[l1.id] ?? 1] as const);
-    byTable.set(table, choices);
-  }
-  return input.random.weighted(choices);
+  return input.random.weighted(l1ChoicesOf(input.index)(table));
 }
 
 /** The playbook's L1s with the weights of each table above, made once per playbook and table. */
-const l1Choices = new WeakMap<PlaybookIndex, Map<Record<string, number>, (readonly [string, number])[]>>();
+const l1ChoicesOf = onePer((index: PlaybookIndex) =>
+  onePer((table: Record<string, number>) =>
+    index.playbook.l1s.map((l1) => [l1.id, table[l1.id] ?? 1] as const),
+  ),
+);
 
 /** Who records a status: the role the rows name (all the same in the default playbook), else the admin. */
 function recordingRole(index: PlaybookIndex, scenarioIds: string[]): string {

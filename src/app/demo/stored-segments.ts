@@ -11,6 +11,7 @@ import {
 } from "../../domain/rules/scenario-fields.ts";
 import { splitReasonOf } from "../../domain/rules/split-seats.ts";
 import type { ProposedSegment, StatusSegment } from "../../domain/status-segment.ts";
+import { onePer } from "../../one-per.ts";
 
 /**
  * The segments evaluateStatus would store for a demo proposal, without judging
@@ -127,12 +128,7 @@ function storedId(
   field: ScenarioField,
   given: string,
 ): string | null {
-  let cache = storedIds.get(index);
-  if (!cache) {
-    cache = new Map();
-    storedIds.set(index, cache);
-  }
-  const byValue = branch(branch(branch(cache, field), l1), l2 ?? "");
+  const byValue = branch(branch(branch(storedIdsOf(index), field), l1), l2 ?? "");
   // The innermost maps hold ids (or null for no match), the others maps.
   let id = byValue.get(given) as string | null | undefined;
   if (id === undefined) {
@@ -153,7 +149,7 @@ function branch(cache: IdCache, key: string): IdCache {
   return next;
 }
 
-const storedIds = new WeakMap<PlaybookIndex, IdCache>();
+const storedIdsOf = onePer((_index: PlaybookIndex): IdCache => new Map());
 
 function lookUp(index: PlaybookIndex, l1: string, l2: string | null, field: ScenarioField, given: string) {
   const wanted = normalizeName(given);

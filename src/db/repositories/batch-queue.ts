@@ -56,16 +56,3 @@ export class BatchQueue<Item> {
     }
   }
 }
-
-/** One value per key, made on first use and gone with the key (a queue per database handle). */
-export function onePer<Key extends object, Value>(make: (key: Key) => Value): (key: Key) => Value {
-  const made = new WeakMap<Key, Value>();
-  return (key) => {
-    let value = made.get(key);
-    if (value === undefined) {
-      value = make(key);
-      made.set(key, value);
-    }
-    return value;
-  };
-}

@@ -90,15 +90,13 @@ describe(finishDeferredIndexes.name, () => {
 
   it("builds each index once when two finish at the same time", async () => {
     const before = await indexes();
-    const names = ["status_history_at_idx", "status_segments_l1_l2_idx", "entitlements_updated_idx"];
-    for (const name of names) {
-      const table = name.startsWith("status_history")
-        ? "status_history"
-        : name.startsWith("status_segments")
-          ? "status_segments"
-          : "entitlements";
-      await leaveOwed(name, before[name]!, table);
-    }
+    const owedOn = {
+      status_history_at_idx: "status_history",
+      status_segments_l1_l2_idx: "status_segments",
+      entitlements_updated_idx: "entitlements",
+    };
+    const names = Object.keys(owedOn);
+    for (const [name, table] of Object.entries(owedOn)) await leaveOwed(name, before[name]!, table);
     const built: string[] = [];
     const counts = await Promise.all([
       finishDeferredIndexes(database, { lanes: 2, onIndex: (name) => built.push(name) }),

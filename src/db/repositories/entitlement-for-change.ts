@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { onePer } from "../../one-per.ts";
 import type { Db } from "../client.ts";
 import {
   type AccessRow,
@@ -7,7 +8,7 @@ import {
   type TenantAccess,
   uuidOrNobody,
 } from "./assignment-repository.ts";
-import { BatchQueue, onePer } from "./batch-queue.ts";
+import { BatchQueue } from "./batch-queue.ts";
 import type { EntitlementView } from "./entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
 import { isUuid, preparedStatement } from "./raw-rows.ts";

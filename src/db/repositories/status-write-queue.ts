@@ -1,5 +1,6 @@
+import { onePer } from "../../one-per.ts";
 import type { Db } from "../client.ts";
-import { BatchQueue, onePer } from "./batch-queue.ts";
+import { BatchQueue } from "./batch-queue.ts";
 import type { StatusWrite } from "./entitlement-repository.ts";
 import { writeStatuses } from "./status-write-statement.ts";
 
