@@ -52,8 +52,13 @@ function copyStatement(table: string, columns: readonly string[], source: string
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // Dates stay strings (YYYY-MM-DD): a Date object would shift by the server's time zone.
-    pool.on("connect", () => undefined);
+    // An idle connection the server closes (a restart, an administrator, a dropped database) has
+    // already left the pool, and the next query opens another; without a listener the pool's
+    // "error" event would end the process.
+    pool.on("error", (error) => process.emitWarning(`An idle database connection closed: ${error.message}`));
+    const open = new Set<pg.PoolClient>();
+    pool.on("connect", (client) => open.add(client));
+    pool.on("remove", (client) => open.delete(client));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -80,7 +85,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           client.release();
         }
       },
-      close: () => pool.end(),
+      close: async () => {
+        await pool.end();
+        // end() resolves once it has asked every connection to close, not once they have; a caller
+        // that drops the database next would have the server cut them off mid-close.
+        while (open.size > 0) await new Promise((resolve) => pool.once("remove", resolve));
+      },
     };
   }
   const dataDir = options.dataDir ?? "memory://";
