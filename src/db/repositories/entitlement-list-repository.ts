@@ -3,7 +3,9 @@ import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { keysetPage, type SortKey } from "./keyset-page.ts";
+import { uuidArray } from "./raw-rows.ts";
 import { tenantScopeCondition } from "./tenant-scope-sql.ts";
+import { readTextMatchIds, textMatchIds } from "./text-matches.ts";
 
 export const entitlementSorts = [
   "updated",
@@ -65,10 +67,11 @@ export async function pageEntitlementIds(
   db: Db,
   query: EntitlementQuery,
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const textIds = query.q ? await readTextMatchIds(db, likePattern(query.q)) : null;
   return keysetPage(db, {
     scope: `entitlements:${query.sort}:${query.order}`,
     id: sql`e.id`,
-    from: entitlementListSource(query),
+    from: entitlementListSource(query, textIds),
     keys: sortKeys(query.sort, query.order),
     order: query.order,
     cursor: query.cursor,
@@ -84,9 +87,14 @@ export function entitlementSortKeys(query: Pick<EntitlementQuery, "sort" | "orde
 /**
  * FROM ... WHERE of the list: entitlements `e` matching the filters (tenants
  * `t` and customers `c` joined when a filter or the customer sort needs them).
- * The export streams the same rows in the same order.
+ * The export streams the same rows in the same order. `textIds`, when given,
+ * are the entitlements the free text matches (readTextMatchIds), named as
+ * values instead of found by a subquery.
  */
-export function entitlementListSource(query: Omit<EntitlementQuery, "limit" | "cursor">): SQL {
+export function entitlementListSource(
+  query: Omit<EntitlementQuery, "limit" | "cursor">,
+  textIds?: readonly string[] | null,
+): SQL {
   const conditions: SQL[] = [];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
@@ -139,7 +147,13 @@ export function entitlementListSource(query: Omit<EntitlementQuery, "limit" | "c
       sql`exists (select 1 from status_segments s where s.entitlement_id = e.id and ${sql.join(segment, sql` and `)})`,
     );
   }
-  if (query.q) conditions.push(sql`e.id in (${textMatches(likePattern(query.q))})`);
+  if (query.q) {
+    conditions.push(
+      textIds
+        ? sql`e.id = any(${uuidArray(textIds)}::uuid[])`
+        : sql`e.id in (${textMatchIds(likePattern(query.q))})`,
+    );
+  }
 
   const joinTenants = visible !== null || query.sort === "customer";
   const from = sql`from entitlements e
@@ -147,21 +161,6 @@ export function entitlementListSource(query: Omit<EntitlementQuery, "limit" | "c
       ${query.sort === "customer" ? sql`join customers c on c.id = t.customer_id` : sql``}
       ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
   return from;
-}
-
-/**
- * Ids of entitlements whose customer name or external id, tenant name or
- * domain, or one of whose notes contains the pattern: each arm can use its
- * trigram index, where one OR across joined tables would test every row.
- */
-function textMatches(pattern: string): SQL {
-  return sql`select te.id from entitlements te where te.tenant_id in (
-      select tt.id from tenants tt where tt.name ilike ${pattern} or tt.domain ilike ${pattern}
-      union all
-      select tc.id from tenants tc where tc.customer_id in (
-        select cc.id from customers cc where cc.name ilike ${pattern} or cc.external_id ilike ${pattern}))
-    union
-    select ts.entitlement_id from status_segments ts where ts.note ilike ${pattern}`;
 }
 
 // Entitlements without the date sort last in either direction: the sentinel sits at the far end.

@@ -5,7 +5,7 @@ import type { Db } from "../client.ts";
 import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
 import type { ChangeSource } from "./history-repository.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
+import { isUuid, rowsOf, uuidArray } from "./raw-rows.ts";
 import { statusWriteQueueOf } from "./status-write-queue.ts";
 
 /**
@@ -36,10 +36,6 @@ export async function loadEntitlementViews(db: Db, ids: readonly string[]): Prom
 }
 
 /** Checked UUIDs as one array parameter: one bind value and one plan whatever their number. */
-function uuidArray(ids: readonly string[]): string {
-  return `{${ids.join(",")}}`;
-}
-
 export async function findEntitlementView(db: Db, id: string): Promise<EntitlementView | null> {
   const [view] = await loadEntitlementViews(db, [id]);
   return view ?? null;

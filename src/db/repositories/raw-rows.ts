@@ -14,6 +14,11 @@ export async function rowsOf<Row>(db: Db, query: SQL): Promise<Row[]> {
   return result.rows;
 }
 
+/** Ids (uuids read from the database or checked with isUuid) as one array parameter: `${uuidArray(ids)}::uuid[]`. */
+export function uuidArray(ids: readonly string[]): string {
+  return `{${ids.join(",")}}`;
+}
+
 const dialect = new PgDialect();
 
 /**
