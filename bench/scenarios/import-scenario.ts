@@ -4,10 +4,11 @@ import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
 import { exportEntitlements } from "../../src/app/export-entitlements.ts";
 import { importStatuses } from "../../src/app/import-statuses.ts";
 import { AppError } from "../../src/domain/app-error.ts";
+import { benchRun } from "./write-scenario.ts";
 
 class EnoughRows extends Error {}
 
-const reviewed = / ?Reviewed in the nightly update \(\d+\)\./g;
+const reviewed = / ?Reviewed in the nightly update \([^)]*\)\./g;
 
 /**
  * An import file of about `rows` segment rows: the current statuses exported
@@ -39,9 +40,10 @@ export async function planImportFile(deps: AppDeps, actor: Actor, rows: number):
     .filter((record) => !(record[domain] === last[domain] && record[service] === last[service]));
   body = body.map((record, index) => {
     const copy = [...record];
-    // The suffix replaces an earlier run's, so the notes do not grow from one run to the next.
+    // The suffix replaces an earlier run's, so the notes do not grow from one run to the next, and
+    // names this run, so that every service is a change (see benchRun).
     copy[note] =
-      `${(copy[note] ?? "").replace(reviewed, "")} Reviewed in the nightly update (${index}).`.trim();
+      `${(copy[note] ?? "").replace(reviewed, "")} Reviewed in the nightly update (${benchRun}, ${index}).`.trim();
     return copy;
   });
 

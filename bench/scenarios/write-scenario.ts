@@ -7,6 +7,13 @@ import { evaluateStatus } from "../../src/domain/rules/evaluate-status.ts";
 import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 
 const checkedAgain = / ?Checked again by the benchmark \([^)]*\)\./g;
+/**
+ * Tells this run's notes from the last run's: a note equal to the stored one
+ * is no change, and the API writes nothing for it (no row, no history), so a
+ * run that wrote the last run's notes again would time writes that write
+ * nothing. Runs did, on the working set, before the stamp.
+ */
+export const benchRun = Date.now().toString(36);
 
 /** One status change ready to send: the entitlement, the version read, the new segments. */
 export interface PlannedWrite {
@@ -48,7 +55,7 @@ export async function planWrites(
       const segments: ProposedSegment[] = view.segments.map(({ l1Since: _since, ...segment }, position) => ({
         ...segment,
         // The suffix replaces an earlier run's: notes that grew with every run would make runs incomparable.
-        note: `${(segment.note ?? "").replace(checkedAgain, "")} Checked again by the benchmark (${planned.length}.${position}).`.trim(),
+        note: `${(segment.note ?? "").replace(checkedAgain, "")} Checked again by the benchmark (${benchRun}, ${planned.length}.${position}).`.trim(),
       }));
       const decision = evaluateStatus({
         index: deps.playbook.index,

@@ -131,6 +131,8 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
   await loadPortfolio(deps.database, batches, {
     trustedIds: true,
     deferIndexes: tenants >= parallelFrom,
+    // Found empty or erased above.
+    freeze: true,
     onBatch: (batch) => {
       result.customers += batch.counts.customers;
       result.tenants += batch.counts.tenants;

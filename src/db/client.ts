@@ -39,14 +39,28 @@ export interface Database {
 
 export interface BulkSession {
   execute(sqlText: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-  /** COPY FROM in PostgreSQL's text format: one row per line, tab-separated, \N for null (see copy-text.ts). */
-  copy(table: string, columns: readonly string[], text: string | Uint8Array<ArrayBuffer>): Promise<void>;
+  /**
+   * COPY FROM in PostgreSQL's text format: one row per line, tab-separated, \N for null (see
+   * copy-text.ts). `freeze` writes the rows frozen and their pages all-visible; PostgreSQL allows it
+   * only into a table created or truncated in this transaction.
+   */
+  copy(
+    table: string,
+    columns: readonly string[],
+    text: string | Uint8Array<ArrayBuffer>,
+    options?: CopyOptions,
+  ): Promise<void>;
+}
+
+export interface CopyOptions {
+  freeze?: boolean;
 }
 
 /** COPY ... FROM for schema names only (never data): quoted identifiers. */
-function copyStatement(table: string, columns: readonly string[], source: string): string {
+function copyStatement(table: string, columns: readonly string[], source: string, options?: CopyOptions): string {
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  return `copy ${quote(table)} (${columns.map(quote).join(", ")}) from ${source}`;
+  const freeze = options?.freeze ? " with (freeze)" : "";
+  return `copy ${quote(table)} (${columns.map(quote).join(", ")}) from ${source}${freeze}`;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -73,8 +87,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           await client.query("begin");
           const result = await work({
             execute: async (sqlText, params = []) => ({ rows: (await client.query(sqlText, params)).rows }),
-            copy: (table, columns, text) =>
-              pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, "stdin")))),
+            copy: (table, columns, text, options) =>
+              pipeline(
+                Readable.from([text]),
+                client.query(copyFrom(copyStatement(table, columns, "stdin", options))),
+              ),
           });
           await client.query("commit");
           return result;
@@ -111,9 +128,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
           execute: async (sqlText, params = []) => ({
             rows: (await tx.query<Record<string, unknown>>(sqlText, params)).rows,
           }),
-          copy: async (table, columns, text) => {
+          copy: async (table, columns, text, options) => {
             // PGlite reads COPY input from the blob passed with the query.
-            await tx.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+            await tx.query(copyStatement(table, columns, "'/dev/blob'", options), [], {
+              blob: new Blob([text]),
+            });
           },
         }),
       ),

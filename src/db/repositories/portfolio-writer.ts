@@ -1,4 +1,5 @@
 import { getTableColumns, sql } from "drizzle-orm";
+import { AppError } from "../../domain/app-error.ts";
 import type { BulkSession, Database, Db } from "../client.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
 import { copyBytes } from "./copy-text.ts";
@@ -189,6 +190,16 @@ export interface LoadOptions {
    * indexes until they are built; for seeding an empty database.
    */
   deferIndexes: boolean;
+  /**
+   * The portfolio tables are empty (a new database, or one just erased): the
+   * load truncates them in its own transaction, after checking under that lock
+   * that they still are, so that COPY may write the rows frozen and their
+   * pages all-visible. Otherwise every page would be written again later: by
+   * the first query to read each row (to note that its transaction committed)
+   * and by the vacuum that marks it visible to all, without which no index-only
+   * scan skips the table.
+   */
+  freeze?: boolean;
   /** Called after each batch is loaded. */
   onBatch?: (batch: PreparedBatch) => void;
   /** Called when the deferred indexes start building (built 0) and after each one. */
@@ -229,6 +240,7 @@ export async function loadPortfolio(
     if (options.trustedIds && (await maySkipChecks(session))) {
       await session.execute("set local session_replication_role = replica");
     }
+    if (options.freeze) await truncateEmptyPortfolio(session);
     const deferred = options.deferIndexes ? await deferSecondaryIndexes(session, portfolioTables) : 0;
     // The batches carry their entitlements' segment summaries (prepareBatch), and the report
     // aggregates are rebuilt in one pass afterwards, so the triggers that would maintain both per
@@ -238,7 +250,9 @@ export async function loadPortfolio(
         await session.execute(`alter table ${table} disable trigger ${trigger}`);
     }
     for await (const batch of batches) {
-      for (const copy of batch.copies) await session.copy(copy.table, copy.columns, copy.data);
+      for (const copy of batch.copies) {
+        await session.copy(copy.table, copy.columns, copy.data, { freeze: options.freeze ?? false });
+      }
       options.onBatch?.(batch);
     }
     if (options.deferIndexes) {
@@ -260,6 +274,26 @@ export async function loadPortfolio(
   // Fresh statistics: the planner's choices for the lists and reports depend on them (and
   // expression indexes get theirs only once they exist).
   await database.execute(`analyze ${portfolioTables.join(", ")}`);
+}
+
+/**
+ * Truncates the portfolio tables in the load's transaction (what lets COPY
+ * freeze), refusing when another process has written a portfolio since the
+ * caller found none: the load adds rows, it never erases any.
+ */
+async function truncateEmptyPortfolio(session: BulkSession): Promise<void> {
+  const tables = portfolioTables.join(", ");
+  await session.execute(`lock table ${tables} in access exclusive mode`);
+  const { rows } = await session.execute(
+    `select ${portfolioTables.map((table) => `exists (select 1 from ${table})`).join(" or ")} as found`,
+  );
+  if (rows[0]?.found === true) {
+    throw new AppError("conflict", "Another process wrote a portfolio while this one was being seeded.");
+  }
+  // The history refuses TRUNCATE by trigger; these tables are empty, so nothing of it is lost.
+  await session.execute("alter table status_history disable trigger status_history_no_truncate");
+  await session.execute(`truncate table ${tables}`);
+  await session.execute("alter table status_history enable trigger status_history_no_truncate");
 }
 
 /** Skipping foreign-key triggers (session_replication_role) takes a superuser. */
