@@ -262,7 +262,8 @@ async function benchWrites(
       // A write the API found to change nothing answers the version it was sent: count it as failed,
       // so that "written" means written.
       const { version } = JSON.parse(answer) as { version?: number };
-      if (version !== write.body.version + 1) throw new Error(`the write left version ${version}: nothing changed`);
+      if (version !== write.body.version + 1)
+        throw new Error(`the write left version ${version}: nothing changed`);
     },
     {
       concurrency: 32,

@@ -57,7 +57,12 @@ export interface CopyOptions {
 }
 
 /** COPY ... FROM for schema names only (never data): quoted identifiers. */
-function copyStatement(table: string, columns: readonly string[], source: string, options?: CopyOptions): string {
+function copyStatement(
+  table: string,
+  columns: readonly string[],
+  source: string,
+  options?: CopyOptions,
+): string {
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const freeze = options?.freeze ? " with (freeze)" : "";
   return `copy ${quote(table)} (${columns.map(quote).join(", ")}) from ${source}${freeze}`;
