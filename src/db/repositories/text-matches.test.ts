@@ -1,35 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entitlementQuery } from "../../../test/factories/entitlement-query.ts";
 import { createCustomer, createEntitlement, createTenant } from "../../../test/factories/portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../client.ts";
-import {
-  type EntitlementQuery,
-  entitlementListSource,
-  entitlementSortKeys,
-  likePattern,
-} from "./entitlement-list-repository.ts";
+import { entitlementListSource, entitlementSortKeys, likePattern } from "./entitlement-list-repository.ts";
 import { keysetPage } from "./keyset-page.ts";
 import { readTextMatchIds } from "./text-matches.ts";
 
-const query: EntitlementQuery = {
-  l1: [],
-  l2: [],
-  l3: [],
-  serviceId: [],
-  owner: [],
-  stage: [],
-  targetFrom: null,
-  targetTo: null,
-  overdue: false,
-  today: "2025-03-10",
-  q: "larkspur",
-  customerId: null,
-  tenantId: null,
-  sort: "updated",
-  order: "desc",
-  limit: 3,
-};
+const query = entitlementQuery({ q: "larkspur", limit: 3 });
 
 describe(readTextMatchIds.name, () => {
   let database: Database;

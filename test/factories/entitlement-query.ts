@@ -1,0 +1,24 @@
+import type { EntitlementQuery } from "../../src/db/repositories/entitlement-list-repository.ts";
+
+/** A checked list query with no filter, "updated" newest first, 20 rows; a test states only what it filters on. */
+export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): EntitlementQuery {
+  return {
+    l1: [],
+    l2: [],
+    l3: [],
+    serviceId: [],
+    owner: [],
+    stage: [],
+    targetFrom: null,
+    targetTo: null,
+    overdue: false,
+    today: "2025-03-10",
+    q: null,
+    customerId: null,
+    tenantId: null,
+    sort: "updated",
+    order: "desc",
+    limit: 20,
+    ...fields,
+  };
+}
