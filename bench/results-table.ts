@@ -44,6 +44,11 @@ export function printResults(output: Output): void {
         ? "seed: reused from an earlier run"
         : `seed: ${dataset.seedSeconds.toFixed(1)} s (unblock seed --demo --tenants ${dataset.tenants})`,
     );
+    if (result.vacuum) {
+      lines.push(
+        `vacuum first: ${result.vacuum.seconds.toFixed(1)} s (this database does not vacuum by itself)`,
+      );
+    }
     const widths = [52, 9, 9, 9, 9, 6, 9, 9, 9, 9, 6];
     lines.push(
       pad(

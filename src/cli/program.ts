@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   serve: async () => (await import("./commands/serve-command.ts")).serveCommand(),
   migrate: async () => (await import("./commands/migrate-command.ts")).migrateCommand(),
   seed: async () => (await import("./commands/seed-command.ts")).seedCommand(),
+  vacuum: async () => (await import("./commands/vacuum-command.ts")).vacuumCommand(),
   import: async () => (await import("./commands/import-command.ts")).importCommand(),
   export: async () => (await import("./commands/export-command.ts")).exportCommand(),
   playbook: async () => (await import("./commands/playbook-command.ts")).playbookCommand(),

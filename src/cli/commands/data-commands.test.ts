@@ -13,6 +13,7 @@ import type { CommandIo } from "./command-io.ts";
 import { exportCommand } from "./export-command.ts";
 import { importCommand } from "./import-command.ts";
 import { seedCommand } from "./seed-command.ts";
+import { vacuumCommand } from "./vacuum-command.ts";
 
 let database: Database;
 let deps: AppDeps;
@@ -39,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-describe("seed, export and import commands", () => {
+describe("seed, export, import and vacuum commands", () => {
   it("seeds the demo portfolio and says what it made", async () => {
     const result = await run(seedCommand, "--demo", "--tenants", "20", "--seed", "4");
     expect(result.exitCode).toBe(0);
@@ -90,5 +91,12 @@ describe("seed, export and import commands", () => {
       expect.objectContaining({ row: 2, field: "seats", code: "seats_invalid" }),
     ]);
     expect(result.exitCode).toBe(1);
+  });
+
+  it("vacuums the portfolio's tables and says whether the database would have", async () => {
+    const result = await run(vacuumCommand);
+    expect(result.exitCode).toBe(0);
+    expect(result.out).toMatch(/^Vacuumed and analysed the portfolio's tables in \d+\.\d s \(/);
+    if (database.kind === "pglite") expect(result.out).toContain("PGlite never vacuums by itself");
   });
 });

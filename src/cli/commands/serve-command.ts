@@ -3,6 +3,7 @@ import { recordPlaybookLoad } from "../../app/audit/record-playbook-load.ts";
 import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
 import { startApp } from "../../app/start-app.ts";
+import { databaseVacuumsByItself } from "../../app/vacuum-portfolio.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
 
@@ -65,5 +66,10 @@ export function serveCommand(): Command {
         `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database})\n`,
       );
       for (const line of signIn) process.stderr.write(`${line}\n`);
+      if (app.deps.database.kind === "postgres" && !(await databaseVacuumsByItself(app.deps))) {
+        server.log.warn(
+          "autovacuum is off on this PostgreSQL server: status changes leave dead row versions that nothing reclaims, and writes slow down as they pile up; turn it on, or run `unblock vacuum` regularly",
+        );
+      }
     });
 }
