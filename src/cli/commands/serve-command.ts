@@ -4,6 +4,7 @@ import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
 import { startApp } from "../../app/start-app.ts";
 import { databaseVacuumsByItself } from "../../app/vacuum-portfolio.ts";
+import { startVacuumRounds } from "../../app/vacuum-rounds.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
 
@@ -34,12 +35,14 @@ export function serveCommand(): Command {
         demo: options.demo ?? false,
         admin: { email: config.adminEmail, password: config.adminPassword },
       });
+      let stopVacuumRounds: (() => void) | undefined;
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
         trustProxy: config.trustProxy,
         oidc: config.oidc,
       });
       const shutdown = async () => {
+        stopVacuumRounds?.();
         await server.close();
         await app.close();
         process.exit(0);
@@ -68,8 +71,9 @@ export function serveCommand(): Command {
       for (const line of signIn) process.stderr.write(`${line}\n`);
       if (app.deps.database.kind === "postgres" && !(await databaseVacuumsByItself(app.deps))) {
         server.log.warn(
-          "autovacuum is off on this PostgreSQL server: status changes leave dead row versions that nothing reclaims, and writes slow down as they pile up; turn it on, or run `unblock vacuum` regularly",
+          "autovacuum is off on this PostgreSQL server: Unblock vacuums the portfolio's tables itself while it runs, but turning autovacuum on is better",
         );
       }
+      stopVacuumRounds = startVacuumRounds(app.deps, server.log);
     });
 }

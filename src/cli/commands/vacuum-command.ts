@@ -14,8 +14,8 @@ export function vacuumCommand(io: CommandIo = processIo): Command {
         const why = report.vacuumsByItself
           ? "this server's autovacuum does it by itself too"
           : deps.database.kind === "pglite"
-            ? "PGlite never vacuums by itself: run this after large imports, or now and then"
-            : "autovacuum is off on this server: run this after large imports, or now and then";
+            ? "PGlite never vacuums by itself; unblock serve does it every 10 minutes when rows pile up"
+            : "autovacuum is off on this server; unblock serve does it every 10 minutes when rows pile up";
         await io.out(
           `Vacuumed and analysed the portfolio's tables in ${report.seconds.toFixed(1)} s (${why}).\n`,
         );

@@ -39,6 +39,34 @@ export async function vacuumsByItself(database: Database): Promise<boolean> {
  * pages marked visible to all again, statistics fresh. Not in a transaction
  * (VACUUM refuses one); other sessions go on reading and writing meanwhile.
  */
-export async function vacuumTables(database: Database): Promise<void> {
-  await database.execute(`vacuum (analyze) ${maintainedTables.join(", ")}`);
+export async function vacuumTables(
+  database: Database,
+  tables: readonly MaintainedTable[] = maintainedTables,
+): Promise<void> {
+  if (tables.length === 0) return;
+  await database.execute(`vacuum (analyze) ${tables.join(", ")}`);
+}
+
+export type MaintainedTable = (typeof maintainedTables)[number];
+
+export interface RowVersionCount {
+  table: MaintainedTable;
+  live: number;
+  /** Old versions of changed or deleted rows that no vacuum has reclaimed yet. */
+  dead: number;
+}
+
+/** Live and dead row versions of each maintained table, as PostgreSQL's statistics count them. */
+export async function rowVersionCounts(database: Database): Promise<RowVersionCount[]> {
+  const { rows } = await database.execute(
+    `select relname as table, n_live_tup::float8 as live, n_dead_tup::float8 as dead
+       from pg_stat_user_tables where schemaname = current_schema() and relname = any($1)
+      order by relname`,
+    [[...maintainedTables]],
+  );
+  return rows.map((row) => ({
+    table: String(row.table) as MaintainedTable,
+    live: Number(row.live),
+    dead: Number(row.dead),
+  }));
 }
