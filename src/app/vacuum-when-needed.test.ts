@@ -7,6 +7,27 @@ import { seedDemo } from "./seed-demo.ts";
 import { startVacuumRounds } from "./vacuum-rounds.ts";
 import { vacuumWhenNeeded } from "./vacuum-when-needed.ts";
 
+/**
+ * Changes `rows` entitlements (all without a limit), leaving as many dead row
+ * versions, counted at once by the statistics.
+ */
+async function changeEntitlements(database: Database, rows?: number): Promise<void> {
+  const which =
+    rows === undefined ? "" : ` where id in (select id from entitlements order by id limit ${rows})`;
+  await database.db.transaction(async (tx) => {
+    await tx.execute(`update entitlements set version = version + 1${which}`);
+    // The statistics of a transaction reach the counters within a second; this one, at its commit.
+    await tx.execute("select pg_stat_force_next_flush()");
+  });
+}
+
+async function deadEntitlementRows(database: Database): Promise<number> {
+  const { rows } = await database.execute(
+    "select n_dead_tup::int as dead from pg_stat_user_tables where relname = 'entitlements'",
+  );
+  return Number(rows[0]!.dead);
+}
+
 describe(vacuumWhenNeeded.name, () => {
   let database: Database;
   let deps: AppDeps;
@@ -19,37 +40,20 @@ describe(vacuumWhenNeeded.name, () => {
   });
   afterAll(() => database.close());
 
-  /** Changes `rows` entitlements, leaving as many dead row versions, counted at once by the statistics. */
-  const change = async (rows: number) => {
-    await database.db.transaction(async (tx) => {
-      await tx.execute(
-        `update entitlements set version = version + 1 where id in (select id from entitlements order by id limit ${rows})`,
-      );
-      // The statistics of a transaction reach the counters within a second; this one, at its commit.
-      await tx.execute("select pg_stat_force_next_flush()");
-    });
-  };
-  const dead = async () => {
-    const { rows } = await database.execute(
-      "select n_dead_tup::int as dead from pg_stat_user_tables where relname = 'entitlements'",
-    );
-    return Number(rows[0]!.dead);
-  };
-
   it("leaves the tables alone while their dead rows are few", async () => {
-    await change(5);
-    expect(await dead()).toBeGreaterThan(0);
+    await changeEntitlements(database, 5);
+    expect(await deadEntitlementRows(database)).toBeGreaterThan(0);
     expect(await vacuumWhenNeeded(deps)).toBeNull();
-    expect(await dead()).toBeGreaterThan(0);
+    expect(await deadEntitlementRows(database)).toBeGreaterThan(0);
   });
 
   it("vacuums the tables past the threshold, and only those", async () => {
-    await change(200);
-    const before = await dead();
+    await changeEntitlements(database, 200);
+    const before = await deadEntitlementRows(database);
     expect(before).toBeGreaterThanOrEqual(200);
     const round = await vacuumWhenNeeded(deps, { share: 0.1, atLeast: before });
     expect(round?.tables).toEqual(["entitlements"]);
-    expect(await dead()).toBe(0);
+    expect(await deadEntitlementRows(database)).toBe(0);
   });
 });
 
@@ -66,12 +70,8 @@ describe(startVacuumRounds.name, () => {
 
   it("vacuums on its own once enough rows have changed, and stops when asked", async () => {
     // Every entitlement (about 1,400) changed twice: more dead versions than live ones, past the threshold.
-    for (let round = 0; round < 2; round += 1) {
-      await database.db.transaction(async (tx) => {
-        await tx.execute("update entitlements set version = version + 1");
-        await tx.execute("select pg_stat_force_next_flush()");
-      });
-    }
+    await changeEntitlements(database);
+    await changeEntitlements(database);
     const logged: { message: string; object: object }[] = [];
     const log = {
       info: (object: object, message: string) => logged.push({ message, object }),
@@ -85,9 +85,6 @@ describe(startVacuumRounds.name, () => {
     }
     expect(logged[0]!.message).toBe("vacuumed the tables status changes had left dead rows in");
     expect((logged[0]!.object as { tables: string[] }).tables).toContain("entitlements");
-    const { rows } = await database.execute(
-      "select n_dead_tup::int as dead from pg_stat_user_tables where relname = 'entitlements'",
-    );
-    expect(rows[0]!.dead).toBe(0);
+    expect(await deadEntitlementRows(database)).toBe(0);
   });
 });
