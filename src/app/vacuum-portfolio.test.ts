@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestDeps } from "../../test/factories/test-deps.ts";
+import { changeEntitlements, deadEntitlementRows } from "../../test/support/row-versions.ts";
 import { openTestDatabase } from "../../test/support/test-database.ts";
 import type { Database } from "../db/client.ts";
 import type { AppDeps } from "./app-deps.ts";
@@ -27,16 +28,13 @@ describe(vacuumPortfolio.name, () => {
 
   it("reclaims the row versions status changes leave behind and marks the pages visible to all again", async () => {
     // Each changed row leaves its old version behind, and its page is no longer visible to all.
-    await database.execute("update entitlements set version = version + 1");
+    await changeEntitlements(database);
     await database.execute("analyze entitlements");
     const changed = await visibility();
     expect(changed.visible).toBeLessThan(changed.pages);
 
     await vacuumPortfolio(deps);
-    const { rows } = await database.execute(
-      "select n_dead_tup::int as dead, vacuum_count::int as vacuums from pg_stat_user_tables where relname = 'entitlements'",
-    );
-    expect(rows[0]).toEqual({ dead: 0, vacuums: 1 });
+    expect(await deadEntitlementRows(database)).toBe(0);
     const vacuumed = await visibility();
     expect(vacuumed.visible).toBeGreaterThan(changed.visible);
     // PGlite left one page of 24 unmarked here, with no dead row left in it.

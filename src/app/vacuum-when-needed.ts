@@ -6,7 +6,7 @@ import type { AppDeps } from "./app-deps.ts";
  * ones, and at least a thousand: about what autovacuum would do (a fifth by
  * default), a little sooner, since here nothing else will.
  */
-export const vacuumThreshold = { share: 0.1, atLeast: 1000 };
+export const vacuumThreshold: { share: number; atLeast: number } = { share: 0.1, atLeast: 1000 };
 
 export interface VacuumRound {
   tables: string[];
@@ -22,7 +22,7 @@ export interface VacuumRound {
  */
 export async function vacuumWhenNeeded(
   deps: AppDeps,
-  threshold: { share: number; atLeast: number } = vacuumThreshold,
+  threshold: typeof vacuumThreshold = vacuumThreshold,
 ): Promise<VacuumRound | null> {
   if (await vacuumsByItself(deps.database)) return null;
   const due = (await rowVersionCounts(deps.database))
