@@ -20,6 +20,7 @@ describe("report, portfolio and export routes", () => {
   let server: FastifyInstance;
   let customerId: string;
   let blockedTenantId: string;
+  let overdue: { entitlementId: string; tenantId: string; serviceName: string };
   /** Signed in as the Delivery FM assigned to the customer. */
   let headers: { authorization: string };
 
@@ -54,7 +55,13 @@ describe("report, portfolio and export routes", () => {
       stage: "delivery",
       segments: [{ seats: 120, ...inProgress }],
     });
-    const block = (entitlementId: string, seats: number, l2: string, targetDate: string) =>
+    const block = (
+      entitlementId: string,
+      seats: number,
+      l2: string,
+      targetDate: string,
+      nextAction: { nextAction?: string; nextActionDate?: string } = {},
+    ) =>
       setStatus(deps, {
         entitlementId,
         version: 1,
@@ -65,6 +72,7 @@ describe("report, portfolio and export routes", () => {
             l2,
             targetDate,
             note: "Blocked: the reason is recorded here; clears when it is fixed.",
+            ...nextAction,
           },
         ],
         actor: fm,
@@ -72,7 +80,16 @@ describe("report, portfolio and export routes", () => {
       });
     await block(teams.id, 300, "app_compatibility", "2025-04-02");
     deps.setNow(new Date("2025-03-20T10:00:00Z"));
-    await block(exchange.id, 120, "billing_licensing_subscription", "2025-04-03");
+    // Its next action falls due on the 21st: three days overdue from the 24th on.
+    await block(exchange.id, 120, "billing_licensing_subscription", "2025-04-03", {
+      nextAction: "Call the licensing desk",
+      nextActionDate: "2025-03-21",
+    });
+    overdue = {
+      entitlementId: exchange.id,
+      tenantId: tenantB.id,
+      serviceName: deps.playbook.index.service("exchange")!.name,
+    };
     deps.setNow(new Date("2025-03-24T10:00:00Z"));
   });
   afterAll(async () => {
@@ -118,6 +135,31 @@ describe("report, portfolio and export routes", () => {
       { weekStart: "2025-03-17", seats: 420, tenants: 2 },
       { weekStart: "2025-03-24", seats: 420, tenants: 2 },
     ]);
+  });
+
+  it("lists overdue next actions with the names of their customer, tenant and service", async () => {
+    const body = await get("/api/reports/overdue-next-actions");
+    expect(body.items).toEqual([
+      {
+        entitlementId: overdue.entitlementId,
+        position: 0,
+        customerId,
+        customerName: "Fabrikam",
+        tenantId: overdue.tenantId,
+        tenantName: "Fabrikam US",
+        serviceId: "exchange",
+        serviceName: overdue.serviceName,
+        l1: "blocked",
+        l2: "billing_licensing_subscription",
+        // The L2's default owner, filled in by the rules.
+        owner: "Account Team",
+        nextAction: "Call the licensing desk",
+        nextActionDate: "2025-03-21",
+        daysOverdue: 3,
+        seats: 120,
+      },
+    ]);
+    expect((await get("/api/reports/overdue-next-actions?serviceId=teams")).items).toEqual([]);
   });
 
   it("refuses a bad report filter with 400 naming it", async () => {
