@@ -263,6 +263,19 @@ export const userAccounts = pgTable("user_accounts", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Keys every server process on this database must share, made by the first
+ * one that needs each: the key that seals the OpenID Connect sign-in cookie,
+ * so that a sign-in started on one server behind a load balancer can finish
+ * on another, and survives a restart.
+ */
+export const serverKeys = pgTable("server_keys", {
+  name: text("name").primaryKey(),
+  /** base64url. */
+  key: text("key").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** Server-side sessions behind the sign-in cookie. */
 export const sessions = pgTable(
   "sessions",

@@ -6,9 +6,8 @@ import type { PendingOidcSignIn } from "../../app/auth/begin-oidc-sign-in.ts";
  * /api/auth/oidc/start to the callback: HttpOnly, sent only to those two
  * routes, SameSite=Lax (the provider sends the browser back with a top-level
  * GET, which Lax allows), ten minutes long, and sealed with AES-256-GCM under
- * a key the server makes when it starts, so the browser can neither read nor
- * alter the PKCE verifier, state, nonce or next page. A restart forgets the
- * key: a sign-in started before it must be started again.
+ * the key all servers on the database share (oidcCookieKey), so the browser
+ * can neither read nor alter the PKCE verifier, state, nonce or next page.
  */
 export const oidcCookieName = "unblock_oidc";
 const cookiePath = "/api/auth/oidc";
@@ -20,7 +19,7 @@ export interface OidcCookieSeal {
   open(value: string | null, now: Date): PendingOidcSignIn | null;
 }
 
-export function oidcCookieSeal(key: Buffer = randomBytes(32)): OidcCookieSeal {
+export function oidcCookieSeal(key: Buffer): OidcCookieSeal {
   const aad = Buffer.from(oidcCookieName);
   return {
     seal(pending, expiresAt) {

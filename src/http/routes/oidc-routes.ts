@@ -4,12 +4,14 @@ import type { AppDeps } from "../../app/app-deps.ts";
 import { beginOidcSignIn } from "../../app/auth/begin-oidc-sign-in.ts";
 import { finishOidcSignIn } from "../../app/auth/finish-oidc-sign-in.ts";
 import type { OidcClient } from "../../app/auth/oidc-client.ts";
+import { oidcCookieKey } from "../../app/auth/oidc-cookie-key.ts";
 import { signOut } from "../../app/auth/sign-in.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { readCookie, sessionCookie } from "../auth/cookies.ts";
 import { loginWithError, safeNextPath } from "../auth/next-path.ts";
 import {
   clearedOidcCookie,
+  type OidcCookieSeal,
   oidcCookie,
   oidcCookieMinutes,
   oidcCookieName,
@@ -43,7 +45,15 @@ const redirect = z.null().describe("A redirect (Location header)");
  */
 export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): void {
   const client = options.oidc;
-  const seal = oidcCookieSeal();
+  // The key comes from the database on first use (oidcCookieKey): every server on it seals alike.
+  let sealing: Promise<OidcCookieSeal> | undefined;
+  const sealOf = (): Promise<OidcCookieSeal> => {
+    sealing ??= oidcCookieKey(deps).then(oidcCookieSeal, (error: unknown) => {
+      sealing = undefined;
+      throw error;
+    });
+    return sealing;
+  };
   const rateLimit = { max: options.loginRateLimit.max, timeWindow: options.loginRateLimit.timeWindow };
   const configured = (): OidcClient => {
     if (!client) throw new AppError("not_found", "Single sign-on is not configured on this server.");
@@ -87,7 +97,7 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       const expiresAt = new Date(deps.now().getTime() + oidcCookieMinutes * 60_000);
       reply.header(
         "set-cookie",
-        oidcCookie(seal.seal(begun.pending, expiresAt), { secure: isHttps(request) }),
+        oidcCookie((await sealOf()).seal(begun.pending, expiresAt), { secure: isHttps(request) }),
       );
       return reply.redirect(begun.authorizationUrl.href);
     },
@@ -115,6 +125,7 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
     async (request, reply) => {
       const oidc = configured();
       const secure = isHttps(request);
+      const seal = await sealOf();
       const pending = seal.open(readCookie(request.headers.cookie, oidcCookieName), deps.now());
       const queryAt = request.url.indexOf("?");
       const query = queryAt < 0 ? "" : request.url.slice(queryAt + 1);

@@ -31,6 +31,7 @@ describe("sign-in through an OpenID Connect provider", () => {
   let base: string;
   let callback: string;
   let known: Actor;
+  let oidc: ReturnType<typeof readConfig>["oidc"];
 
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -49,13 +50,13 @@ describe("sign-in through an OpenID Connect provider", () => {
         disabled: { email: "gone@example.test", email_verified: true },
       },
     });
-    const { oidc } = readConfig({
+    ({ oidc } = readConfig({
       UNBLOCK_OIDC_ISSUER: provider.issuer,
       UNBLOCK_OIDC_CLIENT_ID: provider.clientId,
       UNBLOCK_OIDC_CLIENT_SECRET: provider.clientSecret,
       UNBLOCK_PUBLIC_URL: `${base}/`,
       UNBLOCK_OIDC_NAME: "Test IdP",
-    });
+    }));
     expect(oidc?.redirectUrl.href).toBe(callback);
     server = await buildServer(deps, {
       webRoot: "/nonexistent",
@@ -154,6 +155,26 @@ describe("sign-in through an OpenID Connect provider", () => {
     // The provider's answer is good for one sign-in: the same callback again is refused.
     const again = await browser.request(answer.href);
     expect(again.headers.get("location")).toBe("/login?error=oidc_failed");
+  });
+
+  it("finishes on another server of the same database a sign-in this one started", async () => {
+    // Two servers behind a load balancer, or one restarted: the second has its own process and
+    // memory, and only the database in common.
+    const other = await buildServer(await makeTestDeps(database), { webRoot: "/nonexistent", oidc });
+    try {
+      const browser = new CookieBrowser();
+      const answer = await signInAtProvider(browser, "known", "/reports");
+      const response = await other.inject({
+        method: "GET",
+        url: `${answer.pathname}${answer.search}`,
+        headers: { cookie: `unblock_oidc=${browser.cookie(base, "unblock_oidc")}` },
+      });
+      expect(response.statusCode).toBe(302);
+      expect(response.headers.location).toBe("/reports");
+      expect(String(response.headers["set-cookie"])).toMatch(/unblock_session=[\w-]{40,};/);
+    } finally {
+      await other.close();
+    }
   });
 
   it("refuses an email no Unblock user has, and creates no user and no session", async () => {
