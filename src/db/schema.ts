@@ -276,6 +276,18 @@ export const serverKeys = pgTable("server_keys", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Requests counted against a rate limit (sign-in attempts per client address
+ * and route), here rather than in each server's memory so that several
+ * servers behind a load balancer share one count.
+ */
+export const rateLimitHits = pgTable("rate_limit_hits", {
+  /** The route and the client address. */
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  windowEndsAt: timestamp("window_ends_at", { withTimezone: true }).notNull(),
+});
+
 /** Server-side sessions behind the sign-in cookie. */
 export const sessions = pgTable(
   "sessions",

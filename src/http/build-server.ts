@@ -17,6 +17,7 @@ import { oidcClient } from "../app/auth/oidc-client.ts";
 import type { OidcConfig } from "../config.ts";
 import { authenticationHook } from "./acting-user.ts";
 import { refuseNulCharacters } from "./auth/nul-guard.ts";
+import { databaseRateLimitStore } from "./auth/rate-limit-store.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
@@ -66,6 +67,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   // Only routes that opt in (sign-in) are limited; the limit answers 429 problem+json.
   await app.register(fastifyRateLimit, {
     global: false,
+    // Counted in the database, so that servers behind a load balancer share the counts.
+    store: databaseRateLimitStore(deps),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       code: "rate_limited",

@@ -211,12 +211,43 @@ describe("sign-in, sessions and API tokens", () => {
       const response = await strict.inject({
         method: "POST",
         url: "/api/auth/login",
+        // Counts are kept per address in the database the other tests' sign-ins share.
+        remoteAddress: "192.0.2.43",
         payload: { email: `someone${attempt}@example.test`, password: "whatever it is" },
       });
       statuses.push(response.statusCode);
       if (response.statusCode === 429) expect(response.json().code).toBe("rate_limited");
     }
     await strict.close();
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it("limits an address across servers of the same database", async () => {
+    // Two servers behind a load balancer: the address gets the limit once, not once per server.
+    const limits = { webRoot: "/nonexistent", loginRateLimit: { max: 3, timeWindow: 60_000 } };
+    const servers = [await buildServer(deps, limits), await buildServer(deps, limits)];
+    const statuses: number[] = [];
+    try {
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const response = await servers[attempt % 2]!.inject({
+          method: "POST",
+          url: "/api/auth/login",
+          remoteAddress: "192.0.2.44",
+          payload: { email: `roaming${attempt}@example.test`, password: "whatever it is" },
+        });
+        statuses.push(response.statusCode);
+      }
+      // Another address still gets its own attempts.
+      const other = await servers[0]!.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        remoteAddress: "192.0.2.45",
+        payload: { email: "roaming@example.test", password: "whatever it is" },
+      });
+      expect(other.statusCode).toBe(401);
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+    }
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
