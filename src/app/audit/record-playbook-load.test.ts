@@ -25,4 +25,19 @@ describe(recordPlaybookLoad.name, () => {
       { before: "test", after: "edited", actor_email: "system" },
     ]);
   });
+
+  it("records a new file once when several servers start with it at the same moment", async () => {
+    // On a PostgreSQL server each call has its own connection and they race; PGlite has one.
+    const deps = await makeTestDeps(database);
+    const servers = Array.from({ length: 4 }, () => ({
+      ...deps,
+      playbook: { ...deps.playbook, sha256: "deployed together" },
+    }));
+    const recorded = await Promise.all(servers.map((server) => recordPlaybookLoad(server)));
+    expect(recorded.filter(Boolean)).toHaveLength(1);
+    const { rows } = await database.execute(
+      "select count(*)::int as n from audit_log where action = 'playbook.load' and after->>'sha256' = 'deployed together'",
+    );
+    expect(rows).toEqual([{ n: 1 }]);
+  });
 });

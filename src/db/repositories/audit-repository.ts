@@ -116,6 +116,16 @@ export async function latestStatusChange(
   return row ?? null;
 }
 
+/**
+ * Makes the rest of the transaction the only one deciding about `action`:
+ * another transaction asking for the same waits until this one ends, and
+ * then sees what it wrote (servers starting together record a changed
+ * playbook once).
+ */
+export async function lockAuditAction(tx: Db, action: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`audit:${action}`}, 0))`);
+}
+
 /** The `after` of the newest audit row with this action, or null. */
 export async function lastAuditAfter(db: Db, action: string): Promise<unknown> {
   const [row] = await rowsOf<{ after: unknown }>(
