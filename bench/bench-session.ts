@@ -68,6 +68,9 @@ export async function openBenchSession(target: {
       kind: "postgres",
       execute: async (sqlText, params = []) => ({ rows: (await pool.query(sqlText, params)).rows }),
       bulkLoad: () => Promise.reject(new Error("no bulk loads in a benchmark session")),
+      // The benchmark's in-process use-cases keep no credentials to hear about.
+      listen: async () => undefined,
+      notify: async () => undefined,
       close: () => pool.end(),
     };
   } else {
@@ -86,6 +89,8 @@ export async function openBenchSession(target: {
         rows: (await client.query<Record<string, unknown>>(sqlText, params)).rows,
       }),
       bulkLoad: () => Promise.reject(new Error("no bulk loads in a benchmark session")),
+      listen: async () => undefined,
+      notify: async () => undefined,
       close: () => client.close(),
     };
   }

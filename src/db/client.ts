@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { channelListener } from "./channel-listener.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -34,6 +35,14 @@ export interface Database {
    * transaction commits when `work` resolves and rolls back when it throws.
    */
   bulkLoad<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` whenever another connection notifies `channel` (and when
+   * notifications may have been missed). On PGlite, which one process owns,
+   * there is no other server to hear from: nothing happens.
+   */
+  listen(channel: string, handler: () => void): Promise<void>;
+  /** Tells the connections listening on `channel`; nothing on PGlite. */
+  notify(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,9 +88,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool.on("connect", (client) => open.add(client));
     pool.on("remove", (client) => open.delete(client));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const listener = channelListener(options.url);
     return {
       db,
       kind: "postgres",
+      listen: (channel, handler) => listener.listen(channel, handler),
+      notify: async (channel) => {
+        await pool.query("select pg_notify($1, '')", [channel]);
+      },
       execute: async (sqlText, params = []) => {
         const result = await pool.query(sqlText, params);
         return { rows: result.rows };
@@ -108,6 +122,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }
       },
       close: async () => {
+        await listener.close();
         await pool.end();
         // end() resolves once it has asked every connection to close, not once they have; a caller
         // that drops the database next would have the server cut them off mid-close.
@@ -123,6 +138,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     kind: "pglite",
+    listen: async () => undefined,
+    notify: async () => undefined,
     execute: async (sqlText, params = []) => {
       const result = await client.query<Record<string, unknown>>(sqlText, params);
       return { rows: result.rows };

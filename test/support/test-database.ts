@@ -8,7 +8,12 @@ import { runMigrations } from "../../src/db/migrate.ts";
  * or a new throw-away database on the server named by DATABASE_URL (dropped on close),
  * so the same suite proves both drivers.
  */
-export async function openTestDatabase(): Promise<Database> {
+export type TestDatabase = Database & {
+  /** The server database's address, for a second handle on it (a second server); none on PGlite. */
+  url?: string;
+};
+
+export async function openTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
@@ -26,6 +31,7 @@ export async function openTestDatabase(): Promise<Database> {
   await runMigrations(database);
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });

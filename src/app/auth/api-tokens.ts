@@ -158,6 +158,6 @@ export async function revokeApiToken(
     });
     return after;
   });
-  forgetCredentials(deps);
+  await forgetCredentials(deps);
   return revoked;
 }

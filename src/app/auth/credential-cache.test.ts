@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps, testNow } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
+import { openDatabase } from "../../db/client.ts";
 import { revokeToken } from "../../db/repositories/token-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { updateUser } from "../users/update-user.ts";
 import { createApiToken, resolveApiToken, revokeApiToken } from "./api-tokens.ts";
-import { credentialLifetimeMs } from "./credential-cache.ts";
+import { credentialLifetimeMs, listenForCredentialChanges } from "./credential-cache.ts";
 
 describe("credential cache", () => {
-  let database: Database;
+  let database: TestDatabase;
   let deps: AppDeps & { setNow(d: Date): void };
   let admin: Actor;
 
@@ -58,4 +58,30 @@ describe("credential cache", () => {
     await updateUser(deps, { actor: admin, source: "api" }, user.id, { version: 2, disabled: true });
     expect(await resolveApiToken(deps, token)).toBeNull();
   });
+
+  // A second server process needs a second connection to the same database: a PostgreSQL server.
+  it.skipIf(!process.env.DATABASE_URL)(
+    "refuses on another server a token revoked on this one, without waiting out the lifetime",
+    async () => {
+      const other = await openDatabase({ url: database.url!, poolSize: 2 });
+      try {
+        const otherDeps = await makeTestDeps(other);
+        await listenForCredentialChanges(otherDeps);
+        const { user, token, id } = await tokenOf("viewer");
+        expect((await resolveApiToken(otherDeps, token))?.id).toBe(user.id);
+        const revokedAt = performance.now();
+        await revokeApiToken(deps, { actor: admin, source: "api" }, id);
+        // Told, the other server refuses within moments; untold, it would believe the token for
+        // the whole lifetime, so half of it is the deadline.
+        let refused = false;
+        while (!refused && performance.now() - revokedAt < credentialLifetimeMs / 2) {
+          refused = (await resolveApiToken(otherDeps, token)) === null;
+          if (!refused) await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        expect(refused).toBe(true);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });

@@ -8,11 +8,12 @@ import type { AppDeps } from "../app-deps.ts";
  * load the same few credentials arrive hundreds of times a second, and this
  * saves a round trip on almost all of them.
  *
- * The cost is staleness, bounded by this lifetime: in this process a revoked
- * token, a signed-out session, a disabled or re-roled user take effect at
- * once (those use-cases call forgetCredentials); in another server process
- * against the same database (several behind a load balancer, or the CLI) they
- * take effect within this lifetime at the latest.
+ * The cost is staleness: a revoked token, a signed-out session, a disabled or
+ * re-roled user take effect at once in this process (those use-cases call
+ * forgetCredentials), and in the other server processes on the same
+ * PostgreSQL server (several behind a load balancer) as soon as its
+ * notification reaches them (listenForCredentialChanges), within this
+ * lifetime at the latest if it never does.
  */
 export const credentialLifetimeMs = 2000;
 
@@ -53,11 +54,28 @@ export function rememberCredential(deps: AppDeps, key: string, value: unknown): 
   cache.set(key, { value, until: performance.now() + credentialLifetimeMs, at: deps.now().getTime() });
 }
 
+/** The channel on which servers tell each other to forget what they remember. */
+const credentialsChannel = "unblock_credentials";
+
 /**
- * Forgets every remembered credential of this database. Called after a change
- * that can end or narrow one (revoking a token, signing out, changing or
- * disabling a user) has committed, so this process never acts on the old state.
+ * Forgets every remembered credential of this database, and tells the other
+ * server processes on it to do the same. Called after a change that can end
+ * or narrow one (revoking a token, signing out, changing or disabling a user)
+ * has committed, so this process never acts on the old state, and the others
+ * stop within moments.
  */
-export function forgetCredentials(deps: AppDeps): void {
+export async function forgetCredentials(deps: AppDeps): Promise<void> {
   cacheOf(deps).clear();
+  // The change has committed; if the others cannot be told, the lifetime still bounds their wait.
+  await deps.database.notify(credentialsChannel).catch(() => undefined);
+}
+
+const listening = onePer(
+  (database: Database): Promise<void> =>
+    database.listen(credentialsChannel, () => cacheFor(database).clear()),
+);
+
+/** Makes this process forget its remembered credentials whenever another one tells it to (once per database). */
+export function listenForCredentialChanges(deps: AppDeps): Promise<void> {
+  return listening(deps.database);
 }

@@ -137,5 +137,5 @@ export async function resolveSession(
 /** Ends the session of this cookie token (sign-out). */
 export async function signOut(deps: AppDeps, token: string): Promise<void> {
   if (token) await deleteSession(deps.database.db, sha256(token));
-  forgetCredentials(deps);
+  await forgetCredentials(deps);
 }

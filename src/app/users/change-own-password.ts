@@ -48,5 +48,5 @@ export async function changeOwnPassword(
       after: { email: found.user.email, passwordChanged: true },
     });
   });
-  forgetCredentials(deps);
+  await forgetCredentials(deps);
 }

@@ -99,7 +99,7 @@ export async function updateUser(
     });
     return after;
   });
-  // A new role, a disabled account or ended sessions apply to this process's next request.
-  forgetCredentials(deps);
+  // A new role, a disabled account or ended sessions apply to the next request, here and on the other servers.
+  await forgetCredentials(deps);
   return updated;
 }

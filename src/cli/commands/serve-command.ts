@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { recordPlaybookLoad } from "../../app/audit/record-playbook-load.ts";
+import { listenForCredentialChanges } from "../../app/auth/credential-cache.ts";
 import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
 import { startApp } from "../../app/start-app.ts";
@@ -49,6 +50,8 @@ export function serveCommand(): Command {
       };
       process.once("SIGINT", shutdown);
       process.once("SIGTERM", shutdown);
+      // Another server's revocation or sign-out clears what this one remembers (credential-cache.ts).
+      await listenForCredentialChanges(app.deps);
       const host = options.host ?? config.host;
       const port = options.port ? Number(options.port) : config.port;
       try {

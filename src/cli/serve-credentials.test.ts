@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../../test/factories/portfolio.ts";
+import { makeTestDeps } from "../../test/factories/test-deps.ts";
+import { openTestDatabase, type TestDatabase } from "../../test/support/test-database.ts";
+import { createApiToken, revokeApiToken } from "../app/auth/api-tokens.ts";
+import { credentialLifetimeMs } from "../app/auth/credential-cache.ts";
+
+const bin = new URL("../../bin/unblock.js", import.meta.url).pathname;
+
+async function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+// Two processes on one PostgreSQL server: `unblock serve`, and this test acting as a second server.
+describe.skipIf(!process.env.DATABASE_URL)("unblock serve beside another server process", () => {
+  let database: TestDatabase;
+  let child: ChildProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [bin, "serve"], {
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: "warn" },
+      stdio: "ignore",
+    });
+    let health: Response | null = null;
+    for (let attempt = 0; attempt < 240 && !health; attempt += 1) {
+      health = await fetch(`${base}/api/health`).catch(() => null);
+      if (!health) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(health?.status).toBe(200);
+  }, 90_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await once(child, "exit");
+    }
+    await database?.close();
+  });
+
+  it("stops honouring a token revoked by the other process at once, not a credential lifetime later", async () => {
+    const deps = await makeTestDeps(database, new Date());
+    const admin = await createUser(database.db, { role: "admin" });
+    const viewer = await createUser(database.db, { role: "viewer" });
+    const { token, view } = await createApiToken(
+      deps,
+      { actor: admin, source: "api" },
+      { userId: viewer.id, name: "laptop" },
+    );
+    const me = () => fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    // The server resolves the token and remembers it.
+    expect((await me()).status).toBe(200);
+    expect((await me()).status).toBe(200);
+
+    const revokedAt = performance.now();
+    await revokeApiToken(deps, { actor: admin, source: "api" }, view.id);
+    // Untold, the server would answer 200 for the whole lifetime: half of it is the deadline.
+    let status = 200;
+    while (status === 200 && performance.now() - revokedAt < credentialLifetimeMs / 2) {
+      status = (await me()).status;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(status).toBe(401);
+  });
+});
