@@ -1,10 +1,10 @@
 import { execFile, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../test/support/free-port.ts";
 import { defaultSuggester } from "../domain/suggest/default-model.ts";
 
 const run = promisify(execFile);
@@ -64,12 +64,7 @@ describe("bundled start of the note commands and the server", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "unblock-bundled-serve-"));
     // A cache of its own: a bundle is found there only if serve built one to start from.
     const serveCache = await mkdtemp(join(cache, "serve-"));
-    const port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-      });
-    });
+    const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       UNBLOCK_CLI_CACHE: serveCache,

@@ -2,13 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../../test/support/test-database.ts";
 import { channelListener } from "./channel-listener.ts";
 
-/** Waits, a little at a time, until `done` holds; false when it did not within five seconds. */
-async function eventually(done: () => boolean): Promise<boolean> {
-  const until = performance.now() + 5000;
-  while (!done() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
-  return done();
-}
-
 // LISTEN and NOTIFY between connections: a PostgreSQL server (PGlite has no second connection).
 describe.skipIf(!process.env.DATABASE_URL)(channelListener.name, () => {
   let database: TestDatabase;
@@ -25,7 +18,7 @@ describe.skipIf(!process.env.DATABASE_URL)(channelListener.name, () => {
         heard += 1;
       });
       await database.notify("unblock_test_channel");
-      expect(await eventually(() => heard === 1)).toBe(true);
+      await expect.poll(() => heard, { timeout: 5000 }).toBe(1);
 
       // An administrator or a restart ends its connection: what was sent meanwhile may be lost, so
       // the handler is called at once, and the listener connects again.
@@ -33,14 +26,17 @@ describe.skipIf(!process.env.DATABASE_URL)(channelListener.name, () => {
         `select pg_terminate_backend(pid) from pg_stat_activity
           where datname = current_database() and query like 'listen %' and pid <> pg_backend_pid()`,
       );
-      expect(await eventually(() => heard === 2)).toBe(true);
+      await expect.poll(() => heard, { timeout: 5000 }).toBe(2);
       // Once it listens again (a second on), a notification reaches it: keep sending until one does.
-      const until = performance.now() + 5000;
-      while (heard < 3 && performance.now() < until) {
-        await database.notify("unblock_test_channel");
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect(heard).toBeGreaterThanOrEqual(3);
+      await expect
+        .poll(
+          async () => {
+            await database.notify("unblock_test_channel");
+            return heard;
+          },
+          { timeout: 5000, interval: 200 },
+        )
+        .toBeGreaterThanOrEqual(3);
     } finally {
       await listener.close();
     }

@@ -2,11 +2,8 @@ import {
   countRateLimitHit,
   forgetEndedRateLimits,
   type RateLimitCount,
-  readRateLimitHits,
 } from "../../db/repositories/rate-limit-repository.ts";
 import type { AppDeps } from "../app-deps.ts";
-
-export type { RateLimitCount };
 
 /** How often a server clears the counts of ended windows (at most, as it counts). */
 const sweepEveryMs = 10 * 60_000;
@@ -31,9 +28,4 @@ export async function countRateLimitedRequest(
     await forgetEndedRateLimits(deps.database.db).catch(() => 0);
   }
   return count;
-}
-
-/** The count under a key without adding to it. */
-export function readRateLimitedRequests(deps: AppDeps, key: string): Promise<RateLimitCount> {
-  return readRateLimitHits(deps.database.db, key);
 }

@@ -29,16 +29,6 @@ export async function countRateLimitHit(db: Db, key: string, windowMs: number): 
   return row!;
 }
 
-/** The count under `key` without adding to it; nothing (0) when its window has ended. */
-export async function readRateLimitHits(db: Db, key: string): Promise<RateLimitCount> {
-  const [row] = await rowsOf<RateLimitCount>(
-    db,
-    sql`select hits, greatest(0, ceil(extract(epoch from window_ends_at - now()) * 1000))::int as "ttlMs"
-        from rate_limit_hits where key = ${key} and window_ends_at > now()`,
-  );
-  return row ?? { hits: 0, ttlMs: 0 };
-}
-
 /** Drops the counts whose window ended more than an hour ago: the table holds only live ones. */
 export async function forgetEndedRateLimits(db: Db): Promise<number> {
   const rows = await rowsOf<{ key: string }>(

@@ -1,6 +1,6 @@
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, RateLimitOptions } from "@fastify/rate-limit";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { countRateLimitedRequest, readRateLimitedRequests } from "../../app/auth/rate-limits.ts";
+import { countRateLimitedRequest } from "../../app/auth/rate-limits.ts";
 
 type RouteLimit = RateLimitOptions & { routeInfo?: { method?: string | string[]; url?: string } };
 
@@ -12,7 +12,9 @@ type Answer = (error: Error | null, result?: { current: number; ttl: number }) =
  * load balancer then limit an address together, where each would otherwise
  * allow it the whole limit. Each route counts apart, as with the plugin's own
  * stores. continueExceeding and exponentialBackoff are not supported, and
- * asking for them fails at start rather than being ignored.
+ * asking for them fails at start rather than being ignored; nor is reading a
+ * count without adding to it (`increment: false`), which the plugin then
+ * refuses by name.
  */
 export function databaseRateLimitStore(
   deps: AppDeps,
@@ -33,13 +35,6 @@ export function databaseRateLimitStore(
 
     incr(key: string, answer: Answer, timeWindow: number): void {
       countRateLimitedRequest(deps, this.prefix + key, timeWindow).then(
-        (count) => answer(null, { current: count.hits, ttl: count.ttlMs }),
-        (error: Error) => answer(error),
-      );
-    }
-
-    read(key: string, answer: Answer): void {
-      readRateLimitedRequests(deps, this.prefix + key).then(
         (count) => answer(null, { current: count.hits, ttl: count.ttlMs }),
         (error: Error) => answer(error),
       );

@@ -1,10 +1,10 @@
-import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { CookieBrowser } from "../../../test/support/cookie-browser.ts";
+import { freePort } from "../../../test/support/free-port.ts";
 import { startTestProvider, type TestProvider } from "../../../test/support/oidc-test-provider.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
@@ -13,15 +13,6 @@ import type { Database } from "../../db/client.ts";
 import { setAccountFields } from "../../db/repositories/account-repository.ts";
 import { rowsOf } from "../../db/repositories/raw-rows.ts";
 import { buildServer } from "../build-server.ts";
-
-/** A port nobody listens on right now, so the redirect URI is known before the server starts. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("sign-in through an OpenID Connect provider", () => {
   let database: Database;
