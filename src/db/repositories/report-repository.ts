@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
+import { decodeCursor, encodeCursor, type KeyCast } from "./cursor.ts";
 import { blockedL1 } from "./entitlement-view.ts";
 import { rowsOf } from "./raw-rows.ts";
 import { type CellRow, readCells } from "./report-aggregates.ts";
@@ -187,23 +188,59 @@ export interface OverdueActionRow {
   seats: number;
 }
 
-/** Segments whose next action date has passed, oldest first. */
+/** Names the overdue report's order in its cursors, so a list's cursor is refused here. */
+const overdueCursorScope = "reports:overdue-next-actions";
+/** The cursor keeps date, customer name, tenant name, service and position; the entitlement id is its id. */
+const overdueCursorKeys: readonly KeyCast[] = ["date", "text", "text", "text", "int"];
+
+/**
+ * Segments whose next action date has passed, oldest first, a page at a time:
+ * each page starts strictly after the row its cursor names, so a segment
+ * edited meanwhile is neither repeated nor skipped the way an offset would.
+ */
 export async function overdueNextActions(
   db: Db,
   scope: ReportScope,
-  limit: number,
-): Promise<OverdueActionRow[]> {
-  return rowsOf(
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ items: OverdueActionRow[]; nextCursor: string | null }> {
+  const conditions = [sql`s.next_action_date < ${scope.today}::date`];
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, overdueCursorScope, overdueCursorKeys);
+    const [date, customerName, tenantName, serviceId, position] = after.keys;
+    conditions.push(
+      sql`(s.next_action_date, c.name, t.name, e.service_id, e.id, s.position)
+        > (${date}::date, ${customerName}, ${tenantName}, ${serviceId}, ${after.id}::uuid, ${position}::int)`,
+      // Implied by the row comparison; stated so the index on the date starts the scan there.
+      sql`s.next_action_date >= ${date}::date`,
+    );
+  }
+  const rows = await rowsOf<OverdueActionRow>(
     db,
     sql`select e.id::text as "entitlementId", s.position as "position",
           c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
           e.service_id as "serviceId", s.l1 as "l1", s.l2 as "l2", s.owner as "owner",
           s.next_action as "nextAction", s.next_action_date::text as "nextActionDate",
           (${scope.today}::date - s.next_action_date)::int as "daysOverdue", s.seats as "seats"
-        ${segmentsInScope(scope, [sql`s.next_action_date < ${scope.today}::date`])}
+        ${segmentsInScope(scope, conditions)}
         order by s.next_action_date, c.name, t.name, e.service_id, e.id, s.position
-        limit ${limit}`,
+        limit ${page.limit + 1}`,
   );
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > page.limit && last
+      ? encodeCursor(overdueCursorScope, {
+          keys: [
+            last.nextActionDate,
+            last.customerName,
+            last.tenantName,
+            last.serviceId,
+            String(last.position),
+          ],
+          id: last.entitlementId,
+        })
+      : null;
+  return { items, nextCursor };
 }
 
 /** Blocked seats by the ISO week of their projected unblock (target) date. */

@@ -159,7 +159,25 @@ describe("report, portfolio and export routes", () => {
         seats: 120,
       },
     ]);
+    expect(body.nextCursor).toBeNull();
     expect((await get("/api/reports/overdue-next-actions?serviceId=teams")).items).toEqual([]);
+  });
+
+  it("refuses an overdue report cursor it did not give out, and a page past 1,000, naming the field", async () => {
+    // A malformed query answers 400; a well-formed cursor the core cannot read, 422 as on the lists.
+    for (const [query, status, field] of [
+      ["cursor=bm90LWEtY3Vyc29y", 422, "cursor"],
+      ["limit=1001", 400, "querystring.limit"],
+    ] as const) {
+      const response = await server.inject({
+        method: "GET",
+        headers,
+        url: `/api/reports/overdue-next-actions?${query}`,
+      });
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+      expect(response.json().errors[0].field).toBe(field);
+    }
   });
 
   it("refuses a bad report filter with 400 naming it", async () => {

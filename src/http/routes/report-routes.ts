@@ -138,8 +138,11 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
     {
       schema: {
         tags: ["reports"],
-        summary: "Status segments whose next action date has passed, oldest first",
-        querystring: reportQuery.extend({ limit: z.coerce.number().int().min(1).max(5000).optional() }),
+        summary: "Status segments whose next action date has passed, oldest first, a page at a time",
+        querystring: reportQuery.extend({
+          limit: z.coerce.number().int().min(1).max(1000).optional().describe("Page size (default 50)"),
+          cursor: z.string().max(2000).optional().describe("The nextCursor of the previous page"),
+        }),
         response: {
           200: z.object({
             items: z.array(
@@ -161,6 +164,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
                 seats: z.number(),
               }),
             ),
+            nextCursor: z.string().nullable(),
           }),
           ...problemResponses,
         },
@@ -169,7 +173,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
     async (request) => {
       const actor = await request.actor();
       requireAllowed(deps, actor, { type: "reports.read", rows: true });
-      return { items: await getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(actor) }) };
+      return getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(actor) });
     },
   );
 }
