@@ -58,7 +58,7 @@ const entitlementsForChange = preparedStatement<ChangeReadRow>(
   () =>
     sql`select wanted.position::int as position, ${entitlementViewJson} as "view", et.id::text as "tenantId",
           et.customer_id::text as "customerId", access."viaTenant", access."viaCustomer", access."primary"
-        from unnest(${sql.placeholder("ids")}::uuid[], ${sql.placeholder("users")}::uuid[])
+        from unnest((select ${sql.placeholder("ids")}::uuid[]), (select ${sql.placeholder("users")}::uuid[]))
           with ordinality as wanted(id, user_id, position)
         join entitlements e on e.id = wanted.id
         ${entitlementViewJoins}
