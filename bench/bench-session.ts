@@ -9,6 +9,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { AppDeps } from "../src/app/app-deps.ts";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
 import type { Database, Db } from "../src/db/client.ts";
+import { preparedStatementName } from "../src/db/repositories/raw-rows.ts";
 import * as schema from "../src/db/schema.ts";
 
 /** One SQL statement as the application sent it to the driver. */
@@ -26,7 +27,10 @@ export interface BenchSession {
   deps: AppDeps;
   kind: "pglite" | "postgres";
   capture(work: () => Promise<unknown>): Promise<CapturedQuery[]>;
-  /** One statement straight to the driver: parse, plan, execute, rows decoded into objects. */
+  /**
+   * One statement straight to the driver: parse, plan, execute, rows decoded into objects. A
+   * statement the application runs as a named prepared statement runs under the same name.
+   */
   query(sqlText: string, params: readonly unknown[]): Promise<{ rows: unknown[] }>;
   /** PostgreSQL's own COPY ... FROM of a CSV file (with header) into `table`. */
   copyCsv(table: string, csvText: string): Promise<void>;
@@ -51,7 +55,14 @@ export async function openBenchSession(target: {
   if (target.url) {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
-    query = async (sqlText, params) => ({ rows: (await pool.query(sqlText, [...params])).rows });
+    query = async (sqlText, params) => {
+      // A statement the application prepares goes under its name here too, planned as often as there.
+      const name = preparedStatementName(sqlText);
+      const values = [...params];
+      return {
+        rows: (await pool.query(name ? { name, text: sqlText, values } : { text: sqlText, values })).rows,
+      };
+    };
     copyCsv = async (table, csvText) => {
       const client = await pool.connect();
       try {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import { seedDemo } from "../../app/seed-demo.ts";
-import type { Database } from "../client.ts";
+import { type Database, openDatabase } from "../client.ts";
 import { loadEntitlementViews, loadEntitlementViewsJson } from "./entitlement-repository.ts";
 import {
   type EntitlementViewRow,
@@ -14,7 +14,7 @@ import {
 import { rowsOf } from "./raw-rows.ts";
 
 describe(loadEntitlementViewsJson.name, () => {
-  let database: Database;
+  let database: Database & { url?: string };
   let ids: string[];
 
   beforeAll(async () => {
@@ -42,4 +42,22 @@ describe(loadEntitlementViewsJson.name, () => {
     const views = await loadEntitlementViews(database.db, picked);
     expect(views.map((view) => view.id)).toEqual([ids[5], ids[1], ids[3]]);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "is planned once per connection, whatever the number of ids of the first pages",
+    async () => {
+      const oneConnection = await openDatabase({ url: database.url!, poolSize: 1 });
+      try {
+        for (const count of [1, 1, 2, 1, 3, 40, 1, 25]) {
+          expect(await loadEntitlementViewsJson(oneConnection.db, ids.slice(0, count))).toHaveLength(count);
+        }
+        const { rows } = await oneConnection.execute(
+          "select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where name like 'entitlement_views%'",
+        );
+        expect(rows).toEqual([{ generic: 3, custom: 5 }]);
+      } finally {
+        await oneConnection.close();
+      }
+    },
+  );
 });
