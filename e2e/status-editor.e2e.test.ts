@@ -163,7 +163,7 @@ describe("status editor", () => {
         contentType: "application/problem+json",
         body: JSON.stringify({
           type: "https://unblock.dev/problems/validation-failed",
-          title: "The change breaks a rule",
+          title: "The request breaks a rule",
           status: 422,
           code: "validation_failed",
           detail: "The status breaks 1 playbook rule; nothing was changed.",

@@ -24,7 +24,8 @@ const titleByStatus: Record<number, string> = {
   409: "Conflict",
   413: "Request too large",
   415: "Unsupported media type",
-  422: "The change breaks a rule",
+  // Not "change": a list filter or a cursor the core refuses answers 422 as well.
+  422: "The request breaks a rule",
   429: "Too many requests",
   500: "Internal error",
 };

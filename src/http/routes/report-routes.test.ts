@@ -177,6 +177,8 @@ describe("report, portfolio and export routes", () => {
       expect(response.statusCode, response.body).toBe(status);
       expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
       expect(response.json().errors[0].field).toBe(field);
+      // A refused read is not a refused change: the title says request.
+      expect(response.json().title).toBe(status === 422 ? "The request breaks a rule" : "Bad request");
     }
   });
 
