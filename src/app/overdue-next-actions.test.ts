@@ -11,7 +11,7 @@ import { getOverdueNextActions } from "./overdue-next-actions.ts";
  * date, two of them split segments of one entitlement, so the pages must be
  * told apart by customer, tenant, service and position in turn.
  */
-describe(`${getOverdueNextActions.name} paging`, () => {
+describe(getOverdueNextActions.name, () => {
   let database: Database;
   let deps: AppDeps;
 
@@ -99,5 +99,23 @@ describe(`${getOverdueNextActions.name} paging`, () => {
       "2025-03-01 Beta HQ exchange 0",
     ]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it("refuses a cursor it did not give out, naming the field", async () => {
+    const foreign = Buffer.from(
+      JSON.stringify({ s: "customers:name:asc", k: ["Alpha"], i: "019adc5b-ea38-7e00-a311-08ca004db17d" }),
+    ).toString("base64url");
+    for (const cursor of [foreign, "not-a-cursor"]) {
+      await expect(getOverdueNextActions(deps, { cursor })).rejects.toMatchObject({
+        code: "validation_failed",
+        violations: [{ field: "cursor", code: "cursor_invalid" }],
+      });
+    }
+  });
+
+  it("refuses a page size past 1,000", async () => {
+    await expect(getOverdueNextActions(deps, { limit: 1001 })).rejects.toMatchObject({
+      violations: [{ field: "limit", code: "limit_out_of_range" }],
+    });
   });
 });

@@ -205,39 +205,6 @@ describe("reports", () => {
       const { items } = await getOverdueNextActions(deps, { customerId: customerB });
       expect(items.map((r) => r.serviceId)).toEqual(["sharepoint", "exchange"]);
     });
-
-    it("pages by cursor through the same rows in the same order", async () => {
-      const whole = (await getOverdueNextActions(deps)).items.map((r) => [r.entitlementId, r.position]);
-      const paged: unknown[] = [];
-      let cursor: string | undefined;
-      let pages = 0;
-      do {
-        const page = await getOverdueNextActions(deps, { limit: 1, cursor });
-        paged.push(...page.items.map((r) => [r.entitlementId, r.position]));
-        cursor = page.nextCursor ?? undefined;
-        pages += 1;
-      } while (cursor && pages < 10);
-      expect(pages).toBe(3);
-      expect(paged).toEqual(whole);
-    });
-
-    it("refuses a cursor it did not give out, naming the field", async () => {
-      const foreign = Buffer.from(
-        JSON.stringify({ s: "customers:name:asc", k: ["Alpha"], i: customerB }),
-      ).toString("base64url");
-      for (const cursor of [foreign, "not-a-cursor"]) {
-        await expect(getOverdueNextActions(deps, { cursor })).rejects.toMatchObject({
-          code: "validation_failed",
-          violations: [{ field: "cursor", code: "cursor_invalid" }],
-        });
-      }
-    });
-
-    it("refuses a page size past 1,000", async () => {
-      await expect(getOverdueNextActions(deps, { limit: 1001 })).rejects.toMatchObject({
-        violations: [{ field: "limit", code: "limit_out_of_range" }],
-      });
-    });
   });
 
   describe(getProjectedUnblocks.name, () => {

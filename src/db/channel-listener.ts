@@ -68,8 +68,10 @@ export function channelListener(url: string): ChannelListener {
         return;
       }
       handlers.set(channel, new Set([handler]));
+      if (!client) await connect();
+      // Also after connecting: a connection that was already past its LISTENs when this channel
+      // came would otherwise never hear it. Listening twice on one channel is harmless.
       if (client) await listenOn(client, channel);
-      else await connect();
     },
     async close() {
       closed = true;
