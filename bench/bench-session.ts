@@ -9,7 +9,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { AppDeps } from "../src/app/app-deps.ts";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
 import type { Database, Db } from "../src/db/client.ts";
-import { preparedStatementName } from "../src/db/repositories/raw-rows.ts";
+import { preparedStatementName } from "../src/db/infra/raw-rows.ts";
 import * as schema from "../src/db/schema.ts";
 
 /** One SQL statement as the application sent it to the driver. */

@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
-import { exportEntitlements } from "../../src/app/export-entitlements.ts";
-import { importStatuses } from "../../src/app/import-statuses.ts";
+import { exportEntitlements } from "../../src/app/entitlements/export-entitlements.ts";
+import { importStatuses } from "../../src/app/entitlements/import-statuses.ts";
 import { AppError } from "../../src/domain/app-error.ts";
 import { benchRun } from "./write-scenario.ts";
 

@@ -1,12 +1,12 @@
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
 import { aggregateScopeOf, listScopeOf, rowScopeOf } from "../../src/app/auth/authorize-actor.ts";
-import { getBlockedAging } from "../../src/app/blocked-aging.ts";
-import { getBlockedByL2Service } from "../../src/app/blocked-by-l2-service.ts";
-import { getBlockedByL3 } from "../../src/app/blocked-by-l3.ts";
-import { getBlockedOverTime } from "../../src/app/blocked-over-time.ts";
-import { type EntitlementFilter, listEntitlements } from "../../src/app/list-entitlements.ts";
-import { getOverdueNextActions } from "../../src/app/overdue-next-actions.ts";
-import { getProjectedUnblocks } from "../../src/app/projected-unblocks.ts";
+import { type EntitlementFilter, listEntitlements } from "../../src/app/entitlements/list-entitlements.ts";
+import { getBlockedAging } from "../../src/app/reports/blocked-aging.ts";
+import { getBlockedByL2Service } from "../../src/app/reports/blocked-by-l2-service.ts";
+import { getBlockedByL3 } from "../../src/app/reports/blocked-by-l3.ts";
+import { getBlockedOverTime } from "../../src/app/reports/blocked-over-time.ts";
+import { getOverdueNextActions } from "../../src/app/reports/overdue-next-actions.ts";
+import { getProjectedUnblocks } from "../../src/app/reports/projected-unblocks.ts";
 
 /** Who a request acts as: the Admin sees every tenant, the Delivery FM only those assigned to them. */
 export interface BenchActors {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "../../src/app/app-deps.ts";
 import { todayOf } from "../../src/app/app-deps.ts";
+import { rowsOf } from "../../src/db/infra/raw-rows.ts";
 import { loadEntitlementViews } from "../../src/db/repositories/entitlement-repository.ts";
-import { rowsOf } from "../../src/db/repositories/raw-rows.ts";
 import { evaluateStatus } from "../../src/domain/rules/evaluate-status.ts";
 import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { prepareSignIn } from "../../src/app/auth/prepare-sign-in.ts";
-import { seedDemo } from "../../src/app/seed-demo.ts";
+import { seedDemo } from "../../src/app/demo/seed-demo.ts";
 import { startApp } from "../../src/app/start-app.ts";
 import { buildServer } from "../../src/http/build-server.ts";
 

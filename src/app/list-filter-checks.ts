@@ -1,4 +1,4 @@
-import { isUuid } from "../db/repositories/raw-rows.ts";
+import { isUuid } from "../db/infra/raw-rows.ts";
 import { AppError } from "../domain/app-error.ts";
 import { isCalendarDate } from "../domain/rules/field-values.ts";
 import type { Violation } from "../domain/violation.ts";

@@ -2,7 +2,7 @@ import { openDatabase } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { loadPlaybook } from "./playbook/load-playbook.ts";
-import { syncServices } from "./sync-services.ts";
+import { syncServices } from "./playbook/sync-services.ts";
 
 export interface StartOptions {
   databaseUrl?: string | undefined;

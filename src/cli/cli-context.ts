@@ -1,6 +1,6 @@
 import type { Actor, AppDeps } from "../app/app-deps.ts";
-import { findUserByEmail, listUsers } from "../app/find-user.ts";
 import { startApp } from "../app/start-app.ts";
+import { findUserByEmail, listUsers } from "../app/users/find-user.ts";
 import { readConfig } from "../config.ts";
 import { AppError } from "../domain/app-error.ts";
 

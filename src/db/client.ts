@@ -8,7 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { channelListener } from "./channel-listener.ts";
+import { channelListener } from "./infra/channel-listener.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;

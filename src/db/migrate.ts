@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import type { Database } from "./client.ts";
-import { finishDeferredIndexes } from "./repositories/deferred-indexes.ts";
+import { finishDeferredIndexes } from "./infra/deferred-indexes.ts";
 
 /** The committed drizzle-kit migrations; the same files serve PGlite and the server. */
 export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../../src/app/app-deps.ts";
 import type { Db } from "../../src/db/client.ts";
-import type { StoredSegment } from "../../src/db/repositories/entitlement-view.ts";
 import { customers, entitlements, services, statusSegments, tenants, users } from "../../src/db/schema.ts";
+import type { StoredSegment } from "../../src/db/sql/entitlement-view.ts";
 import { defaultPlaybook } from "../support/default-playbook.ts";
 
 /**

@@ -5,7 +5,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
-import { importStatuses } from "../import-statuses.ts";
+import { importStatuses } from "../entitlements/import-statuses.ts";
 import { importAccessOf } from "./import-access.ts";
 
 const header =

@@ -4,7 +4,7 @@ import {
   emptyBatch,
   type PortfolioBatch,
   type TenantRow,
-} from "../../db/repositories/portfolio-writer.ts";
+} from "../../db/repositories/portfolio-repository.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Service, Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { IsoDate } from "../../domain/status-segment.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultIndex } from "../../../test/support/default-playbook.ts";
-import type { PreparedBatch } from "../../db/repositories/portfolio-writer.ts";
+import type { PreparedBatch } from "../../db/repositories/portfolio-repository.ts";
 import { portfolioBatches, portfolioBatchesInWorker } from "./portfolio-batches.ts";
 
 const plan = {

@@ -4,7 +4,7 @@ import {
   type PortfolioBatch,
   type PreparedBatch,
   prepareBatch,
-} from "../../db/repositories/portfolio-writer.ts";
+} from "../../db/repositories/portfolio-repository.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
 import type { IsoDate } from "../../domain/status-segment.ts";
 import { type PortfolioOptions, portfolioChunks } from "./generate-portfolio.ts";

@@ -1,5 +1,5 @@
-import type { StoredSegment } from "../../db/repositories/entitlement-view.ts";
 import { l1SinceFor } from "../../db/repositories/segment-repository.ts";
+import type { StoredSegment } from "../../db/sql/entitlement-view.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";

@@ -7,7 +7,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { findUserByEmail } from "../../app/find-user.ts";
+import { findUserByEmail } from "../../app/users/find-user.ts";
 import type { Database } from "../../db/client.ts";
 import type { CommandIo } from "./command-io.ts";
 import { exportCommand } from "./export-command.ts";

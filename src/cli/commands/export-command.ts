@@ -3,8 +3,8 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf } from "../../app/auth/authorize-actor.ts";
-import { type ExportFilter, exportEntitlements } from "../../app/export-entitlements.ts";
-import type { EntitlementSort } from "../../app/list-entitlements.ts";
+import { type ExportFilter, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
+import type { EntitlementSort } from "../../app/entitlements/list-entitlements.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
 
 interface ExportOptions {

@@ -1,7 +1,11 @@
 import { createReadStream } from "node:fs";
 import { SingleBar } from "cli-progress";
 import { Command } from "commander";
-import { type ImportProgress, type ImportReport, importStatuses } from "../../app/import-statuses.ts";
+import {
+  type ImportProgress,
+  type ImportReport,
+  importStatuses,
+} from "../../app/entitlements/import-statuses.ts";
 import { isAppError } from "../../domain/app-error.ts";
 import { formatRowError } from "../../domain/csv/csv-row-error.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";

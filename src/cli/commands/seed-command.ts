@@ -2,7 +2,7 @@ import { SingleBar } from "cli-progress";
 import { Command, InvalidArgumentError } from "commander";
 import { demoPassword, grantDemoPasswords } from "../../app/auth/demo-passwords.ts";
 import { demoUsers } from "../../app/demo/demo-users.ts";
-import { defaultDemoTenants, maxDemoTenants, seedDemo } from "../../app/seed-demo.ts";
+import { defaultDemoTenants, maxDemoTenants, seedDemo } from "../../app/demo/seed-demo.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
 
 function wholeNumber(name: string, min: number, max: number) {

@@ -2,10 +2,10 @@ import { Command } from "commander";
 import { recordPlaybookLoad } from "../../app/audit/record-playbook-load.ts";
 import { listenForCredentialChanges } from "../../app/auth/credential-cache.ts";
 import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
-import { seedDemo } from "../../app/seed-demo.ts";
+import { seedDemo } from "../../app/demo/seed-demo.ts";
+import { databaseVacuumsByItself } from "../../app/maintenance/vacuum-portfolio.ts";
+import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
 import { startApp } from "../../app/start-app.ts";
-import { databaseVacuumsByItself } from "../../app/vacuum-portfolio.ts";
-import { startVacuumRounds } from "../../app/vacuum-rounds.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
 

@@ -7,7 +7,7 @@ import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { resolveApiToken } from "../../app/auth/api-tokens.ts";
 import { systemActor } from "../../app/auth/bootstrap-admin.ts";
 import { signIn } from "../../app/auth/sign-in.ts";
-import { findUserByEmail } from "../../app/find-user.ts";
+import { findUserByEmail } from "../../app/users/find-user.ts";
 import type { Database } from "../../db/client.ts";
 import { isAppError } from "../../domain/app-error.ts";
 import type { CommandIo } from "./command-io.ts";

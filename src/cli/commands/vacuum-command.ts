@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { vacuumPortfolio } from "../../app/vacuum-portfolio.ts";
+import { vacuumPortfolio } from "../../app/maintenance/vacuum-portfolio.ts";
 import { type CommandIo, processIo } from "./command-io.ts";
 
 /** `unblock vacuum`: reclaim dead row versions and refresh statistics where nothing does it by itself. */

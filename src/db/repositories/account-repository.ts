@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { userAccounts, users } from "../schema.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
 import { normalizeEmail, type UserRecord } from "./user-repository.ts";
 
 /** Sign-in state of one user; a user without an account row has no password and version 1. */

@@ -2,9 +2,9 @@ import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../domain/policy/authorize.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
+import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { assignments } from "../schema.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
-import { tenantScopeCondition } from "./tenant-scope-sql.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 
 /** A tenant an action targets, with how the user is assigned to it. */
 export interface TenantAccess {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
 import { auditLog } from "../schema.ts";
-import { rowsOf } from "./raw-rows.ts";
 
 export interface AuditEntryInput {
   at: Date;

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
-import { blockedL1 } from "./entitlement-view.ts";
-import { rowsOf } from "./raw-rows.ts";
-import { readBlockedWeeks } from "./report-aggregates.ts";
-import { tenantScopeCondition } from "./tenant-scope-sql.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
+import { blockedL1 } from "../sql/entitlement-view.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+import { readBlockedWeeks } from "./report-aggregate-repository.ts";
 
 export interface BlockedWeek {
   /** Monday of the week (YYYY-MM-DD). */

@@ -1,12 +1,12 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
+import { keysetPage } from "../infra/keyset-page.ts";
+import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { customers, entitlements, services } from "../schema.ts";
+import { blockedL1 } from "../sql/entitlement-view.ts";
+import { customerScopeCondition, tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { likePattern } from "./entitlement-list-repository.ts";
-import { blockedL1 } from "./entitlement-view.ts";
-import { keysetPage } from "./keyset-page.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
-import { customerScopeCondition, tenantScopeCondition } from "./tenant-scope-sql.ts";
 
 export interface CustomerView {
   id: string;

@@ -1,11 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
-import { blockedL1 } from "./entitlement-view.ts";
-import { keysetPage, type SortKey } from "./keyset-page.ts";
-import { uuidArray } from "./raw-rows.ts";
-import { tenantScopeCondition } from "./tenant-scope-sql.ts";
-import { readTextMatchIds, textMatchIds } from "./text-matches.ts";
+import { keysetPage, type SortKey } from "../infra/keyset-page.ts";
+import { uuidArray } from "../infra/raw-rows.ts";
+import { blockedL1 } from "../sql/entitlement-view.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+import { readTextMatchIds, textMatchIds } from "../sql/text-matches.ts";
 
 export const entitlementSorts = [
   "updated",

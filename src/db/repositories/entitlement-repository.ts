@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Db } from "../client.ts";
-import type { EntitlementView, StoredSegment } from "./entitlement-view.ts";
-import { entitlementViewJoins, entitlementViewJson } from "./entitlement-view-row.ts";
+import { isUuid, preparedStatement, uuidArray } from "../infra/raw-rows.ts";
+import { statusWriteQueueOf } from "../infra/status-write-queue.ts";
+import type { EntitlementView, StoredSegment } from "../sql/entitlement-view.ts";
+import { entitlementViewJoins, entitlementViewJson } from "../sql/entitlement-view-sql.ts";
 import type { ChangeSource } from "./history-repository.ts";
-import { isUuid, preparedStatement, uuidArray } from "./raw-rows.ts";
-import { statusWriteQueueOf } from "./status-write-queue.ts";
 
 /**
  * Full views of the given entitlements as JSON text, in the order of `ids`

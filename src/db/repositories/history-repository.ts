@@ -1,9 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { Db } from "../client.ts";
+import { isUuid } from "../infra/raw-rows.ts";
 import { statusHistory, users } from "../schema.ts";
-import type { StoredSegment } from "./entitlement-view.ts";
-import { isUuid } from "./raw-rows.ts";
+import type { StoredSegment } from "../sql/entitlement-view.ts";
 
 /** An entitlement's status at one moment, as history rows keep it (before and after a change). */
 export interface StatusSnapshot {

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../client.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
 import { countRateLimitHit, forgetEndedRateLimits } from "./rate-limit-repository.ts";
-import { rowsOf } from "./raw-rows.ts";
 
 describe("rate limit counts", () => {
   let database: Database;

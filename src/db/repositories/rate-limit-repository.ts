@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { rowsOf } from "./raw-rows.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
 
 export interface RateLimitCount {
   /** Requests counted in the current window, this one included. */

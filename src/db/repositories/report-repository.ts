@@ -1,11 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
-import { decodeCursor, encodeCursor, type KeyCast } from "./cursor.ts";
-import { blockedL1 } from "./entitlement-view.ts";
-import { rowsOf } from "./raw-rows.ts";
-import { type CellRow, readCells } from "./report-aggregates.ts";
-import { tenantScopeCondition } from "./tenant-scope-sql.ts";
+import { decodeCursor, encodeCursor, type KeyCast } from "../infra/cursor.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
+import { blockedL1 } from "../sql/entitlement-view.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+import { type CellRow, readCells } from "./report-aggregate-repository.ts";
 
 /**
  * Portfolio reports, aggregated in SQL. Every report counts seats (segment

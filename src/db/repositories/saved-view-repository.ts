@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { savedViews } from "../schema.ts";
-import { isUuid, rowsOf } from "./raw-rows.ts";
 
 export interface SavedViewRecord {
   id: string;

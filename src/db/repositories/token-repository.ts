@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { isUuid } from "../infra/raw-rows.ts";
 import { apiTokens, userAccounts, users } from "../schema.ts";
-import { isUuid } from "./raw-rows.ts";
 import type { UserRecord } from "./user-repository.ts";
 
 export interface TokenRecord {

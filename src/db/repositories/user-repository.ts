@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { isUuid } from "../infra/raw-rows.ts";
 import { users } from "../schema.ts";
-import { isUuid } from "./raw-rows.ts";
 
 export interface UserRecord {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { bulkSetStatus } from "../../app/bulk-set-status.ts";
+import { bulkSetStatus } from "../../app/entitlements/bulk-set-status.ts";
 import {
   problemResponses,
   proposedSegmentSchema,

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf, requireTenantAction } from "../../app/auth/authorize-actor.ts";
-import { getEntitlement } from "../../app/get-entitlement.ts";
-import { getEntitlementHistory } from "../../app/get-entitlement-history.ts";
-import { listEntitlementsAsJson } from "../../app/list-entitlements.ts";
-import { setStatus } from "../../app/set-status.ts";
+import { getEntitlement } from "../../app/entitlements/get-entitlement.ts";
+import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-history.ts";
+import { listEntitlementsAsJson } from "../../app/entitlements/list-entitlements.ts";
+import { setStatus } from "../../app/entitlements/set-status.ts";
 import { sourceOf } from "../acting-user.ts";
 import {
   entitlementFilterSchema,

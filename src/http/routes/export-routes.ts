@@ -1,8 +1,8 @@
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf } from "../../app/auth/authorize-actor.ts";
-import { type ExportFormat, exportEntitlements } from "../../app/export-entitlements.ts";
-import { listEntitlements } from "../../app/list-entitlements.ts";
+import { type ExportFormat, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
+import { listEntitlements } from "../../app/entitlements/list-entitlements.ts";
 import { entitlementFilterSchema, problemResponses } from "../schemas/status-schemas.ts";
 import type { Api } from "./api.ts";
 

@@ -10,8 +10,8 @@ import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { readConfig } from "../../config.ts";
 import type { Database } from "../../db/client.ts";
+import { rowsOf } from "../../db/infra/raw-rows.ts";
 import { setAccountFields } from "../../db/repositories/account-repository.ts";
-import { rowsOf } from "../../db/repositories/raw-rows.ts";
 import { buildServer } from "../build-server.ts";
 
 describe("sign-in through an OpenID Connect provider", () => {

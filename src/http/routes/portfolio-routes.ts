@@ -1,10 +1,10 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf, requireCustomerAction, requireTenantAction } from "../../app/auth/authorize-actor.ts";
-import { getCustomer } from "../../app/get-customer.ts";
-import { getTenant } from "../../app/get-tenant.ts";
-import { listCustomers } from "../../app/list-customers.ts";
-import { listTenants } from "../../app/list-tenants.ts";
+import { getCustomer } from "../../app/portfolio/get-customer.ts";
+import { getTenant } from "../../app/portfolio/get-tenant.ts";
+import { listCustomers } from "../../app/portfolio/list-customers.ts";
+import { listTenants } from "../../app/portfolio/list-tenants.ts";
 import { entitlementViewSchema, idParamsSchema, problemResponses } from "../schemas/status-schemas.ts";
 import type { Api } from "./api.ts";
 

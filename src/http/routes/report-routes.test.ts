@@ -9,7 +9,7 @@ import {
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { setStatus } from "../../app/set-status.ts";
+import { setStatus } from "../../app/entitlements/set-status.ts";
 import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
 

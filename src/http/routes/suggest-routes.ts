@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { suggestStatus } from "../../app/suggest-status.ts";
+import { suggestStatus } from "../../app/entitlements/suggest-status.ts";
 import { problemResponses } from "../schemas/status-schemas.ts";
 import type { Api } from "./api.ts";
 

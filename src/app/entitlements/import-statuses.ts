@@ -1,0 +1,245 @@
+import { Readable } from "node:stream";
+import { CsvError, parse } from "csv-parse";
+import type { Db } from "../../db/client.ts";
+import { applyStatuses } from "../../db/repositories/bulk-status-repository.ts";
+import type { LockedEntitlement } from "../../db/repositories/entitlement-repository.ts";
+import { loadImportTargets } from "../../db/repositories/import-target-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import type { CsvColumnName } from "../../domain/csv/csv-columns.ts";
+import {
+  type CsvRowError,
+  checkHeader,
+  rowError,
+  rowErrorsAsViolations,
+  spreadsheetRow,
+} from "../../domain/csv/csv-row-error.ts";
+import { entitlementKey, groupStatusRows } from "../../domain/csv/group-status-rows.ts";
+import { type CsvRecord, parseStatusRow, type RowParse } from "../../domain/csv/parse-status-row.ts";
+import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-import.ts";
+import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
+import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { importAccessOf } from "../auth/import-access.ts";
+
+export interface ImportProgress {
+  phase: "reading" | "checking" | "writing";
+  done: number;
+  /** 0 while the total is not known yet (reading a stream). */
+  total: number;
+}
+
+export interface ImportStatusesInput {
+  /** The file's text, or a stream of it (one of the two). */
+  csvText?: string;
+  stream?: AsyncIterable<string | Uint8Array>;
+  actor: Actor;
+  /** Check everything, write nothing. */
+  dryRun?: boolean;
+  /** Default true: any error refuses the whole file. False writes the entitlements without errors. */
+  allOrNothing?: boolean;
+  /** available_seats in the file replace the stored counts instead of having to match them. */
+  updateSeats?: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportReport {
+  /** Data rows read (the header not counted). */
+  rows: number;
+  /** Distinct tenant x service pairs the rows name. */
+  entitlements: number;
+  /** Entitlements whose status differs from the stored one (written unless `written` is false). */
+  changed: number;
+  /** Entitlements the file restates as they are: nothing written, no history row. */
+  unchanged: number;
+  errors: CsvRowError[];
+  dryRun: boolean;
+  /** Whether the changes were stored. */
+  written: boolean;
+}
+
+/**
+ * Imports statuses from the status CSV (docs/CSV.md), judged by the same
+ * playbook rules as the API. Reads of the database are batched (a few queries
+ * whatever the file size) and all writes happen in one transaction, with
+ * set-based statements per thousand services (applyStatuses).
+ *
+ * Outcome, the same for the CLI and HTTP: a dry run always returns the report.
+ * Otherwise, when the file has errors and the import is all-or-nothing (the
+ * default), nothing is written and AppError("import_failed") is thrown with the
+ * row errors as violations (`rows.17.target_date`) and the report in
+ * `detail.report`. With `allOrNothing: false` the entitlements without errors
+ * are written and the report lists the others.
+ */
+export async function importStatuses(deps: AppDeps, input: ImportStatusesInput): Promise<ImportReport> {
+  const index = deps.playbook.index;
+  const dryRun = input.dryRun ?? false;
+  const allOrNothing = input.allOrNothing ?? true;
+  const progress = input.onProgress ?? (() => undefined);
+
+  const read = await readStatusFile(index, input, progress);
+  const { groups, errors: rowErrors } = groupStatusRows(read.parses);
+  const db = deps.database.db;
+
+  const judge = async (tx: Db): Promise<{ plan: ImportPlan<LockedEntitlement>; errors: CsvRowError[] }> => {
+    const targets = await loadImportTargets(tx, {
+      tenantDomains: groups.map((group) => group.tenantDomain),
+      serviceIds: groups.map((group) => group.serviceId),
+      lock: !dryRun,
+    });
+    progress({ phase: "checking", done: 0, total: groups.length });
+    // The actor's assignments decide what it may write; tenants it may not know of read as unknown.
+    const access = await importAccessOf(
+      deps,
+      tx,
+      input.actor,
+      groups.map((group) => group.tenantDomain),
+    );
+    const plan = planStatusImport({
+      index,
+      actorRole: input.actor.role,
+      today: todayOf(deps.now()),
+      updateSeats: input.updateSeats ?? false,
+      groups,
+      lookup: {
+        tenantExists: (domain) => targets.tenantDomains.has(domain) && !access.hidden(domain),
+        entitlement: (domain, serviceId) =>
+          access.hidden(domain) ? undefined : targets.entitlements.get(entitlementKey(domain, serviceId)),
+      },
+    });
+    access.refuseUnauthorised(plan);
+    progress({ phase: "checking", done: groups.length, total: groups.length });
+    return { plan, errors: sortErrors([...read.errors, ...rowErrors, ...plan.errors]) };
+  };
+
+  const reportOf = (plan: ImportPlan<LockedEntitlement>, errors: CsvRowError[], written: boolean) => ({
+    rows: read.rows,
+    entitlements: groups.length,
+    changed: plan.changes.length,
+    unchanged: plan.unchanged,
+    errors,
+    dryRun,
+    written,
+  });
+
+  if (dryRun) {
+    const { plan, errors } = await judge(db);
+    return reportOf(plan, errors, false);
+  }
+
+  const outcome = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const { plan, errors } = await judge(tx);
+    if (!read.complete || (errors.length > 0 && allOrNothing)) return reportOf(plan, errors, false);
+    const now = deps.now();
+    const writes = plan.changes.map((change) => ({
+      locked: change.before,
+      stage: change.stage,
+      availableSeats: change.availableSeats,
+      segments: change.segments,
+      actor: { id: input.actor.id || null, role: input.actor.role },
+      source: "import" as const,
+      requestId: null,
+      playbookVersion: index.playbook.version,
+      now,
+    }));
+    await applyStatuses(tx, writes, (done) => progress({ phase: "writing", done, total: writes.length }));
+    return reportOf(plan, errors, true);
+  });
+
+  if (!outcome.written && outcome.errors.length > 0) {
+    const count = outcome.errors.length;
+    throw new AppError(
+      "import_failed",
+      `The file has ${count} error${count === 1 ? "" : "s"}; nothing was imported.`,
+      { violations: rowErrorsAsViolations(outcome.errors), detail: { report: outcome } },
+    );
+  }
+  return outcome;
+}
+
+interface ReadFile {
+  rows: number;
+  parses: RowParse[];
+  /** Errors of the file itself (header, CSV syntax). */
+  errors: CsvRowError[];
+  /** False when the file could not be read to its end: nothing of it may be written. */
+  complete: boolean;
+}
+
+/**
+ * Parses the CSV into rows checked one by one. Empty lines are kept as rows
+ * (and skipped) so row numbers stay those a spreadsheet shows; a note with a
+ * line break is one row, as in a spreadsheet.
+ */
+async function readStatusFile(
+  index: PlaybookIndex,
+  input: ImportStatusesInput,
+  progress: (progress: ImportProgress) => void,
+): Promise<ReadFile> {
+  const source = input.stream ?? (input.csvText !== undefined ? [input.csvText] : null);
+  if (!source) throw new Error("importStatuses needs csvText or stream");
+  const parser = Readable.from(source).pipe(
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: false }),
+  );
+  const result: ReadFile = { rows: 0, parses: [], errors: [], complete: false };
+  let columns: string[] | null = null;
+  let position = 0;
+  try {
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (columns === null) {
+        const header = checkHeader(cells);
+        if (header.errors.length > 0) {
+          result.errors.push(...header.errors);
+          parser.destroy();
+          return result;
+        }
+        columns = header.columns;
+        continue;
+      }
+      const row = spreadsheetRow(position);
+      position += 1;
+      if (cells.every((cell) => cell.trim() === "")) continue;
+      result.rows += 1;
+      if (cells.length > columns.length && cells.slice(columns.length).some((cell) => cell.trim() !== "")) {
+        result.errors.push(
+          rowError(
+            row,
+            null,
+            "row_too_long",
+            `The row has ${cells.length} cells but the header only ${columns.length}.`,
+          ),
+        );
+        continue;
+      }
+      result.parses.push(parseStatusRow(index, recordOf(columns, cells), row));
+      if (result.rows % 1000 === 0) progress({ phase: "reading", done: result.rows, total: 0 });
+    }
+    result.complete = columns !== null;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // The parser counts records including the header; the failing one is the next row.
+    const row = (typeof error.records === "number" ? error.records : position + 1) + 1;
+    result.errors.push(
+      rowError(row, null, "csv_invalid", `The file is not valid CSV here: ${error.message}`),
+    );
+  }
+  if (columns === null && result.errors.length === 0) {
+    result.errors.push(
+      rowError(1, null, "csv_empty", "The file is empty: it needs a header row and data rows."),
+    );
+  }
+  progress({ phase: "reading", done: result.rows, total: result.rows });
+  return result;
+}
+
+function recordOf(columns: readonly string[], cells: readonly string[]): CsvRecord {
+  const record: Record<string, string> = {};
+  columns.forEach((column, position) => {
+    if (column !== "") record[column] = unescapeFormula(cells[position] ?? "");
+  });
+  return record as Partial<Record<CsvColumnName, string>>;
+}
+
+function sortErrors(errors: CsvRowError[]): CsvRowError[] {
+  return errors.sort((a, b) => a.row - b.row);
+}

@@ -1,0 +1,137 @@
+import type { Db } from "../../db/client.ts";
+import { latestStatusChange } from "../../db/repositories/audit-repository.ts";
+import {
+  applyStatus,
+  findEntitlementView,
+  lockedOf,
+  type StatusWrite,
+} from "../../db/repositories/entitlement-repository.ts";
+import type { ChangeSource } from "../../db/repositories/history-repository.ts";
+import { findEntitlementForChange } from "../../db/repositories/status-change-repository.ts";
+import { blockedSeatsOf, type EntitlementView } from "../../db/sql/entitlement-view.ts";
+import { statusAfter } from "../../db/sql/status-write-statement.ts";
+import { AppError } from "../../domain/app-error.ts";
+import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
+import { sameSegments } from "../../domain/same-segments.ts";
+import type { ProposedSegment } from "../../domain/status-segment.ts";
+import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { allowTenantAction } from "../auth/authorize-actor.ts";
+
+export interface SetStatusInput {
+  entitlementId: string;
+  /** The version the caller read; a different stored version means someone else changed it since. */
+  version: number;
+  /** Moves the entitlement to another stage with this change; absent keeps the current one. */
+  stage?: Stage | undefined;
+  segments: ProposedSegment[];
+  actor: Actor;
+  source: ChangeSource;
+  requestId?: string | undefined;
+}
+
+/**
+ * Records a new status for one entitlement, all or nothing. It reads the
+ * entitlement with the actor's access (one statement), authorises, compares
+ * the version, runs the playbook rules, and then writes segments, version,
+ * stamp and history with one statement that only lands while the stored
+ * version is still the one judged (applyStatus): a change someone committed
+ * in between is a version conflict, never overwritten. Two round trips, no
+ * lock held while the rules run.
+ */
+export async function setStatus(
+  deps: AppDeps,
+  input: SetStatusInput,
+): Promise<{ entitlement: EntitlementView }> {
+  const db = deps.database.db;
+  const found = await findEntitlementForChange(db, input.actor.id, input.entitlementId);
+  if (!found) throw notFound(input.entitlementId);
+  const current = found.view;
+  // Authorised before the version check: a refused writer must not see the current state in a 409.
+  allowTenantAction(
+    deps,
+    input.actor,
+    { type: "status.write", stage: input.stage ?? current.stage },
+    { entitlementId: current.id },
+    found.access,
+  );
+  if (input.version !== current.version) throw await versionConflict(db, current, input.version);
+
+  const { index } = deps.playbook;
+  const now = deps.now();
+  const stage = input.stage ?? current.stage;
+  const locked = lockedOf(current);
+  const decision = evaluateStatus({
+    index,
+    serviceId: locked.serviceId,
+    stage,
+    actorRole: input.actor.role,
+    availableSeats: locked.availableSeats,
+    previous: locked.segments,
+    proposed: input.segments,
+    today: todayOf(now),
+  });
+  if (!decision.ok) {
+    const count = decision.violations.length;
+    throw new AppError(
+      "validation_failed",
+      `The status breaks ${count} playbook rule${count === 1 ? "" : "s"}; nothing was changed.`,
+      { violations: decision.violations },
+    );
+  }
+  // A status restated as it is writes nothing, no history row either.
+  if (stage === locked.stage && sameSegments(locked.segments, decision.segments)) {
+    return { entitlement: current };
+  }
+
+  const write: StatusWrite = {
+    locked,
+    stage,
+    segments: decision.segments,
+    actor: { id: input.actor.id, role: input.actor.role },
+    source: input.source,
+    requestId: input.requestId ?? null,
+    playbookVersion: index.playbook.version,
+    now,
+  };
+  const version = await applyStatus(db, write);
+  if (version === null) {
+    // Someone committed a change between the read and the write: nothing was written.
+    const latest = await findEntitlementView(db, current.id);
+    if (!latest) throw notFound(current.id);
+    throw await versionConflict(db, latest, input.version);
+  }
+  // The stored row is exactly what was written, so the answer is built rather than read back.
+  const { segments } = statusAfter(write);
+  return {
+    entitlement: {
+      ...current,
+      version,
+      stage,
+      updatedAt: now.toISOString(),
+      segments,
+      blockedSeats: blockedSeatsOf(segments),
+    },
+  };
+}
+
+/** The 409 for a write judged against another version: who changed it last, and the current state. */
+async function versionConflict(db: Db, current: EntitlementView, edited: number): Promise<AppError> {
+  const last = await latestStatusChange(db, current.id);
+  const by = last ? ` by ${last.name ?? last.email ?? "the system"} at ${last.at}` : "";
+  return new AppError(
+    "version_conflict",
+    `The entitlement was changed${by} (version ${current.version}, you edited version ${edited}). Review it and apply your change again.`,
+    {
+      detail: {
+        current,
+        changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
+        changedAt: last?.at ?? null,
+      },
+    },
+  );
+}
+
+function notFound(id: string): AppError {
+  return new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
+}

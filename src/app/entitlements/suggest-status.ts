@@ -1,0 +1,37 @@
+import { lintNote, type NoteHint } from "../../domain/notes/lint-note.ts";
+import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { type ConfidenceBand, confidenceBand } from "../../domain/suggest/confidence-band.ts";
+import type { Suggestion } from "../../domain/suggest/create-suggester.ts";
+import { defaultSuggester } from "../../domain/suggest/default-model.ts";
+import { onePer } from "../../one-per.ts";
+import type { AppDeps } from "../app-deps.ts";
+
+export interface SuggestStatusInput {
+  note: string;
+  /** Service id, name or code the note is about, when known. */
+  workload?: string | null;
+  /** The L1 the writer chose, if any: the note is graded for it rather than for the suggestion. */
+  l1?: string | null;
+  l2?: string | null;
+}
+
+export interface StatusSuggestion extends Suggestion {
+  band: ConfidenceBand;
+  grade: "great" | "marginal" | "poor";
+  hints: NoteHint[];
+}
+
+// One suggester per loaded playbook: building it decodes the model's weights once.
+const suggesterOf = onePer((index: PlaybookIndex) => defaultSuggester(index));
+
+/** Proposes L1/L2/L3 for a status note and grades the note, offline, in well under a millisecond. */
+export function suggestStatus(deps: AppDeps, input: SuggestStatusInput): StatusSuggestion {
+  const index = deps.playbook.index;
+  const suggestion = suggesterOf(index).suggest(input.note, input.workload ?? null);
+  const chosenL1 = input.l1 ? (index.findL1(input.l1)?.id ?? input.l1) : null;
+  const lint = lintNote(input.note, {
+    l1: chosenL1 ?? suggestion.l1,
+    l2: chosenL1 ? (input.l2 ?? null) : suggestion.l2,
+  });
+  return { ...suggestion, band: confidenceBand(suggestion.confidence), grade: lint.grade, hints: lint.hints };
+}

@@ -1,0 +1,37 @@
+import { agingBounds, blockedAging } from "../../db/repositories/report-repository.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { type ReportFilter, reportScope } from "./report-scope.ts";
+
+export interface AgingBucket {
+  /** "0-30", "31-60", "61-90", "91-180", "180+". */
+  bucket: string;
+  minDays: number;
+  /** Null for the open-ended last bucket. */
+  maxDays: number | null;
+  seats: number;
+  tenants: number;
+  segments: number;
+}
+
+/**
+ * Blocked seats by days since they became Blocked (segment l1Since, kept across
+ * edits that keep the L1). Every bucket is returned, empty ones with zeros, so
+ * a chart keeps its axis.
+ */
+export async function getBlockedAging(deps: AppDeps, filter: ReportFilter = {}): Promise<AgingBucket[]> {
+  const rows = await blockedAging(deps.database.db, reportScope(deps, filter));
+  const byBucket = new Map(rows.map((row) => [row.bucket, row]));
+  const last = agingBounds[agingBounds.length - 1]!;
+  return [...agingBounds, null].map((maxDays, position) => {
+    const minDays = position === 0 ? 0 : agingBounds[position - 1]! + 1;
+    const row = byBucket.get(position);
+    return {
+      bucket: maxDays === null ? `${last}+` : `${minDays}-${maxDays}`,
+      minDays,
+      maxDays,
+      seats: row?.seats ?? 0,
+      tenants: row?.tenants ?? 0,
+      segments: row?.segments ?? 0,
+    };
+  });
+}

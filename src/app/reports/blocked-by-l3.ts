@@ -1,0 +1,33 @@
+import { blockedByL3 } from "../../db/repositories/report-repository.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { type ReportFilter, reportScope } from "./report-scope.ts";
+
+export interface BlockedByL3Row {
+  l2: string | null;
+  l2Name: string;
+  /** Null: Blocked seats whose L2 has no L3 recorded. */
+  l3: string | null;
+  l3Name: string;
+  seats: number;
+  /** This row's part of all Blocked seats in scope (0..1): the L3s weighted by seats. */
+  share: number;
+  tenants: number;
+  segments: number;
+}
+
+/** Blocked seats per L3 reason (within its L2), weighted by seats, biggest first. */
+export async function getBlockedByL3(deps: AppDeps, filter: ReportFilter = {}): Promise<BlockedByL3Row[]> {
+  const { index } = deps.playbook;
+  const rows = await blockedByL3(deps.database.db, reportScope(deps, filter));
+  const total = rows.reduce((sum, row) => sum + row.seats, 0);
+  return rows.map((row) => ({
+    l2: row.l2,
+    l2Name: (row.l2 && index.l2("blocked", row.l2)?.name) ?? row.l2 ?? "(no L2)",
+    l3: row.l3,
+    l3Name: (row.l2 && row.l3 && index.l3("blocked", row.l2, row.l3)?.name) ?? row.l3 ?? "(no L3)",
+    seats: row.seats,
+    share: total === 0 ? 0 : row.seats / total,
+    tenants: row.tenants,
+    segments: row.segments,
+  }));
+}

@@ -1,0 +1,42 @@
+import { type BlockedWeek, blockedSeatsByWeek } from "../../db/repositories/blocked-trend-repository.ts";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import { type AppDeps, todayOf } from "../app-deps.ts";
+import { FilterChecks } from "../list-filter-checks.ts";
+
+export interface BlockedOverTimeFilter {
+  serviceId?: string;
+  customerId?: string;
+  /** Weeks back from today (1..156, default 52). */
+  weeks?: number;
+  today?: string;
+  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
+}
+
+/** Weekly Blocked seats over the past year (by default), from the status history. */
+export async function getBlockedOverTime(
+  deps: AppDeps,
+  filter: BlockedOverTimeFilter = {},
+): Promise<BlockedWeek[]> {
+  const checks = new FilterChecks();
+  const customerId = checks.id("customerId", filter.customerId);
+  const today = checks.date("today", filter.today) ?? todayOf(deps.now());
+  const weeks = filter.weeks ?? 52;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 156) {
+    checks.violations.push({
+      field: "weeks",
+      code: "weeks_out_of_range",
+      message: "The number of weeks must be a whole number from 1 to 156.",
+    });
+  }
+  checks.done();
+  const from = new Date(`${today}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
+  return blockedSeatsByWeek(deps.database.db, {
+    from: from.toISOString().slice(0, 10),
+    to: today,
+    serviceId: filter.serviceId?.trim() || null,
+    customerId,
+    visibleTo: filter.visibleTo,
+  });
+}

@@ -1,0 +1,33 @@
+import { type OverdueActionRow, overdueNextActions } from "../../db/repositories/report-repository.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { FilterChecks } from "../list-filter-checks.ts";
+import { type ReportFilter, reportScope } from "./report-scope.ts";
+
+export interface OverdueNextAction extends OverdueActionRow {
+  serviceName: string;
+}
+
+/**
+ * Segments whose next action date is before today, oldest first, a page at a
+ * time like the portfolio lists (50 by default, at most 1,000): the dashboard
+ * shows the first few, and a whole portfolio's overdue actions run to
+ * thousands, which no one reads in one answer.
+ */
+export async function getOverdueNextActions(
+  deps: AppDeps,
+  filter: ReportFilter & { limit?: number | undefined; cursor?: string | undefined } = {},
+): Promise<{ items: OverdueNextAction[]; nextCursor: string | null }> {
+  const checks = new FilterChecks();
+  const limit = checks.limit(filter.limit, 50, 1000);
+  const page = await overdueNextActions(deps.database.db, reportScope(deps, filter, checks), {
+    limit,
+    cursor: filter.cursor || undefined,
+  });
+  return {
+    items: page.items.map((row) => ({
+      ...row,
+      serviceName: deps.playbook.index.service(row.serviceId)?.name ?? row.serviceId,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

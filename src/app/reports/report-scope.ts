@@ -1,0 +1,36 @@
+import type { ReportScope } from "../../db/repositories/report-repository.ts";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import { type AppDeps, todayOf } from "../app-deps.ts";
+import { FilterChecks } from "../list-filter-checks.ts";
+
+/** Filters every report accepts. */
+export interface ReportFilter {
+  serviceId?: string;
+  customerId?: string;
+  /** The day the report is as of (YYYY-MM-DD); default today by the app clock. */
+  today?: string;
+  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
+  visibleTo?: TenantScope | undefined;
+}
+
+/**
+ * L1s that leave all reporting: Duplicate/Invalid seats are duplicates or not
+ * genuine (playbook b.0). The playbook has no flag for this yet, so the id is
+ * named here; an L1 a custom playbook does not define is simply never stored.
+ */
+export const excludedFromReporting = ["duplicate_invalid"] as const;
+
+/** Checks a report filter and turns it into the repository's scope; validation_failed on bad ids or dates. */
+export function reportScope(deps: AppDeps, filter: ReportFilter, checks = new FilterChecks()): ReportScope {
+  const customerId = checks.id("customerId", filter.customerId);
+  const today = checks.date("today", filter.today) ?? todayOf(deps.now());
+  checks.done();
+  return {
+    serviceId: filter.serviceId?.trim() || null,
+    customerId,
+    excludedL1s: excludedFromReporting,
+    today,
+    currentDay: todayOf(deps.now()),
+    visibleTo: filter.visibleTo,
+  };
+}

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { seedDemo } from "../../app/demo/seed-demo.ts";
+import { type Database, openDatabase } from "../client.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
+import { loadEntitlementViews, loadEntitlementViewsJson } from "../repositories/entitlement-repository.ts";
+import {
+  type EntitlementViewRow,
+  entitlementViewColumns,
+  entitlementViewJoins,
+  viewOfRow,
+} from "./entitlement-view-sql.ts";
+
+describe(loadEntitlementViewsJson.name, () => {
+  let database: Database & { url?: string };
+  let ids: string[];
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedDemo(await makeTestDeps(database), { tenants: 40, seed: 7, today: "2025-03-10" });
+    ids = (
+      await rowsOf<{ id: string }>(database.db, sql`select id::text as id from entitlements order by id`)
+    ).map((row) => row.id);
+  });
+  afterAll(() => database.close());
+
+  it("builds in the database exactly the views the export builds from columns, split segments included", async () => {
+    const rows = await rowsOf<EntitlementViewRow>(
+      database.db,
+      sql`select ${entitlementViewColumns} from entitlements e ${entitlementViewJoins} order by e.id`,
+    );
+    const fromColumns = rows.map(viewOfRow);
+    expect(fromColumns.some((view) => view.segments.length > 1)).toBe(true);
+    expect(fromColumns.some((view) => view.blockedSeats > 0)).toBe(true);
+    expect(await loadEntitlementViews(database.db, ids)).toEqual(fromColumns);
+  });
+
+  it("keeps the order of the ids asked for and skips unknown and malformed ones", async () => {
+    const picked = [ids[5]!, "00000000-0000-0000-0000-000000000000", ids[1]!, "not-a-uuid", ids[3]!];
+    const views = await loadEntitlementViews(database.db, picked);
+    expect(views.map((view) => view.id)).toEqual([ids[5], ids[1], ids[3]]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    "is planned once per connection, whatever the number of ids of the first pages",
+    async () => {
+      const oneConnection = await openDatabase({ url: database.url!, poolSize: 1 });
+      try {
+        for (const count of [1, 1, 2, 1, 3, 40, 1, 25]) {
+          expect(await loadEntitlementViewsJson(oneConnection.db, ids.slice(0, count))).toHaveLength(count);
+        }
+        const { rows } = await oneConnection.execute(
+          "select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where name like 'entitlement_views%'",
+        );
+        expect(rows).toEqual([{ generic: 3, custom: 5 }]);
+      } finally {
+        await oneConnection.close();
+      }
+    },
+  );
+});
