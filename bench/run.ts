@@ -1,6 +1,4 @@
-import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
 import type { Actor, AppDeps } from "../src/app/app-deps.ts";
 import { createApiToken } from "../src/app/auth/api-tokens.ts";
 import { systemActor } from "../src/app/auth/bootstrap-admin.ts";
@@ -16,13 +14,14 @@ import { planImportFile, timeImport } from "./scenarios/import-scenario.ts";
 import { type BenchActors, type ReadScenario, readScenarios } from "./scenarios/read-scenarios.ts";
 import { type PlannedWrite, planWrites } from "./scenarios/write-scenario.ts";
 import { type ServerProcess, startServer } from "./server-process.ts";
+import { writeResults } from "./write-results.ts";
 
 /**
  * `npm run bench`: the portfolio lists, the reports, status writes, CSV import
  * and export, on the PostgreSQL server (100,000 tenants by default) and on
  * PGlite (10,000). Each read is timed through HTTP against a real server
  * process and as the same SQL sent straight to the database, in the same run.
- * Prints a table and writes bench/results.json.
+ * Prints a table and writes the figures to bench/results/ (write-results.ts).
  */
 
 export interface ReadResult {
@@ -92,11 +91,8 @@ const output = {
   postgresVersion: await serverVersion(options),
   results,
 };
-writeFileSync(
-  fileURLToPath(new URL("./results.json", import.meta.url)),
-  `${JSON.stringify(output, null, 2)}\n`,
-);
 printResults(output);
+log(`figures written to ${writeResults(output)}`);
 
 async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<TargetResult> {
   const result: TargetResult = {
