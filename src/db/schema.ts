@@ -30,6 +30,10 @@ export const customers = pgTable(
     /** The customer's external top-parent id, unique across the portfolio. */
     externalId: text("external_id").notNull(),
     name: text("name").notNull(),
+    segment: text("segment"),
+    country: text("country"),
+    /** Set when a full portfolio feed no longer names it: kept, out of default lists and reports. */
+    endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -51,10 +55,15 @@ export const tenants = pgTable(
     /** The tenant's primary domain, unique: the natural key imports use. */
     domain: text("domain").notNull(),
     priority: text("priority").notNull().default("medium"),
+    /** The licensing system's stable tenant id (the feed's tenant_id); null for tenants made otherwise. */
+    externalId: text("external_id"),
+    country: text("country"),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("tenants_domain_key").on(t.domain),
+    uniqueIndex("tenants_external_id_key").on(t.externalId),
     // Imports look tenants up by domain whatever its case.
     index("tenants_domain_lower_idx").on(sql`lower(${t.domain})`),
     index("tenants_customer_idx").on(t.customerId),
@@ -96,6 +105,8 @@ export const assignments = pgTable(
     customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
     tenantId: uuid("tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     primary: integer("is_primary").notNull().default(0),
+    /** Made by the portfolio feed: a full sync removes it when people.csv no longer names it. */
+    fromFeed: boolean("from_feed").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -138,6 +149,12 @@ export const entitlements = pgTable(
       .notNull()
       .references(() => services.id),
     availableSeats: integer("available_seats").notNull(),
+    purchasedSeats: integer("purchased_seats"),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    /** A feed changed the available seats and the split status's segments no longer add up to them. */
+    resplitNeeded: boolean("resplit_needed").notNull().default(false),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
     stage: text("stage").notNull().default("assignment"),
     /** Optimistic concurrency: every write must name the version it read. */
     version: integer("version").notNull().default(1),
@@ -239,6 +256,47 @@ export const statusHistory = pgTable(
     index("status_history_entitlement_idx").on(t.entitlementId, t.at),
     index("status_history_at_idx").on(t.at),
   ],
+);
+
+/**
+ * Active seats of a tenant's service on a date, as the licensing system's
+ * usage export reports them: one compact row per tenant x service x date.
+ */
+export const usagePoints = pgTable(
+  "usage_points",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    serviceId: text("service_id")
+      .notNull()
+      .references(() => services.id),
+    date: date("date", { mode: "string" }).notNull(),
+    activeSeats: integer("active_seats").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.serviceId, t.date] }),
+    check("usage_points_active_seats_check", sql`${t.activeSeats} >= 0`),
+  ],
+);
+
+/** One row per portfolio sync (dry runs too): who ran it, how, and what it counted. */
+export const portfolioSyncs = pgTable(
+  "portfolio_syncs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    dryRun: boolean("dry_run").notNull(),
+    full: boolean("full").notNull(),
+    partial: boolean("partial").notNull(),
+    /** Applied: false when refused (rejected rows, a mass end) or a dry run. */
+    applied: boolean("applied").notNull(),
+    /** The report: counts per file and the rejected rows. */
+    report: jsonb("report").notNull(),
+  },
+  (t) => [index("portfolio_syncs_at_idx").on(t.at)],
 );
 
 /**
