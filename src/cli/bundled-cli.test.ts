@@ -74,8 +74,13 @@ describe("bundled start of the note commands and the server", () => {
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [bin, "serve"], { env, stdio: "ignore" });
     try {
+      // Wait on readiness, not on the clock: a loaded machine may take minutes to bundle and migrate.
+      let exited = false;
+      child.once("exit", () => {
+        exited = true;
+      });
       let health: Response | null = null;
-      for (let attempt = 0; attempt < 120 && !health; attempt += 1) {
+      while (!health && !exited) {
         health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
         if (!health) await new Promise((resolve) => setTimeout(resolve, 250));
       }
@@ -91,7 +96,7 @@ describe("bundled start of the note commands and the server", () => {
       child.kill();
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 600_000);
 
   it("falls back to tsx when the bundle cannot be written", async () => {
     const { stdout } = await unblock(["suggest", "--json", note], "/dev/null/unblock-cli");
