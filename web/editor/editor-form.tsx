@@ -1,0 +1,65 @@
+import { Stack } from "@mantine/core";
+import type { EntitlementView } from "../api/api-types.ts";
+import { useMe } from "../api/queries.ts";
+import { useCan } from "../users/permissions.ts";
+import { ConflictNotice } from "./conflict-notice.tsx";
+import { CurrentStatus } from "./current-status.tsx";
+import { seatTotal } from "./editor-state.ts";
+import { NotSavedAlert } from "./not-saved-alert.tsx";
+import { ReadOnlyNotice } from "./read-only-notice.tsx";
+import { SaveBar } from "./save-bar.tsx";
+import { SegmentCard } from "./segment-card.tsx";
+import { StageAndSeats } from "./stage-and-seats.tsx";
+import { useEditorForm } from "./use-editor-form.ts";
+
+export interface EditorFormProps {
+  entitlement: EntitlementView;
+  onSaved: (saved: EntitlementView) => void;
+  onCancel: () => void;
+}
+
+/** The status form of one service: stage, seat segments with their guidance, and the save. */
+export function EditorForm({ entitlement, onSaved, onCancel }: EditorFormProps) {
+  const me = useMe();
+  const can = useCan();
+  const form = useEditorForm(entitlement, onSaved);
+  const { base, draft } = form;
+  const mayWrite = can(`status.write.${draft.stage}`);
+  const split = draft.segments.length > 1;
+  return (
+    <Stack gap="sm">
+      {mayWrite ? null : <ReadOnlyNotice stage={draft.stage} />}
+      {form.conflict ? <ConflictNotice /> : null}
+      <CurrentStatus base={base} />
+      <StageAndSeats
+        stage={draft.stage}
+        onStage={form.setStage}
+        availableSeats={base.availableSeats}
+        assignedSeats={seatTotal(draft)}
+        segmentsErrors={form.visible.get("segments")}
+        onAddSegment={form.addSegment}
+      />
+      {draft.segments.map((segment, position) => (
+        <SegmentCard
+          key={segment.key}
+          context={form.context}
+          segment={segment}
+          position={position}
+          split={split}
+          errors={form.visible}
+          onChange={(next) => form.updateSegment(position, next)}
+          onRemove={() => form.removeSegment(position)}
+        />
+      ))}
+      <NotSavedAlert errors={form.visible} failure={form.failure} />
+      <SaveBar
+        problems={form.clientErrors.length}
+        attempted={form.attempted}
+        saving={form.saving}
+        canSave={Boolean(me.data) && mayWrite}
+        onCancel={onCancel}
+        onSave={form.submit}
+      />
+    </Stack>
+  );
+}
