@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { maxPasswordLength } from "../../domain/policy/password-length.ts";
 import type { Violation } from "../../domain/violation.ts";
 
 /** scrypt cost parameters; N = 2^15 with r = 8 takes about 50-100 ms and 32 MiB per hash. */
@@ -55,8 +56,7 @@ export function decoyHash(): Promise<string> {
 }
 
 export const minPasswordLength = 12;
-/** Long enough for any passphrase; bounded so a megabyte "password" cannot tie up scrypt. */
-export const maxPasswordLength = 256;
+export { maxPasswordLength };
 
 /** Length is what resists guessing; no composition rules (they push people to predictable patterns). */
 export function passwordViolations(password: string, field = "password"): Violation[] {

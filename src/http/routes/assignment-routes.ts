@@ -1,21 +1,16 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { assignUser } from "../../app/users/assign-user.ts";
 import { listAssignments } from "../../app/users/list-assignments.ts";
 import { unassignUser } from "../../app/users/unassign-user.ts";
 import { writeContextOf } from "../acting-user.ts";
-import { assignmentViewSchema, authedProblemResponses } from "../auth/auth-schemas.ts";
-import { idParamsSchema } from "../schemas/status-schemas.ts";
+import { authedProblemResponses, idParamsSchema, noContentSchema } from "../schemas/common.ts";
+import {
+  assignBodySchema,
+  assignmentListSchema,
+  assignmentQuerySchema,
+  assignmentViewSchema,
+} from "../schemas/users.ts";
 import type { Api } from "./api.ts";
-
-const assignBodySchema = z
-  .object({
-    userId: z.uuid("must be a UUID"),
-    tenantId: z.uuid("must be a UUID").optional(),
-    customerId: z.uuid("must be a UUID").optional(),
-    primary: z.boolean().optional(),
-  })
-  .strict();
 
 export function assignmentRoutes(api: Api, deps: AppDeps): void {
   api.get(
@@ -24,12 +19,8 @@ export function assignmentRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "Assignments of users to customers and tenants you may see",
-        querystring: z.object({
-          userId: z.string().optional(),
-          tenantId: z.string().optional(),
-          customerId: z.string().optional(),
-        }),
-        response: { 200: z.object({ items: z.array(assignmentViewSchema) }), ...authedProblemResponses },
+        querystring: assignmentQuerySchema,
+        response: { 200: assignmentListSchema, ...authedProblemResponses },
       },
     },
     async (request) => ({ items: await listAssignments(deps, await request.actor(), request.query) }),
@@ -60,7 +51,7 @@ export function assignmentRoutes(api: Api, deps: AppDeps): void {
         tags: ["users"],
         summary: "Remove an assignment (same right as adding it)",
         params: idParamsSchema,
-        response: { 204: z.null(), ...authedProblemResponses },
+        response: { 204: noContentSchema, ...authedProblemResponses },
       },
     },
     async (request, reply) => {

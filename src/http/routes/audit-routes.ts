@@ -1,34 +1,16 @@
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { exportAudit, readAudit } from "../../app/audit/read-audit.ts";
 import { requireAllowed } from "../../app/auth/authorize-actor.ts";
-import { authedProblemResponses } from "../auth/auth-schemas.ts";
+import {
+  auditExportQuerySchema,
+  auditExportSchema,
+  auditPageSchema,
+  auditQuerySchema,
+} from "../schemas/audit.ts";
+import { authedProblemResponses } from "../schemas/common.ts";
 import type { Api } from "./api.ts";
-
-const auditFilterSchema = z.object({
-  from: z.string().optional(),
-  to: z.string().optional(),
-  action: z.string().optional(),
-  actor: z.string().optional(),
-  targetId: z.string().optional(),
-});
-
-const auditEntrySchema = z.object({
-  key: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorEmail: z.string(),
-  actorRole: z.string(),
-  source: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-});
 
 export function auditRoutes(api: Api, deps: AppDeps): void {
   api.get(
@@ -38,14 +20,8 @@ export function auditRoutes(api: Api, deps: AppDeps): void {
         tags: ["users"],
         summary:
           "The audit trail, oldest first: every write with who, when, before, after and request id (Admin)",
-        querystring: auditFilterSchema.extend({
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-          cursor: z.string().optional(),
-        }),
-        response: {
-          200: z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }),
-          ...authedProblemResponses,
-        },
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema, ...authedProblemResponses },
       },
     },
     async (request) => {
@@ -60,8 +36,8 @@ export function auditRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "Download the audit trail as CSV or JSON (Admin)",
-        querystring: auditFilterSchema.extend({ format: z.enum(["csv", "json"]).default("csv") }),
-        response: { 200: z.string(), ...authedProblemResponses },
+        querystring: auditExportQuerySchema,
+        response: { 200: auditExportSchema, ...authedProblemResponses },
       },
     },
     async (request, reply) => {

@@ -1,24 +1,23 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens.ts";
 import { policyContext } from "../../app/auth/authorize-actor.ts";
 import type { OidcClient } from "../../app/auth/oidc-client.ts";
-import { decoyHash, maxPasswordLength } from "../../app/auth/password-hash.ts";
+import { decoyHash } from "../../app/auth/password-hash.ts";
 import { openSession, signIn, signOut } from "../../app/auth/sign-in.ts";
 import { changeOwnPassword } from "../../app/users/change-own-password.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
 import { writeContextOf } from "../acting-user.ts";
-import {
-  authedProblemResponses,
-  createdTokenSchema,
-  meSchema,
-  newTokenBodySchema,
-  tokenViewSchema,
-} from "../auth/auth-schemas.ts";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.ts";
 import { problem, sendProblem } from "../problem.ts";
-import { idParamsSchema, problemSchema } from "../schemas/status-schemas.ts";
+import { loginBodySchema, meSchema, passwordChangeSchema } from "../schemas/auth.ts";
+import { authedProblemResponses, idParamsSchema, noContentSchema, problemSchema } from "../schemas/common.ts";
+import {
+  createdTokenSchema,
+  newTokenBodySchema,
+  tokenListSchema,
+  tokenViewSchema,
+} from "../schemas/users.ts";
 import type { Api } from "./api.ts";
 
 export interface AuthRouteOptions {
@@ -27,16 +26,6 @@ export interface AuthRouteOptions {
   /** Single sign-on through an OpenID Connect provider (oidc-routes.ts); off when undefined. */
   oidc?: OidcClient | undefined;
 }
-
-const loginBodySchema = z
-  .object({
-    email: z.string().min(1).max(320),
-    password: z
-      .string()
-      .min(1)
-      .max(maxPasswordLength * 4),
-  })
-  .strict();
 
 function me(deps: AppDeps, actor: Actor, csrfToken: string | null) {
   return {
@@ -114,7 +103,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       schema: {
         tags: ["users"],
         summary: "Sign out: ends the session and clears its cookie",
-        response: { 204: z.null(), 403: problemSchema },
+        response: { 204: noContentSchema, 403: problemSchema },
       },
     },
     async (request, reply) => {
@@ -143,18 +132,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       schema: {
         tags: ["users"],
         summary: "Change your own password; ends your other sessions",
-        body: z
-          .object({
-            currentPassword: z
-              .string()
-              .min(1)
-              .max(maxPasswordLength * 4),
-            newPassword: z
-              .string()
-              .min(1)
-              .max(maxPasswordLength * 4),
-          })
-          .strict(),
+        body: passwordChangeSchema,
         response: { 200: meSchema, ...authedProblemResponses },
       },
     },
@@ -175,7 +153,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       schema: {
         tags: ["users"],
         summary: "Your API tokens (never the tokens themselves)",
-        response: { 200: z.object({ items: z.array(tokenViewSchema) }), ...authedProblemResponses },
+        response: { 200: tokenListSchema, ...authedProblemResponses },
       },
     },
     async (request) => ({ items: await listApiTokens(deps, await request.actor()) }),

@@ -6,7 +6,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
-import { entitlementPageSchema, entitlementViewSchema } from "../schemas/status-schemas.ts";
+import { entitlementPageSchema, entitlementViewSchema } from "../schemas/entitlements.ts";
 
 // testNow is 2025-03-10: dates below are relative to it.
 const future = "2025-05-30";

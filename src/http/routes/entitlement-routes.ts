@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf, requireTenantAction } from "../../app/auth/authorize-actor.ts";
 import { getEntitlement } from "../../app/entitlements/get-entitlement.ts";
@@ -6,15 +5,14 @@ import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-hi
 import { listEntitlementsAsJson } from "../../app/entitlements/list-entitlements.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
 import { sourceOf } from "../acting-user.ts";
+import { idParamsSchema, problemResponses } from "../schemas/common.ts";
 import {
   entitlementFilterSchema,
   entitlementPageSchema,
   entitlementViewSchema,
-  historyEntrySchema,
-  idParamsSchema,
-  problemResponses,
+  historySchema,
   setStatusBodySchema,
-} from "../schemas/status-schemas.ts";
+} from "../schemas/entitlements.ts";
 import { sendJsonText } from "../send-json-text.ts";
 import type { Api } from "./api.ts";
 
@@ -105,7 +103,7 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         tags: ["status"],
         summary: "Every status change of one entitlement, newest first",
         params: idParamsSchema,
-        response: { 200: z.object({ items: z.array(historyEntrySchema) }), ...problemResponses },
+        response: { 200: historySchema, ...problemResponses },
       },
     },
     async (request) => {

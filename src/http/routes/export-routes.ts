@@ -3,10 +3,9 @@ import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf } from "../../app/auth/authorize-actor.ts";
 import { type ExportFormat, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
 import { listEntitlements } from "../../app/entitlements/list-entitlements.ts";
-import { entitlementFilterSchema, problemResponses } from "../schemas/status-schemas.ts";
+import { problemResponses } from "../schemas/common.ts";
+import { exportQuerySchema } from "../schemas/entitlements.ts";
 import type { Api } from "./api.ts";
-
-const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });
 
 export function exportRoutes(api: Api, deps: AppDeps): void {
   for (const format of ["csv", "json"] as const satisfies ExportFormat[]) {

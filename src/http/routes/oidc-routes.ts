@@ -1,5 +1,4 @@
 import type { FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { beginOidcSignIn } from "../../app/auth/begin-oidc-sign-in.ts";
 import { finishOidcSignIn } from "../../app/auth/finish-oidc-sign-in.ts";
@@ -17,25 +16,17 @@ import {
   oidcCookieName,
   oidcCookieSeal,
 } from "../auth/oidc-cookie.ts";
-import { problemSchema } from "../schemas/status-schemas.ts";
+import {
+  oidcCallbackQuerySchema,
+  oidcStartQuerySchema,
+  redirectSchema,
+  signInOptionsSchema,
+} from "../schemas/auth.ts";
+import { problemSchema } from "../schemas/common.ts";
 import type { Api } from "./api.ts";
 import type { AuthRouteOptions } from "./auth-routes.ts";
 
 export const oidcStartPath = "/api/auth/oidc/start";
-
-const signInOptionsSchema = z.object({
-  oidc: z
-    .object({
-      name: z.string().describe('For the button: "Sign in with <name>"'),
-      startPath: z
-        .string()
-        .describe("Open this address (a full page load, not fetch) to sign in; add ?next=/path"),
-    })
-    .nullable()
-    .describe("Sign-in through an OpenID Connect provider, or null when the server has none"),
-});
-
-const redirect = z.null().describe("A redirect (Location header)");
 
 /**
  * OpenID Connect sign-in beside passwords: /auth/oidc/start sends the browser
@@ -81,8 +72,8 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
         summary: "Single sign-on: redirects the browser to the OpenID Connect provider",
         description:
           "Starts an authorization code flow with PKCE, state and nonce, kept in a sealed ten-minute HttpOnly cookie. `next` is the page to open afterwards (a path on this site; anything else means /). 404 when no provider is configured.",
-        querystring: z.object({ next: z.string().max(2000).optional() }),
-        response: { 302: redirect, 404: problemSchema, 429: problemSchema },
+        querystring: oidcStartQuerySchema,
+        response: { 302: redirectSchema, 404: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {
@@ -112,14 +103,8 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
         summary: "Single sign-on: the provider's answer; signs in and redirects",
         description:
           "Exchanges the code, checks state, nonce and the ID token, and signs in the Unblock user with the provider's (verified) email: sets the session cookie and redirects to `next`. Users are never created here; an unknown email, a disabled user or any failure redirects to `/login?error=oidc_<reason>`. 404 when no provider is configured.",
-        querystring: z.object({
-          code: z.string().optional(),
-          state: z.string().optional(),
-          iss: z.string().optional(),
-          error: z.string().optional(),
-          error_description: z.string().optional(),
-        }),
-        response: { 302: redirect, 404: problemSchema, 429: problemSchema },
+        querystring: oidcCallbackQuerySchema,
+        response: { 302: redirectSchema, 404: problemSchema, 429: problemSchema },
       },
     },
     async (request, reply) => {

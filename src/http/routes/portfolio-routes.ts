@@ -1,34 +1,19 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { listScopeOf, requireCustomerAction, requireTenantAction } from "../../app/auth/authorize-actor.ts";
 import { getCustomer } from "../../app/portfolio/get-customer.ts";
 import { getTenant } from "../../app/portfolio/get-tenant.ts";
 import { listCustomers } from "../../app/portfolio/list-customers.ts";
 import { listTenants } from "../../app/portfolio/list-tenants.ts";
-import { entitlementViewSchema, idParamsSchema, problemResponses } from "../schemas/status-schemas.ts";
+import { idParamsSchema, problemResponses } from "../schemas/common.ts";
+import {
+  customerDetailSchema,
+  customerPageSchema,
+  customersQuerySchema,
+  tenantDetailSchema,
+  tenantPageSchema,
+  tenantsQuerySchema,
+} from "../schemas/portfolio.ts";
 import type { Api } from "./api.ts";
-
-const customerSchema = z.object({
-  id: z.string(),
-  externalId: z.string(),
-  name: z.string(),
-  tenantCount: z.number(),
-});
-const tenantSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  domain: z.string(),
-  priority: z.string(),
-  customer: z.object({ id: z.string(), name: z.string(), externalId: z.string() }),
-  entitlementCount: z.number(),
-  availableSeats: z.number(),
-  blockedSeats: z.number(),
-});
-const pageQuery = {
-  q: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(500).optional(),
-};
 
 export function portfolioRoutes(api: Api, deps: AppDeps): void {
   api.get(
@@ -37,11 +22,8 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["portfolio"],
         summary: "Customers, by name",
-        querystring: z.object(pageQuery).strict(),
-        response: {
-          200: z.object({ items: z.array(customerSchema), nextCursor: z.string().nullable() }),
-          ...problemResponses,
-        },
+        querystring: customersQuerySchema,
+        response: { 200: customerPageSchema, ...problemResponses },
       },
     },
     async (request) =>
@@ -55,10 +37,7 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         tags: ["portfolio"],
         summary: "One customer with its tenants",
         params: idParamsSchema,
-        response: {
-          200: z.object({ customer: customerSchema, tenants: z.array(tenantSchema) }),
-          ...problemResponses,
-        },
+        response: { 200: customerDetailSchema, ...problemResponses },
       },
     },
     async (request) => {
@@ -74,11 +53,8 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["portfolio"],
         summary: "Tenants with seat and blocked totals",
-        querystring: z.object({ ...pageQuery, customerId: z.uuid().optional() }).strict(),
-        response: {
-          200: z.object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() }),
-          ...problemResponses,
-        },
+        querystring: tenantsQuerySchema,
+        response: { 200: tenantPageSchema, ...problemResponses },
       },
     },
     async (request) =>
@@ -92,10 +68,7 @@ export function portfolioRoutes(api: Api, deps: AppDeps): void {
         tags: ["portfolio"],
         summary: "One tenant with every service's entitlement and status segments",
         params: idParamsSchema,
-        response: {
-          200: z.object({ tenant: tenantSchema, entitlements: z.array(entitlementViewSchema) }),
-          ...problemResponses,
-        },
+        response: { 200: tenantDetailSchema, ...problemResponses },
       },
     },
     async (request) => {

@@ -1,28 +1,10 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { deleteSavedView } from "../../app/saved-views/delete-saved-view.ts";
 import { listSavedViews } from "../../app/saved-views/list-saved-views.ts";
 import { saveView } from "../../app/saved-views/save-view.ts";
-import { authedProblemResponses } from "../auth/auth-schemas.ts";
-import { idParamsSchema } from "../schemas/status-schemas.ts";
+import { authedProblemResponses, idParamsSchema, noContentSchema } from "../schemas/common.ts";
+import { savedViewListSchema, savedViewSchema, saveViewBodySchema } from "../schemas/saved-views.ts";
 import type { Api } from "./api.ts";
-
-const savedViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  query: z
-    .string()
-    .describe("The portfolio's query string (filters and sort), as in /?l1=blocked&serviceId=exchange"),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
-
-const saveViewBodySchema = z
-  .object({
-    name: z.string().max(1000, "at most 1,000 characters"),
-    query: z.string().max(10_000, "at most 10,000 characters"),
-  })
-  .strict();
 
 /** The signed-in user's own saved portfolio views: nobody else sees or changes them. */
 export function savedViewRoutes(api: Api, deps: AppDeps): void {
@@ -32,7 +14,7 @@ export function savedViewRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["portfolio"],
         summary: "Your saved portfolio views, by name",
-        response: { 200: z.object({ items: z.array(savedViewSchema) }), ...authedProblemResponses },
+        response: { 200: savedViewListSchema, ...authedProblemResponses },
       },
     },
     async (request) => ({ items: await listSavedViews(deps, await request.actor()) }),
@@ -58,7 +40,7 @@ export function savedViewRoutes(api: Api, deps: AppDeps): void {
         tags: ["portfolio"],
         summary: "Delete one of your saved views",
         params: idParamsSchema,
-        response: { 204: z.null(), ...authedProblemResponses },
+        response: { 204: noContentSchema, ...authedProblemResponses },
       },
     },
     async (request, reply) => {

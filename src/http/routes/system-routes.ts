@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
+import { healthSchema } from "../schemas/system.ts";
 import type { Api } from "./api.ts";
 
 export function systemRoutes(api: Api, deps: AppDeps): void {
@@ -9,13 +9,7 @@ export function systemRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["system"],
         summary: "Liveness and what the instance runs on",
-        response: {
-          200: z.object({
-            status: z.literal("ok"),
-            database: z.enum(["pglite", "postgres"]),
-            playbook: z.object({ id: z.string(), version: z.string(), sha256: z.string() }),
-          }),
-        },
+        response: { 200: healthSchema },
       },
     },
     async () => {

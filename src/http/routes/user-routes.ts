@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens } from "../../app/auth/api-tokens.ts";
 import { requireAllowed } from "../../app/auth/authorize-actor.ts";
@@ -7,36 +6,17 @@ import { listUserViews } from "../../app/users/list-users.ts";
 import { updateUser } from "../../app/users/update-user.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { writeContextOf } from "../acting-user.ts";
+import { authedProblemResponses, idParamsSchema } from "../schemas/common.ts";
 import {
-  authedProblemResponses,
   createdTokenSchema,
   newTokenBodySchema,
-  tokenViewSchema,
+  newUserSchema,
+  tokenListSchema,
+  userChangesSchema,
+  userListSchema,
   userViewSchema,
-} from "../auth/auth-schemas.ts";
-import { idParamsSchema } from "../schemas/status-schemas.ts";
+} from "../schemas/users.ts";
 import type { Api } from "./api.ts";
-
-const newUserSchema = z
-  .object({
-    email: z.string().min(3).max(320),
-    name: z.string().min(1).max(200),
-    role: z.string().min(1).max(100),
-    password: z.string().max(1024).optional(),
-  })
-  .strict();
-
-const userChangesSchema = z
-  .object({
-    /** The version you read; may come as If-Match instead. */
-    version: z.number().int().min(1).optional(),
-    name: z.string().min(1).max(200).optional(),
-    role: z.string().min(1).max(100).optional(),
-    password: z.string().max(1024).optional(),
-    disabled: z.boolean().optional(),
-    unlock: z.boolean().optional(),
-  })
-  .strict();
 
 /** The version a write names: the body's `version`, else the If-Match ETag ("3" or W/"3"). */
 export function versionFrom(bodyVersion: number | undefined, ifMatch: string | string[] | undefined): number {
@@ -61,7 +41,7 @@ export function userRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["users"],
         summary: "Users, for Admins and for those who assign them",
-        response: { 200: z.object({ items: z.array(userViewSchema) }), ...authedProblemResponses },
+        response: { 200: userListSchema, ...authedProblemResponses },
       },
     },
     async (request) => ({ items: await listUserViews(deps, await request.actor()) }),
@@ -115,7 +95,7 @@ export function userRoutes(api: Api, deps: AppDeps): void {
         tags: ["users"],
         summary: "A user's API tokens (Admin, or yourself)",
         params: idParamsSchema,
-        response: { 200: z.object({ items: z.array(tokenViewSchema) }), ...authedProblemResponses },
+        response: { 200: tokenListSchema, ...authedProblemResponses },
       },
     },
     async (request) => ({ items: await listApiTokens(deps, await request.actor(), request.params.id) }),

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { splitReasons } from "../../domain/status-segment.ts";
+import { type StatusSegment, splitReasons } from "../../domain/status-segment.ts";
+import { isoDate, violationSchema } from "./common.ts";
 
-/** Request and response shapes of the status API; they also generate the OpenAPI document. */
+/** Entitlements, their status segments and their history: what the portfolio, status and bulk routes send and take. */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .describe("Calendar date, YYYY-MM-DD");
 const optionalText = z.string().max(2000).nullish();
 
 export const stageSchema = z.enum(["assignment", "delivery"]);
@@ -98,6 +95,9 @@ export const entitlementFilterSchema = z
   })
   .strict();
 
+/** The export takes the list's filters, without paging: it streams every match. */
+export const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });
+
 export const entitlementPageSchema = z.object({
   items: z.array(entitlementViewSchema),
   nextCursor: z.string().nullable(),
@@ -127,27 +127,69 @@ export const historyEntrySchema = z.object({
   requestId: z.string().nullable(),
 });
 
-export const violationSchema = z.object({ field: z.string(), code: z.string(), message: z.string() });
+export const historySchema = z.object({ items: z.array(historyEntrySchema) });
 
-export const problemSchema = z
+export const bulkBodySchema = z
   .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string(),
-    instance: z.string().optional(),
-    errors: z.array(violationSchema).optional(),
+    items: z
+      .array(
+        z
+          .object({
+            entitlementId: z.uuid("must be a UUID"),
+            version: z.number().int().min(1),
+            stage: stageSchema.optional(),
+            segments: z.array(proposedSegmentSchema).min(1).max(50),
+          })
+          .strict(),
+      )
+      .min(1, "needs at least one item")
+      .max(500, "at most 500 items per request"),
   })
-  .loose()
-  .describe("RFC 9457 problem details");
+  .strict();
 
-export const idParamsSchema = z.object({ id: z.uuid("must be a UUID") });
+export const bulkResultSchema = z.object({
+  entitlementId: z.string(),
+  ok: z.boolean(),
+  version: z.number().int().optional(),
+  code: z.string().optional(),
+  message: z.string().optional(),
+  errors: z.array(violationSchema).optional(),
+});
 
-/** The error responses every route may give, for the OpenAPI document. */
-export const problemResponses = {
-  400: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
-  422: problemSchema,
+export const bulkAnswerSchema = z.object({
+  results: z.array(bulkResultSchema),
+  changed: z.number(),
+  refused: z.number(),
+});
+
+/**
+ * A stored segment: the domain's segment (the server stores only valid split
+ * reasons, which the document leaves a plain string) and when its seats
+ * entered their L1, which every stored segment has.
+ */
+export type StoredSegment = StatusSegment & Required<Pick<z.infer<typeof statusSegmentSchema>, "l1Since">>;
+
+/** One entitlement as every reader sees it: who, which service, and its status segments. */
+export type EntitlementView = Omit<z.infer<typeof entitlementViewSchema>, "segments"> & {
+  segments: StoredSegment[];
 };
+
+export type EntitlementPage = Omit<z.infer<typeof entitlementPageSchema>, "items"> & {
+  items: EntitlementView[];
+};
+
+/** An entitlement's status at one moment, as history rows keep it (before and after a change). */
+export type StatusSnapshot = Omit<z.infer<typeof statusSnapshotSchema>, "segments"> & {
+  segments: StoredSegment[];
+};
+
+export type HistoryEntry = Omit<z.infer<typeof historyEntrySchema>, "before" | "after"> & {
+  before: StatusSnapshot;
+  after: StatusSnapshot;
+};
+
+export type SetStatusBody = z.input<typeof setStatusBodySchema>;
+export type ProposedSegmentBody = SetStatusBody["segments"][number];
+export type BulkStatusBody = z.input<typeof bulkBodySchema>;
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+export type BulkAnswer = z.infer<typeof bulkAnswerSchema>;

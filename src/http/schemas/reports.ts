@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/** The report routes: their filters and rows. Totals reports answer `{ items, suppressedCells }`. */
+
+export const reportQuerySchema = z
+  .object({
+    serviceId: z.string().max(100).optional(),
+    customerId: z.uuid().optional(),
+    today: z.string().max(20).optional().describe("As-of date, YYYY-MM-DD (default today)"),
+  })
+  .strict();
+
+export const blockedOverTimeQuerySchema = reportQuerySchema.extend({
+  weeks: z.coerce.number().int().min(1).max(156).optional(),
+});
+
+export const overdueQuerySchema = reportQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe("Page size (default 50)"),
+  cursor: z.string().max(2000).optional().describe("The nextCursor of the previous page"),
+});
+
+const counts = { seats: z.number(), tenants: z.number(), segments: z.number() };
+/** Cells withheld because they cover fewer than 5 tenants (aggregate-only readers: Engineering). */
+const suppressedCells = z.number().int().optional();
+
+export const blockedByL2ServiceRowSchema = z.object({
+  l2: z.string().nullable(),
+  l2Name: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  ...counts,
+});
+
+export const blockedByL3RowSchema = z.object({
+  l2: z.string().nullable(),
+  l2Name: z.string(),
+  /** Null: Blocked seats whose L2 has no L3 recorded. */
+  l3: z.string().nullable(),
+  l3Name: z.string(),
+  /** This row's part of all Blocked seats in scope (0..1): the L3s weighted by seats. */
+  share: z.number(),
+  ...counts,
+});
+
+export const agingBucketSchema = z.object({
+  /** "0-30", "31-60", "61-90", "91-180", "180+". */
+  bucket: z.string(),
+  minDays: z.number(),
+  /** Null for the open-ended last bucket. */
+  maxDays: z.number().nullable(),
+  ...counts,
+});
+
+export const projectedUnblockWeekSchema = z.object({
+  /** ISO week, e.g. "2025-W15". */
+  week: z.string(),
+  /** The Monday of that week (YYYY-MM-DD). */
+  weekStart: z.string(),
+  /** Whether the week is over: these unblocks were projected and have slipped. */
+  past: z.boolean(),
+  ...counts,
+});
+
+/** Blocked seats at the end of one week, rebuilt from the status history. */
+export const blockedWeekSchema = z.object({ weekStart: z.string(), seats: z.number(), tenants: z.number() });
+
+export const overdueActionSchema = z.object({
+  entitlementId: z.string(),
+  position: z.number(),
+  customerId: z.string(),
+  customerName: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  l1: z.string(),
+  l2: z.string().nullable(),
+  owner: z.string().nullable(),
+  nextAction: z.string().nullable(),
+  nextActionDate: z.string(),
+  daysOverdue: z.number(),
+  seats: z.number(),
+});
+
+/** A totals report's answer: its rows and how many small cells were withheld. */
+function totalsOf<Row extends z.ZodType>(row: Row) {
+  return z.object({ items: z.array(row), suppressedCells });
+}
+
+export const blockedByL2ServiceSchema = totalsOf(blockedByL2ServiceRowSchema);
+export const blockedByL3Schema = totalsOf(blockedByL3RowSchema);
+export const agingSchema = totalsOf(agingBucketSchema);
+export const projectedUnblocksSchema = totalsOf(projectedUnblockWeekSchema);
+export const blockedOverTimeSchema = totalsOf(blockedWeekSchema);
+export const overdueActionPageSchema = z.object({
+  items: z.array(overdueActionSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+export type BlockedByL2ServiceRow = z.infer<typeof blockedByL2ServiceRowSchema>;
+export type BlockedByL3Row = z.infer<typeof blockedByL3RowSchema>;
+export type AgingBucket = z.infer<typeof agingBucketSchema>;
+export type ProjectedUnblockWeek = z.infer<typeof projectedUnblockWeekSchema>;
+export type BlockedWeek = z.infer<typeof blockedWeekSchema>;
+export type OverdueAction = z.infer<typeof overdueActionSchema>;
+export type OverdueActionPage = z.infer<typeof overdueActionPageSchema>;
+/** A totals report's answer: its rows and the small cells withheld (absent when none may be). */
+export type TotalsAnswer<Row> = Omit<z.infer<typeof agingSchema>, "items"> & { items: Row[] };
