@@ -1,0 +1,38 @@
+import { NativeSelect } from "@mantine/core";
+import type { FieldState } from "../../src/domain/rules/field-states.ts";
+import type { FieldInputCommon } from "./field-input.tsx";
+
+/**
+ * A field chosen from the playbook's list (L2, L3, service status, engagement
+ * scenario). A value the playbook no longer has stays visible, marked as such.
+ */
+export function ListFieldSelect({
+  common,
+  state,
+  value,
+  onChange,
+}: {
+  common: FieldInputCommon;
+  state: FieldState;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const options = state.options ?? [];
+  const known = value === "" || options.some((option) => option.id === value);
+  const emptyLabel =
+    options.length === 0 ? "None available" : state.state === "required" ? "Choose…" : "None";
+  const data = [
+    { value: "", label: emptyLabel },
+    ...options.map((option) => ({ value: option.id, label: option.name })),
+    ...(known ? [] : [{ value, label: `${value} (not in the playbook)` }]),
+  ];
+  return (
+    <NativeSelect
+      {...common}
+      value={value}
+      data={data}
+      disabled={options.length === 0 && value === ""}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import { SimpleGrid, Text } from "@mantine/core";
+import type { ScenarioField } from "../../src/domain/playbook/playbook-schema.ts";
+import type { EditorContext, SegmentDraft } from "./editor-state.ts";
+import { FieldInput } from "./field-input.tsx";
+import { SuggestButton } from "./suggest-button.tsx";
+import type { SegmentFormState } from "./use-segment-form.ts";
+
+const gridFields: readonly ScenarioField[] = [
+  "l2",
+  "l3",
+  "serviceStatus",
+  "engagementScenario",
+  "targetDate",
+  "owner",
+  "nextActionDate",
+  "nextAction",
+];
+
+/** The fields a segment's scenario row asks for, the note last with its Suggest button. */
+export function ScenarioFieldInputs({
+  context,
+  segment,
+  form,
+  errorOf,
+  onChange,
+}: {
+  context: EditorContext;
+  segment: SegmentDraft;
+  form: SegmentFormState;
+  errorOf: (field: string) => string | undefined;
+  onChange: (next: SegmentDraft) => void;
+}) {
+  const { fields } = form;
+  if (!fields) {
+    return (
+      <Text size="sm" c="dimmed">
+        Choose an L1 status to see the fields its scenario row asks for.
+      </Text>
+    );
+  }
+  const input = (field: ScenarioField) => (
+    <FieldInput
+      key={field}
+      field={field}
+      state={fields[field]}
+      value={segment[field]}
+      carriedName={form.carriedText(field)}
+      error={errorOf(field)}
+      onChange={(value) => form.setField(field, value)}
+      l1={segment.l1}
+      l2={segment.l2}
+    />
+  );
+  return (
+    <>
+      <SimpleGrid cols={2} spacing="xs">
+        {gridFields.map(input)}
+      </SimpleGrid>
+      {input("note")}
+      {fields.note.state === "disabled" || fields.note.state === "carried" ? null : (
+        <SuggestButton context={context} segment={segment} onApply={onChange} />
+      )}
+    </>
+  );
+}
