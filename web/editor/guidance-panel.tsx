@@ -1,8 +1,10 @@
-import { Anchor, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Stack, Text, Title } from "@mantine/core";
 import type { ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
-import { playbookHref, TaxonomyPath } from "../playbook/taxonomy-links.tsx";
+import { playbookHref } from "../playbook/taxonomy-links.tsx";
 import { Link } from "../router/link.tsx";
+import { GuidanceList } from "./guidance-list.tsx";
+import { InvalidExamples } from "./invalid-examples.tsx";
 
 /**
  * The playbook beside the choice: what the chosen L2 (or L1) means, when not to
@@ -66,29 +68,12 @@ export function GuidancePanel({
           {l3Entry.definition}
         </Text>
       ) : null}
-      <Section title="Valid examples" items={subject.validExamples} />
-      {subject.invalidExamples.length > 0 ? (
-        <>
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-            Invalid examples (use instead)
-          </Text>
-          <List size="sm" spacing={2}>
-            {subject.invalidExamples.map((example) => (
-              <List.Item key={example.scenario}>
-                {example.scenario} →{" "}
-                <TaxonomyPath
-                  l1={example.useInstead.l1}
-                  l2={example.useInstead.l2 ?? null}
-                  l3={example.useInstead.l3 ?? null}
-                  size="sm"
-                />
-              </List.Item>
-            ))}
-          </List>
-        </>
+      <GuidanceList title="Valid examples" items={subject.validExamples} />
+      <InvalidExamples examples={subject.invalidExamples} />
+      <GuidanceList title="Questions to confirm" items={subject.questions} />
+      {workload ? (
+        <GuidanceList title={`For ${service?.name ?? serviceId}`} items={workload.questions} />
       ) : null}
-      <Section title="Questions to confirm" items={subject.questions} />
-      {workload ? <Section title={`For ${service?.name ?? serviceId}`} items={workload.questions} /> : null}
       {row ? (
         <Text size="xs" c="dimmed">
           Scenario: {row.description}
@@ -96,21 +81,5 @@ export function GuidancePanel({
         </Text>
       ) : null}
     </Stack>
-  );
-}
-
-function Section({ title, items }: { title: string; items: readonly string[] }) {
-  if (items.length === 0) return null;
-  return (
-    <>
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-        {title}
-      </Text>
-      <List size="sm" spacing={2}>
-        {items.map((item) => (
-          <List.Item key={item}>{item}</List.Item>
-        ))}
-      </List>
-    </>
   );
 }
