@@ -1,5 +1,3 @@
-import type { Stage } from "./playbook/playbook-schema.ts";
-
 /** Calendar date as YYYY-MM-DD; dates in the playbook have no time of day. */
 export type IsoDate = string;
 
@@ -44,11 +42,4 @@ export interface ProposedSegment {
   nextActionDate?: IsoDate | null;
   nextAction?: string | null;
   splitReason?: SplitReason | null;
-}
-
-/** The status of one entitlement (tenant x service) as a whole. */
-export interface EntitlementStatus {
-  stage: Stage;
-  availableSeats: number;
-  segments: StatusSegment[];
 }

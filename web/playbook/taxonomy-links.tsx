@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Text } from "@mantine/core";
+import { Anchor, Group, Text } from "@mantine/core";
 import { Link } from "../router/link.tsx";
 import { usePlaybook } from "./playbook-context.tsx";
 
@@ -51,24 +51,5 @@ export function TaxonomyPath({
         </>
       ) : null}
     </Group>
-  );
-}
-
-/** An L1 in its playbook colour, linking to its definition. */
-export function L1Badge({ l1, label }: { l1: string; label?: string }) {
-  const index = usePlaybook();
-  const entry = index.l1(l1);
-  return (
-    <Badge
-      component={Link}
-      href={playbookHref(l1)}
-      color={entry?.color ?? "gray"}
-      autoContrast
-      variant="filled"
-      radius="sm"
-      style={{ cursor: "pointer", textTransform: "none" }}
-    >
-      {label ?? entry?.name ?? l1}
-    </Badge>
   );
 }

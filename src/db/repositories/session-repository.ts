@@ -1,4 +1,4 @@
-import { eq, lt, or, sql } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { sessions, userAccounts, users } from "../schema.ts";
 import type { UserRecord } from "./user-repository.ts";
@@ -53,12 +53,4 @@ export async function deleteStaleSessions(db: Db, input: { now: Date; idleBefore
   await db
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, input.now), lt(sessions.lastSeenAt, input.idleBefore)));
-}
-
-export async function countSessionsOfUser(db: Db, userId: string): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sessions)
-    .where(eq(sessions.userId, userId));
-  return rows[0]?.n ?? 0;
 }

@@ -91,8 +91,6 @@ export const INTENT_CUES: Record<string, RegExp> = {
 };
 
 /** A count of outreach attempts: a number near an attempt or channel word. */
-export const ATTEMPT_NUMBER =
-  /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|thrice|several|multiple|many)\b/;
 export const EXACT_NUMBER = /\b(?:\d+x?|one|two|three|four|five|six|seven|eight|nine|ten|twice|thrice)\b/;
 export const ATTEMPT_WORD =
   /\b(?:attempts?|tries|tried|emails?|e-mails?|emailed|mails?|mailed|calls?|called|phoned?|voicemails?|vms?|messages?|messaged|pings?|pinged|reminders?|follow-?ups?|outreach\w*|times|chats?|texts?|sms|letters?|linkedin|inmails?)\b/;

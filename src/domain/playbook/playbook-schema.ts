@@ -195,7 +195,6 @@ export const playbookSchema = z.object({
 
 export type Role = z.infer<typeof roleSchema>;
 export type Service = z.infer<typeof serviceSchema>;
-export type ServiceFamily = z.infer<typeof serviceFamilySchema>;
 export type L1 = z.infer<typeof l1Schema>;
 export type L2 = z.infer<typeof l2Schema>;
 export type L3 = z.infer<typeof l3Schema>;
@@ -204,10 +203,4 @@ export type ScenarioFields = z.infer<typeof scenarioFieldsSchema>;
 export type ScenarioField = keyof ScenarioFields;
 export type ScenarioRow = z.infer<typeof scenarioRowSchema>;
 export type Stage = z.infer<typeof stageSchema>;
-export type ServiceStatus = z.infer<typeof serviceStatusSchema>;
-export type EngagementScenario = z.infer<typeof engagementScenarioSchema>;
-export type RefreshEntry = z.infer<typeof refreshEntrySchema>;
-export type TaxonomyRef = z.infer<typeof taxonomyRefSchema>;
 export type Playbook = z.infer<typeof playbookSchema>;
-/** The playbook file as written, before defaults are applied. */
-export type PlaybookInput = z.input<typeof playbookSchema>;
