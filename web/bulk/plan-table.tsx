@@ -1,0 +1,39 @@
+import { Table, Text } from "@mantine/core";
+import type { PlannedRow } from "./bulk-plan.ts";
+
+/** Each selected row and what the rules say of the change for it. */
+export function PlanTable({ planned }: { planned: readonly PlannedRow[] }) {
+  if (planned.length === 0) return null;
+  return (
+    <Table striped withTableBorder fz="xs" aria-label="Rows and what the rules say">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Customer / tenant</Table.Th>
+          <Table.Th>Service</Table.Th>
+          <Table.Th>Check</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {planned.map((row) => (
+          <Table.Tr key={row.entitlement.id}>
+            <Table.Td>
+              {row.entitlement.customer.name} · {row.entitlement.tenant.name}
+            </Table.Td>
+            <Table.Td>{row.entitlement.service.name}</Table.Td>
+            <Table.Td>
+              {row.violations.length === 0 ? (
+                <Text c="green.8" size="xs">
+                  Ready
+                </Text>
+              ) : (
+                <Text c="red.8" size="xs">
+                  {row.violations.map((found) => found.message).join(" ")}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
