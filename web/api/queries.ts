@@ -1,6 +1,12 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
-import type { EntitlementPage, EntitlementView, HistoryEntry, User } from "./api-types.ts";
+import type {
+  EntitlementPage,
+  EntitlementView,
+  HistoryEntry,
+  Me as MeAnswer,
+  TenantDetail,
+} from "./api-types.ts";
 import { entitlementPagePath } from "./entitlement-page-path.ts";
 
 /** Query keys in one place, so a save can invalidate exactly what it changed. */
@@ -17,12 +23,12 @@ export const queryKeys = {
   report: (name: string, query: Record<string, string>) => ["reports", name, query] as const,
 };
 
-/** The signed-in user, what its role may do, and the CSRF token writes must echo (`GET /api/me`). */
-export interface Me {
-  user: User;
-  /** Permission strings (`tenants.read`, `status.write.delivery`, ...) the app switches on. */
-  permissions: string[];
-}
+/**
+ * The signed-in user and what its role may do (`GET /api/me`): permission
+ * strings (`tenants.read`, `status.write.delivery`, ...) the app switches on.
+ * The CSRF token is kept apart, for the writes that must echo it.
+ */
+export type Me = Omit<MeAnswer, "csrfToken">;
 
 export const meQuery = queryOptions({
   queryKey: queryKeys.me,
@@ -37,7 +43,7 @@ export function useMe() {
 
 /** Reads `/api/me` (or the sign-in answer, which has the same shape) and keeps its CSRF token. */
 export function readMe(data: unknown): Me {
-  const value = data as { user: User; permissions?: string[]; csrfToken?: string | null };
+  const value = data as Partial<MeAnswer> & Pick<MeAnswer, "user">;
   setCsrfToken(value.csrfToken ?? null);
   return { user: value.user, permissions: value.permissions ?? [] };
 }
@@ -53,20 +59,6 @@ export const entitlementPagesQuery = (query: Record<string, string>) =>
 
 export function useEntitlementPages(query: Record<string, string>) {
   return useInfiniteQuery(entitlementPagesQuery(query));
-}
-
-export interface TenantDetail {
-  tenant: {
-    id: string;
-    name: string;
-    domain: string;
-    priority: string;
-    customer: { id: string; name: string; externalId: string };
-    entitlementCount: number;
-    availableSeats: number;
-    blockedSeats: number;
-  };
-  entitlements: EntitlementView[];
 }
 
 /** One tenant with every service's entitlement (`GET /api/tenants/:id`). */

@@ -89,15 +89,8 @@ function judge(
   return { entitlement, stage, segments, violations: decision.ok ? [] : decision.violations };
 }
 
-export interface BulkResult {
-  entitlementId: string;
-  ok: boolean;
-  /** Accepted: the version now stored (the same as before when the row already said this). */
-  version?: number;
-  /** Refused: why, in a sentence (a version conflict has no field-level errors). */
-  message?: string;
-  errors?: Violation[];
-}
+/** One item's outcome in `POST /api/bulk/status`. */
+export type { BulkResult } from "../api/api-types.ts";
 
 /** The request body of `POST /api/bulk/status` for the rows the rules accepted. */
 export function bulkBody(planned: readonly PlannedRow[]) {

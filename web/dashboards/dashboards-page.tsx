@@ -2,6 +2,16 @@ import "@mantine/charts/styles.css";
 import { AreaChart, BarChart } from "@mantine/charts";
 import { Anchor, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useMemo } from "react";
+import type {
+  AgingBucket,
+  BlockedByL2ServiceRow,
+  BlockedByL3Row,
+  BlockedWeek,
+  OverdueAction,
+  OverdueActionPage,
+  ProjectedUnblockWeek,
+  TotalsAnswer,
+} from "../api/api-types.ts";
 import { useReport } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
@@ -12,16 +22,6 @@ import { navigate, useSearchParams } from "../router/router.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
 import { ChartCard } from "./chart-card.tsx";
-import {
-  type AgingBucket,
-  type BlockedByL2ServiceRow,
-  type BlockedByL3Row,
-  type BlockedWeekPoint,
-  type OverdueAction,
-  type ProjectedUnblockWeek,
-  rowsOf,
-  suppressedOf,
-} from "./report-types.ts";
 
 const palette = [
   "red.6",
@@ -64,21 +64,21 @@ export default function DashboardsPage() {
     if (linkable) navigate(portfolioHref({ ...base, ...filters }));
   };
 
-  const byL2 = useReport<unknown>("blocked-by-l2-service", scope);
-  const byL3 = useReport<unknown>("blocked-by-l3", scope);
-  const aging = useReport<unknown>("aging", scope);
-  const projected = useReport<unknown>("projected-unblocks", scope);
-  const overTime = useReport<unknown>("blocked-over-time", scope);
+  const byL2 = useReport<TotalsAnswer<BlockedByL2ServiceRow>>("blocked-by-l2-service", scope);
+  const byL3 = useReport<TotalsAnswer<BlockedByL3Row>>("blocked-by-l3", scope);
+  const aging = useReport<TotalsAnswer<AgingBucket>>("aging", scope);
+  const projected = useReport<TotalsAnswer<ProjectedUnblockWeek>>("projected-unblocks", scope);
+  const overTime = useReport<TotalsAnswer<BlockedWeek>>("blocked-over-time", scope);
   // Overdue actions name customers: only for readers of the portfolio.
-  const overdue = useReport<unknown>("overdue-next-actions", { ...scope, limit: "15" }, linkable);
+  const overdue = useReport<OverdueActionPage>("overdue-next-actions", { ...scope, limit: "15" }, linkable);
 
-  const l2Rows = rowsOf<BlockedByL2ServiceRow>(byL2.data);
+  const l2Rows = byL2.data?.items ?? [];
   const l2Chart = useMemo(() => pivotL2(l2Rows), [l2Rows]);
-  const l3Rows = rowsOf<BlockedByL3Row>(byL3.data).slice(0, 10);
-  const agingRows = rowsOf<AgingBucket>(aging.data);
-  const weeks = rowsOf<ProjectedUnblockWeek>(projected.data);
-  const points = rowsOf<BlockedWeekPoint>(overTime.data);
-  const overdueRows = rowsOf<OverdueAction>(overdue.data);
+  const l3Rows = (byL3.data?.items ?? []).slice(0, 10);
+  const agingRows = aging.data?.items ?? [];
+  const weeks = projected.data?.items ?? [];
+  const points = overTime.data?.items ?? [];
+  const overdueRows = overdue.data?.items ?? [];
 
   return (
     <Stack gap="md">
@@ -112,7 +112,7 @@ export default function DashboardsPage() {
           title="Blocked seats by L2 reason and service"
           description="Stacked by L2 reason; the services with the most Blocked seats."
           query={byL2}
-          suppressed={suppressedOf(byL2.data)}
+          suppressed={byL2.data?.suppressedCells ?? 0}
           empty={l2Rows.length === 0}
           columns={["L2 reason", "Service", "Seats", "Tenants"]}
           rows={l2Rows.map((row) => ({
@@ -167,7 +167,7 @@ export default function DashboardsPage() {
           title="Top L3 blockers by seats"
           description="The ten L3 reasons holding the most Blocked seats."
           query={byL3}
-          suppressed={suppressedOf(byL3.data)}
+          suppressed={byL3.data?.suppressedCells ?? 0}
           empty={l3Rows.length === 0}
           columns={["L2 reason", "L3 reason", "Seats", "Share"]}
           rows={l3Rows.map((row) => ({
@@ -199,7 +199,7 @@ export default function DashboardsPage() {
           title="Aging of Blocked seats"
           description="Days since the seats became Blocked."
           query={aging}
-          suppressed={suppressedOf(aging.data)}
+          suppressed={aging.data?.suppressedCells ?? 0}
           empty={agingRows.every((row) => row.seats === 0)}
           columns={["Days blocked", "Seats", "Tenants"]}
           rows={agingRows.map((row) => ({
@@ -224,7 +224,7 @@ export default function DashboardsPage() {
           title="Projected unblocks per week"
           description="Blocked seats by the week of their projected unblock date; weeks already past have slipped."
           query={projected}
-          suppressed={suppressedOf(projected.data)}
+          suppressed={projected.data?.suppressedCells ?? 0}
           empty={weeks.length === 0}
           columns={["Week", "Starts", "Seats", "Tenants"]}
           rows={weeks.map((row) => ({
@@ -271,7 +271,7 @@ export default function DashboardsPage() {
             cells: [formatDate(point.weekStart), formatCount(point.seats), formatCount(point.tenants)],
             href: portfolioHref(base),
           }))}
-          suppressed={suppressedOf(overTime.data)}
+          suppressed={overTime.data?.suppressedCells ?? 0}
         >
           <AreaChart
             h={chartHeight}

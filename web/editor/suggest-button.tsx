@@ -4,24 +4,14 @@ import { useId, useState } from "react";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { ConfidenceBand } from "../../src/domain/suggest/confidence-band.ts";
 import { apiRequest } from "../api/api-client.ts";
+import type { StatusSuggestion } from "../api/api-types.ts";
 import { type AppliedSuggestion, applySuggestion, type SuggestedLevel } from "./apply-suggestion.ts";
 import type { EditorContext, SegmentDraft } from "./editor-state.ts";
-
-/** What `POST /api/suggest` answers (the fields the editor uses). */
-interface SuggestAnswer {
-  l1: string | null;
-  l2: string | null;
-  l3: string | null;
-  confidence: number;
-  /** Decided by the domain's confidenceBand on the server. */
-  band: ConfidenceBand;
-  evidence: string[];
-}
 
 interface Outcome {
   /** The note the suggestion was read from. */
   note: string;
-  answer: SuggestAnswer;
+  answer: StatusSuggestion;
   applied: AppliedSuggestion;
 }
 
@@ -51,7 +41,7 @@ export function SuggestButton({
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const ask = useMutation({
     mutationFn: (note: string) =>
-      apiRequest<SuggestAnswer>("/suggest", {
+      apiRequest<StatusSuggestion>("/suggest", {
         method: "POST",
         body: { note, workload: context.serviceId || null },
       }),
@@ -167,7 +157,7 @@ function SuggestResult({
 
 const levelName: Record<SuggestedLevel, string> = { l1: "L1", l2: "L2", l3: "L3" };
 
-function labelNames(index: PlaybookIndex, answer: SuggestAnswer): Record<SuggestedLevel, string | null> {
+function labelNames(index: PlaybookIndex, answer: StatusSuggestion): Record<SuggestedLevel, string | null> {
   const l1 = answer.l1 ? (index.l1(answer.l1)?.name ?? answer.l1) : null;
   const l2 = answer.l1 && answer.l2 ? (index.l2(answer.l1, answer.l2)?.name ?? answer.l2) : null;
   const l3 =

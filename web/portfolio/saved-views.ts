@@ -1,17 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../api/api-client.ts";
+import type { SavedView as SavedViewRecord } from "../api/api-types.ts";
 
 /**
  * Saved portfolio views, kept on the server per user (`/api/saved-views`), so
  * they follow their owner to any browser. Saving a name again (in any case)
- * replaces that view.
+ * replaces that view. The browser reads neither of its times (ISO strings
+ * once sent).
  */
-export interface SavedView {
-  id: string;
-  name: string;
-  /** The portfolio query string, without "?". */
-  query: string;
-}
+export type SavedView = Pick<SavedViewRecord, "id" | "name" | "query">;
 
 const savedViewsKey = ["saved-views"] as const;
 

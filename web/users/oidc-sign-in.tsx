@@ -2,12 +2,8 @@ import { Alert, Button, Divider } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { nextAfterLogin } from "../../src/domain/return-path.ts";
 import { apiRequest } from "../api/api-client.ts";
+import type { SignInOptions } from "../api/api-types.ts";
 import { useLocation } from "../router/router.ts";
-
-/** `GET /api/auth/options`: whether this server signs in through an OpenID Connect provider. */
-interface SignInOptions {
-  oidc: { name: string; startPath: string } | null;
-}
 
 /** What each `?error=` the single sign-on callback sends back to /login means, for the person. */
 const refusals: Record<string, string> = {
