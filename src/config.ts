@@ -58,7 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Path of the OpenID Connect callback route, under the server's public URL. */
-export const oidcCallbackPath = "/api/auth/oidc/callback";
+const oidcCallbackPath = "/api/auth/oidc/callback";
 
 function readOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
   const issuerText = env.UNBLOCK_OIDC_ISSUER || undefined;

@@ -9,7 +9,7 @@ const screenshotDir = resolve(import.meta.dirname, "../../test-results");
 
 /** The password the demo seed gives its users on servers with sign-in. */
 const demoPassword = "unblock-demo";
-export const adminEmail = "admin@unblock.test";
+const adminEmail = "admin@unblock.test";
 
 export const baseUrl = (): string => inject("baseUrl");
 
@@ -42,7 +42,7 @@ export async function openPage(
 }
 
 /** Fills in and submits the sign-in page the browser is on. */
-export async function signInOnPage(page: Page, email: string, password = demoPassword): Promise<void> {
+async function signInOnPage(page: Page, email: string, password = demoPassword): Promise<void> {
   await page.waitForURL((url) => url.pathname === "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("textbox", { name: "Password" }).fill(password);

@@ -5,7 +5,7 @@ import type { Database } from "./client.ts";
 import { finishDeferredIndexes } from "./infra/deferred-indexes.ts";
 
 /** The committed drizzle-kit migrations; the same files serve PGlite and the server. */
-export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 /** Brings the schema up to date: the migrations, then any index a bulk load still owes. */
 export async function runMigrations(database: Database): Promise<void> {

@@ -28,7 +28,7 @@ function withoutBodyPrefix(found: Violation): Violation {
 }
 
 /** Header carrying the session's CSRF token on writes made with the sign-in cookie. */
-export const csrfHeader = "x-csrf-token";
+const csrfHeader = "x-csrf-token";
 let csrfToken: string | null = null;
 
 /** Kept from /api/me or the sign-in answer; sent back on every write. */

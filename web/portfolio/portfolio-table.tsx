@@ -9,7 +9,7 @@ import { summarizeRow } from "./row-summary.ts";
 import { SegmentChips } from "./segment-chips.tsx";
 import { VirtualRows } from "./virtual-rows.tsx";
 
-export const portfolioRowHeight = 44;
+const portfolioRowHeight = 44;
 
 export interface PortfolioTableProps {
   rows: readonly EntitlementView[];

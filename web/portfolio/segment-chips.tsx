@@ -5,7 +5,7 @@ import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
 
 /** Readable text on an L1 colour: dark text on light colours, white on dark ones. */
-export function textOn(hex: string): string {
+function textOn(hex: string): string {
   const value = Number.parseInt(hex.slice(1), 16);
   const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
   return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#1a1b1e" : "#ffffff";

@@ -57,7 +57,7 @@ export function importCommand(io: CommandIo = processIo): Command {
 }
 
 /** The report as people read it: counts, then one line per error. */
-export function describeReport(report: ImportReport): string {
+function describeReport(report: ImportReport): string {
   const lines = [
     `Read ${count(report.rows)} rows for ${count(report.entitlements)} services: ${count(report.changed)} changed, ${count(report.unchanged)} unchanged, ${count(report.errors.length)} ${report.errors.length === 1 ? "error" : "errors"}.`,
   ];

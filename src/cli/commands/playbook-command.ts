@@ -74,7 +74,7 @@ export function playbookCommand(output: PlaybookCommandOutput = processOutput): 
 }
 
 /** The JSON `show --json` prints: the taxonomy without the guidance text, plus rows and services. */
-export function playbookSummary(playbook: Playbook) {
+function playbookSummary(playbook: Playbook) {
   return {
     id: playbook.id,
     title: playbook.title,
@@ -100,7 +100,7 @@ export function playbookSummary(playbook: Playbook) {
 }
 
 /** Text lines of `show`: version and refresh history first, then L1 > L2 > L3 (grouped by service). */
-export function playbookTree(playbook: Playbook): string[] {
+function playbookTree(playbook: Playbook): string[] {
   const services = playbook.serviceFamilies.flatMap((family) => family.services);
   const lines = [`${playbook.title} (${playbook.id} ${playbook.version})`, "Refresh summary:"];
   for (const entry of playbook.refreshSummary) {

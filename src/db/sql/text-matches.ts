@@ -7,7 +7,7 @@ import { rowsOf } from "../infra/raw-rows.ts";
  * (about 37 bytes each as a parameter); a search matching more is broad enough
  * for the planner's guess to be the right order of magnitude.
  */
-export const textMatchIdLimit = 2000;
+const textMatchIdLimit = 2000;
 
 /**
  * Ids of entitlements whose customer name or external id, tenant name or

@@ -8,9 +8,7 @@ import { z } from "zod";
  */
 
 /** Stable identifier: lower snake_case, used in URLs, CSV files and the database. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be lower snake_case (a-z, 0-9, _)");
+const idSchema = z.string().regex(/^[a-z0-9]+(?:_[a-z0-9]+)*$/, "must be lower snake_case (a-z, 0-9, _)");
 
 const text = z.string().trim().min(1, "must not be empty");
 
@@ -29,7 +27,7 @@ export const serviceSchema = z.object({
   aliases: z.array(text).default([]),
 });
 
-export const serviceFamilySchema = z.object({
+const serviceFamilySchema = z.object({
   id: idSchema,
   name: text,
   services: z.array(serviceSchema).min(1),
@@ -44,18 +42,18 @@ export const l3Schema = z.object({
 });
 
 /** Where a misfiled case belongs instead, as a taxonomy path. */
-export const taxonomyRefSchema = z.object({
+const taxonomyRefSchema = z.object({
   l1: idSchema,
   l2: idSchema.optional(),
   l3: idSchema.optional(),
 });
 
-export const counterExampleSchema = z.object({
+const counterExampleSchema = z.object({
   scenario: text,
   useInstead: taxonomyRefSchema,
 });
 
-export const workloadQuestionsSchema = z.object({
+const workloadQuestionsSchema = z.object({
   service: idSchema,
   questions: z.array(text).min(1),
 });
@@ -128,7 +126,7 @@ export const fieldRuleSchema = z.object({
   hint: z.string().trim().optional(),
 });
 
-export const scenarioFieldsSchema = z.object({
+const scenarioFieldsSchema = z.object({
   l2: fieldRuleSchema,
   l3: fieldRuleSchema,
   serviceStatus: fieldRuleSchema,
@@ -160,19 +158,19 @@ export const scenarioRowSchema = z.object({
   printed: z.boolean().default(true),
 });
 
-export const serviceStatusSchema = z.object({
+const serviceStatusSchema = z.object({
   id: idSchema,
   name: text,
   description: text,
 });
 
-export const engagementScenarioSchema = z.object({
+const engagementScenarioSchema = z.object({
   id: idSchema,
   name: text,
   description: text,
 });
 
-export const refreshEntrySchema = z.object({
+const refreshEntrySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a YYYY-MM-DD date"),
   who: text,
   what: text,

@@ -24,7 +24,7 @@ import { checkL2, checkL3, checkListValue, type ValueCheck } from "./value-check
 export const maxLengths: Partial<Record<ScenarioField, number>> = { note: 2000, nextAction: 500, owner: 200 };
 
 /** Role that may act through any scenario row: it runs the deployment and repairs data. */
-export const adminRoleId = "admin";
+const adminRoleId = "admin";
 
 export interface SegmentContext {
   index: PlaybookIndex;
