@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { createEntitlement, createTenant, type SegmentSeed } from "../../../test/factories/portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { seedDemo } from "../../app/demo/seed-demo.ts";
 import { type Database, openDatabase } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { loadEntitlementViews, loadEntitlementViewsJson } from "../repositories/entitlement-repository.ts";
@@ -13,13 +12,52 @@ import {
   viewOfRow,
 } from "./entitlement-view-sql.ts";
 
+const blocked: SegmentSeed = {
+  seats: 300,
+  l1: "blocked",
+  scenarioId: "blocked_delivery",
+  l2: "partner_engagement",
+  engagementScenario: "customer_led",
+  targetDate: "2025-06-30",
+  owner: "Account Team",
+  note: "Blocked: the partner has no engineer free; clears when one is assigned.",
+  nextAction: "Escalate to the partner manager",
+  nextActionDate: "2025-04-01",
+  splitReason: "geography",
+};
+const inProgress: SegmentSeed = {
+  seats: 700,
+  l1: "in_progress",
+  scenarioId: "in_progress_delivery",
+  serviceStatus: "migrate",
+  note: "Deploying; at wave two of four.",
+  splitReason: "geography",
+};
+
+/** Forty entitlements over ten tenants: split ones, single-segment ones and ones with no status yet. */
+async function createPortfolio(db: Database["db"]): Promise<void> {
+  for (let tenant = 0; tenant < 10; tenant += 1) {
+    const { id: tenantId } = await createTenant(db, { priority: tenant % 2 === 0 ? "high" : "low" });
+    for (const [n, serviceId] of ["exchange", "teams", "sharepoint", "onedrive"].entries()) {
+      const kind = (tenant + n) % 3;
+      const segments =
+        kind === 0
+          ? [blocked, inProgress]
+          : kind === 1
+            ? [{ ...inProgress, seats: 1000, splitReason: null }]
+            : [];
+      await createEntitlement(db, { tenantId, serviceId, stage: "delivery", segments });
+    }
+  }
+}
+
 describe(loadEntitlementViewsJson.name, () => {
   let database: Database & { url?: string };
   let ids: string[];
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    await seedDemo(await makeTestDeps(database), { tenants: 40, seed: 7, today: "2025-03-10" });
+    await createPortfolio(database.db);
     ids = (
       await rowsOf<{ id: string }>(database.db, sql`select id::text as id from entitlements order by id`)
     ).map((row) => row.id);
