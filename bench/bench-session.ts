@@ -9,7 +9,6 @@ import { from as copyFrom } from "pg-copy-streams";
 import type { AppDeps } from "../src/app/app-deps.ts";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
 import type { Database, Db } from "../src/db/client.ts";
-import { preparedStatementName } from "../src/db/infra/raw-rows.ts";
 import * as schema from "../src/db/schema.ts";
 
 /** One SQL statement as the application sent it to the driver. */
@@ -54,10 +53,12 @@ export async function openBenchSession(target: {
   let copyCsv: BenchSession["copyCsv"];
   if (target.url) {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const statementNames = new Map<string, string>();
+    pool.on("connect", (client) => rememberStatementNames(client, statementNames));
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     query = async (sqlText, params) => {
       // A statement the application prepares goes under its name here too, planned as often as there.
-      const name = preparedStatementName(sqlText);
+      const name = statementNames.get(sqlText);
       const values = [...params];
       return {
         rows: (await pool.query(name ? { name, text: sqlText, values } : { text: sqlText, values })).rows,
@@ -122,6 +123,22 @@ export async function openBenchSession(target: {
     copyCsv,
     close: () => database.close(),
   };
+}
+
+/**
+ * Notes the name of every named prepared statement sent on `client`, by its
+ * text: the application's hot statements (db/infra/prepared-statement.ts) go
+ * by a name, and sent unnamed they would be planned on every call.
+ */
+function rememberStatementNames(client: pg.PoolClient, names: Map<string, string>): void {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((config: unknown, ...rest: unknown[]) => {
+    if (typeof config === "object" && config !== null && "name" in config && "text" in config) {
+      const { name, text } = config as { name?: string; text: string };
+      if (name) names.set(text, name);
+    }
+    return send(config, ...rest);
+  }) as typeof client.query;
 }
 
 /** Replays captured statements in order, as one request of the application would send them. */
