@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Db } from "../client.ts";
-import { isUuid, preparedStatement, uuidArray } from "../infra/raw-rows.ts";
+import { preparedStatement } from "../infra/prepared-statement.ts";
+import { isUuid, uuidArray } from "../infra/raw-rows.ts";
 import { statusWriteQueueOf } from "../infra/status-write-queue.ts";
 import type { EntitlementView, StoredSegment } from "../sql/entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "../sql/entitlement-view-sql.ts";
@@ -26,14 +27,15 @@ export async function loadEntitlementViewsJson(db: Db, ids: readonly string[]): 
 // Planned once per connection: planning this statement took 0.7 ms of a list page's 2.8 ms in the
 // database (docs/PERFORMANCE.md). The ids come through a scalar subquery, so the plan does not
 // depend on how many there are: a page of 500 is joined by index lookups like a page of 5.
-const entitlementViews = preparedStatement<{ view: string }>(
-  "entitlement_views",
-  () =>
-    sql`select ${entitlementViewJson} as "view"
-        from unnest((select ${sql.placeholder("ids")}::uuid[])) with ordinality as wanted(id, position)
-        join entitlements e on e.id = wanted.id
-        ${entitlementViewJoins}
-        order by wanted.position`,
+const entitlementViews = preparedStatement("entitlement_views", (db) =>
+  db
+    .select({ view: sql<string>`${entitlementViewJson}` })
+    .from(
+      sql`unnest((select ${sql.placeholder("ids")}::uuid[])) with ordinality as wanted(id, position)
+          join entitlements e on e.id = wanted.id
+          ${entitlementViewJoins}`,
+    )
+    .orderBy(sql`wanted.position`),
 );
 
 /** Full views of the given entitlements, in the order of `ids` (unknown ids are skipped). */

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { onePer } from "../../one-per.ts";
 import type { Db } from "../client.ts";
 import { BatchQueue } from "../infra/batch-queue.ts";
-import { isUuid, preparedStatement } from "../infra/raw-rows.ts";
+import { preparedStatement } from "../infra/prepared-statement.ts";
+import { isUuid } from "../infra/raw-rows.ts";
 import type { EntitlementView } from "../sql/entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "../sql/entitlement-view-sql.ts";
 import {
@@ -53,16 +54,24 @@ interface ChangeRead {
 }
 
 /** Ids and user ids are checked uuids, so the array literals need no quoting. */
-const entitlementsForChange = preparedStatement<ChangeReadRow>(
-  "entitlements_for_change",
-  () =>
-    sql`select wanted.position::int as position, ${entitlementViewJson} as "view", et.id::text as "tenantId",
-          et.customer_id::text as "customerId", access."viaTenant", access."viaCustomer", access."primary"
-        from unnest((select ${sql.placeholder("ids")}::uuid[]), (select ${sql.placeholder("users")}::uuid[]))
-          with ordinality as wanted(id, user_id, position)
-        join entitlements e on e.id = wanted.id
-        ${entitlementViewJoins}
-        ${assignmentAccessJoin(sql`wanted.user_id`, "et")}`,
+const entitlementsForChange = preparedStatement("entitlements_for_change", (db) =>
+  db
+    .select({
+      position: sql<number>`wanted.position::int`,
+      view: sql<string>`${entitlementViewJson}`,
+      tenantId: sql<string>`et.id::text`,
+      customerId: sql<string>`et.customer_id::text`,
+      viaTenant: sql<boolean>`access."viaTenant"`,
+      viaCustomer: sql<boolean>`access."viaCustomer"`,
+      primary: sql<boolean>`access."primary"`,
+    })
+    .from(
+      sql`unnest((select ${sql.placeholder("ids")}::uuid[]), (select ${sql.placeholder("users")}::uuid[]))
+            with ordinality as wanted(id, user_id, position)
+          join entitlements e on e.id = wanted.id
+          ${entitlementViewJoins}
+          ${assignmentAccessJoin(sql`wanted.user_id`, "et")}`,
+    ),
 );
 
 async function readBatch(db: Db, batch: ChangeRead[]): Promise<void> {

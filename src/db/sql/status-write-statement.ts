@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { preparedStatement } from "../infra/raw-rows.ts";
+import { preparedStatement } from "../infra/prepared-statement.ts";
 import type { StatusWrite } from "../repositories/entitlement-repository.ts";
 import type { StatusSnapshot } from "../repositories/history-repository.ts";
 import { l1SinceFor } from "../repositories/segment-repository.ts";
@@ -76,25 +76,27 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
   return new Set(rows.map((row) => row.id));
 }
 
-const statusWriteStatement = preparedStatement<{ id: string }>(
-  "status_write",
-  () => sql`
-    with stamps as (
-      select * from json_to_recordset(${sql.placeholder("stamps")}::json)
+// Data-modifying CTEs must sit in the top-level WITH, so each part is a CTE of its own (drizzle's
+// $with) and the statement selects the ids the update changed.
+const statusWriteStatement = preparedStatement("status_write", (db) => {
+  const stamps = db.$with("stamps", {}).as(
+    sql`select * from json_to_recordset(${sql.placeholder("stamps")}::json)
         as w(id uuid, version integer, stage text, "availableSeats" integer, "updatedAt" timestamptz, "updatedBy" uuid,
              count integer, "blockedSeats" integer, "earliestTargetDate" date, "earliestNextActionDate" date,
-             "blockedKeys" text[])
-    ), updated as (
-      update entitlements as e
+             "blockedKeys" text[])`,
+  );
+  const updated = db.$with("updated", { id: sql<string>`id`, count: sql<number>`count` }).as(
+    sql`update entitlements as e
          set stage = w.stage, available_seats = w."availableSeats", version = e.version + 1,
              updated_at = w."updatedAt", updated_by = w."updatedBy", blocked_seats = w."blockedSeats",
              earliest_target_date = w."earliestTargetDate", earliest_next_action_date = w."earliestNextActionDate",
              blocked_keys = w."blockedKeys"
         from stamps w
        where e.id = w.id and e.version = w.version
-      returning e.id, w.count
-    ), written as (
-      insert into status_segments (entitlement_id, position, seats, l1, scenario_id, l2, l3, service_status,
+      returning e.id, w.count`,
+  );
+  const written = db.$with("written", {}).as(
+    sql`insert into status_segments (entitlement_id, position, seats, l1, scenario_id, l2, l3, service_status,
         engagement_scenario, target_date, owner, note, next_action_date, next_action, split_reason, l1_since)
       select r."entitlementId", r.position, r.seats, r.l1, r."scenarioId", r.l2, r.l3, r."serviceStatus",
         r."engagementScenario", r."targetDate", r.owner, r.note, r."nextActionDate", r."nextAction", r."splitReason",
@@ -109,11 +111,15 @@ const statusWriteStatement = preparedStatement<{ id: string }>(
         l3 = excluded.l3, service_status = excluded.service_status,
         engagement_scenario = excluded.engagement_scenario, target_date = excluded.target_date,
         owner = excluded.owner, note = excluded.note, next_action_date = excluded.next_action_date,
-        next_action = excluded.next_action, split_reason = excluded.split_reason, l1_since = excluded.l1_since
-    ), removed as (
-      delete from status_segments s using updated u where s.entitlement_id = u.id and s.position >= u.count
-    ), logged as (
-      insert into status_history (entitlement_id, at, actor_id, actor_role, source, playbook_version,
+        next_action = excluded.next_action, split_reason = excluded.split_reason, l1_since = excluded.l1_since`,
+  );
+  const removed = db
+    .$with("removed", {})
+    .as(
+      sql`delete from status_segments s using updated u where s.entitlement_id = u.id and s.position >= u.count`,
+    );
+  const logged = db.$with("logged", {}).as(
+    sql`insert into status_history (entitlement_id, at, actor_id, actor_role, source, playbook_version,
         version_after, before, after, request_id)
       select h."entitlementId", h.at, h."actorId", h."actorRole", h.source, h."playbookVersion", h."versionAfter",
         h.before, h.after, h."requestId"
@@ -121,10 +127,13 @@ const statusWriteStatement = preparedStatement<{ id: string }>(
         "actorId" uuid, "actorRole" text, source text, "playbookVersion" text, "versionAfter" integer,
         before jsonb, after jsonb, "requestId" text)
       join updated u on u.id = h."entitlementId"
-      order by h."entitlementId"
-    )
-    select id::text as id from updated`,
-);
+      order by h."entitlementId"`,
+  );
+  return db
+    .with(stamps, updated, written, removed, logged)
+    .select({ id: sql<string>`id::text` })
+    .from(updated);
+});
 
 /** The status a write stores: its segments stamped with when their seats entered their L1. */
 export function statusAfter(write: StatusWrite): StatusSnapshot {
