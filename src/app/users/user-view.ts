@@ -1,19 +1,8 @@
 import type { AccountState } from "../../db/repositories/account-repository.ts";
 import type { UserRecord } from "../../db/repositories/user-repository.ts";
+import type { UserView } from "../../http/schemas/users.ts";
 
-/** A user as the API and CLI show it: never the password hash, only whether one is set. */
-export interface UserView {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  /** Checked on every edit: a stale version is refused with the current user. */
-  version: number;
-  hasPassword: boolean;
-  disabled: boolean;
-  /** ISO time until which sign-in is locked after failed attempts, or null. */
-  lockedUntil: string | null;
-}
+export type { UserView };
 
 export function userViewOf(user: UserRecord, account: AccountState, now: Date): UserView {
   return {

@@ -1,6 +1,7 @@
 import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../domain/policy/authorize.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { AssignmentView } from "../../http/schemas/users.ts";
 import type { Db } from "../client.ts";
 import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { assignments } from "../schema.ts";
@@ -115,15 +116,7 @@ export async function accessToCustomer(db: Db, userId: string, customerId: strin
   };
 }
 
-export interface AssignmentView {
-  id: string;
-  user: { id: string; email: string; name: string; role: string };
-  /** Exactly one of customer and tenant is set. */
-  customer: { id: string; name: string; externalId: string } | null;
-  tenant: { id: string; name: string; domain: string; customerId: string } | null;
-  primary: boolean;
-  createdAt: string;
-}
+export type { AssignmentView };
 
 export interface AssignmentQuery {
   userId: string | null;

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { AuditEntry } from "../../http/schemas/audit.ts";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { auditLog } from "../schema.ts";
@@ -32,23 +33,7 @@ export async function appendAudit(db: Db, entry: AuditEntryInput): Promise<void>
   });
 }
 
-/** One row of the audit trail: an audit_log row, or a status change from status_history. */
-export interface AuditEntry {
-  /** "audit:<n>" or "status:<n>": unique across both tables, and the paging key after `at`. */
-  key: string;
-  /** ISO timestamp with microseconds (the paging key must not lose precision). */
-  at: string;
-  actorId: string | null;
-  actorEmail: string;
-  actorRole: string;
-  source: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}
+export type { AuditEntry };
 
 export interface AuditQuery {
   from: Date | null;

@@ -1,17 +1,13 @@
 import { sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { BlockedWeek } from "../../http/schemas/reports.ts";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { readBlockedWeeks } from "./report-aggregate-repository.ts";
 
-export interface BlockedWeek {
-  /** Monday of the week (YYYY-MM-DD). */
-  weekStart: string;
-  seats: number;
-  tenants: number;
-}
+export type { BlockedWeek };
 
 /**
  * Blocked seats at the end of each week, rebuilt from the status history: for

@@ -1,5 +1,6 @@
 import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { CustomerView, TenantView } from "../../http/schemas/portfolio.ts";
 import type { Db } from "../client.ts";
 import { keysetPage } from "../infra/keyset-page.ts";
 import { isUuid, rowsOf } from "../infra/raw-rows.ts";
@@ -8,23 +9,7 @@ import { blockedL1 } from "../sql/entitlement-view.ts";
 import { customerScopeCondition, tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { likePattern } from "./entitlement-list-repository.ts";
 
-export interface CustomerView {
-  id: string;
-  externalId: string;
-  name: string;
-  tenantCount: number;
-}
-
-export interface TenantView {
-  id: string;
-  name: string;
-  domain: string;
-  priority: string;
-  customer: { id: string; name: string; externalId: string };
-  entitlementCount: number;
-  availableSeats: number;
-  blockedSeats: number;
-}
+export type { CustomerView, TenantView };
 
 interface Page<T> {
   items: T[];

@@ -1,34 +1,14 @@
 import { desc, eq } from "drizzle-orm";
-import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import type { HistoryEntry, StatusSnapshot } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { isUuid } from "../infra/raw-rows.ts";
 import { statusHistory, users } from "../schema.ts";
-import type { StoredSegment } from "../sql/entitlement-view.ts";
 
-/** An entitlement's status at one moment, as history rows keep it (before and after a change). */
-export interface StatusSnapshot {
-  stage: Stage;
-  availableSeats: number;
-  segments: StoredSegment[];
-}
+export type { HistoryEntry, StatusSnapshot };
 
 /** Where a change came from, recorded so an audit can tell a form edit from a bulk import. */
 export const changeSources = ["api", "cli", "import", "web"] as const;
 export type ChangeSource = (typeof changeSources)[number];
-
-export interface HistoryEntry {
-  id: number;
-  entitlementId: string;
-  /** ISO timestamp. */
-  at: string;
-  actor: { id: string | null; name: string | null; email: string | null; role: string };
-  source: string;
-  playbookVersion: string;
-  versionAfter: number;
-  before: StatusSnapshot;
-  after: StatusSnapshot;
-  requestId: string | null;
-}
 
 /** The history of one entitlement, newest first (ties broken by insertion order). */
 export async function historyOf(db: Db, entitlementId: string): Promise<HistoryEntry[]> {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { OverdueAction } from "../../http/schemas/reports.ts";
 import type { Db } from "../client.ts";
 import { decodeCursor, encodeCursor, type KeyCast } from "../infra/cursor.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
@@ -171,22 +172,8 @@ export async function blockedAging(db: Db, scope: ReportScope): Promise<(SeatCou
   );
 }
 
-export interface OverdueActionRow {
-  entitlementId: string;
-  position: number;
-  customerId: string;
-  customerName: string;
-  tenantId: string;
-  tenantName: string;
-  serviceId: string;
-  l1: string;
-  l2: string | null;
-  owner: string | null;
-  nextAction: string | null;
-  nextActionDate: string;
-  daysOverdue: number;
-  seats: number;
-}
+/** An overdue segment as stored: the report's row before the service is named from the playbook. */
+export type OverdueActionRow = Omit<OverdueAction, "serviceName">;
 
 /** Names the overdue report's order in its cursors, so a list's cursor is refused here. */
 const overdueCursorScope = "reports:overdue-next-actions";

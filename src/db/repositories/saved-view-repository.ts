@@ -1,16 +1,11 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { SavedView } from "../../http/schemas/saved-views.ts";
 import type { Db } from "../client.ts";
 import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { savedViews } from "../schema.ts";
 
-export interface SavedViewRecord {
-  id: string;
-  name: string;
-  /** The portfolio query string, without "?". */
-  query: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A saved view as the API sends it. */
+export type SavedViewRecord = SavedView;
 
 const viewColumns = {
   id: savedViews.id,

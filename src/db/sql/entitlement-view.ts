@@ -1,27 +1,8 @@
-import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { SplitReason, StatusSegment } from "../../domain/status-segment.ts";
+import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { statusSegments } from "../schema.ts";
 
-/** A stored segment: the status plus when its seats entered their current L1 (ISO timestamp). */
-export interface StoredSegment extends StatusSegment {
-  l1Since: string;
-}
-
-/** One entitlement as every reader sees it: who, which service, and its status segments. */
-export interface EntitlementView {
-  id: string;
-  version: number;
-  tenant: { id: string; name: string; domain: string };
-  customer: { id: string; name: string; externalId: string };
-  service: { id: string; name: string; code: string };
-  availableSeats: number;
-  stage: Stage;
-  /** ISO timestamp of the last status change (or creation). */
-  updatedAt: string;
-  segments: StoredSegment[];
-  /** Seats in Blocked segments. */
-  blockedSeats: number;
-}
+export type { EntitlementView, StoredSegment };
 
 /** The L1 whose seats the blocked counts and blocked reports are about. */
 export const blockedL1 = "blocked";

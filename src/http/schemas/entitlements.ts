@@ -65,7 +65,9 @@ export const entitlementViewSchema = z.object({
   service: z.object({ id: z.string(), name: z.string(), code: z.string() }),
   availableSeats: z.number().int(),
   stage: stageSchema,
+  /** ISO timestamp of the last status change (or creation). */
   updatedAt: z.string(),
+  /** Seats in Blocked segments. */
   blockedSeats: z.number().int(),
   segments: z.array(statusSegmentSchema),
 });
@@ -112,6 +114,7 @@ const statusSnapshotSchema = z.object({
 export const historyEntrySchema = z.object({
   id: z.number().int(),
   entitlementId: z.string(),
+  /** ISO timestamp. */
   at: z.string(),
   actor: z.object({
     id: z.string().nullable(),
