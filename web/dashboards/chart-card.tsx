@@ -1,13 +1,7 @@
-import { Alert, Anchor, Card, Center, Loader, Table, Text, Title } from "@mantine/core";
+import { Alert, Card, Center, Loader, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/api-client.ts";
-import { Link } from "../router/link.tsx";
-
-export interface DataRow {
-  key: string;
-  cells: ReactNode[];
-  href: string;
-}
+import { ChartDataTable, type DataRow } from "./chart-data-table.tsx";
 
 /**
  * One dashboard chart with its title, loading and empty states, and the same
@@ -68,38 +62,7 @@ export function ChartCard({
               no single customer shows through.
             </Text>
           ) : null}
-          <details style={{ marginTop: 8 }}>
-            <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}>
-              Show the numbers
-            </summary>
-            <Table fz="xs" striped mt={4} aria-label={`${title}: data`}>
-              <Table.Thead>
-                <Table.Tr>
-                  {columns.map((column) => (
-                    <Table.Th key={column}>{column}</Table.Th>
-                  ))}
-                  {linkable ? <Table.Th>Portfolio</Table.Th> : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.key}>
-                    {row.cells.map((cell, at) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns
-                      <Table.Td key={at}>{cell}</Table.Td>
-                    ))}
-                    {linkable ? (
-                      <Table.Td>
-                        <Anchor component={Link} href={row.href} size="xs">
-                          Open
-                        </Anchor>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </details>
+          <ChartDataTable title={title} columns={columns} rows={rows} linkable={linkable} />
         </>
       )}
     </Card>

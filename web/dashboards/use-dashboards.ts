@@ -1,0 +1,67 @@
+import { useMemo } from "react";
+import type {
+  AgingBucket,
+  BlockedByL2ServiceRow,
+  BlockedByL3Row,
+  BlockedWeek,
+  OverdueActionPage,
+  ProjectedUnblockWeek,
+  TotalsAnswer,
+} from "../api/api-types.ts";
+import { useReport } from "../api/queries.ts";
+import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
+import { navigate, useSearchParams } from "../router/router.ts";
+import { useCan } from "../users/permissions.ts";
+
+/** How a chart opens the portfolio behind what was clicked. */
+export interface DashboardLinks {
+  /** The filters every click starts from: Blocked, in the dashboards' scope. */
+  base: PortfolioFilters;
+  /** Readers who only see totals have no portfolio to open; their charts do not click through. */
+  linkable: boolean;
+  open: (filters: PortfolioFilters) => void;
+}
+
+/**
+ * The dashboards' state: the scope from the URL (service, customer), the
+ * reports read in it, and the portfolio links their clicks follow.
+ */
+export function useDashboards() {
+  const [params, setParams] = useSearchParams();
+  const scope = useMemo(() => {
+    const value: Record<string, string> = {};
+    for (const key of ["serviceId", "customerId"]) {
+      const found = params.get(key);
+      if (found) value[key] = found;
+    }
+    return value;
+  }, [params]);
+  const base: PortfolioFilters = { l1: "blocked", ...scope };
+  const linkable = useCan()("tenants.read");
+  const links: DashboardLinks = {
+    base,
+    linkable,
+    open: (filters) => {
+      if (linkable) navigate(portfolioHref({ ...base, ...filters }));
+    },
+  };
+  const setService = (serviceId: string) => {
+    const next = new URLSearchParams(params);
+    if (serviceId) next.set("serviceId", serviceId);
+    else next.delete("serviceId");
+    setParams(next);
+  };
+
+  const reports = {
+    byL2: useReport<TotalsAnswer<BlockedByL2ServiceRow>>("blocked-by-l2-service", scope),
+    byL3: useReport<TotalsAnswer<BlockedByL3Row>>("blocked-by-l3", scope),
+    aging: useReport<TotalsAnswer<AgingBucket>>("aging", scope),
+    projected: useReport<TotalsAnswer<ProjectedUnblockWeek>>("projected-unblocks", scope),
+    overTime: useReport<TotalsAnswer<BlockedWeek>>("blocked-over-time", scope),
+    // Overdue actions name customers: only for readers of the portfolio.
+    overdue: useReport<OverdueActionPage>("overdue-next-actions", { ...scope, limit: "15" }, linkable),
+  };
+  return { scope, links, setService, reports };
+}
+
+export type DashboardReports = ReturnType<typeof useDashboards>["reports"];
