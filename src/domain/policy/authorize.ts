@@ -18,7 +18,9 @@ export type Action =
   | { type: "reports.read"; rows: boolean; oneCustomer?: boolean }
   | { type: "users.manage" }
   | { type: "playbook.edit" }
-  | { type: "audit.export" };
+  | { type: "audit.export" }
+  /** Load the portfolio feed (customers, tenants, entitlements, people, usage). */
+  | { type: "portfolio.sync" };
 
 export type ActionType = Action["type"];
 
@@ -145,6 +147,7 @@ export function authorize(
     case "users.manage":
     case "playbook.edit":
     case "audit.export":
+    case "portfolio.sync":
       if (grant.administers) return allow;
       return refuse(
         "admin_only",
@@ -158,6 +161,7 @@ const adminWork = {
   "users.manage": "manage users",
   "playbook.edit": "change the playbook",
   "audit.export": "read and export the audit trail",
+  "portfolio.sync": "sync the portfolio feed",
 } as const;
 
 function readTenant(context: PolicyContext, role: string, access: Access): Decision {
