@@ -7,7 +7,7 @@ import { statusHistory, users } from "../schema.ts";
 export type { HistoryEntry, StatusSnapshot };
 
 /** Where a change came from, recorded so an audit can tell a form edit from a bulk import. */
-export const changeSources = ["api", "cli", "import", "web"] as const;
+export const changeSources = ["api", "cli", "import", "web", "sync"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
 /** The history of one entitlement, newest first (ties broken by insertion order). */
