@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { indexPlaybook } from "../src/domain/playbook/playbook-index.ts";
 import { playbookSchema } from "../src/domain/playbook/playbook-schema.ts";
-import { type CorpusNote, corpusNoteSchema } from "../src/domain/suggest/corpus-note.ts";
+import { type CorpusNote, corpusNoteSchema } from "../src/suggest-training/corpus-note.ts";
 
 const HELDOUT_SHARE = 0.2;
 const SPLIT_SEED = 20240611;

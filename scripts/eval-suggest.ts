@@ -13,24 +13,24 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
-import { parseCorpus } from "../src/domain/suggest/corpus-note.ts";
 import { createSuggester } from "../src/domain/suggest/create-suggester.ts";
 import { defaultSuggestModel } from "../src/domain/suggest/default-model.ts";
+import type { SuggestModel } from "../src/domain/suggest/suggest-model.ts";
+import { parseCorpus } from "../src/suggest-training/corpus-note.ts";
 import {
   type EvaluatedNote,
   type EvaluationReport,
   evaluateNotes,
   NOT_BLOCKED,
   summarize,
-} from "../src/domain/suggest/evaluate-suggestions.ts";
-import { playbookFacts } from "../src/domain/suggest/playbook-facts.ts";
-import type { SuggestModel } from "../src/domain/suggest/suggest-model.ts";
+} from "../src/suggest-training/evaluate-suggestions.ts";
+import { playbookFacts } from "../src/suggest-training/playbook-facts.ts";
 import {
   corpusDigest,
   DEFAULT_TRAIN_CONFIG,
   stratifiedFolds,
   trainSuggestModel,
-} from "../src/domain/suggest/train-suggest-model.ts";
+} from "../src/suggest-training/train-suggest-model.ts";
 
 const CV_SEED = 2024;
 

@@ -9,9 +9,9 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
-import { parseCorpus } from "../src/domain/suggest/corpus-note.ts";
-import { playbookFacts } from "../src/domain/suggest/playbook-facts.ts";
-import { DEFAULT_TRAIN_CONFIG, trainSuggestModel } from "../src/domain/suggest/train-suggest-model.ts";
+import { parseCorpus } from "../src/suggest-training/corpus-note.ts";
+import { playbookFacts } from "../src/suggest-training/playbook-facts.ts";
+import { DEFAULT_TRAIN_CONFIG, trainSuggestModel } from "../src/suggest-training/train-suggest-model.ts";
 
 const corpusPath = fileURLToPath(new URL("../corpus/notes.jsonl", import.meta.url));
 const modelPath = fileURLToPath(new URL("../src/domain/suggest/model.json", import.meta.url));

@@ -20,31 +20,6 @@ export interface Vectorizer {
   vectorize(features: NoteFeatures): SparseVector;
 }
 
-export interface VectorizerFit {
-  /** Minimum number of training notes a feature must appear in, per prefix (default for others). */
-  minDocuments: Record<string, number>;
-  kindWeights: Record<string, number>;
-}
-
-export function fitVectorizer(documents: NoteFeatures[], fit: VectorizerFit): VectorizerSpec {
-  const documentCounts = new Map<string, number>();
-  for (const document of documents) {
-    for (const feature of document.counts.keys())
-      documentCounts.set(feature, (documentCounts.get(feature) ?? 0) + 1);
-  }
-  const vocabulary = [...documentCounts.entries()]
-    .filter(
-      ([feature, count]) => count >= (fit.minDocuments[kindOf(feature)] ?? fit.minDocuments.default ?? 1),
-    )
-    .map(([feature]) => feature)
-    .sort();
-  const n = documents.length;
-  const idf = vocabulary.map((feature) =>
-    round(Math.log((1 + n) / (1 + documentCounts.get(feature)!)) + 1, 4),
-  );
-  return { vocabulary, idf, kindWeights: fit.kindWeights };
-}
-
 export function createVectorizer(spec: VectorizerSpec): Vectorizer {
   const index = new Map(spec.vocabulary.map((feature, position) => [feature, position]));
   const kindWeight = spec.vocabulary.map((feature) => spec.kindWeights[kindOf(feature)] ?? 1);
@@ -70,9 +45,4 @@ export function createVectorizer(spec: VectorizerSpec): Vectorizer {
 /** "w:licens" -> "w". */
 export function kindOf(feature: string): string {
   return feature.slice(0, feature.indexOf(":"));
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

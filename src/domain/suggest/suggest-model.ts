@@ -57,28 +57,6 @@ export interface EncodedWeights {
   bias: number[];
 }
 
-export function encodeWeights(weights: SoftmaxWeights): EncodedWeights {
-  const bytes = new Int8Array(weights.classes * weights.features);
-  const scales: number[] = [];
-  for (let c = 0; c < weights.classes; c += 1) {
-    const row = weights.weights.subarray(c * weights.features, (c + 1) * weights.features);
-    let max = 0;
-    for (const value of row) max = Math.max(max, Math.abs(value));
-    const scale = max > 0 ? max / 127 : 1;
-    scales.push(Number(scale.toPrecision(6)));
-    for (let f = 0; f < weights.features; f += 1) {
-      bytes[c * weights.features + f] = Math.round(row[f]! / scales[c]!);
-    }
-  }
-  return {
-    classes: weights.classes,
-    features: weights.features,
-    scales,
-    data: bytesToBase64(new Uint8Array(bytes.buffer)),
-    bias: [...weights.bias].map((value) => Number(value.toPrecision(6))),
-  };
-}
-
 export function decodeWeights(encoded: EncodedWeights): SoftmaxWeights {
   const bytes = new Int8Array(base64ToBytes(encoded.data).buffer);
   const weights = new Float64Array(bytes.length);
@@ -98,21 +76,6 @@ export function decodeWeights(encoded: EncodedWeights): SoftmaxWeights {
 }
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-// Hand-written so the same code runs in Node and the browser without Buffer or atob.
-function bytesToBase64(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    const triple = (a << 16) | (b << 8) | c;
-    out += ALPHABET[(triple >> 18) & 63]! + ALPHABET[(triple >> 12) & 63]!;
-    out += i + 1 < bytes.length ? ALPHABET[(triple >> 6) & 63]! : "=";
-    out += i + 2 < bytes.length ? ALPHABET[triple & 63]! : "=";
-  }
-  return out;
-}
 
 function base64ToBytes(text: string): Uint8Array {
   const lookup = new Map([...ALPHABET].map((char, index) => [char, index]));

@@ -1,5 +1,5 @@
-import { foldText } from "../notes/note-text.ts";
-import type { Playbook } from "../playbook/playbook-schema.ts";
+import { foldText } from "../domain/notes/note-text.ts";
+import type { Playbook } from "../domain/playbook/playbook-schema.ts";
 import type { PlaybookFacts } from "./train-suggest-model.ts";
 
 /**

@@ -1,6 +1,6 @@
-import { lintNote, type NoteGrade } from "../notes/lint-note.ts";
+import { lintNote, type NoteGrade } from "../domain/notes/lint-note.ts";
+import type { RankedLabel, Suggester, Suggestion } from "../domain/suggest/create-suggester.ts";
 import type { CorpusNote } from "./corpus-note.ts";
-import type { RankedLabel, Suggester, Suggestion } from "./create-suggester.ts";
 import {
   accuracy,
   type ClassScore,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { RankedLabel, Suggester, Suggestion } from "../domain/suggest/create-suggester.ts";
 import type { CorpusNote } from "./corpus-note.ts";
-import type { RankedLabel, Suggester, Suggestion } from "./create-suggester.ts";
 import { evaluateNotes, NOT_BLOCKED, summarize } from "./evaluate-suggestions.ts";
 
 const note = (id: string, l1: string, l2: string | null, l3: string | null, text: string): CorpusNote => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { logitsFor, softmaxScores, type TrainingExample, trainSoftmax } from "./softmax-regression.ts";
+import { logitsFor, softmaxScores } from "../domain/suggest/softmax-regression.ts";
+import { type TrainingExample, trainSoftmax } from "./train-softmax.ts";
 
 /** Three classes, each signalled by its own feature (0, 1, 2); feature 3 is noise shared by all. */
 function toyExamples(): TrainingExample[] {

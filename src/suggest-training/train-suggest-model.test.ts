@@ -1,10 +1,10 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
-import corpusText from "../../../corpus/notes.jsonl?raw";
-import { defaultPlaybook } from "../../../test/support/default-playbook.ts";
+import corpusText from "../../corpus/notes.jsonl?raw";
+import { defaultPlaybook } from "../../test/support/default-playbook.ts";
+import { createSuggester } from "../domain/suggest/create-suggester.ts";
+import { defaultSuggestModel } from "../domain/suggest/default-model.ts";
 import { parseCorpus } from "./corpus-note.ts";
-import { createSuggester } from "./create-suggester.ts";
-import { defaultSuggestModel } from "./default-model.ts";
 import { playbookFacts } from "./playbook-facts.ts";
 import {
   corpusDigest,

@@ -1,20 +1,17 @@
-import type { CorpusNote } from "./corpus-note.ts";
-import { jointProbabilities, l2CandidatesOf } from "./label-probabilities.ts";
+import { jointProbabilities, l2CandidatesOf } from "../domain/suggest/label-probabilities.ts";
 import {
   DEFAULT_FEATURE_OPTIONS,
   extractFeatures,
   type FeatureOptions,
   type NoteFeatures,
-} from "./note-features.ts";
-import { createVectorizer, fitVectorizer, type VectorizerFit } from "./note-vectorizer.ts";
-import {
-  logitsFor,
-  type SoftmaxWeights,
-  softmaxScores,
-  type TrainingExample,
-  trainSoftmax,
-} from "./softmax-regression.ts";
-import { encodeWeights, type SuggestModel } from "./suggest-model.ts";
+} from "../domain/suggest/note-features.ts";
+import { createVectorizer } from "../domain/suggest/note-vectorizer.ts";
+import { logitsFor, type SoftmaxWeights, softmaxScores } from "../domain/suggest/softmax-regression.ts";
+import type { SuggestModel } from "../domain/suggest/suggest-model.ts";
+import type { CorpusNote } from "./corpus-note.ts";
+import { encodeWeights } from "./encode-weights.ts";
+import { fitVectorizer, type VectorizerFit } from "./fit-vectorizer.ts";
+import { type TrainingExample, trainSoftmax } from "./train-softmax.ts";
 
 /**
  * Trains the suggester from labelled notes. Pure and deterministic: the same notes
