@@ -111,7 +111,9 @@ describe(applyRow.name, () => {
     );
     expect(moved.owner).toBe("Sam");
   });
+});
 
+describe(`${applyRow.name} when the L1 changes`, () => {
   it("leaves a carried field empty so the previous status's value is carried on save", () => {
     const previous = [
       storedSegment({
