@@ -1,12 +1,12 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { toQuery } from "../api/api-client.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { queryKeys, useEntitlementPages } from "../api/queries.ts";
 import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
 import { useSearchParams } from "../router/router.ts";
-import { plural, todayUtc } from "../shared/format.ts";
+import { todayUtc } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
 import { FilterBar } from "./filter-bar.tsx";
 import {
@@ -18,12 +18,15 @@ import {
   readFilters,
   type SortKey,
 } from "./portfolio-filters.ts";
+import { PortfolioHeader } from "./portfolio-header.tsx";
+import { PortfolioSummary } from "./portfolio-summary.tsx";
 import { PortfolioTable } from "./portfolio-table.tsx";
-import { SavedViewsMenu } from "./saved-views-menu.tsx";
+import { useRowSelection } from "./use-row-selection.ts";
 
 /** Load the next page when the last row on screen is this close to the end of what is loaded. */
 const prefetchMargin = 60;
 
+/** The portfolio: filtered, sorted entitlements loaded page by page as the user scrolls, with bulk update. */
 export function PortfolioPage() {
   const [params, setParams] = useSearchParams();
   const search = params.toString();
@@ -36,8 +39,8 @@ export function PortfolioPage() {
   const can = useCan();
   const mayWrite = can("status.write.assignment") || can("status.write.delivery");
 
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const anchor = useRef<number | null>(null);
+  const selection = useRowSelection(rows);
+  const { selected } = selection;
   // The rows a bulk update works on, fixed when it opens: the selection clears once it is applied.
   const [bulkRows, setBulkRows] = useState<EntitlementView[] | null>(null);
 
@@ -57,73 +60,33 @@ export function PortfolioPage() {
     [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage],
   );
 
-  // Shift-click selects the range from the last clicked row, like a file list.
-  const onToggle = useCallback(
-    (id: string, position: number, extend: boolean) => {
-      // Read the anchor now: the updater runs later, after it has moved to this row.
-      const start = anchor.current;
-      setSelected((current) => {
-        const next = new Set(current);
-        if (extend && start !== null) {
-          const [from, to] = [Math.min(start, position), Math.max(start, position)];
-          for (const row of rows.slice(from, to + 1)) next.add(row.id);
-        } else if (next.has(id)) next.delete(id);
-        else next.add(id);
-        return next;
-      });
-      anchor.current = position;
-    },
-    [rows],
-  );
-  const onToggleAll = (select: boolean) =>
-    setSelected(select ? new Set(rows.map((row) => row.id)) : new Set());
-  const selectedRows = useMemo(() => rows.filter((row) => selected.has(row.id)), [rows, selected]);
-
   const exportHref = `/api/export.csv${toQuery(query)}`;
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Title order={2}>Portfolio</Title>
-        <Group gap="xs">
-          <SavedViewsMenu query={search} />
-          <Button component="a" href={exportHref} download size="xs" variant="default">
-            Export CSV
-          </Button>
-          <Button
-            size="xs"
-            disabled={selected.size === 0 || !mayWrite}
-            onClick={() => setBulkRows(selectedRows)}
-            title={mayWrite ? undefined : "Your role does not record statuses"}
-          >
-            Bulk update{selected.size > 0 ? ` (${selected.size})` : ""}
-          </Button>
-        </Group>
-      </Group>
+      <PortfolioHeader
+        search={search}
+        exportHref={exportHref}
+        selectedCount={selected.size}
+        mayWrite={mayWrite}
+        onBulkUpdate={() => setBulkRows(selection.selectedRows)}
+      />
       <FilterBar filters={filters} onChange={setFilters} />
-      <Group gap="md" mih={20}>
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {pages.isPending
-            ? "Loading…"
-            : `${plural(rows.length, "entitlement")} loaded${hasNextPage ? "; more load as you scroll" : ""}`}
-        </Text>
-        {selected.size > 0 ? (
-          <Group gap={6}>
-            <Text size="sm">{plural(selected.size, "row")} selected</Text>
-            <Button size="compact-xs" variant="subtle" onClick={() => setSelected(new Set())}>
-              Clear selection
-            </Button>
-          </Group>
-        ) : null}
-      </Group>
+      <PortfolioSummary
+        loading={pages.isPending}
+        loaded={rows.length}
+        hasMore={Boolean(hasNextPage)}
+        selectedCount={selected.size}
+        onClearSelection={selection.clear}
+      />
       <PortfolioBody
         pages={pages}
         rows={rows}
         filters={filters}
         onSort={onSort}
         selected={selected}
-        onToggle={onToggle}
-        onToggleAll={onToggleAll}
+        onToggle={selection.onToggle}
+        onToggleAll={selection.onToggleAll}
         onVisibleEnd={onVisibleEnd}
         today={today}
         onClear={() => setFilters({})}
@@ -133,7 +96,7 @@ export function PortfolioPage() {
         rows={bulkRows ?? []}
         onClose={() => setBulkRows(null)}
         onApplied={() => {
-          setSelected(new Set());
+          selection.clear();
           void queryClient.invalidateQueries({ queryKey: queryKeys.entitlementsAll });
           void queryClient.invalidateQueries({ queryKey: queryKeys.reports });
         }}

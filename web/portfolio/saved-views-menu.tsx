@@ -1,28 +1,11 @@
-import { ActionIcon, Button, Group, Menu, Popover, Stack, Text, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { ActionIcon, Button, Group, Menu } from "@mantine/core";
 import { navigate } from "../router/router.ts";
+import { SaveViewPopover } from "./save-view-popover.tsx";
 import { useSavedViews } from "./saved-views.ts";
 
 /** Saved views of the signed-in user, kept on the server (see saved-views.ts). */
 export function SavedViewsMenu({ query }: { query: string }) {
   const { views, save, remove } = useSavedViews();
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState("");
-
-  const submit = () => {
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    save.mutate(
-      { name: trimmed, query },
-      {
-        onSuccess: () => {
-          setName("");
-          setNaming(false);
-        },
-      },
-    );
-  };
-
   return (
     <Group gap={4} wrap="nowrap">
       <Menu position="bottom-start" withinPortal>
@@ -61,39 +44,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
           )}
         </Menu.Dropdown>
       </Menu>
-      <Popover opened={naming} onChange={setNaming} trapFocus position="bottom" withArrow>
-        <Popover.Target>
-          <Button size="xs" variant="default" onClick={() => setNaming((open) => !open)}>
-            Save view
-          </Button>
-        </Popover.Target>
-        <Popover.Dropdown>
-          <Stack gap="xs">
-            <TextInput
-              label="Name of this view"
-              size="xs"
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              onKeyDown={(event) => {
-                if (event.key === "Enter") submit();
-              }}
-              data-autofocus
-            />
-            {save.isError ? (
-              <Text size="xs" c="red" role="alert">
-                {save.error.message}
-              </Text>
-            ) : (
-              <Text size="xs" c="dimmed">
-                Saved for you; the same name replaces a view.
-              </Text>
-            )}
-            <Button size="xs" onClick={submit} disabled={!name.trim()} loading={save.isPending}>
-              Save
-            </Button>
-          </Stack>
-        </Popover.Dropdown>
-      </Popover>
+      <SaveViewPopover query={query} save={save} />
     </Group>
   );
 }
