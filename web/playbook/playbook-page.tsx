@@ -20,10 +20,12 @@ import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { formatDate } from "../shared/format.ts";
+import { L3Table } from "./l3-table.tsx";
 import { usePlaybook } from "./playbook-context.tsx";
 import { searchPlaybook } from "./playbook-search.ts";
 import { ScenarioTable } from "./scenario-table.tsx";
 import { playbookHref, TaxonomyPath } from "./taxonomy-links.tsx";
+import { WorkloadQuestions } from "./workload-questions.tsx";
 
 /** The playbook browser: taxonomy, guidance, scenario tables and refresh summary. */
 export default function PlaybookPage({ l1, l2 }: { l1?: string | undefined; l2?: string | undefined }) {
@@ -298,58 +300,9 @@ function L2Page({ index, l1, l2 }: { index: PlaybookIndex; l1: L1; l2: L2 }) {
         {l2.resolver.nextAction}”.
       </Text>
       <Examples valid={l2.validExamples} invalid={l2.invalidExamples} questions={l2.questions} />
-      {l2.workloadQuestions.length > 0 ? (
-        <>
-          <Title order={3}>Questions per service</Title>
-          {l2.workloadQuestions.map((entry) => (
-            <Stack key={entry.service} gap={2}>
-              <Text fw={600} size="sm">
-                {index.service(entry.service)?.name ?? entry.service}
-              </Text>
-              <List size="sm">
-                {entry.questions.map((question) => (
-                  <List.Item key={question}>{question}</List.Item>
-                ))}
-              </List>
-            </Stack>
-          ))}
-        </>
-      ) : null}
+      <WorkloadQuestions index={index} l2={l2} />
       <Title order={3}>L3 reasons</Title>
-      {l2.l3 === "none" || l2.l3s.length === 0 ? (
-        <Text c="dimmed">This L2 takes no L3.</Text>
-      ) : (
-        <Table withTableBorder fz="sm" aria-label={`L3 reasons of ${l2.name}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>L3 reason</Table.Th>
-              <Table.Th>Definition</Table.Th>
-              <Table.Th>Services</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {l2.l3s.map((l3) => (
-              <Table.Tr
-                key={l3.id}
-                id={`l3-${l3.id}`}
-                style={hash === `l3-${l3.id}` ? { background: "var(--mantine-color-yellow-1)" } : undefined}
-              >
-                <Table.Td>
-                  <Anchor component={Link} href={portfolioHref({ l1: l1.id, l2: l2.id, l3: l3.id })}>
-                    {l3.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{l3.definition}</Table.Td>
-                <Table.Td>
-                  {l3.services.length === 0
-                    ? "All services"
-                    : l3.services.map((id) => index.service(id)?.name ?? id).join(", ")}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <L3Table index={index} l1={l1} l2={l2} highlighted={hash} />
     </Stack>
   );
 }
