@@ -1,0 +1,46 @@
+import { Group, Stack, Text } from "@mantine/core";
+import type { EntitlementView } from "../api/api-types.ts";
+import { TaxonomyPath } from "../playbook/taxonomy-links.tsx";
+import { formatCount, formatDate, isOverdue } from "../shared/format.ts";
+
+/** One status segment in a line: seats and classification, owner, dates and next action, the note's start. */
+export function SegmentSummary({
+  segment,
+  today,
+}: {
+  segment: EntitlementView["segments"][number];
+  today: string;
+}) {
+  return (
+    <Stack gap={0}>
+      <Group gap={6}>
+        <Text size="sm" fw={600}>
+          {formatCount(segment.seats)}
+        </Text>
+        <TaxonomyPath l1={segment.l1} l2={segment.l2} l3={segment.l3} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {[
+          segment.owner ? `Owner ${segment.owner}` : null,
+          segment.targetDate ? `Target ${formatDate(segment.targetDate)}` : null,
+          segment.nextAction
+            ? `Next: ${segment.nextAction}${segment.nextActionDate ? ` (${formatDate(segment.nextActionDate)})` : ""}`
+            : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+        {isOverdue(segment, today) ? " · " : ""}
+        {isOverdue(segment, today) ? (
+          <Text span c="red" size="xs" fw={700}>
+            overdue
+          </Text>
+        ) : null}
+      </Text>
+      {segment.note ? (
+        <Text size="xs" lineClamp={2}>
+          {segment.note}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
