@@ -7,6 +7,7 @@
 export type { Me, SignInOptions } from "../../src/http/schemas/auth.ts";
 export type {
   BulkResult,
+  BulkStatusBody,
   EntitlementPage,
   EntitlementView,
   HistoryEntry,

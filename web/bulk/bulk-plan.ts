@@ -4,7 +4,7 @@ import { evaluateStatus } from "../../src/domain/rules/evaluate-status.ts";
 import { effectiveRule, scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
 import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 import type { Violation } from "../../src/domain/violation.ts";
-import type { EntitlementView } from "../api/api-types.ts";
+import type { BulkStatusBody, EntitlementView } from "../api/api-types.ts";
 
 /**
  * A bulk change planned row by row with the same rules the server applies, so
@@ -93,7 +93,7 @@ function judge(
 export type { BulkResult } from "../api/api-types.ts";
 
 /** The request body of `POST /api/bulk/status` for the rows the rules accepted. */
-export function bulkBody(planned: readonly PlannedRow[]) {
+export function bulkBody(planned: readonly PlannedRow[]): BulkStatusBody {
   return {
     items: planned
       .filter((row) => row.violations.length === 0)

@@ -1,15 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 import type { Violation } from "../../src/domain/violation.ts";
 import { ApiError, apiRequest } from "../api/api-client.ts";
-import type { EntitlementView } from "../api/api-types.ts";
+import type { EntitlementView, SetStatusBody } from "../api/api-types.ts";
 import { queryKeys } from "../api/queries.ts";
-
-export interface SaveStatusBody {
-  version: number;
-  stage: EntitlementView["stage"];
-  segments: ProposedSegment[];
-}
 
 export interface SaveStatusHandlers {
   onSaved: (saved: EntitlementView) => void;
@@ -26,7 +19,7 @@ export interface SaveStatusHandlers {
 export function useSaveStatus(entitlementId: string, handlers: SaveStatusHandlers) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SaveStatusBody) =>
+    mutationFn: (body: SetStatusBody) =>
       apiRequest<EntitlementView>(`/entitlements/${entitlementId}/status`, { method: "PUT", body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.entitlement(saved.id), saved);
