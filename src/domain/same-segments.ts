@@ -1,18 +1,12 @@
+import { scenarioFields } from "./rules/scenario-fields.ts";
 import type { StatusSegment } from "./status-segment.ts";
 
+/** Everything a segment records: its seats, its status, the scenario's fields and its split reason. */
 const compared = [
   "seats",
   "l1",
   "scenarioId",
-  "l2",
-  "l3",
-  "serviceStatus",
-  "engagementScenario",
-  "targetDate",
-  "owner",
-  "note",
-  "nextActionDate",
-  "nextAction",
+  ...scenarioFields,
   "splitReason",
 ] as const satisfies readonly (keyof StatusSegment)[];
 

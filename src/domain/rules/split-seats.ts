@@ -1,6 +1,7 @@
 import { type ProposedSegment, type SplitReason, splitReasons } from "../status-segment.ts";
 import { type Violation, violation } from "../violation.ts";
 import { cleanText, formatCount } from "./field-values.ts";
+import { scenarioFields } from "./scenario-fields.ts";
 
 /**
  * Rules for spreading a service's seats over several status segments.
@@ -125,18 +126,7 @@ function checkReasons(segments: readonly ProposedSegment[]): Violation[] {
 }
 
 /** Fields that make two segments say something different; seats and split reason do not. */
-const distinguishing = [
-  "l1",
-  "l2",
-  "l3",
-  "serviceStatus",
-  "engagementScenario",
-  "targetDate",
-  "owner",
-  "note",
-  "nextActionDate",
-  "nextAction",
-] as const;
+const distinguishing = ["l1", ...scenarioFields] as const;
 
 function checkIdentical(segments: readonly ProposedSegment[]): Violation[] {
   const key = (segment: ProposedSegment) =>
