@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   suggest: async () => (await import("./commands/suggest-command.ts")).suggestCommand(),
   "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
   users: async () => (await import("./commands/users-command.ts")).usersCommand(),
+  portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
 };
 
 /** The program with the named command only, or with all of them (help, unknown command). */
