@@ -14,7 +14,7 @@ export interface AccountState {
   version: number;
 }
 
-export const noAccount: AccountState = {
+const noAccount: AccountState = {
   passwordHash: null,
   demoPassword: false,
   failedSignIns: 0,
@@ -96,7 +96,7 @@ export async function listUsersWithAccounts(db: Db): Promise<{ user: UserRecord;
 }
 
 /** Makes sure the user has an account row (version 1), so updates have a row to bump. */
-export async function ensureAccountRow(db: Db, userId: string): Promise<void> {
+async function ensureAccountRow(db: Db, userId: string): Promise<void> {
   await db.insert(userAccounts).values({ userId }).onConflictDoNothing();
 }
 

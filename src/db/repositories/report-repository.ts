@@ -253,7 +253,7 @@ export async function projectedUnblocks(
 }
 
 /** The ISO week of a Monday (YYYY-MM-DD) as PostgreSQL's to_char(day, 'IYYY-"W"IW') writes it. */
-export function isoWeekOf(monday: string): string {
+function isoWeekOf(monday: string): string {
   const day = Date.parse(`${monday}T00:00:00Z`);
   const thursday = new Date(day + 3 * 86_400_000);
   const year = thursday.getUTCFullYear();
