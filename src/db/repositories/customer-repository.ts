@@ -1,4 +1,4 @@
-import { asc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { CustomerView, TenantView } from "../../http/schemas/portfolio.ts";
 import type { Db } from "../client.ts";
@@ -34,6 +34,8 @@ export async function pageCustomers(
   }
   const visible = customerScopeCondition(query.visibleTo, sql`c.id`);
   if (visible) conditions.push(visible);
+  // Customers a full feed ended are kept for their history, out of the default list.
+  conditions.push(sql`c.ended_at is null`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
   // Counted over the tenants the caller may see, so a count does not reveal hidden tenants.
   const tenantVisible = tenantScopeCondition(query.visibleTo, {
@@ -53,7 +55,7 @@ export async function pageCustomers(
   const rows = await rowsOf<CustomerView>(
     db,
     sql`select c.id::text as "id", c.external_id as "externalId", c.name as "name",
-          (select count(*) from tenants t where t.customer_id = c.id
+          (select count(*) from tenants t where t.customer_id = c.id and t.ended_at is null
             ${tenantVisible ? sql`and ${tenantVisible}` : sql``})::int as "tenantCount"
         from customers c where c.id in (${idList(page.ids)})`,
   );
@@ -74,6 +76,7 @@ export async function pageTenants(
   const conditions: SQL[] = [];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
+  conditions.push(sql`t.ended_at is null`);
   if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -111,10 +114,12 @@ export async function tenantViews(db: Db, ids: readonly string[]): Promise<Tenan
     db,
     sql`select t.id::text as "id", t.name as "name", t.domain as "domain", t.priority as "priority",
           c.id::text as "customerId", c.name as "customerName", c.external_id as "externalId",
-          (select count(*) from entitlements e where e.tenant_id = t.id)::int as "entitlementCount",
-          coalesce((select sum(e.available_seats) from entitlements e where e.tenant_id = t.id), 0)::int as "availableSeats",
+          (select count(*) from entitlements e where e.tenant_id = t.id and e.ended_at is null)::int
+            as "entitlementCount",
+          coalesce((select sum(e.available_seats) from entitlements e
+                    where e.tenant_id = t.id and e.ended_at is null), 0)::int as "availableSeats",
           coalesce((select sum(s.seats) from status_segments s join entitlements e on e.id = s.entitlement_id
-                    where e.tenant_id = t.id and s.l1 = ${blockedL1}), 0)::int as "blockedSeats"
+                    where e.tenant_id = t.id and e.ended_at is null and s.l1 = ${blockedL1}), 0)::int as "blockedSeats"
         from tenants t join customers c on c.id = t.customer_id
         where t.id in (${idList(wanted)})`,
   );
@@ -138,7 +143,7 @@ export async function entitlementIdsOfTenant(db: Db, tenantId: string): Promise<
     .select({ id: entitlements.id })
     .from(entitlements)
     .innerJoin(services, eq(services.id, entitlements.serviceId))
-    .where(eq(entitlements.tenantId, tenantId))
+    .where(and(eq(entitlements.tenantId, tenantId), isNull(entitlements.endedAt)))
     .orderBy(asc(services.name), asc(entitlements.id));
   return rows.map((row) => row.id);
 }
@@ -154,7 +159,7 @@ export async function tenantIdsOfCustomer(
   const rows = await rowsOf<{ id: string }>(
     db,
     sql`select t.id::text as "id" from tenants t
-        where t.customer_id = ${customerId}::uuid ${visible ? sql`and ${visible}` : sql``}
+        where t.customer_id = ${customerId}::uuid and t.ended_at is null ${visible ? sql`and ${visible}` : sql``}
         order by t.name, t.id`,
   );
   return rows.map((row) => row.id);
@@ -167,7 +172,8 @@ export async function findCustomer(db: Db, id: string): Promise<CustomerView | n
       id: customers.id,
       externalId: customers.externalId,
       name: customers.name,
-      tenantCount: sql<number>`(select count(*) from tenants t where t.customer_id = customers.id)::int`,
+      tenantCount: sql<number>`(select count(*) from tenants t
+        where t.customer_id = customers.id and t.ended_at is null)::int`,
     })
     .from(customers)
     .where(eq(customers.id, id));

@@ -95,7 +95,8 @@ export function entitlementListSource(
   query: Omit<EntitlementQuery, "limit" | "cursor">,
   textIds?: readonly string[] | null,
 ): SQL {
-  const conditions: SQL[] = [];
+  // Entitlements a full feed ended are kept for their history, out of the list and the export.
+  const conditions: SQL[] = [sql`e.ended_at is null`];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
   // "Blocked for these L2s in these services" is exactly what entitlements.blocked_keys records

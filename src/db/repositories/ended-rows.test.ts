@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { entitlementQuery } from "../../../test/factories/entitlement-query.ts";
+import { createCustomer, createEntitlement, createTenant } from "../../../test/factories/portfolio.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
+import { everyTenant } from "../../domain/policy/tenant-scope.ts";
+import {
+  entitlementIdsOfTenant,
+  findCustomer,
+  pageCustomers,
+  pageTenants,
+  tenantIdsOfCustomer,
+  tenantViews,
+} from "./customer-repository.ts";
+import { pageEntitlementIds } from "./entitlement-list-repository.ts";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+// What a full portfolio sync ended stays in the database, out of the default lists.
+describe("ended customers, tenants and entitlements", () => {
+  it("drop out of the lists, the tenant counts and the seat totals", async () => {
+    const db = database.db;
+    const customer = await createCustomer(db, { name: "Kept" });
+    const gone = await createCustomer(db, { name: "Gone" });
+    const open = await createTenant(db, { customerId: customer.id, name: "Open" });
+    const ended = await createTenant(db, { customerId: customer.id, name: "Ended" });
+    const live = await createEntitlement(db, {
+      tenantId: open.id,
+      serviceId: "exchange",
+      availableSeats: 10,
+    });
+    const dropped = await createEntitlement(db, { tenantId: open.id, serviceId: "teams", availableSeats: 7 });
+    const ofEnded = await createEntitlement(db, { tenantId: ended.id, serviceId: "exchange" });
+    await database.execute("update customers set ended_at = now() where id = $1", [gone.id]);
+    await database.execute("update tenants set ended_at = now() where id = $1", [ended.id]);
+    await database.execute("update entitlements set ended_at = now() where id in ($1, $2)", [
+      dropped.id,
+      ofEnded.id,
+    ]);
+
+    const page = await pageEntitlementIds(db, entitlementQuery({ visibleTo: everyTenant }));
+    expect(page.ids).toEqual([live.id]);
+    const customers = await pageCustomers(db, { q: null, limit: 10, visibleTo: everyTenant });
+    expect(customers.items.map((c) => [c.name, c.tenantCount])).toEqual([["Kept", 1]]);
+    expect((await findCustomer(db, customer.id))?.tenantCount).toBe(1);
+    const tenants = await pageTenants(db, { customerId: null, q: null, limit: 10, visibleTo: everyTenant });
+    expect(tenants.items.map((t) => t.name)).toEqual(["Open"]);
+    expect(await tenantIdsOfCustomer(db, customer.id, everyTenant)).toEqual([open.id]);
+    const [view] = await tenantViews(db, [open.id]);
+    expect([view?.entitlementCount, view?.availableSeats]).toEqual([1, 10]);
+    expect(await entitlementIdsOfTenant(db, open.id)).toEqual([live.id]);
+  });
+});
