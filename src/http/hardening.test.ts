@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign, bearerFor } from "../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../test/support/test-database.ts";
-import type { Database } from "../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../test/support/test-database.ts";
 import { buildServer } from "./build-server.ts";
 
 describe("hardening", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let headers: { authorization: string };
   let entitlementId: string;

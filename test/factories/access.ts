@@ -34,3 +34,8 @@ export async function bearerFor(deps: AppDeps, user: Actor): Promise<{ authoriza
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
   await setAccountFields(db, userId, { passwordHash: await hashPassword(password) });
 }
+
+/** Disables a user's account, as an Admin would: they can no longer sign in. */
+export async function disableUser(db: Db, userId: string, at: Date = new Date()): Promise<void> {
+  await setAccountFields(db, userId, { disabledAt: at });
+}

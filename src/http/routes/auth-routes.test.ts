@@ -3,15 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign, setPassword } from "../../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps, testNow } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
-import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
 
 const password = "correct horse battery";
 
 describe("sign-in, sessions and API tokens", () => {
-  let database: Database;
+  let database: TestDatabase;
   let deps: AppDeps & { setNow(d: Date): void };
   let server: FastifyInstance;
   let fm: Actor;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { buildServer } from "../build-server.ts";
 
 /**
@@ -15,7 +14,7 @@ import { buildServer } from "../build-server.ts";
  * landed write. Runs on PGlite, and on the server with DATABASE_URL set.
  */
 describe("50 concurrent writers on one service status", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let headers: { authorization: string };
   let entitlementId: string;

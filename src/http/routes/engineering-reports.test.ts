@@ -8,8 +8,7 @@ import {
   createUser,
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { smallCellTenants } from "../../domain/policy/small-cells.ts";
 import { buildServer } from "../build-server.ts";
 
@@ -20,7 +19,7 @@ import { buildServer } from "../build-server.ts";
  * Exchange for Billing and one on Teams for Legal (both withheld).
  */
 describe("Engineering reads aggregates only", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let engineering: { authorization: string };
   let deliveryFm: { authorization: string };

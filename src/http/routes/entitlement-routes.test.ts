@@ -3,8 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { buildServer } from "../build-server.ts";
 import { entitlementPageSchema, entitlementViewSchema } from "../schemas/entitlements.ts";
 
@@ -13,7 +12,7 @@ const future = "2025-05-30";
 const past = "2025-03-01";
 
 describe("PUT /api/entitlements/:id/status", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let deliveryFm: string;
   let assignmentFm: string;

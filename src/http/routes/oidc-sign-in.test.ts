@@ -1,21 +1,18 @@
-import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disableUser } from "../../../test/factories/access.ts";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { CookieBrowser } from "../../../test/support/cookie-browser.ts";
 import { freePort } from "../../../test/support/free-port.ts";
 import { startTestProvider, type TestProvider } from "../../../test/support/oidc-test-provider.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { readConfig } from "../../config.ts";
-import type { Database } from "../../db/client.ts";
-import { rowsOf } from "../../db/infra/raw-rows.ts";
-import { setAccountFields } from "../../db/repositories/account-repository.ts";
 import { buildServer } from "../build-server.ts";
 
 describe("sign-in through an OpenID Connect provider", () => {
-  let database: Database;
+  let database: TestDatabase;
   let deps: AppDeps;
   let provider: TestProvider;
   let server: FastifyInstance;
@@ -29,7 +26,7 @@ describe("sign-in through an OpenID Connect provider", () => {
     deps = await makeTestDeps(database);
     known = await createUser(database.db, { role: "delivery_fm", email: "oidc.fm@example.test" });
     const disabled = await createUser(database.db, { email: "gone@example.test" });
-    await setAccountFields(database.db, disabled.id, { disabledAt: new Date() });
+    await disableUser(database.db, disabled.id);
     base = `http://127.0.0.1:${await freePort()}`;
     callback = `${base}/api/auth/oidc/callback`;
     provider = await startTestProvider({
@@ -63,7 +60,7 @@ describe("sign-in through an OpenID Connect provider", () => {
   });
 
   const sessionCount = async () =>
-    (await rowsOf<{ n: number }>(database.db, sql`select count(*)::int as n from sessions`))[0]!.n;
+    Number((await database.execute("select count(*)::int as n from sessions")).rows[0]!.n);
 
   /**
    * Opens /api/auth/oidc/start, signs in at the provider's login page as
@@ -177,11 +174,10 @@ describe("sign-in through an OpenID Connect provider", () => {
     expect(response.headers.get("location")).toBe("/login?error=oidc_unknown_user&next=%2Freports");
     expect(browser.cookie(base, "unblock_session")).toBeUndefined();
     expect(await sessionCount()).toBe(sessions);
-    const users = await rowsOf<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from users where email = 'stranger@example.test'`,
-    );
-    expect(users[0]!.n).toBe(0);
+    const users = await database.execute("select count(*)::int as n from users where email = $1", [
+      "stranger@example.test",
+    ]);
+    expect(users.rows[0]!.n).toBe(0);
     expect((await browser.request(`${base}/api/me`)).status).toBe(401);
   });
 
@@ -242,7 +238,7 @@ describe("sign-in through an OpenID Connect provider", () => {
 });
 
 describe("without an OpenID Connect provider configured", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
 
   beforeAll(async () => {

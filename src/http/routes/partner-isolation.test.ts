@@ -8,8 +8,7 @@ import {
   createUser,
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { buildServer } from "../build-server.ts";
 
 /**
@@ -19,7 +18,7 @@ import { buildServer } from "../build-server.ts";
  * shows a trace of it (its name, domain, note text or seats).
  */
 describe("a partner sees only its assigned tenants", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let headers: { authorization: string };
   let own: { customerId: string; tenantId: string; entitlementId: string };

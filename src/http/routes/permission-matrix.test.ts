@@ -9,9 +9,8 @@ import {
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { defaultPlaybook } from "../../../test/support/default-playbook.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
-import type { Database } from "../../db/client.ts";
 import { type Access, type Action, authorize } from "../../domain/policy/authorize.ts";
 import { policyContextOf } from "../../domain/policy/policy-context.ts";
 import { knownRoles } from "../../domain/policy/role-grants.ts";
@@ -182,7 +181,7 @@ function expectedLetter(role: string, action: Action, access: Access): string {
 }
 
 describe("permission matrix through the HTTP API", () => {
-  let database: Database;
+  let database: TestDatabase;
   let deps: AppDeps;
   let server: FastifyInstance;
 

@@ -8,15 +8,14 @@ import {
   createUser,
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
-import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
 
 // The clock starts at 2025-03-10 (a Monday). Two tenants of one customer get
 // Blocked seats at known times, so every report has a hand-checked answer.
 describe("report, portfolio and export routes", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let customerId: string;
   let blockedTenantId: string;

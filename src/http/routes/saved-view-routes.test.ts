@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bearerFor } from "../../../test/factories/access.ts";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { savedViewLimits } from "../../app/saved-views/save-view.ts";
-import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
 
 interface ViewBody {
@@ -15,7 +14,7 @@ interface ViewBody {
 }
 
 describe("saved views", () => {
-  let database: Database;
+  let database: TestDatabase;
   let server: FastifyInstance;
   let dee: { authorization: string };
   let ann: { authorization: string };

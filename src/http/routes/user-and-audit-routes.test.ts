@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { createCustomer, createTenant, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
-import type { Database } from "../../db/client.ts";
 import { buildServer } from "../build-server.ts";
 
 describe("users, assignments and the audit trail", () => {
-  let database: Database;
+  let database: TestDatabase;
   let deps: AppDeps;
   let server: FastifyInstance;
   let admin: Actor;
