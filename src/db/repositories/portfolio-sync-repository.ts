@@ -87,10 +87,12 @@ interface Check {
   select: string;
 }
 
+/** Rows whose key an earlier valid row of the file has: numbered per key by a sort, not compared pairwise. */
 const firstOfKey = (file: FeedFileName, key: string) =>
-  `select s.row, 'The key ' || ${key} || ' is on an earlier row as well.' as message
-     from feed_${file} s
-    where s.ok and exists (select 1 from feed_${file} d where d.ok and d.row < s.row and ${key.replaceAll("s.", "d.")} = ${key})`;
+  `select row, 'The key ' || key || ' is on an earlier row as well.' as message
+     from (select s.row, ${key} as key, row_number() over (partition by ${key} order by s.row) as n
+             from feed_${file} s where s.ok) numbered
+    where n > 1`;
 
 /**
  * Checks between rows and against the stored portfolio, in dependency order:
