@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultIndex } from "../../../test/support/default-playbook.ts";
+import { generatedPortfolio } from "../../../test/factories/generated-portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { portfolioBatches } from "../../app/demo/portfolio-batches.ts";
 import type { Database } from "../client.ts";
 import { runMigrations } from "../migrate.ts";
 import { loadPortfolio } from "../repositories/portfolio-repository.ts";
@@ -44,13 +43,7 @@ describe(finishDeferredIndexes.name, () => {
   it("builds every index a load deferred again, exactly as it was, and owes none afterwards", async () => {
     const before = await indexes();
     expect(before.status_segments_note_trgm_idx).toMatch(/gin \(note gin_trgm_ops\)/);
-    const batches = portfolioBatches({
-      index: defaultIndex(),
-      tenants: 30,
-      seed: 5,
-      today: "2025-03-10",
-      usersByRole: new Map(),
-    });
+    const batches = generatedPortfolio({ tenants: 30, seed: 5, today: "2025-03-10" });
     await loadPortfolio(database, batches, { trustedIds: true, deferIndexes: true });
     expect(await indexes()).toEqual(before);
     expect(await owed()).toEqual([]);

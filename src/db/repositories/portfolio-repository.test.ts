@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultIndex } from "../../../test/support/default-playbook.ts";
+import { generatedPortfolio } from "../../../test/factories/generated-portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { portfolioBatches } from "../../app/demo/portfolio-batches.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { Database } from "../client.ts";
 import { erasePortfolio, loadPortfolio } from "./portfolio-repository.ts";
@@ -18,14 +17,7 @@ describe(loadPortfolio.name, () => {
     await database?.close();
   });
 
-  const batches = () =>
-    portfolioBatches({
-      index: defaultIndex(),
-      tenants: 30,
-      seed: 5,
-      today: "2025-03-10",
-      usersByRole: new Map(),
-    });
+  const batches = () => generatedPortfolio({ tenants: 30, seed: 5, today: "2025-03-10" });
 
   /** Pages and pages marked visible to all, per table (pg_class, as the load's ANALYZE left it). */
   const visibility = async () => {
