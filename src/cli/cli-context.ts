@@ -1,4 +1,5 @@
 import type { Actor, AppDeps } from "../app/app-deps.ts";
+import { systemActor } from "../app/auth/system-actor.ts";
 import { startApp } from "../app/start-app.ts";
 import { findUserByEmail, listUsers } from "../app/users/find-user.ts";
 import { readConfig } from "../config.ts";
@@ -39,9 +40,6 @@ export async function withApp(
     await app.close();
   }
 }
-
-/** Acts for set-up commands that run before any user exists. */
-const systemActor: Actor = { id: "", email: "system", name: "System", role: "admin" };
 
 async function resolveCliActor(deps: AppDeps, email: string): Promise<Actor> {
   const user = await findUserByEmail(deps, email);

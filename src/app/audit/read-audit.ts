@@ -96,6 +96,8 @@ export const auditCsvColumns = [
   "request_id",
 ] as const;
 
+type AuditWriter = (chunk: string) => void | Promise<void>;
+
 /**
  * Writes the whole audit trail matching the filter as CSV (before/after as JSON
  * text) or a JSON array, a page at a time (Admins only). CSV cells that a
@@ -106,9 +108,32 @@ export async function exportAudit(
   actor: Actor,
   filter: AuditFilter,
   format: "csv" | "json",
-  write: (chunk: string) => void | Promise<void>,
+  write: AuditWriter,
 ): Promise<number> {
+  return prepareAuditExport(deps, actor, filter, format)(write);
+}
+
+/**
+ * exportAudit in two steps: the actor is checked now, so a refusal comes
+ * before a download starts (once streaming, the status is already 200), and
+ * the returned function writes the file.
+ */
+export function prepareAuditExport(
+  deps: AppDeps,
+  actor: Actor,
+  filter: AuditFilter,
+  format: "csv" | "json",
+): (write: AuditWriter) => Promise<number> {
   requireAllowed(deps, actor, { type: "audit.export" });
+  return (write) => writeAudit(deps, filter, format, write);
+}
+
+async function writeAudit(
+  deps: AppDeps,
+  filter: AuditFilter,
+  format: "csv" | "json",
+  write: AuditWriter,
+): Promise<number> {
   const query = queryOf(filter);
   let after: { at: string; key: string } | null = null;
   let count = 0;

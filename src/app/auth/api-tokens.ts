@@ -11,7 +11,7 @@ import {
 import { AppError } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
-import { decide, refusalError } from "./authorize-actor.ts";
+import { decide, refusalError, requireActor } from "./authorize-actor.ts";
 import { forgetCredentials, recalledCredential, rememberCredential } from "./credential-cache.ts";
 import { apiTokenPrefix, newSecret, sha256 } from "./secret-token.ts";
 
@@ -42,7 +42,7 @@ function viewOf(token: TokenRecord): TokenView {
 
 /** Tokens of other users are the Admin's business; your own are yours. */
 function requireTokenOwnerOrAdmin(deps: AppDeps, actor: Actor, userId: string): void {
-  if (userId === actor.id) return;
+  if (userId === requireActor(deps, actor).id) return;
   const decision = decide(deps, actor, { type: "users.manage" });
   if (!decision.allowed) throw refusalError(decision, "Not found.", {});
 }
@@ -57,7 +57,7 @@ export async function createApiToken(
   context: WriteContext,
   input: { userId?: string | undefined; name: string; expiresInDays?: number | undefined },
 ): Promise<{ token: string; view: TokenView }> {
-  const userId = input.userId ?? context.actor.id;
+  const userId = input.userId ?? requireActor(deps, context.actor).id;
   requireTokenOwnerOrAdmin(deps, context.actor, userId);
   const name = input.name.trim();
   const violations = [];
@@ -124,7 +124,7 @@ export async function resolveApiToken(deps: AppDeps, token: string): Promise<Act
 }
 
 export async function listApiTokens(deps: AppDeps, actor: Actor, userId?: string): Promise<TokenView[]> {
-  const owner = userId ?? actor.id;
+  const owner = userId ?? requireActor(deps, actor).id;
   requireTokenOwnerOrAdmin(deps, actor, owner);
   return (await tokensOf(deps.database.db, owner)).map(viewOf);
 }
@@ -135,6 +135,7 @@ export async function revokeApiToken(
   context: WriteContext,
   tokenId: string,
 ): Promise<TokenView> {
+  requireActor(deps, context.actor);
   const db = deps.database.db;
   const token = await findTokenById(db, tokenId);
   // Someone else's token reads as missing unless you may manage users.

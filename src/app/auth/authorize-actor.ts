@@ -15,19 +15,49 @@ import {
   notAssigned,
 } from "../../domain/policy/authorize.ts";
 import { type PolicyContext, policyContextOf } from "../../domain/policy/policy-context.ts";
+import { roleIds } from "../../domain/policy/role-grants.ts";
 import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
 import { onePer } from "../../one-per.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 
 const contextOf = onePer((index: PlaybookIndex) => policyContextOf(index.playbook));
+const rolesOf = onePer(
+  (index: PlaybookIndex) => new Set([roleIds.admin, ...index.playbook.roles.map((role) => role.id)]),
+);
 
 /** The policy's view of the active playbook, derived once per loaded playbook. */
 export function policyContext(deps: AppDeps): PolicyContext {
   return contextOf(deps.playbook.index);
 }
 
+/** Whether the active playbook defines the role (the Admin is always one). */
+export function isKnownRole(deps: AppDeps, role: string): boolean {
+  return rolesOf(deps.playbook.index).has(role);
+}
+
+/**
+ * The first check of every use-case: someone must be acting, in a role the
+ * active playbook defines. Without it a forgotten actor or a role left over
+ * from an older playbook would fall through to whatever the policy grants
+ * by default; here it is refused instead (fail-closed).
+ */
+export function requireActor(deps: AppDeps, actor: Actor | null | undefined): Actor {
+  if (!actor || typeof actor.id !== "string" || typeof actor.role !== "string") {
+    throw new AppError("unauthenticated", "Sign in first.");
+  }
+  if (!isKnownRole(deps, actor.role)) {
+    throw new AppError(
+      "forbidden",
+      `The role "${actor.role}" is not one the playbook defines, so it may do nothing. Ask an Admin to give you a role of the playbook.`,
+      { detail: { rule: "role_unknown" } },
+    );
+  }
+  return actor;
+}
+
+/** The policy's decision for an actor that passed requireActor (checked again here). */
 export function decide(deps: AppDeps, actor: Actor, action: Action, access: Access = notAssigned): Decision {
-  return authorize(policyContext(deps), actor.role, action, access);
+  return authorize(policyContext(deps), requireActor(deps, actor).role, action, access);
 }
 
 /** A refusal as the core's error: 403 with the rule in words, or 404 when the target is concealed. */
@@ -72,6 +102,7 @@ export async function requireTenantAction(
   action: Action,
   target: TenantTarget,
 ): Promise<TenantAccess> {
+  requireActor(deps, actor);
   const found =
     "entitlementId" in target
       ? await accessToEntitlement(db, actor.id, target.entitlementId)
@@ -105,6 +136,7 @@ export async function requireCustomerAction(
   action: Action,
   customerId: string,
 ): Promise<Access> {
+  requireActor(deps, actor);
   const access = await accessToCustomer(db, actor.id, customerId);
   const message = `There is no customer ${customerId}.`;
   if (!access) throw new AppError("not_found", message, { detail: { customerId } });
@@ -114,8 +146,8 @@ export async function requireCustomerAction(
 }
 
 /** The tenants lists, search and export may show this actor. */
-export function rowScopeOf(actor: Actor): TenantScope {
-  return tenantScopeOf(actor, "rows");
+export function rowScopeOf(deps: AppDeps, actor: Actor): TenantScope {
+  return tenantScopeOf(requireActor(deps, actor), "rows");
 }
 
 /**
@@ -125,10 +157,10 @@ export function rowScopeOf(actor: Actor): TenantScope {
 export function listScopeOf(deps: AppDeps, actor: Actor): TenantScope {
   const decision = decide(deps, actor, { type: "tenant.read" });
   if (!decision.allowed && decision.rule === "aggregate_only") throw refusalError(decision, "Not found.", {});
-  return rowScopeOf(actor);
+  return rowScopeOf(deps, actor);
 }
 
 /** The tenants reports total over for this actor (aggregate-only roles: all, then suppressed). */
-export function aggregateScopeOf(actor: Actor): TenantScope {
-  return tenantScopeOf(actor, "aggregate");
+export function aggregateScopeOf(deps: AppDeps, actor: Actor): TenantScope {
+  return tenantScopeOf(requireActor(deps, actor), "aggregate");
 }

@@ -1,6 +1,7 @@
 import { isAppError } from "../../domain/app-error.ts";
 import type { Violation } from "../../domain/violation.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 import { type SetStatusInput, setStatus } from "./set-status.ts";
 
 export interface BulkStatusItem {
@@ -24,6 +25,8 @@ export async function bulkSetStatus(
   deps: AppDeps,
   input: { items: BulkStatusItem[]; actor: Actor; source: SetStatusInput["source"]; requestId?: string },
 ): Promise<{ results: BulkStatusResult[]; changed: number; refused: number }> {
+  // Refused as a whole: an unknown actor is not a per-item refusal.
+  requireActor(deps, input.actor);
   const results: BulkStatusResult[] = [];
   for (const item of input.items) {
     try {

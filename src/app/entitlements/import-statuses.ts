@@ -19,6 +19,7 @@ import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-
 import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 import { importAccessOf } from "../auth/import-access.ts";
 
 export interface ImportProgress {
@@ -71,6 +72,7 @@ export interface ImportReport {
  * are written and the report lists the others.
  */
 export async function importStatuses(deps: AppDeps, input: ImportStatusesInput): Promise<ImportReport> {
+  requireActor(deps, input.actor);
   const index = deps.playbook.index;
   const dryRun = input.dryRun ?? false;
   const allOrNothing = input.allOrNothing ?? true;

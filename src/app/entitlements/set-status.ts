@@ -16,7 +16,7 @@ import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../../domain/same-segments.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
-import { allowTenantAction } from "../auth/authorize-actor.ts";
+import { allowTenantAction, requireActor } from "../auth/authorize-actor.ts";
 
 export interface SetStatusInput {
   entitlementId: string;
@@ -44,7 +44,7 @@ export async function setStatus(
   input: SetStatusInput,
 ): Promise<{ entitlement: EntitlementView }> {
   const db = deps.database.db;
-  const found = await findEntitlementForChange(db, input.actor.id, input.entitlementId);
+  const found = await findEntitlementForChange(db, requireActor(deps, input.actor).id, input.entitlementId);
   if (!found) throw notFound(input.entitlementId);
   const current = found.view;
   // Authorised before the version check: a refused writer must not see the current state in a 409.

@@ -4,7 +4,8 @@ import { type ConfidenceBand, confidenceBand } from "../../domain/suggest/confid
 import type { Suggestion } from "../../domain/suggest/create-suggester.ts";
 import { defaultSuggester } from "../../domain/suggest/default-model.ts";
 import { onePer } from "../../one-per.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 
 export interface SuggestStatusInput {
   note: string;
@@ -24,8 +25,12 @@ export interface StatusSuggestion extends Suggestion {
 // One suggester per loaded playbook: building it decodes the model's weights once.
 const suggesterOf = onePer((index: PlaybookIndex) => defaultSuggester(index));
 
-/** Proposes L1/L2/L3 for a status note and grades the note, offline, in well under a millisecond. */
-export function suggestStatus(deps: AppDeps, input: SuggestStatusInput): StatusSuggestion {
+/**
+ * Proposes L1/L2/L3 for a status note and grades the note, offline, in well
+ * under a millisecond; for anyone signed in with a role of the playbook.
+ */
+export function suggestStatus(deps: AppDeps, actor: Actor, input: SuggestStatusInput): StatusSuggestion {
+  requireActor(deps, actor);
   const index = deps.playbook.index;
   const suggestion = suggesterOf(index).suggest(input.note, input.workload ?? null);
   const chosenL1 = input.l1 ? (index.findL1(input.l1)?.id ?? input.l1) : null;

@@ -1,7 +1,8 @@
 import { listSavedViewRows, type SavedViewRecord } from "../../db/repositories/saved-view-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 
 /** The acting user's saved portfolio views, by name. */
 export async function listSavedViews(deps: AppDeps, actor: Actor): Promise<SavedViewRecord[]> {
-  return listSavedViewRows(deps.database.db, actor.id);
+  return listSavedViewRows(deps.database.db, requireActor(deps, actor).id);
 }

@@ -8,6 +8,7 @@ import {
 import { AppError } from "../../domain/app-error.ts";
 import { type Violation, violation } from "../../domain/violation.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 
 export const savedViewLimits = { nameLength: 80, queryLength: 2000, perUser: 100 } as const;
 
@@ -24,6 +25,7 @@ export interface SaveViewInput {
  * written (they change no customer data).
  */
 export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput): Promise<SavedViewRecord> {
+  requireActor(deps, actor);
   const name = input.name.trim();
   const query = input.query.trim().replace(/^\?/, "");
   const violations: Violation[] = [];

@@ -12,7 +12,7 @@ import { AppError } from "../../domain/app-error.ts";
 import { grantOf } from "../../domain/policy/role-grants.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
-import { requireCustomerAction, requireTenantAction } from "../auth/authorize-actor.ts";
+import { requireActor, requireCustomerAction, requireTenantAction } from "../auth/authorize-actor.ts";
 
 export interface AssignInput {
   userId: string;
@@ -69,6 +69,7 @@ export async function assignUser(
   context: WriteContext,
   input: AssignInput,
 ): Promise<AssignmentView> {
+  requireActor(deps, context.actor);
   const target = targetOf(input);
   const primary = input.primary ?? false;
   const db = deps.database.db;

@@ -8,6 +8,7 @@ import { deleteSessionsOfUser } from "../../db/repositories/session-repository.t
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 import { forgetCredentials } from "../auth/credential-cache.ts";
 import { hashPassword, passwordViolations, verifyPassword } from "../auth/password-hash.ts";
 
@@ -21,8 +22,9 @@ export async function changeOwnPassword(
   context: WriteContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
+  const actor = requireActor(deps, context.actor);
   const db = deps.database.db;
-  const found = await findUserWithAccount(db, { id: context.actor.id });
+  const found = await findUserWithAccount(db, { id: actor.id });
   const hash = found?.account.passwordHash;
   if (!found || !hash || !(await verifyPassword(input.currentPassword, hash))) {
     throw new AppError("validation_failed", "The current password is not right.", {

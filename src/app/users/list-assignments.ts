@@ -21,12 +21,13 @@ export async function listAssignments(
   actor: Actor,
   filter: AssignmentFilter = {},
 ): Promise<AssignmentView[]> {
+  const visibleTo = rowScopeOf(deps, actor);
   const checks = new FilterChecks();
   const query = {
     userId: checks.id("userId", filter.userId),
     tenantId: checks.id("tenantId", filter.tenantId),
     customerId: checks.id("customerId", filter.customerId),
-    visibleTo: rowScopeOf(actor),
+    visibleTo,
   };
   checks.done();
   return listAssignmentViews(deps.database.db, query);

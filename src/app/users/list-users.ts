@@ -2,7 +2,7 @@ import { listUsersWithAccounts } from "../../db/repositories/account-repository.
 import { AppError } from "../../domain/app-error.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
-import { policyContext } from "../auth/authorize-actor.ts";
+import { policyContext, requireActor } from "../auth/authorize-actor.ts";
 import { type UserView, userViewOf } from "./user-view.ts";
 
 /**
@@ -10,7 +10,7 @@ import { type UserView, userViewOf } from "./user-view.ts";
  * assign); others are refused, so a partner cannot list the company's staff.
  */
 export async function listUserViews(deps: AppDeps, actor: Actor): Promise<UserView[]> {
-  const permissions = permissionsOf(policyContext(deps), actor.role);
+  const permissions = permissionsOf(policyContext(deps), requireActor(deps, actor).role);
   if (!permissions.includes("users.manage") && !permissions.includes("assignments.manage")) {
     throw new AppError(
       "forbidden",

@@ -3,6 +3,7 @@ import { deleteAssignment, findAssignmentView } from "../../db/repositories/assi
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
+import { requireActor } from "../auth/authorize-actor.ts";
 import { auditedAssignment, requireAssignRight } from "./assign-user.ts";
 
 /** Removes an assignment, with the same right as adding it there. Audited as assignment.delete. */
@@ -11,6 +12,7 @@ export async function unassignUser(
   context: WriteContext,
   assignmentId: string,
 ): Promise<void> {
+  requireActor(deps, context.actor);
   const db = deps.database.db;
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;

@@ -1,8 +1,7 @@
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { exportAudit, readAudit } from "../../app/audit/read-audit.ts";
-import { requireAllowed } from "../../app/auth/authorize-actor.ts";
+import { prepareAuditExport, readAudit } from "../../app/audit/read-audit.ts";
 import {
   auditExportQuerySchema,
   auditExportSchema,
@@ -42,11 +41,10 @@ export function auditRoutes(api: Api, deps: AppDeps): void {
     },
     async (request, reply) => {
       const { actor: actorEmail, format, ...filter } = request.query;
-      const actor = await request.actor();
-      // Refuse before the download starts: once streaming, the status is already 200.
-      requireAllowed(deps, actor, { type: "audit.export" });
+      // Refused before the download starts: once streaming, the status is already 200.
+      const writeAudit = prepareAuditExport(deps, await request.actor(), { ...filter, actorEmail }, format);
       const stream = new PassThrough();
-      exportAudit(deps, actor, { ...filter, actorEmail }, format, async (chunk) => {
+      writeAudit(async (chunk) => {
         if (!stream.write(chunk)) await once(stream, "drain");
       }).then(
         () => stream.end(),

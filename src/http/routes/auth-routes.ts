@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens.ts";
-import { policyContext } from "../../app/auth/authorize-actor.ts";
+import { currentUserOf } from "../../app/auth/current-user.ts";
 import type { OidcClient } from "../../app/auth/oidc-client.ts";
 import { decoyHash } from "../../app/auth/password-hash.ts";
 import { openSession, signIn, signOut } from "../../app/auth/sign-in.ts";
 import { changeOwnPassword } from "../../app/users/change-own-password.ts";
-import { permissionsOf } from "../../domain/policy/permissions.ts";
 import { writeContextOf } from "../acting-user.ts";
 import { clearedSessionCookie, sessionCookie } from "../auth/cookies.ts";
 import { problem, sendProblem } from "../problem.ts";
@@ -28,11 +27,7 @@ export interface AuthRouteOptions {
 }
 
 function me(deps: AppDeps, actor: Actor, csrfToken: string | null) {
-  return {
-    user: { id: actor.id, email: actor.email, name: actor.name, role: actor.role },
-    permissions: permissionsOf(policyContext(deps), actor.role),
-    csrfToken,
-  };
+  return { ...currentUserOf(deps, actor), csrfToken };
 }
 
 /** Secure cookies whenever the request came over https (directly, or through a proxy Fastify trusts). */

@@ -39,7 +39,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
       rows: false,
       oneCustomer: !!request.query.customerId,
     });
-    const { rows, suppressed } = withoutSmallCells(actor.role, await run(aggregateScopeOf(actor)));
+    const { rows, suppressed } = withoutSmallCells(actor.role, await run(aggregateScopeOf(deps, actor)));
     return { items: rows, suppressedCells: suppressed };
   };
 
@@ -124,7 +124,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
     async (request) => {
       const actor = await request.actor();
       requireAllowed(deps, actor, { type: "reports.read", rows: true });
-      return getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(actor) });
+      return getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(deps, actor) });
     },
   );
 }

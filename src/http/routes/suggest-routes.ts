@@ -16,6 +16,6 @@ export function suggestRoutes(api: Api, deps: AppDeps): void {
         response: { 200: suggestionSchema, ...problemResponses },
       },
     },
-    async (request) => suggestStatus(deps, request.body),
+    async (request) => suggestStatus(deps, await request.actor(), request.body),
   );
 }

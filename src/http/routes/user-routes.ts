@@ -1,6 +1,5 @@
 import type { AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens } from "../../app/auth/api-tokens.ts";
-import { requireAllowed } from "../../app/auth/authorize-actor.ts";
 import { createUser } from "../../app/users/create-user.ts";
 import { listUserViews } from "../../app/users/list-users.ts";
 import { updateUser } from "../../app/users/update-user.ts";
@@ -113,10 +112,10 @@ export function userRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const context = await writeContextOf(request);
-      if (request.params.id !== context.actor.id)
-        requireAllowed(deps, context.actor, { type: "users.manage" });
-      const created = await createApiToken(deps, context, { ...request.body, userId: request.params.id });
+      const created = await createApiToken(deps, await writeContextOf(request), {
+        ...request.body,
+        userId: request.params.id,
+      });
       reply.status(201).header("cache-control", "no-store");
       return { ...created.view, token: created.token };
     },
