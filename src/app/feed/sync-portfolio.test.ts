@@ -71,6 +71,16 @@ async function portfolioState(): Promise<string> {
   return parts.join("\n");
 }
 
+/** Blocked Teams seats in the blocked-by-L2 report's cells (with the deltas not folded in yet). */
+async function blockedTeamsInReports(): Promise<number> {
+  const { rows } = await database.execute(
+    `select coalesce(sum(seats), 0)::int as n from (
+       select seats from report_cells where report = 'l2_service' and service_id = 'teams'
+       union all select seats from report_cell_deltas where report = 'l2_service' and service_id = 'teams') cells`,
+  );
+  return Number(rows[0]?.n);
+}
+
 const examples = join(import.meta.dirname, "../../../examples/feed");
 const unchanged = (n: number) => ({ added: 0, changed: 0, unchanged: n, ended: 0 });
 
@@ -226,16 +236,36 @@ describe("a full sync", () => {
     await putSegments(database.db, id, [
       { seats: 105, l1: "blocked", l2: "licensing", note: "Waiting on licences." },
     ]);
+    const reported = await blockedTeamsInReports();
     const entitlements = generatedFeed(20).entitlements.replace("T-5,teams,105\n", "");
     expect((await sync(feedFolder({ entitlements }), { full: true })).report.entitlements.ended).toBe(1);
     expect(await count("entitlements where id = $1 and ended_at is not null", [id])).toBe(1);
+    expect(await blockedTeamsInReports()).toBe(reported - 105);
     const back = await sync(feedFolder({ entitlements: generatedFeed(20).entitlements }), { full: true });
+    expect(await blockedTeamsInReports()).toBe(reported);
     expect(back.report.entitlements).toEqual({ added: 0, changed: 1, unchanged: 39, ended: 0 });
     const { rows: segments } = await database.execute(
       "select s.l1, s.note from status_segments s join entitlements e on e.id = s.entitlement_id where e.id = $1 and e.ended_at is null",
       [id],
     );
     expect(segments).toEqual([{ l1: "blocked", note: "Waiting on licences." }]);
+  });
+});
+
+describe("the reports", () => {
+  it("count no ended entitlement when their cells are rebuilt", async () => {
+    await sync(feedFolder({ ...generatedFeed(2) }));
+    const { rows } = await database.execute(
+      "select e.id from entitlements e join tenants t on t.id = e.tenant_id where e.ended_at is null and e.service_id = 'teams' order by t.external_id",
+    );
+    await putSegments(database.db, String(rows[0]?.id), [{ seats: 100, l1: "blocked", l2: "licensing" }]);
+    await putSegments(database.db, String(rows[1]?.id), [{ seats: 101, l1: "blocked", l2: "licensing" }]);
+    await database.execute("update entitlements set ended_at = now() where id = $1", [rows[0]?.id]);
+    await database.execute("select unblock_rebuild_report_cells(current_date, false)");
+    const { rows: open } = await database.execute(
+      "select coalesce(sum(s.seats), 0)::int as n from status_segments s join entitlements e on e.id = s.entitlement_id where e.ended_at is null and e.service_id = 'teams' and s.l1 = 'blocked'",
+    );
+    expect(await blockedTeamsInReports()).toBe(Number(open[0]?.n));
   });
 });
 

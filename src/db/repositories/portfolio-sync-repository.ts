@@ -321,11 +321,18 @@ export async function upsertEntitlements(
   await session.execute(
     `update status_segments s set seats = c.new_seats from feed_seat_changes c where s.entitlement_id = c.id`,
   );
+  await session.execute(
+    `create temporary table feed_reopened on commit drop as
+     select e.id from feed_entitlements s
+       join tenants t on t.external_id = s.tenant_key
+       join entitlements e on e.tenant_id = t.id and e.service_id = s.service_id
+      where s.ok and e.ended_at is not null`,
+  );
   const purchased = fromFile(present, "purchased_seats", "e");
   const start = fromFile(present, "start_date", "e");
   const end = fromFile(present, "end_date", "e");
   const seatsChange = "e.available_seats <> excluded.available_seats";
-  return upsertCounts(
+  const counts = await upsertCounts(
     session,
     "entitlements",
     `insert into entitlements as e (tenant_id, service_id, available_seats, purchased_seats, start_date, end_date,
@@ -344,6 +351,22 @@ export async function upsertEntitlements(
      where (e.available_seats, e.purchased_seats, e.start_date, e.end_date, e.ended_at)
            is distinct from (excluded.available_seats, ${purchased}, ${start}, ${end}, null)`,
     [stamp.now, stamp.actorId],
+  );
+  // Reopened entitlements count in the reports again.
+  await applyBlockedSegments(session, "feed_reopened", 1);
+  return counts;
+}
+
+/**
+ * Adds (+1) or takes out (-1) the Blocked segments of the entitlements listed
+ * in a staging table from the report aggregates, as the segment triggers do
+ * for a status change: the reports count open entitlements only.
+ */
+async function applyBlockedSegments(session: BulkSession, idsTable: string, sign: 1 | -1): Promise<void> {
+  await session.execute(
+    `select unblock_apply_blocked_changes(array(
+       select row(${sign}, s.entitlement_id, s.l2, s.l3, s.seats, s.target_date, s.l1_since)::unblock_blocked_segment
+         from status_segments s where s.l1 = 'blocked' and s.entitlement_id in (select id from ${idsTable})))`,
   );
 }
 
@@ -480,6 +503,8 @@ export async function planEnd(session: BulkSession, given: ReadonlySet<FeedFileN
 
 /** Ends what planEnd marked: ended_at set, nothing deleted but feed-made assignments. */
 export async function applyEnd(session: BulkSession, now: string): Promise<void> {
+  // Out of the reports while still open: the aggregates skip ended entitlements' segments.
+  await applyBlockedSegments(session, "feed_end_entitlements", -1);
   for (const table of ["customers", "tenants", "entitlements"]) {
     await session.execute(
       `update ${table} set ended_at = $1::timestamptz where id in (select id from feed_end_${table})`,
