@@ -4,6 +4,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { getCustomer } from "./get-customer.ts";
 import { getTenant } from "./get-tenant.ts";
 import { listCustomers } from "./list-customers.ts";
@@ -42,7 +43,7 @@ describe("customers and tenants", () => {
   afterAll(() => database.close());
 
   it("lists customers by name with their tenant counts", async () => {
-    const { items, nextCursor } = await listCustomers(deps);
+    const { items, nextCursor } = await listCustomers(deps, systemActor);
     expect(items.map((c) => [c.name, c.tenantCount])).toEqual([
       ["Adatum 100%", 0],
       ["Contoso", 2],
@@ -52,14 +53,18 @@ describe("customers and tenants", () => {
   });
 
   it("finds customers by name or external id, taking % literally", async () => {
-    expect((await listCustomers(deps, { q: "tp-100" })).items.map((c) => c.name)).toEqual(["Contoso"]);
-    expect((await listCustomers(deps, { q: "0%" })).items.map((c) => c.name)).toEqual(["Adatum 100%"]);
+    expect((await listCustomers(deps, systemActor, { q: "tp-100" })).items.map((c) => c.name)).toEqual([
+      "Contoso",
+    ]);
+    expect((await listCustomers(deps, systemActor, { q: "0%" })).items.map((c) => c.name)).toEqual([
+      "Adatum 100%",
+    ]);
   });
 
   it("pages customers without repeating or skipping one", async () => {
-    const first = await listCustomers(deps, { limit: 2 });
+    const first = await listCustomers(deps, systemActor, { limit: 2 });
     expect(first.nextCursor).not.toBeNull();
-    const second = await listCustomers(deps, { limit: 2, cursor: first.nextCursor! });
+    const second = await listCustomers(deps, systemActor, { limit: 2, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((c) => c.name)).toEqual([
       "Adatum 100%",
       "Contoso",
@@ -69,7 +74,7 @@ describe("customers and tenants", () => {
   });
 
   it("lists a customer's tenants with seat totals", async () => {
-    const { items } = await listTenants(deps, { customerId: contoso.id });
+    const { items } = await listTenants(deps, systemActor, { customerId: contoso.id });
     expect(items.map((t) => [t.name, t.entitlementCount, t.availableSeats, t.blockedSeats])).toEqual([
       ["Contoso EU", 2, 140, 70],
       ["Contoso US", 0, 0, 0],
@@ -78,15 +83,19 @@ describe("customers and tenants", () => {
   });
 
   it("finds tenants by domain or customer name", async () => {
-    expect((await listTenants(deps, { q: "us.contoso" })).items.map((t) => t.name)).toEqual(["Contoso US"]);
-    expect((await listTenants(deps, { q: "fabrikam" })).items.map((t) => t.name)).toEqual(["Fabrikam HQ"]);
+    expect((await listTenants(deps, systemActor, { q: "us.contoso" })).items.map((t) => t.name)).toEqual([
+      "Contoso US",
+    ]);
+    expect((await listTenants(deps, systemActor, { q: "fabrikam" })).items.map((t) => t.name)).toEqual([
+      "Fabrikam HQ",
+    ]);
   });
 
   it("pages tenants one at a time", async () => {
     const names: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listTenants(deps, { limit: 1, ...(cursor ? { cursor } : {}) });
+      const page = await listTenants(deps, systemActor, { limit: 1, ...(cursor ? { cursor } : {}) });
       names.push(...page.items.map((t) => t.name));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -94,7 +103,7 @@ describe("customers and tenants", () => {
   });
 
   it("shows a tenant with its customer and every entitlement with segments", async () => {
-    const { tenant, entitlements } = await getTenant(deps, contosoEu.id);
+    const { tenant, entitlements } = await getTenant(deps, systemActor, contosoEu.id);
     expect(tenant).toMatchObject({ name: "Contoso EU", customer: { name: "Contoso" } });
     expect(entitlements.map((e) => [e.service.name, e.segments.length, e.blockedSeats])).toEqual([
       ["Exchange", 0, 0],
@@ -103,16 +112,16 @@ describe("customers and tenants", () => {
   });
 
   it("shows a customer with its tenants", async () => {
-    const { customer, tenants } = await getCustomer(deps, contoso.id);
+    const { customer, tenants } = await getCustomer(deps, systemActor, contoso.id);
     expect(customer.tenantCount).toBe(2);
     expect(tenants.map((t) => t.name)).toEqual(["Contoso EU", "Contoso US"]);
   });
 
   it("answers not_found for unknown or malformed ids", async () => {
-    await expect(getTenant(deps, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+    await expect(getTenant(deps, systemActor, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(getTenant(deps, "nope")).rejects.toMatchObject({ code: "not_found" });
-    await expect(getCustomer(deps, "nope")).rejects.toMatchObject({ code: "not_found" });
+    await expect(getTenant(deps, systemActor, "nope")).rejects.toMatchObject({ code: "not_found" });
+    await expect(getCustomer(deps, systemActor, "nope")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -6,21 +6,25 @@ import {
   tenantViews,
 } from "../../db/repositories/customer-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
-import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { listScopeOf, requireCustomerAction } from "../auth/authorize-actor.ts";
 
-/** A customer with all its tenants and their seat totals; not_found when absent. */
+/**
+ * A customer with those of its tenants the actor may see and their seat
+ * totals; not_found when absent or concealed from the actor.
+ */
 export async function getCustomer(
   deps: AppDeps,
+  actor: Actor,
   id: string,
-  /** Only the tenants the caller may see (set by the HTTP layer); absent means all. */
-  visibleTo?: TenantScope,
 ): Promise<{ customer: CustomerView; tenants: TenantView[] }> {
   const db = deps.database.db;
+  await requireCustomerAction(deps, db, actor, { type: "tenant.read" }, id);
+  const visibleTo = listScopeOf(deps, actor);
   const customer = await findCustomer(db, id);
   if (!customer)
     throw new AppError("not_found", `There is no customer ${id}.`, { detail: { customerId: id } });
   const tenants = await tenantViews(db, await tenantIdsOfCustomer(db, id, visibleTo));
-  // A scoped caller counts only the tenants it sees: the total would reveal hidden ones.
-  return { customer: visibleTo ? { ...customer, tenantCount: tenants.length } : customer, tenants };
+  // The actor counts only the tenants it sees: the total would reveal hidden ones.
+  return { customer: { ...customer, tenantCount: tenants.length }, tenants };
 }

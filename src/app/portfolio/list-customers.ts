@@ -1,6 +1,6 @@
 import { type CustomerView, pageCustomers } from "../../db/repositories/customer-repository.ts";
-import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, textOf } from "../list-filter-checks.ts";
 
 export type { CustomerView } from "../../db/repositories/customer-repository.ts";
@@ -10,15 +10,15 @@ export interface CustomerFilter {
   q?: string;
   limit?: number;
   cursor?: string;
-  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
-  visibleTo?: TenantScope | undefined;
 }
 
-/** One page of customers by name, with how many tenants each has. */
+/** One page of the customers the actor may see, by name, with how many tenants each has (that it sees). */
 export async function listCustomers(
   deps: AppDeps,
+  actor: Actor,
   filter: CustomerFilter = {},
 ): Promise<{ items: CustomerView[]; nextCursor: string | null }> {
+  const visibleTo = listScopeOf(deps, actor);
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit);
   checks.done();
@@ -26,6 +26,6 @@ export async function listCustomers(
     q: textOf(filter.q),
     limit,
     cursor: filter.cursor || undefined,
-    visibleTo: filter.visibleTo,
+    visibleTo,
   });
 }

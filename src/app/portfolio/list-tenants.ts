@@ -1,6 +1,6 @@
 import { pageTenants, type TenantView } from "../../db/repositories/customer-repository.ts";
-import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, textOf } from "../list-filter-checks.ts";
 
 export type { TenantView } from "../../db/repositories/customer-repository.ts";
@@ -11,15 +11,15 @@ export interface TenantFilter {
   q?: string;
   limit?: number;
   cursor?: string;
-  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
-  visibleTo?: TenantScope | undefined;
 }
 
-/** One page of tenants by name, with seat totals. */
+/** One page of the tenants the actor may see, by name, with seat totals. */
 export async function listTenants(
   deps: AppDeps,
+  actor: Actor,
   filter: TenantFilter = {},
 ): Promise<{ items: TenantView[]; nextCursor: string | null }> {
+  const visibleTo = listScopeOf(deps, actor);
   const checks = new FilterChecks();
   const customerId = checks.id("customerId", filter.customerId);
   const limit = checks.limit(filter.limit);
@@ -29,6 +29,6 @@ export async function listTenants(
     q: textOf(filter.q),
     limit,
     cursor: filter.cursor || undefined,
-    visibleTo: filter.visibleTo,
+    visibleTo,
   });
 }
