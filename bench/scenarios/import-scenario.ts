@@ -20,7 +20,7 @@ export async function planImportFile(deps: AppDeps, actor: Actor, rows: number):
   const chunks: string[] = [];
   let lines = 0;
   try {
-    await exportEntitlements(deps, { visibleTo: { kind: "all" } }, "csv", (chunk) => {
+    await exportEntitlements(deps, actor, {}, "csv", (chunk) => {
       chunks.push(chunk);
       lines += chunk.split("\n").length - 1;
       if (lines > rows) throw new EnoughRows();

@@ -1,5 +1,5 @@
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
-import { aggregateScopeOf, listScopeOf, rowScopeOf } from "../../src/app/auth/authorize-actor.ts";
+import { aggregateScopeOf, rowScopeOf } from "../../src/app/auth/authorize-actor.ts";
 import { type EntitlementFilter, listEntitlements } from "../../src/app/entitlements/list-entitlements.ts";
 import { getBlockedAging } from "../../src/app/reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../src/app/reports/blocked-by-l2-service.ts";
@@ -63,17 +63,13 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
     name,
     path: `/api/entitlements${queryString(filter as Record<string, string>)}`,
     user,
-    run: (appDeps) => listEntitlements(appDeps, { ...filter, visibleTo: listScopeOf(appDeps, actors[user]) }),
+    run: (appDeps) => listEntitlements(appDeps, actors[user], filter),
   });
 
   const deep: EntitlementFilter = { sort: "target_date" };
   let cursor: string | undefined;
   for (let page = 1; page < deepPage; page += 1) {
-    const result = await listEntitlements(deps, {
-      ...deep,
-      cursor,
-      visibleTo: listScopeOf(deps, actors.admin),
-    });
+    const result = await listEntitlements(deps, actors.admin, { ...deep, cursor });
     cursor = result.nextCursor ?? undefined;
     if (!cursor) break;
   }

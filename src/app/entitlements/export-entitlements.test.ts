@@ -8,13 +8,14 @@ import type { Database } from "../../db/client.ts";
 import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { seedDemo } from "../demo/seed-demo.ts";
 import { type ExportFilter, exportEntitlements } from "./export-entitlements.ts";
 import { importStatuses } from "./import-statuses.ts";
 
 async function exported(deps: AppDeps, filter: ExportFilter, format: "csv" | "json") {
   const chunks: string[] = [];
-  const counts = await exportEntitlements(deps, filter, format, (chunk) => {
+  const counts = await exportEntitlements(deps, systemActor, filter, format, (chunk) => {
     chunks.push(chunk);
   });
   return { text: chunks.join(""), chunks: chunks.length, counts };

@@ -1,12 +1,14 @@
 import { stringify } from "csv-stringify/sync";
 import { streamEntitlementRows } from "../../db/repositories/entitlement-export-repository.ts";
+import type { EntitlementQuery } from "../../db/repositories/entitlement-list-repository.ts";
 import type { EntitlementViewRow } from "../../db/sql/entitlement-view-sql.ts";
 import { viewOfRow } from "../../db/sql/entitlement-view-sql.ts";
 import { exportColumnNames } from "../../domain/csv/csv-columns.ts";
 import { type ExportedEntitlement, entitlementCsvRows } from "../../domain/csv/entitlement-csv-rows.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { listScopeOf } from "../auth/authorize-actor.ts";
 import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
 
 export type ExportFormat = "csv" | "json";
@@ -19,26 +21,55 @@ export type ChunkWriter = (chunk: string) => void | Promise<void>;
 
 const pageSize = 200;
 
+export interface ExportCounts {
+  entitlements: number;
+  rows: number;
+}
+
 /**
- * Writes the entitlements matching a filter as the status CSV (docs/CSV.md,
- * one row per segment, importable again) or as a JSON array of entitlement
- * views (the API's shape). Streams the list from one database cursor in one
- * snapshot, so only one batch is in memory at a time however large the
- * portfolio, and a slow reader holds the database back rather than memory. Without a sort,
- * entitlements come by customer, which keeps a tenant's services together.
+ * Writes the entitlements the actor may see matching a filter as the status
+ * CSV (docs/CSV.md, one row per segment, importable again) or as a JSON array
+ * of entitlement views (the API's shape). Streams the list from one database
+ * cursor in one snapshot, so only one batch is in memory at a time however
+ * large the portfolio, and a slow reader holds the database back rather than
+ * memory. Without a sort, entitlements come by customer, which keeps a
+ * tenant's services together.
  */
 export async function exportEntitlements(
   deps: AppDeps,
+  actor: Actor,
   filter: ExportFilter,
   format: ExportFormat,
   write: ChunkWriter,
-): Promise<{ entitlements: number; rows: number }> {
-  const counts = { entitlements: 0, rows: 0 };
+): Promise<ExportCounts> {
+  return prepareEntitlementExport(deps, actor, filter, format)(write);
+}
+
+/**
+ * exportEntitlements in two steps: the actor and the filter are checked now
+ * (a refusal or a bad filter throws before anything is written, while an
+ * HTTP answer can still be a 4xx), and the returned function writes the file.
+ */
+export function prepareEntitlementExport(
+  deps: AppDeps,
+  actor: Actor,
+  filter: ExportFilter,
+  format: ExportFormat,
+): (write: ChunkWriter) => Promise<ExportCounts> {
   const base: EntitlementFilter = { sort: "customer", ...filter, limit: pageSize };
+  const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base, listScopeOf(deps, actor));
+  return (write) => writeExport(deps, query, format, write);
+}
+
+async function writeExport(
+  deps: AppDeps,
+  query: Omit<EntitlementQuery, "limit" | "cursor">,
+  format: ExportFormat,
+  write: ChunkWriter,
+): Promise<ExportCounts> {
+  const counts = { entitlements: 0, rows: 0 };
   if (format === "csv") await write(stringify([exportColumnNames]));
   else await write("[");
-
-  const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base);
   await streamEntitlementRows(deps.database.db, query, pageSize, async (batch) => {
     if (format === "csv") {
       const rows = batch.flatMap((row) => entitlementCsvRows(exportedOf(row)));

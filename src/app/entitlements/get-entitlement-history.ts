@@ -1,17 +1,20 @@
-import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
 import { type HistoryEntry, historyOf } from "../../db/repositories/history-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireTenantAction } from "../auth/authorize-actor.ts";
 
 export type { HistoryEntry, StatusSnapshot } from "../../db/repositories/history-repository.ts";
 
-/** Every status change of an entitlement, newest first, with who made it; not_found when absent. */
-export async function getEntitlementHistory(deps: AppDeps, entitlementId: string): Promise<HistoryEntry[]> {
+/**
+ * Every status change of an entitlement, newest first, with who made it, if
+ * the actor may read its tenant; not_found when absent or concealed from it.
+ */
+export async function getEntitlementHistory(
+  deps: AppDeps,
+  actor: Actor,
+  entitlementId: string,
+): Promise<HistoryEntry[]> {
   const db = deps.database.db;
-  if (!(await findEntitlementView(db, entitlementId))) {
-    throw new AppError("not_found", `There is no entitlement ${entitlementId}.`, {
-      detail: { entitlementId },
-    });
-  }
+  // A missing entitlement and a concealed one give the same not_found.
+  await requireTenantAction(deps, db, actor, { type: "tenant.read" }, { entitlementId });
   return historyOf(db, entitlementId);
 }

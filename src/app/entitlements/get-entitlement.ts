@@ -1,13 +1,19 @@
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
 import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import { AppError } from "../../domain/app-error.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { requireTenantAction } from "../auth/authorize-actor.ts";
 
 export type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 
-/** One entitlement with its customer, tenant, service and segments; not_found when absent. */
-export async function getEntitlement(deps: AppDeps, id: string): Promise<EntitlementView> {
-  const view = await findEntitlementView(deps.database.db, id);
+/**
+ * One entitlement with its customer, tenant, service and segments, if the
+ * actor may read its tenant; not_found when absent or concealed from it.
+ */
+export async function getEntitlement(deps: AppDeps, actor: Actor, id: string): Promise<EntitlementView> {
+  const db = deps.database.db;
+  await requireTenantAction(deps, db, actor, { type: "tenant.read" }, { entitlementId: id });
+  const view = await findEntitlementView(db, id);
   if (!view)
     throw new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
   return view;

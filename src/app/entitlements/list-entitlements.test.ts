@@ -5,6 +5,7 @@ import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { type EntitlementFilter, listEntitlements } from "./list-entitlements.ts";
 
 /**
@@ -124,7 +125,7 @@ describe(listEntitlements.name, () => {
       .join(",");
 
   async function all(filter: EntitlementFilter): Promise<string[]> {
-    const { items, nextCursor } = await listEntitlements(deps, { ...filter, limit: 500 });
+    const { items, nextCursor } = await listEntitlements(deps, systemActor, { ...filter, limit: 500 });
     expect(nextCursor).toBeNull();
     return items.map((item) => item.id);
   }
@@ -162,7 +163,7 @@ describe(listEntitlements.name, () => {
   });
 
   it("returns views with customer, tenant, service, segments and blocked seats", async () => {
-    const [view] = (await listEntitlements(deps, { q: "Contoso", serviceId: "teams" })).items;
+    const [view] = (await listEntitlements(deps, systemActor, { q: "Contoso", serviceId: "teams" })).items;
     expect(view).toMatchObject({
       id: e.e2,
       customer: { name: "Contoso" },
@@ -184,7 +185,12 @@ describe(listEntitlements.name, () => {
       const seen: string[] = [];
       let cursor: string | undefined;
       for (let guard = 0; guard < 10; guard++) {
-        const page = await listEntitlements(deps, { sort, order, limit: 2, ...(cursor ? { cursor } : {}) });
+        const page = await listEntitlements(deps, systemActor, {
+          sort,
+          order,
+          limit: 2,
+          ...(cursor ? { cursor } : {}),
+        });
         seen.push(...page.items.map((item) => item.id));
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
@@ -195,23 +201,25 @@ describe(listEntitlements.name, () => {
   );
 
   it("sorts by blocked seats, then by id on ties", async () => {
-    const { items } = await listEntitlements(deps, { sort: "blocked_seats", order: "desc" });
+    const { items } = await listEntitlements(deps, systemActor, { sort: "blocked_seats", order: "desc" });
     expect(items.map((item) => item.blockedSeats)).toEqual([100, 60, 5, 0, 0, 0]);
     const zeros = items.slice(3).map((item) => item.id);
     expect(zeros).toEqual([...zeros].sort().reverse());
   });
 
   it("sorts by earliest target date with undated entitlements last in both directions", async () => {
-    const asc = (await listEntitlements(deps, { sort: "target_date", order: "asc" })).items.map((i) => i.id);
-    expect(asc.slice(0, 3)).toEqual([e.e6, e.e2, e.e3]);
-    const desc = (await listEntitlements(deps, { sort: "target_date", order: "desc" })).items.map(
+    const asc = (await listEntitlements(deps, systemActor, { sort: "target_date", order: "asc" })).items.map(
       (i) => i.id,
     );
+    expect(asc.slice(0, 3)).toEqual([e.e6, e.e2, e.e3]);
+    const desc = (
+      await listEntitlements(deps, systemActor, { sort: "target_date", order: "desc" })
+    ).items.map((i) => i.id);
     expect(desc.slice(0, 3)).toEqual([e.e3, e.e2, e.e6]);
   });
 
   it("sorts by customer, then tenant, then service", async () => {
-    const { items } = await listEntitlements(deps, { sort: "customer" });
+    const { items } = await listEntitlements(deps, systemActor, { sort: "customer" });
     expect(items.map((i) => `${i.customer.name}/${i.service.id}`)).toEqual([
       "Contoso/exchange",
       "Contoso/teams",
@@ -223,13 +231,13 @@ describe(listEntitlements.name, () => {
   });
 
   it("sorts by last update, newest first by default", async () => {
-    const { items } = await listEntitlements(deps, {});
+    const { items } = await listEntitlements(deps, systemActor, {});
     const times = items.map((i) => i.updatedAt);
     expect(times).toEqual([...times].sort().reverse());
   });
 
   async function failure(filter: EntitlementFilter): Promise<AppError> {
-    const error = await listEntitlements(deps, filter).then(
+    const error = await listEntitlements(deps, systemActor, filter).then(
       () => null,
       (reason: unknown) => reason,
     );
@@ -242,7 +250,7 @@ describe(listEntitlements.name, () => {
       field: "cursor",
       code: "cursor_invalid",
     });
-    const { nextCursor } = await listEntitlements(deps, { sort: "updated", limit: 1 });
+    const { nextCursor } = await listEntitlements(deps, systemActor, { sort: "updated", limit: 1 });
     expect(nextCursor).not.toBeNull();
     const error = await failure({ sort: "customer", cursor: nextCursor! });
     expect(error.code).toBe("validation_failed");

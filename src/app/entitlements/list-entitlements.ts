@@ -7,7 +7,8 @@ import {
 import { loadEntitlementViewsJson } from "../../db/repositories/entitlement-repository.ts";
 import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import { type AppDeps, todayOf } from "../app-deps.ts";
+import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, listOf, textOf } from "../list-filter-checks.ts";
 
 export type { EntitlementSort } from "../../db/repositories/entitlement-list-repository.ts";
@@ -38,8 +39,6 @@ export interface EntitlementFilter {
   limit?: number;
   /** The nextCursor of the previous page. */
   cursor?: string;
-  /** The tenants the caller may see (set by the HTTP layer from the actor); absent means all. */
-  visibleTo?: TenantScope | undefined;
 }
 
 /** Sorts where the biggest or newest matters most start from the top unless told otherwise. */
@@ -52,15 +51,17 @@ const defaultOrder: Record<EntitlementSort, "asc" | "desc"> = {
 };
 
 /**
- * One page of entitlements matching the filter, in a stable order (sort key,
- * then id), with the cursor of the next page or null on the last one.
- * Two queries whatever the page size: the page's ids, then their views.
+ * One page of the entitlements the actor may see matching the filter, in a
+ * stable order (sort key, then id), with the cursor of the next page or null
+ * on the last one. Two queries whatever the page size: the page's ids, then
+ * their views. Engineering, which never reads a tenant's rows, is refused.
  */
 export async function listEntitlements(
   deps: AppDeps,
+  actor: Actor,
   filter: EntitlementFilter = {},
 ): Promise<{ items: EntitlementView[]; nextCursor: string | null }> {
-  const page = await listEntitlementsAsJson(deps, filter);
+  const page = await listEntitlementsAsJson(deps, actor, filter);
   return {
     items: page.items.map((text) => JSON.parse(text) as EntitlementView),
     nextCursor: page.nextCursor,
@@ -74,16 +75,25 @@ export async function listEntitlements(
  */
 export async function listEntitlementsAsJson(
   deps: AppDeps,
+  actor: Actor,
   filter: EntitlementFilter = {},
 ): Promise<{ items: string[]; nextCursor: string | null }> {
-  const query = entitlementQueryOf(deps, filter);
+  const query = entitlementQueryOf(deps, filter, listScopeOf(deps, actor));
   const db = deps.database.db;
   const page = await pageEntitlementIds(db, query);
   return { items: await loadEntitlementViewsJson(db, page.ids), nextCursor: page.nextCursor };
 }
 
-/** The filter checked and in the repository's terms; validation_failed with every problem otherwise. */
-export function entitlementQueryOf(deps: AppDeps, filter: EntitlementFilter): EntitlementQuery {
+/**
+ * The filter checked and in the repository's terms, over the tenants
+ * `visibleTo` (the caller works it out from the actor); validation_failed
+ * with every problem otherwise.
+ */
+export function entitlementQueryOf(
+  deps: AppDeps,
+  filter: EntitlementFilter,
+  visibleTo: TenantScope,
+): EntitlementQuery {
   const checks = new FilterChecks();
   const sort = checks.oneOf("sort", filter.sort, entitlementSorts, "updated");
   const order = checks.oneOf("order", filter.order, ["asc", "desc"] as const, defaultOrder[sort]);
@@ -105,7 +115,7 @@ export function entitlementQueryOf(deps: AppDeps, filter: EntitlementFilter): En
     order,
     limit: checks.limit(filter.limit),
     cursor: filter.cursor || undefined,
-    visibleTo: filter.visibleTo,
+    visibleTo,
   };
   checks.done();
   return query;

@@ -9,6 +9,7 @@ import { statusHistory, statusSegments } from "../../db/schema.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { getEntitlement } from "./get-entitlement.ts";
 import { getEntitlementHistory } from "./get-entitlement-history.ts";
 import { setStatus } from "./set-status.ts";
@@ -77,7 +78,7 @@ describe(setStatus.name, () => {
       .select()
       .from(statusHistory)
       .where(eq(statusHistory.entitlementId, entitlementId));
-    const view = await getEntitlement(deps, entitlementId);
+    const view = await getEntitlement(deps, systemActor, entitlementId);
     return { segments, history, version: view.version, updatedAt: view.updatedAt };
   }
 
@@ -104,9 +105,9 @@ describe(setStatus.name, () => {
     });
     expect(view.segments[0]?.l1Since).toBe(deps.now().toISOString());
     // The answer is built from what was written, not read back: it must be what a read gives.
-    expect(view).toEqual(await getEntitlement(deps, entitlement.id));
+    expect(view).toEqual(await getEntitlement(deps, systemActor, entitlement.id));
 
-    const history = await getEntitlementHistory(deps, entitlement.id);
+    const history = await getEntitlementHistory(deps, systemActor, entitlement.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({
       actor: { id: assignmentFm.id, name: "Ada Assign", email: assignmentFm.email, role: "assignment_fm" },
@@ -146,7 +147,7 @@ describe(setStatus.name, () => {
       ["blocked", 70, first.toISOString()],
       ["status_unknown", 30, later.toISOString()],
     ]);
-    const history = await getEntitlementHistory(deps, entitlement.id);
+    const history = await getEntitlementHistory(deps, systemActor, entitlement.id);
     expect(history.map((h) => h.versionAfter)).toEqual([3, 2]);
     expect(history[0]?.before.segments.map((s) => s.seats)).toEqual([100]);
   });

@@ -2,7 +2,6 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { listScopeOf } from "../../app/auth/authorize-actor.ts";
 import { type ExportFilter, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
 import type { EntitlementSort } from "../../app/entitlements/list-entitlements.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
@@ -69,11 +68,11 @@ export function exportCommand(io: CommandIo = processIo): Command {
     .action(async (options: ExportOptions) => {
       await io.withApp({ as: options.as }, async (deps, actor) => {
         // The acting user sees in an export what the app would show them.
-        const filter = { ...filterOf(deps, options), visibleTo: listScopeOf(deps, actor) };
+        const filter = filterOf(deps, options);
         const file = options.out ? createWriteStream(options.out) : null;
         const write = file ? (chunk: string) => writeTo(file, chunk) : io.out;
         try {
-          const counts = await exportEntitlements(deps, filter, options.format, write);
+          const counts = await exportEntitlements(deps, actor, filter, options.format, write);
           if (file) {
             io.err(
               `Wrote ${count(counts.entitlements)} services (${count(counts.rows)} ${options.format === "csv" ? "rows" : "items"}) to ${options.out}.\n`,

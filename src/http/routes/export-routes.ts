@@ -1,8 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { listScopeOf } from "../../app/auth/authorize-actor.ts";
-import { type ExportFormat, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
-import { listEntitlements } from "../../app/entitlements/list-entitlements.ts";
+import { type ExportFormat, prepareEntitlementExport } from "../../app/entitlements/export-entitlements.ts";
 import { problemResponses } from "../schemas/common.ts";
 import { exportQuerySchema } from "../schemas/entitlements.ts";
 import type { Api } from "./api.ts";
@@ -24,15 +22,14 @@ export function exportRoutes(api: Api, deps: AppDeps): void {
         },
       },
       async (request, reply) => {
-        // Check the filter before the first byte goes out: once streaming, an error can no longer be a 4xx.
-        const filter = { ...request.query, visibleTo: listScopeOf(deps, await request.actor()) };
-        await listEntitlements(deps, { ...filter, limit: 1 });
+        // Checked before the first byte goes out: once streaming, an error can no longer be a 4xx.
+        const writeExport = prepareEntitlementExport(deps, await request.actor(), request.query, format);
         const stream = new PassThrough();
         const stamp = new Date(deps.now()).toISOString().slice(0, 10);
         reply
           .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
           .header("content-disposition", `attachment; filename="unblock-entitlements-${stamp}.${format}"`);
-        exportEntitlements(deps, filter, format, async (chunk) => {
+        writeExport(async (chunk) => {
           if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
         })
           .then(() => stream.end())
