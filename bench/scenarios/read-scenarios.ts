@@ -1,5 +1,4 @@
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
-import { aggregateScopeOf, rowScopeOf } from "../../src/app/auth/authorize-actor.ts";
 import { type EntitlementFilter, listEntitlements } from "../../src/app/entitlements/list-entitlements.ts";
 import { getBlockedAging } from "../../src/app/reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../src/app/reports/blocked-by-l2-service.ts";
@@ -99,26 +98,22 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
       ...(cursor ? { cursor } : {}),
     }),
     report("Blocked by L2 x service", "blocked-by-l2-service", (appDeps, actor) =>
-      getBlockedByL2Service(appDeps, { visibleTo: aggregateScopeOf(appDeps, actor) }),
+      getBlockedByL2Service(appDeps, actor),
     ),
-    report("Blocked by L3", "blocked-by-l3", (appDeps, actor) =>
-      getBlockedByL3(appDeps, { visibleTo: aggregateScopeOf(appDeps, actor) }),
-    ),
-    report("aging buckets", "aging", (appDeps, actor) =>
-      getBlockedAging(appDeps, { visibleTo: aggregateScopeOf(appDeps, actor) }),
-    ),
+    report("Blocked by L3", "blocked-by-l3", (appDeps, actor) => getBlockedByL3(appDeps, actor)),
+    report("aging buckets", "aging", (appDeps, actor) => getBlockedAging(appDeps, actor)),
     report("projected unblocks", "projected-unblocks", (appDeps, actor) =>
-      getProjectedUnblocks(appDeps, { visibleTo: aggregateScopeOf(appDeps, actor) }),
+      getProjectedUnblocks(appDeps, actor),
     ),
     report("Blocked over time (52 weeks)", "blocked-over-time", (appDeps, actor) =>
-      getBlockedOverTime(appDeps, { visibleTo: aggregateScopeOf(appDeps, actor) }),
+      getBlockedOverTime(appDeps, actor),
     ),
     report("overdue next actions", "overdue-next-actions", (appDeps, actor) =>
-      getOverdueNextActions(appDeps, { visibleTo: rowScopeOf(appDeps, actor) }),
+      getOverdueNextActions(appDeps, actor),
     ),
     // Ten default pages in one answer, as the report gave by default before it paged.
     report("overdue next actions, 500 a page", "overdue-next-actions?limit=500", (appDeps, actor) =>
-      getOverdueNextActions(appDeps, { limit: 500, visibleTo: rowScopeOf(appDeps, actor) }),
+      getOverdueNextActions(appDeps, actor, { limit: 500 }),
     ),
   ];
 }

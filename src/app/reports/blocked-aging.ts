@@ -1,6 +1,7 @@
 import { agingBounds, blockedAging } from "../../db/repositories/report-repository.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
+import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
 export interface AgingBucket {
   /** "0-30", "31-60", "61-90", "91-180", "180+". */
@@ -18,8 +19,18 @@ export interface AgingBucket {
  * edits that keep the L1). Every bucket is returned, empty ones with zeros, so
  * a chart keeps its axis.
  */
-export async function getBlockedAging(deps: AppDeps, filter: ReportFilter = {}): Promise<AgingBucket[]> {
-  const rows = await blockedAging(deps.database.db, reportScope(deps, filter));
+export function getBlockedAging(
+  deps: AppDeps,
+  actor: Actor,
+  filter: ReportFilter = {},
+): Promise<ReportTotals<AgingBucket>> {
+  return reportTotals(deps, actor, filter, async (visibleTo) => {
+    const rows = await blockedAging(deps.database.db, reportScope(deps, filter, visibleTo));
+    return bucketsOf(rows);
+  });
+}
+
+function bucketsOf(rows: Awaited<ReturnType<typeof blockedAging>>): AgingBucket[] {
   const byBucket = new Map(rows.map((row) => [row.bucket, row]));
   const last = agingBounds[agingBounds.length - 1]!;
   return [...agingBounds, null].map((maxDays, position) => {

@@ -1,6 +1,7 @@
 import { blockedByL2AndService } from "../../db/repositories/report-repository.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
+import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
 export interface BlockedByL2ServiceRow {
   l2: string | null;
@@ -13,12 +14,22 @@ export interface BlockedByL2ServiceRow {
 }
 
 /** Blocked seats per L2 reason and service, biggest first. */
-export async function getBlockedByL2Service(
+export function getBlockedByL2Service(
   deps: AppDeps,
+  actor: Actor,
   filter: ReportFilter = {},
-): Promise<BlockedByL2ServiceRow[]> {
+): Promise<ReportTotals<BlockedByL2ServiceRow>> {
+  return reportTotals(deps, actor, filter, async (visibleTo) => {
+    const rows = await blockedByL2AndService(deps.database.db, reportScope(deps, filter, visibleTo));
+    return namedRows(deps, rows);
+  });
+}
+
+function namedRows(
+  deps: AppDeps,
+  rows: Awaited<ReturnType<typeof blockedByL2AndService>>,
+): BlockedByL2ServiceRow[] {
   const { index } = deps.playbook;
-  const rows = await blockedByL2AndService(deps.database.db, reportScope(deps, filter));
   return rows.map((row) => ({
     l2: row.l2,
     l2Name: (row.l2 && index.l2("blocked", row.l2)?.name) ?? row.l2 ?? "(no L2)",

@@ -1,6 +1,7 @@
 import { blockedByL3 } from "../../db/repositories/report-repository.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
+import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
 export interface BlockedByL3Row {
   l2: string | null;
@@ -16,9 +17,19 @@ export interface BlockedByL3Row {
 }
 
 /** Blocked seats per L3 reason (within its L2), weighted by seats, biggest first. */
-export async function getBlockedByL3(deps: AppDeps, filter: ReportFilter = {}): Promise<BlockedByL3Row[]> {
+export function getBlockedByL3(
+  deps: AppDeps,
+  actor: Actor,
+  filter: ReportFilter = {},
+): Promise<ReportTotals<BlockedByL3Row>> {
+  return reportTotals(deps, actor, filter, async (visibleTo) => {
+    const rows = await blockedByL3(deps.database.db, reportScope(deps, filter, visibleTo));
+    return sharedRows(deps, rows);
+  });
+}
+
+function sharedRows(deps: AppDeps, rows: Awaited<ReturnType<typeof blockedByL3>>): BlockedByL3Row[] {
   const { index } = deps.playbook;
-  const rows = await blockedByL3(deps.database.db, reportScope(deps, filter));
   const total = rows.reduce((sum, row) => sum + row.seats, 0);
   return rows.map((row) => ({
     l2: row.l2,

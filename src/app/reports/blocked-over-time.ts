@@ -1,7 +1,8 @@
 import { type BlockedWeek, blockedSeatsByWeek } from "../../db/repositories/blocked-trend-repository.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import { type AppDeps, todayOf } from "../app-deps.ts";
+import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
 export interface BlockedOverTimeFilter {
   serviceId?: string;
@@ -9,14 +10,21 @@ export interface BlockedOverTimeFilter {
   /** Weeks back from today (1..156, default 52). */
   weeks?: number;
   today?: string;
-  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
-  visibleTo?: TenantScope | undefined;
 }
 
 /** Weekly Blocked seats over the past year (by default), from the status history. */
-export async function getBlockedOverTime(
+export function getBlockedOverTime(
   deps: AppDeps,
+  actor: Actor,
   filter: BlockedOverTimeFilter = {},
+): Promise<ReportTotals<BlockedWeek>> {
+  return reportTotals(deps, actor, filter, (visibleTo) => blockedWeeks(deps, filter, visibleTo));
+}
+
+async function blockedWeeks(
+  deps: AppDeps,
+  filter: BlockedOverTimeFilter,
+  visibleTo: TenantScope,
 ): Promise<BlockedWeek[]> {
   const checks = new FilterChecks();
   const customerId = checks.id("customerId", filter.customerId);
@@ -37,6 +45,6 @@ export async function getBlockedOverTime(
     to: today,
     serviceId: filter.serviceId?.trim() || null,
     customerId,
-    visibleTo: filter.visibleTo,
+    visibleTo,
   });
 }

@@ -4,6 +4,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { getOverdueNextActions } from "./overdue-next-actions.ts";
 
 /**
@@ -63,7 +64,7 @@ describe(getOverdueNextActions.name, () => {
     `${row.nextActionDate} ${row.tenantName} ${row.serviceId} ${row.position}`;
 
   it("orders by date, then customer, tenant, service and segment", async () => {
-    const { items, nextCursor } = await getOverdueNextActions(deps);
+    const { items, nextCursor } = await getOverdueNextActions(deps, systemActor);
     expect(items.map(keyOf)).toEqual([
       "2025-02-20 Beta HQ teams 0",
       "2025-03-01 Alpha HQ exchange 0",
@@ -78,18 +79,18 @@ describe(getOverdueNextActions.name, () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 10; page += 1) {
-      const result = await getOverdueNextActions(deps, { limit, cursor });
+      const result = await getOverdueNextActions(deps, systemActor, { limit, cursor });
       seen.push(...result.items.map(keyOf));
       if (!result.nextCursor) break;
       cursor = result.nextCursor;
     }
-    expect(seen).toEqual((await getOverdueNextActions(deps)).items.map(keyOf));
+    expect(seen).toEqual((await getOverdueNextActions(deps, systemActor)).items.map(keyOf));
   });
 
   it("keeps the filter on later pages", async () => {
-    const first = await getOverdueNextActions(deps, { limit: 1, serviceId: "exchange" });
+    const first = await getOverdueNextActions(deps, systemActor, { limit: 1, serviceId: "exchange" });
     expect(first.items.map(keyOf)).toEqual(["2025-03-01 Alpha HQ exchange 0"]);
-    const second = await getOverdueNextActions(deps, {
+    const second = await getOverdueNextActions(deps, systemActor, {
       limit: 5,
       serviceId: "exchange",
       cursor: first.nextCursor ?? undefined,
@@ -106,7 +107,7 @@ describe(getOverdueNextActions.name, () => {
       JSON.stringify({ s: "customers:name:asc", k: ["Alpha"], i: "019adc5b-ea38-7e00-a311-08ca004db17d" }),
     ).toString("base64url");
     for (const cursor of [foreign, "not-a-cursor"]) {
-      await expect(getOverdueNextActions(deps, { cursor })).rejects.toMatchObject({
+      await expect(getOverdueNextActions(deps, systemActor, { cursor })).rejects.toMatchObject({
         code: "validation_failed",
         violations: [{ field: "cursor", code: "cursor_invalid" }],
       });
@@ -114,7 +115,7 @@ describe(getOverdueNextActions.name, () => {
   });
 
   it("refuses a page size past 1,000", async () => {
-    await expect(getOverdueNextActions(deps, { limit: 1001 })).rejects.toMatchObject({
+    await expect(getOverdueNextActions(deps, systemActor, { limit: 1001 })).rejects.toMatchObject({
       violations: [{ field: "limit", code: "limit_out_of_range" }],
     });
   });

@@ -1,7 +1,8 @@
 import { type OverdueActionRow, overdueNextActions } from "../../db/repositories/report-repository.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
+import { reportRowScope } from "./report-totals.ts";
 
 export interface OverdueNextAction extends OverdueActionRow {
   serviceName: string;
@@ -15,11 +16,13 @@ export interface OverdueNextAction extends OverdueActionRow {
  */
 export async function getOverdueNextActions(
   deps: AppDeps,
+  actor: Actor,
   filter: ReportFilter & { limit?: number | undefined; cursor?: string | undefined } = {},
 ): Promise<{ items: OverdueNextAction[]; nextCursor: string | null }> {
+  const visibleTo = reportRowScope(deps, actor);
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit, 50, 1000);
-  const page = await overdueNextActions(deps.database.db, reportScope(deps, filter, checks), {
+  const page = await overdueNextActions(deps.database.db, reportScope(deps, filter, visibleTo, checks), {
     limit,
     cursor: filter.cursor || undefined,
   });

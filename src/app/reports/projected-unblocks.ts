@@ -1,6 +1,7 @@
 import { projectedUnblocks } from "../../db/repositories/report-repository.ts";
-import type { AppDeps } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
+import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
 export interface ProjectedUnblockWeek {
   /** ISO week, e.g. "2025-W15". */
@@ -15,13 +16,16 @@ export interface ProjectedUnblockWeek {
 }
 
 /** Blocked seats per ISO week of their projected unblock date, earliest week first. */
-export async function getProjectedUnblocks(
+export function getProjectedUnblocks(
   deps: AppDeps,
+  actor: Actor,
   filter: ReportFilter = {},
-): Promise<ProjectedUnblockWeek[]> {
-  const scope = reportScope(deps, filter);
-  const rows = await projectedUnblocks(deps.database.db, scope);
-  return rows.map((row) => ({ ...row, past: addDays(row.weekStart, 6) < scope.today }));
+): Promise<ReportTotals<ProjectedUnblockWeek>> {
+  return reportTotals(deps, actor, filter, async (visibleTo) => {
+    const scope = reportScope(deps, filter, visibleTo);
+    const rows = await projectedUnblocks(deps.database.db, scope);
+    return rows.map((row) => ({ ...row, past: addDays(row.weekStart, 6) < scope.today }));
+  });
 }
 
 function addDays(date: string, days: number): string {

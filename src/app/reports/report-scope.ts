@@ -9,8 +9,6 @@ export interface ReportFilter {
   customerId?: string;
   /** The day the report is as of (YYYY-MM-DD); default today by the app clock. */
   today?: string;
-  /** The tenants the caller's reports draw from (set by the HTTP layer from the actor); absent means all. */
-  visibleTo?: TenantScope | undefined;
 }
 
 /**
@@ -20,8 +18,16 @@ export interface ReportFilter {
  */
 export const excludedFromReporting = ["duplicate_invalid"] as const;
 
-/** Checks a report filter and turns it into the repository's scope; validation_failed on bad ids or dates. */
-export function reportScope(deps: AppDeps, filter: ReportFilter, checks = new FilterChecks()): ReportScope {
+/**
+ * Checks a report filter and turns it into the repository's scope over the
+ * tenants `visibleTo` (from the actor); validation_failed on bad ids or dates.
+ */
+export function reportScope(
+  deps: AppDeps,
+  filter: ReportFilter,
+  visibleTo: TenantScope,
+  checks = new FilterChecks(),
+): ReportScope {
   const customerId = checks.id("customerId", filter.customerId);
   const today = checks.date("today", filter.today) ?? todayOf(deps.now());
   checks.done();
@@ -31,6 +37,6 @@ export function reportScope(deps: AppDeps, filter: ReportFilter, checks = new Fi
     excludedL1s: excludedFromReporting,
     today,
     currentDay: todayOf(deps.now()),
-    visibleTo: filter.visibleTo,
+    visibleTo,
   };
 }

@@ -4,6 +4,7 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { systemActor } from "../auth/system-actor.ts";
 import { getBlockedAging } from "./blocked-aging.ts";
 import { getBlockedByL2Service } from "./blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "./blocked-by-l3.ts";
@@ -131,7 +132,7 @@ describe("reports", () => {
 
   describe(getBlockedByL2Service.name, () => {
     it("sums Blocked seats per L2 and service and counts distinct tenants", async () => {
-      const rows = await getBlockedByL2Service(deps);
+      const { items: rows } = await getBlockedByL2Service(deps, systemActor);
       expect(rows.map((r) => [r.l2, r.serviceId, r.seats, r.tenants, r.segments])).toEqual([
         [cit, "exchange", 130, 2, 3],
         [adoption, "teams", 50, 2, 2],
@@ -144,19 +145,19 @@ describe("reports", () => {
     });
 
     it("narrows to one service or one customer", async () => {
-      const exchange = await getBlockedByL2Service(deps, { serviceId: "exchange" });
+      const { items: exchange } = await getBlockedByL2Service(deps, systemActor, { serviceId: "exchange" });
       expect(exchange.map((r) => [r.l2, r.seats])).toEqual([
         [cit, 130],
         [adoption, 20],
       ]);
-      const beta = await getBlockedByL2Service(deps, { customerId: customerB });
+      const { items: beta } = await getBlockedByL2Service(deps, systemActor, { customerId: customerB });
       expect(beta.map((r) => [r.l2, r.serviceId, r.seats])).toEqual([[adoption, "exchange", 20]]);
     });
   });
 
   describe(getBlockedByL3.name, () => {
     it("weights each L3 by its seats, L2s without an L3 in their own row", async () => {
-      const rows = await getBlockedByL3(deps);
+      const { items: rows } = await getBlockedByL3(deps, systemActor);
       expect(rows.map((r) => [r.l2, r.l3, r.seats, r.tenants, r.share])).toEqual([
         [cit, null, 130, 2, 130 / 200],
         [adoption, "other", 50, 2, 50 / 200],
@@ -168,7 +169,7 @@ describe("reports", () => {
 
   describe(getBlockedAging.name, () => {
     it("puts Blocked seats in day buckets counted from when they became Blocked", async () => {
-      const buckets = await getBlockedAging(deps);
+      const { items: buckets } = await getBlockedAging(deps, systemActor);
       expect(buckets.map((b) => [b.bucket, b.seats, b.tenants, b.segments])).toEqual([
         ["0-30", 100, 1, 2],
         ["31-60", 40, 1, 1],
@@ -180,16 +181,16 @@ describe("reports", () => {
 
     it("ages as of the day asked, and keeps empty buckets", async () => {
       // One day later the 30-day and 90-day seats cross into the next buckets.
-      const buckets = await getBlockedAging(deps, { today: "2025-03-11" });
+      const { items: buckets } = await getBlockedAging(deps, systemActor, { today: "2025-03-11" });
       expect(buckets.map((b) => b.seats)).toEqual([0, 140, 0, 40, 20]);
-      const none = await getBlockedAging(deps, { serviceId: "sharepoint" });
+      const { items: none } = await getBlockedAging(deps, systemActor, { serviceId: "sharepoint" });
       expect(none.map((b) => b.seats)).toEqual([0, 0, 0, 0, 0]);
     });
   });
 
   describe(getOverdueNextActions.name, () => {
     it("lists segments whose next action date has passed, oldest first, without Duplicate/Invalid", async () => {
-      const { items: rows, nextCursor } = await getOverdueNextActions(deps);
+      const { items: rows, nextCursor } = await getOverdueNextActions(deps, systemActor);
       expect(nextCursor).toBeNull();
       expect(
         rows.map((r) => [r.tenantName, r.serviceId, r.l1, r.nextActionDate, r.daysOverdue, r.seats]),
@@ -202,14 +203,14 @@ describe("reports", () => {
     });
 
     it("narrows to a customer", async () => {
-      const { items } = await getOverdueNextActions(deps, { customerId: customerB });
+      const { items } = await getOverdueNextActions(deps, systemActor, { customerId: customerB });
       expect(items.map((r) => r.serviceId)).toEqual(["sharepoint", "exchange"]);
     });
   });
 
   describe(getProjectedUnblocks.name, () => {
     it("sums Blocked seats per ISO week of the projected unblock date", async () => {
-      const weeks = await getProjectedUnblocks(deps);
+      const { items: weeks } = await getProjectedUnblocks(deps, systemActor);
       expect(weeks.map((w) => [w.week, w.weekStart, w.past, w.seats, w.tenants])).toEqual([
         ["2025-W08", "2025-02-17", true, 20, 1],
         // Wednesday 03-12 and Sunday 03-16 share a week; the In Progress target is not an unblock.
@@ -222,7 +223,9 @@ describe("reports", () => {
   });
 
   it("refuses a malformed customer id or date", async () => {
-    await expect(getBlockedAging(deps, { customerId: "x", today: "2025-13-01" })).rejects.toMatchObject({
+    await expect(
+      getBlockedAging(deps, systemActor, { customerId: "x", today: "2025-13-01" }),
+    ).rejects.toMatchObject({
       code: "validation_failed",
     });
   });

@@ -1,14 +1,10 @@
-import type { FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { aggregateScopeOf, requireAllowed, rowScopeOf } from "../../app/auth/authorize-actor.ts";
 import { getBlockedAging } from "../../app/reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../app/reports/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "../../app/reports/blocked-by-l3.ts";
 import { getBlockedOverTime } from "../../app/reports/blocked-over-time.ts";
 import { getOverdueNextActions } from "../../app/reports/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "../../app/reports/projected-unblocks.ts";
-import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
-import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import { authedProblemResponses as problemResponses } from "../schemas/common.ts";
 import {
   agingSchema,
@@ -24,25 +20,6 @@ import {
 import type { Api } from "./api.ts";
 
 export function reportRoutes(api: Api, deps: AppDeps): void {
-  /**
-   * Runs a totals report over the tenants the actor may total: its own for
-   * field roles, all of them for Engineering, whose small cells are then
-   * withheld so no single customer shows through.
-   */
-  const totals = async <Row extends { tenants: number }>(
-    request: FastifyRequest & { query: { customerId?: string | undefined } },
-    run: (visibleTo: TenantScope) => Promise<Row[]>,
-  ) => {
-    const actor = await request.actor();
-    requireAllowed(deps, actor, {
-      type: "reports.read",
-      rows: false,
-      oneCustomer: !!request.query.customerId,
-    });
-    const { rows, suppressed } = withoutSmallCells(actor.role, await run(aggregateScopeOf(deps, actor)));
-    return { items: rows, suppressedCells: suppressed };
-  };
-
   api.get(
     "/reports/blocked-by-l2-service",
     {
@@ -53,8 +30,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: blockedByL2ServiceSchema, ...problemResponses },
       },
     },
-    async (request) =>
-      totals(request, (visibleTo) => getBlockedByL2Service(deps, { ...request.query, visibleTo })),
+    async (request) => getBlockedByL2Service(deps, await request.actor(), request.query),
   );
 
   api.get(
@@ -67,7 +43,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: blockedByL3Schema, ...problemResponses },
       },
     },
-    async (request) => totals(request, (visibleTo) => getBlockedByL3(deps, { ...request.query, visibleTo })),
+    async (request) => getBlockedByL3(deps, await request.actor(), request.query),
   );
 
   api.get(
@@ -80,7 +56,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: agingSchema, ...problemResponses },
       },
     },
-    async (request) => totals(request, (visibleTo) => getBlockedAging(deps, { ...request.query, visibleTo })),
+    async (request) => getBlockedAging(deps, await request.actor(), request.query),
   );
 
   api.get(
@@ -93,8 +69,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: projectedUnblocksSchema, ...problemResponses },
       },
     },
-    async (request) =>
-      totals(request, (visibleTo) => getProjectedUnblocks(deps, { ...request.query, visibleTo })),
+    async (request) => getProjectedUnblocks(deps, await request.actor(), request.query),
   );
 
   api.get(
@@ -107,8 +82,7 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: blockedOverTimeSchema, ...problemResponses },
       },
     },
-    async (request) =>
-      totals(request, (visibleTo) => getBlockedOverTime(deps, { ...request.query, visibleTo })),
+    async (request) => getBlockedOverTime(deps, await request.actor(), request.query),
   );
 
   api.get(
@@ -121,10 +95,6 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
         response: { 200: overdueActionPageSchema, ...problemResponses },
       },
     },
-    async (request) => {
-      const actor = await request.actor();
-      requireAllowed(deps, actor, { type: "reports.read", rows: true });
-      return getOverdueNextActions(deps, { ...request.query, visibleTo: rowScopeOf(deps, actor) });
-    },
+    async (request) => getOverdueNextActions(deps, await request.actor(), request.query),
   );
 }
