@@ -26,7 +26,7 @@ export interface GeneratedPortfolioOptions {
   seed: number;
   /** The day the statuses were recorded on (YYYY-MM-DD). */
   today: string;
-  /** Users assigned to every third tenant (one in two as primary) and to every fifth customer. */
+  /** Users assigned to one tenant in twelve (one user in two as primary) and one customer in fifteen, as a manager is to a few. */
   assignedUsers?: readonly string[];
 }
 
@@ -41,7 +41,7 @@ export function generatedPortfolio(options: GeneratedPortfolioOptions): Prepared
     if (t % 3 === 0) {
       customerId = randomUUID();
       batch.customers.push({ id: customerId, externalId: `TP-${options.seed}-${t}`, name: `Customer ${t}` });
-      if (t % 15 === 0) assignUsers(batch, options.assignedUsers, { customerId, tenantId: null });
+      if (t % 45 === 0) assignUsers(batch, options.assignedUsers, { customerId, tenantId: null });
     }
     const tenantId = randomUUID();
     const priority = pick(["high", "medium", "low"] as const);
@@ -52,7 +52,7 @@ export function generatedPortfolio(options: GeneratedPortfolioOptions): Prepared
       domain: `tenant-${t}.example`,
       priority,
     });
-    if (t % 3 === 1) assignUsers(batch, options.assignedUsers, { customerId: null, tenantId });
+    if (t % 12 === 1) assignUsers(batch, options.assignedUsers, { customerId: null, tenantId });
     const count = 4 + Math.floor(random() * 3);
     const offered = [...services].sort(() => random() - 0.5).slice(0, count);
     for (const serviceId of offered)
@@ -93,10 +93,13 @@ function addEntitlement(batch: PortfolioBatch, plan: EntitlementPlan): void {
   const id = randomUUID();
   const stage: Stage = random() < 0.5 ? "assignment" : "delivery";
   const availableSeats = 50 + Math.floor(random() * 5000);
+  // One to four changes, the last in the week before today, the others up to ten weeks apart.
   const weeks = 1 + Math.floor(random() * 4);
+  const daysBack = [Math.floor(random() * 7)];
+  while (daysBack.length < weeks) daysBack.push(daysBack.at(-1)! + 7 + Math.floor(random() * 63));
   let before: StoredSegment[] = [];
   for (let week = weeks - 1; week >= 0; week -= 1) {
-    const at = new Date(`${shiftDays(today, -7 * week - Math.floor(random() * 7))}T10:00:00.000Z`);
+    const at = new Date(`${shiftDays(today, -daysBack[week]!)}T10:00:00.000Z`);
     const after = segmentsFor(plan, stage, availableSeats, at);
     batch.history.push({
       entitlementId: id,

@@ -1,9 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entitlementQuery } from "../../../test/factories/entitlement-query.ts";
-import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { loadGeneratedPortfolio } from "../../../test/factories/generated-portfolio.ts";
+import { createUser } from "../../../test/factories/portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { seedDemo } from "../../app/demo/seed-demo.ts";
 import type { Database, Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { type EntitlementQuery, pageEntitlementIds } from "./entitlement-list-repository.ts";
@@ -43,16 +43,12 @@ describe(pageEntitlementIds.name, () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const deps = await makeTestDeps(database);
-    await seedDemo(deps, { tenants: 150, seed: 7, today });
+    const fm = await createUser(database.db, { role: "delivery_fm" });
+    await loadGeneratedPortfolio(database, { tenants: 150, seed: 7, today, assignedUsers: [fm.id] });
     await database.execute("analyze");
     const db = database.db;
     total = (await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from entitlements`))[0]!.n;
 
-    const [fm] = await rowsOf<{ id: string }>(
-      db,
-      sql`select id::text as id from users where role = 'delivery_fm' limit 1`,
-    );
     const [pair] = await rowsOf<{ l2: string; serviceId: string }>(
       db,
       sql`select s.l2 as "l2", e.service_id as "serviceId" from status_segments s
@@ -75,7 +71,7 @@ describe(pageEntitlementIds.name, () => {
     scenarios.push(
       {
         name: "my Blocked tenants",
-        query: { ...baseQuery, l1: ["blocked"], visibleTo: { kind: "assigned", userId: fm!.id } },
+        query: { ...baseQuery, l1: ["blocked"], visibleTo: { kind: "assigned", userId: fm.id } },
       },
       {
         name: "Blocked by one L2 and service",

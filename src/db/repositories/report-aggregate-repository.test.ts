@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { loadGeneratedPortfolio } from "../../../test/factories/generated-portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import { seedDemo } from "../../app/demo/seed-demo.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Database, Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
@@ -41,8 +40,7 @@ describe(readCells.name, () => {
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const deps = await makeTestDeps(database);
-    await seedDemo(deps, { tenants: 60, seed: 11, today: seedDay });
+    await loadGeneratedPortfolio(database, { tenants: 60, seed: 11, today: seedDay });
     db = database.db;
     const [busiest] = await rowsOf<{ serviceId: string }>(
       db,
