@@ -12,6 +12,7 @@ import {
   tenantViews,
 } from "./customer-repository.ts";
 import { pageEntitlementIds } from "./entitlement-list-repository.ts";
+import { blockedByL2AndService, overdueNextActions, type ReportScope } from "./report-repository.ts";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -52,5 +53,40 @@ describe("ended customers, tenants and entitlements", () => {
     const [view] = await tenantViews(db, [open.id]);
     expect([view?.entitlementCount, view?.availableSeats]).toEqual([1, 10]);
     expect(await entitlementIdsOfTenant(db, open.id)).toEqual([live.id]);
+  });
+
+  it("leave the reports, read from the segments or from the aggregates", async () => {
+    const db = database.db;
+    const tenant = await createTenant(db);
+    const segment = { l1: "blocked", l2: "licensing", nextActionDate: "2025-03-01", nextAction: "Call" };
+    const open = await createEntitlement(db, {
+      tenantId: tenant.id,
+      serviceId: "intune",
+      segments: [{ seats: 5, ...segment }],
+    });
+    const ended = await createEntitlement(db, {
+      tenantId: tenant.id,
+      serviceId: "aip",
+      segments: [{ seats: 9, ...segment }],
+    });
+    await database.execute("update entitlements set ended_at = now() where id = $1", [ended.id]);
+    await database.execute("select unblock_rebuild_report_cells(current_date, false)");
+    const scope: ReportScope = {
+      serviceId: null,
+      customerId: null,
+      excludedL1s: [],
+      today: "2025-03-10",
+      visibleTo: everyTenant,
+    };
+    const overdue = await overdueNextActions(db, scope, { limit: 50 });
+    expect(overdue.items.map((row) => row.entitlementId)).toEqual([open.id]);
+    for (const useAggregates of [true, false]) {
+      const rows = await blockedByL2AndService(db, { ...scope, useAggregates });
+      expect(
+        rows
+          .filter((row) => ["intune", "aip"].includes(row.serviceId))
+          .map((row) => [row.serviceId, row.seats]),
+      ).toEqual([["intune", 5]]);
+    }
   });
 });

@@ -74,7 +74,8 @@ const counts = (cell: CellRow): SeatCount => ({
 
 /** FROM/WHERE over segments in scope; `extra` narrows further (e.g. Blocked only). */
 function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
-  const conditions: SQL[] = [...extra];
+  // Entitlements a full portfolio sync ended are out of every report.
+  const conditions: SQL[] = [sql`e.ended_at is null`, ...extra];
   if (scope.excludedL1s.length > 0) {
     conditions.push(
       sql`s.l1 not in (${sql.join(
