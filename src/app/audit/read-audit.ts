@@ -1,10 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import { type AuditEntry, auditEntries } from "../../db/repositories/audit-repository.ts";
+import { auditEntries } from "../../db/repositories/audit-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { AuditEntry } from "../../http/schemas/audit.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
-
-export type { AuditEntry } from "../../db/repositories/audit-repository.ts";
 
 export interface AuditFilter {
   /** ISO date or time; entries at or after it. */

@@ -9,23 +9,12 @@ import {
   touchToken,
 } from "../../db/repositories/token-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { TokenView } from "../../http/schemas/users.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { decide, refusalError, requireActor } from "./authorize-actor.ts";
 import { forgetCredentials, recalledCredential, rememberCredential } from "./credential-cache.ts";
 import { apiTokenPrefix, newSecret, sha256 } from "./secret-token.ts";
-
-export interface TokenView {
-  id: string;
-  userId: string;
-  name: string;
-  /** The token's first characters ("ubk_AbC1..."), enough to recognise it. */
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-}
 
 function viewOf(token: TokenRecord): TokenView {
   return {

@@ -1,8 +1,7 @@
-import { type HistoryEntry, historyOf } from "../../db/repositories/history-repository.ts";
+import { historyOf } from "../../db/repositories/history-repository.ts";
+import type { HistoryEntry } from "../../http/schemas/entitlements.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireTenantAction } from "../auth/authorize-actor.ts";
-
-export type { HistoryEntry, StatusSnapshot } from "../../db/repositories/history-repository.ts";
 
 /**
  * Every status change of an entitlement, newest first, with who made it, if

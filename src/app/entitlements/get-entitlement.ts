@@ -1,10 +1,8 @@
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
-import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireTenantAction } from "../auth/authorize-actor.ts";
-
-export type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 
 /**
  * One entitlement with its customer, tenant, service and segments, if the

@@ -1,8 +1,8 @@
-import { lintNote, type NoteHint } from "../../domain/notes/lint-note.ts";
+import { lintNote } from "../../domain/notes/lint-note.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
-import { type ConfidenceBand, confidenceBand } from "../../domain/suggest/confidence-band.ts";
-import type { Suggestion } from "../../domain/suggest/create-suggester.ts";
+import { confidenceBand } from "../../domain/suggest/confidence-band.ts";
 import { defaultSuggester } from "../../domain/suggest/default-model.ts";
+import type { StatusSuggestion } from "../../http/schemas/suggest.ts";
 import { onePer } from "../../one-per.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
@@ -14,12 +14,6 @@ export interface SuggestStatusInput {
   /** The L1 the writer chose, if any: the note is graded for it rather than for the suggestion. */
   l1?: string | null;
   l2?: string | null;
-}
-
-export interface StatusSuggestion extends Suggestion {
-  band: ConfidenceBand;
-  grade: "great" | "marginal" | "poor";
-  hints: NoteHint[];
 }
 
 // One suggester per loaded playbook: building it decodes the model's weights once.

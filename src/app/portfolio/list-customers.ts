@@ -1,9 +1,8 @@
-import { type CustomerView, pageCustomers } from "../../db/repositories/customer-repository.ts";
+import { pageCustomers } from "../../db/repositories/customer-repository.ts";
+import type { CustomerView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, textOf } from "../list-filter-checks.ts";
-
-export type { CustomerView } from "../../db/repositories/customer-repository.ts";
 
 export interface CustomerFilter {
   /** Text in the customer name or external id. */

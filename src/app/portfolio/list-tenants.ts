@@ -1,9 +1,8 @@
-import { pageTenants, type TenantView } from "../../db/repositories/customer-repository.ts";
+import { pageTenants } from "../../db/repositories/customer-repository.ts";
+import type { TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, textOf } from "../list-filter-checks.ts";
-
-export type { TenantView } from "../../db/repositories/customer-repository.ts";
 
 export interface TenantFilter {
   customerId?: string;

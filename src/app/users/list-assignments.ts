@@ -1,9 +1,8 @@
-import { type AssignmentView, listAssignmentViews } from "../../db/repositories/assignment-repository.ts";
+import { listAssignmentViews } from "../../db/repositories/assignment-repository.ts";
+import type { AssignmentView } from "../../http/schemas/users.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { rowScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
-
-export type { AssignmentView } from "../../db/repositories/assignment-repository.ts";
 
 export interface AssignmentFilter {
   userId?: string | undefined;
