@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeTestDeps } from "../../test/factories/test-deps.ts";
+import { openTestDatabase } from "../../test/support/test-database.ts";
+import type { Database } from "../db/client.ts";
+import type { Actor, AppDeps } from "./app-deps.ts";
+import { exportAudit, prepareAuditExport, readAudit } from "./audit/read-audit.ts";
+import { createApiToken, listApiTokens, revokeApiToken } from "./auth/api-tokens.ts";
+import { currentUserOf } from "./auth/current-user.ts";
+import { bulkSetStatus } from "./entitlements/bulk-set-status.ts";
+import { exportEntitlements, prepareEntitlementExport } from "./entitlements/export-entitlements.ts";
+import { getEntitlement } from "./entitlements/get-entitlement.ts";
+import { getEntitlementHistory } from "./entitlements/get-entitlement-history.ts";
+import { importStatuses } from "./entitlements/import-statuses.ts";
+import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
+import { setStatus } from "./entitlements/set-status.ts";
+import { suggestStatus } from "./entitlements/suggest-status.ts";
+import { getCustomer } from "./portfolio/get-customer.ts";
+import { getTenant } from "./portfolio/get-tenant.ts";
+import { listCustomers } from "./portfolio/list-customers.ts";
+import { listTenants } from "./portfolio/list-tenants.ts";
+import { getBlockedAging } from "./reports/blocked-aging.ts";
+import { getBlockedByL2Service } from "./reports/blocked-by-l2-service.ts";
+import { getBlockedByL3 } from "./reports/blocked-by-l3.ts";
+import { getBlockedOverTime } from "./reports/blocked-over-time.ts";
+import { getOverdueNextActions } from "./reports/overdue-next-actions.ts";
+import { getProjectedUnblocks } from "./reports/projected-unblocks.ts";
+import { reportRowScope, reportTotals } from "./reports/report-totals.ts";
+import { deleteSavedView } from "./saved-views/delete-saved-view.ts";
+import { listSavedViews } from "./saved-views/list-saved-views.ts";
+import { saveView } from "./saved-views/save-view.ts";
+import { assignUser, requireAssignRight } from "./users/assign-user.ts";
+import { changeOwnPassword } from "./users/change-own-password.ts";
+import { createUser } from "./users/create-user.ts";
+import { listAssignments } from "./users/list-assignments.ts";
+import { listUserViews } from "./users/list-users.ts";
+import { unassignUser } from "./users/unassign-user.ts";
+import { updateUser } from "./users/update-user.ts";
+
+type Call = (deps: AppDeps, actor: Actor) => unknown;
+
+const some = randomUUID();
+const csv = "tenant_domain,service,l1,seats\nexample.test,exchange,blocked,10\n";
+const discard = () => undefined;
+const as = (actor: Actor) => ({ actor, source: "api" });
+
+/**
+ * Every use-case a user's request can reach, called the way its route or
+ * command calls it. Each checks the acting user itself: a new use-case goes
+ * in this table, or in `notUseCases` below with the reason it needs no actor.
+ */
+const useCases: Record<string, Call> = {
+  listEntitlements: (deps, actor) => listEntitlements(deps, actor, {}),
+  listEntitlementsAsJson: (deps, actor) => listEntitlementsAsJson(deps, actor, {}),
+  getEntitlement: (deps, actor) => getEntitlement(deps, actor, some),
+  getEntitlementHistory: (deps, actor) => getEntitlementHistory(deps, actor, some),
+  setStatus: (deps, actor) =>
+    setStatus(deps, { entitlementId: some, version: 1, segments: [], actor, source: "api" }),
+  bulkSetStatus: (deps, actor) =>
+    bulkSetStatus(deps, { items: [{ entitlementId: some, version: 1, segments: [] }], actor, source: "api" }),
+  importStatuses: (deps, actor) => importStatuses(deps, { csvText: csv, actor, dryRun: true }),
+  exportEntitlements: (deps, actor) => exportEntitlements(deps, actor, {}, "csv", discard),
+  prepareEntitlementExport: (deps, actor) => prepareEntitlementExport(deps, actor, {}, "csv"),
+  suggestStatus: (deps, actor) => suggestStatus(deps, actor, { note: "Waiting on the customer's proxy." }),
+  listCustomers: (deps, actor) => listCustomers(deps, actor, {}),
+  listTenants: (deps, actor) => listTenants(deps, actor, {}),
+  getCustomer: (deps, actor) => getCustomer(deps, actor, some),
+  getTenant: (deps, actor) => getTenant(deps, actor, some),
+  getBlockedByL2Service: (deps, actor) => getBlockedByL2Service(deps, actor),
+  getBlockedByL3: (deps, actor) => getBlockedByL3(deps, actor),
+  getBlockedAging: (deps, actor) => getBlockedAging(deps, actor),
+  getProjectedUnblocks: (deps, actor) => getProjectedUnblocks(deps, actor),
+  getBlockedOverTime: (deps, actor) => getBlockedOverTime(deps, actor),
+  getOverdueNextActions: (deps, actor) => getOverdueNextActions(deps, actor),
+  reportTotals: (deps, actor) => reportTotals(deps, actor, {}, async () => []),
+  reportRowScope: (deps, actor) => reportRowScope(deps, actor),
+  listUserViews: (deps, actor) => listUserViews(deps, actor),
+  listAssignments: (deps, actor) => listAssignments(deps, actor),
+  createUser: (deps, actor) =>
+    createUser(deps, as(actor), { email: "new@x.test", name: "New", role: "viewer" }),
+  updateUser: (deps, actor) => updateUser(deps, as(actor), some, { version: 1, name: "Renamed" }),
+  assignUser: (deps, actor) => assignUser(deps, as(actor), { userId: some, tenantId: some }),
+  unassignUser: (deps, actor) => unassignUser(deps, as(actor), some),
+  requireAssignRight: (deps, actor) =>
+    requireAssignRight(deps, deps.database.db, as(actor), { tenantId: some }),
+  changeOwnPassword: (deps, actor) =>
+    changeOwnPassword(deps, as(actor), { currentPassword: "old", newPassword: "a new long password" }),
+  createApiToken: (deps, actor) => createApiToken(deps, as(actor), { name: "laptop" }),
+  listApiTokens: (deps, actor) => listApiTokens(deps, actor),
+  revokeApiToken: (deps, actor) => revokeApiToken(deps, as(actor), some),
+  readAudit: (deps, actor) => readAudit(deps, actor, {}),
+  exportAudit: (deps, actor) => exportAudit(deps, actor, {}, "csv", discard),
+  prepareAuditExport: (deps, actor) => prepareAuditExport(deps, actor, {}, "csv"),
+  listSavedViews: (deps, actor) => listSavedViews(deps, actor),
+  saveView: (deps, actor) => saveView(deps, actor, { name: "Mine", query: "l1=blocked" }),
+  deleteSavedView: (deps, actor) => deleteSavedView(deps, actor, some),
+};
+
+/** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
+const answersNothing = {
+  // /api/me: the web app learns it may do nothing, rather than failing to start.
+  currentUserOf: (deps: AppDeps, actor: Actor) => currentUserOf(deps, actor).permissions,
+};
+
+/** Exports of the use-case folders that are not use-cases, and why they take no actor. */
+const notUseCases: Record<string, string> = {
+  entitlementQueryOf: "checks a filter; takes the scope its callers worked out from the actor",
+  reportScope: "checks a report filter; takes the scope reportTotals or reportRowScope worked out",
+  recordAudit: "part of a write that has checked its actor",
+  recordPlaybookLoad: "the server recording the playbook it started with",
+  resolveApiToken: "authentication itself: finds who is acting",
+  findUserByEmail: "resolves the CLI's --as and sign-in; never reached by a signed-in request",
+  findUserById: "resolves who is acting; never reached by a signed-in request",
+  listUsers: "the CLI asks whether any user exists before the first one is added",
+  ensureUser: "the demo seed's users, written by the operator",
+  checkUserFields: "checks fields of a user being created or changed",
+  auditedAssignment: "shapes an audit row",
+  auditedUser: "shapes an audit row",
+  userViewOf: "shapes a user for display",
+};
+
+const folders = ["entitlements", "portfolio", "reports", "users", "audit", "saved-views"];
+const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
+
+async function exportedFunctions(): Promise<string[]> {
+  const files = [
+    ...folders.flatMap((folder) =>
+      readdirSync(new URL(`./${folder}/`, import.meta.url))
+        .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+        .map((name) => `${folder}/${name}`),
+    ),
+    ...authUseCaseFiles,
+  ];
+  const names: string[] = [];
+  for (const file of files) {
+    const module = (await import(`./${file}`)) as Record<string, unknown>;
+    names.push(...Object.keys(module).filter((name) => typeof module[name] === "function"));
+  }
+  return names;
+}
+
+describe("every use-case checks its actor (fail-closed)", () => {
+  let database: Database;
+  let deps: AppDeps;
+  const missing = undefined as unknown as Actor;
+  const roleless: Actor = { id: randomUUID(), email: "ghost@example.test", name: "Ghost", role: "wizard" };
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    deps = await makeTestDeps(database);
+  });
+  afterAll(() => database.close());
+
+  it("lists every exported function of the use-case folders as a use-case or says why it is not one", async () => {
+    const unlisted = (await exportedFunctions()).filter(
+      (name) => !(name in useCases) && !(name in answersNothing) && !(name in notUseCases),
+    );
+    expect(unlisted).toEqual([]);
+  });
+
+  it.each(Object.entries(useCases))("%s refuses a missing actor as unauthenticated", async (_, call) => {
+    await expect(Promise.resolve().then(() => call(deps, missing))).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+  });
+
+  it.each(Object.entries(useCases))("%s refuses a role the playbook does not define", async (_, call) => {
+    await expect(Promise.resolve().then(() => call(deps, roleless))).rejects.toMatchObject({
+      code: "forbidden",
+      detail: { rule: "role_unknown" },
+    });
+  });
+
+  it.each(Object.entries(answersNothing))(
+    "%s refuses a missing actor and gives an unknown role nothing",
+    (_, call) => {
+      expect(() => call(deps, missing)).toThrow(expect.objectContaining({ code: "unauthenticated" }));
+      expect(call(deps, roleless)).toEqual([]);
+    },
+  );
+});
