@@ -13,7 +13,7 @@ import {
   rowErrorsAsViolations,
   spreadsheetRow,
 } from "../../domain/csv/csv-row-error.ts";
-import { entitlementKey, groupStatusRows } from "../../domain/csv/group-status-rows.ts";
+import { entitlementKey, groupStatusRows, type RowGroups } from "../../domain/csv/group-status-rows.ts";
 import { type CsvRecord, parseStatusRow, type RowParse } from "../../domain/csv/parse-status-row.ts";
 import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-import.ts";
 import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
@@ -73,81 +73,14 @@ export interface ImportReport {
  */
 export async function importStatuses(deps: AppDeps, input: ImportStatusesInput): Promise<ImportReport> {
   requireActor(deps, input.actor);
-  const index = deps.playbook.index;
-  const dryRun = input.dryRun ?? false;
-  const allOrNothing = input.allOrNothing ?? true;
   const progress = input.onProgress ?? (() => undefined);
-
-  const read = await readStatusFile(index, input, progress);
-  const { groups, errors: rowErrors } = groupStatusRows(read.parses);
-  const db = deps.database.db;
-
-  const judge = async (tx: Db): Promise<{ plan: ImportPlan<LockedEntitlement>; errors: CsvRowError[] }> => {
-    const targets = await loadImportTargets(tx, {
-      tenantDomains: groups.map((group) => group.tenantDomain),
-      serviceIds: groups.map((group) => group.serviceId),
-      lock: !dryRun,
-    });
-    progress({ phase: "checking", done: 0, total: groups.length });
-    // The actor's assignments decide what it may write; tenants it may not know of read as unknown.
-    const access = await importAccessOf(
-      deps,
-      tx,
-      input.actor,
-      groups.map((group) => group.tenantDomain),
-    );
-    const plan = planStatusImport({
-      index,
-      actorRole: input.actor.role,
-      today: todayOf(deps.now()),
-      updateSeats: input.updateSeats ?? false,
-      groups,
-      lookup: {
-        tenantExists: (domain) => targets.tenantDomains.has(domain) && !access.hidden(domain),
-        entitlement: (domain, serviceId) =>
-          access.hidden(domain) ? undefined : targets.entitlements.get(entitlementKey(domain, serviceId)),
-      },
-    });
-    access.refuseUnauthorised(plan);
-    progress({ phase: "checking", done: groups.length, total: groups.length });
-    return { plan, errors: sortErrors([...read.errors, ...rowErrors, ...plan.errors]) };
-  };
-
-  const reportOf = (plan: ImportPlan<LockedEntitlement>, errors: CsvRowError[], written: boolean) => ({
-    rows: read.rows,
-    entitlements: groups.length,
-    changed: plan.changes.length,
-    unchanged: plan.unchanged,
-    errors,
-    dryRun,
-    written,
-  });
-
-  if (dryRun) {
-    const { plan, errors } = await judge(db);
-    return reportOf(plan, errors, false);
+  const read = await readStatusFile(deps.playbook.index, input, progress);
+  const file: ImportFile = { read, ...groupStatusRows(read.parses) };
+  if (input.dryRun) {
+    const { plan, errors } = await judgeImport(deps, deps.database.db, input, file, progress);
+    return reportOf(file, plan, errors, { dryRun: true, written: false });
   }
-
-  const outcome = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const { plan, errors } = await judge(tx);
-    if (!read.complete || (errors.length > 0 && allOrNothing)) return reportOf(plan, errors, false);
-    const now = deps.now();
-    const writes = plan.changes.map((change) => ({
-      locked: change.before,
-      stage: change.stage,
-      availableSeats: change.availableSeats,
-      segments: change.segments,
-      actor: { id: input.actor.id || null, role: input.actor.role },
-      source: "import" as const,
-      requestId: null,
-      playbookVersion: index.playbook.version,
-      now,
-    }));
-    await applyStatuses(tx, writes, (done) => progress({ phase: "writing", done, total: writes.length }));
-    return reportOf(plan, errors, true);
-  });
-
+  const outcome = await writeImport(deps, input, file, progress);
   if (!outcome.written && outcome.errors.length > 0) {
     const count = outcome.errors.length;
     throw new AppError(
@@ -157,6 +90,106 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
     );
   }
   return outcome;
+}
+
+/** The file as read and grouped into one proposed status per entitlement. */
+interface ImportFile extends RowGroups {
+  read: ReadFile;
+}
+
+type Progress = (progress: ImportProgress) => void;
+
+/**
+ * Plans the file against the stored entitlements (locked unless a dry run)
+ * and the actor's rights: tenants it may not know of read as unknown, changes
+ * it may not write become row errors.
+ */
+async function judgeImport(
+  deps: AppDeps,
+  tx: Db,
+  input: ImportStatusesInput,
+  file: ImportFile,
+  progress: Progress,
+): Promise<{ plan: ImportPlan<LockedEntitlement>; errors: CsvRowError[] }> {
+  const { groups } = file;
+  const targets = await loadImportTargets(tx, {
+    tenantDomains: groups.map((group) => group.tenantDomain),
+    serviceIds: groups.map((group) => group.serviceId),
+    lock: !input.dryRun,
+  });
+  progress({ phase: "checking", done: 0, total: groups.length });
+  const access = await importAccessOf(
+    deps,
+    tx,
+    input.actor,
+    groups.map((group) => group.tenantDomain),
+  );
+  const plan = planStatusImport({
+    index: deps.playbook.index,
+    actorRole: input.actor.role,
+    today: todayOf(deps.now()),
+    updateSeats: input.updateSeats ?? false,
+    groups,
+    lookup: {
+      tenantExists: (domain) => targets.tenantDomains.has(domain) && !access.hidden(domain),
+      entitlement: (domain, serviceId) =>
+        access.hidden(domain) ? undefined : targets.entitlements.get(entitlementKey(domain, serviceId)),
+    },
+  });
+  access.refuseUnauthorised(plan);
+  progress({ phase: "checking", done: groups.length, total: groups.length });
+  return { plan, errors: sortErrors([...file.read.errors, ...file.errors, ...plan.errors]) };
+}
+
+/**
+ * Judges and writes in one transaction, under the row locks the judging
+ * took; writes nothing when the file could not be read to its end, or has
+ * errors and the import is all-or-nothing (the default).
+ */
+function writeImport(
+  deps: AppDeps,
+  input: ImportStatusesInput,
+  file: ImportFile,
+  progress: Progress,
+): Promise<ImportReport> {
+  const allOrNothing = input.allOrNothing ?? true;
+  return deps.database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const { plan, errors } = await judgeImport(deps, tx, input, file, progress);
+    if (!file.read.complete || (errors.length > 0 && allOrNothing)) {
+      return reportOf(file, plan, errors, { dryRun: false, written: false });
+    }
+    const now = deps.now();
+    const writes = plan.changes.map((change) => ({
+      locked: change.before,
+      stage: change.stage,
+      availableSeats: change.availableSeats,
+      segments: change.segments,
+      actor: { id: input.actor.id || null, role: input.actor.role },
+      source: "import" as const,
+      requestId: null,
+      playbookVersion: deps.playbook.index.playbook.version,
+      now,
+    }));
+    await applyStatuses(tx, writes, (done) => progress({ phase: "writing", done, total: writes.length }));
+    return reportOf(file, plan, errors, { dryRun: false, written: true });
+  });
+}
+
+function reportOf(
+  file: ImportFile,
+  plan: ImportPlan<LockedEntitlement>,
+  errors: CsvRowError[],
+  outcome: { dryRun: boolean; written: boolean },
+): ImportReport {
+  return {
+    rows: file.read.rows,
+    entitlements: file.groups.length,
+    changed: plan.changes.length,
+    unchanged: plan.unchanged,
+    errors,
+    ...outcome,
+  };
 }
 
 interface ReadFile {
@@ -176,7 +209,7 @@ interface ReadFile {
 async function readStatusFile(
   index: PlaybookIndex,
   input: ImportStatusesInput,
-  progress: (progress: ImportProgress) => void,
+  progress: Progress,
 ): Promise<ReadFile> {
   const source = input.stream ?? (input.csvText !== undefined ? [input.csvText] : null);
   if (!source) throw new Error("importStatuses needs csvText or stream");
