@@ -1,5 +1,5 @@
 import type { BulkSession } from "../../db/client.ts";
-import { stageRows } from "../../db/repositories/portfolio-sync-repository.ts";
+import { stageRows } from "../../db/sql/feed-staging-sql.ts";
 import type { FeedFileName } from "../../domain/feed/feed-files.ts";
 import type { FeedRowError } from "../../domain/feed/feed-row-error.ts";
 import { type FeedRowValues, type ParsedFeedRow, parseFeedRow } from "../../domain/feed/parse-feed-row.ts";

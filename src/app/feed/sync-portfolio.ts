@@ -1,10 +1,7 @@
 import type { BulkSession } from "../../db/client.ts";
 import {
   applyEnd,
-  checkStaged,
-  createStaging,
   type EndPlan,
-  indexStaging,
   planEnd,
   recordSync,
   type SyncCounts,
@@ -15,6 +12,7 @@ import {
   upsertTenants,
   upsertUsage,
 } from "../../db/repositories/portfolio-sync-repository.ts";
+import { checkStaged, createStaging, indexStaging } from "../../db/sql/feed-staging-sql.ts";
 import type { FeedFileName } from "../../domain/feed/feed-files.ts";
 import type { FeedRowError } from "../../domain/feed/feed-row-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
