@@ -182,6 +182,18 @@ describe("syncing the portfolio feed", () => {
     expect(real.report.usage.added).toBe(24);
   });
 
+  it("keeps what an optional column left out of the file holds, and clears it when present and empty", async () => {
+    await sync(feedFolder({ customers: "customer_key,name,segment,country\nK1,Contoso,Enterprise,US\n" }));
+    const kept = await sync(feedFolder({ customers: "customer_key,name\nK1,Contoso\n" }));
+    expect(kept.report.customers).toEqual(unchanged(1));
+    const cleared = await sync(feedFolder({ customers: "customer_key,name,segment\nK1,Contoso,\n" }));
+    expect(cleared.report.customers).toEqual({ added: 0, changed: 1, unchanged: 0, ended: 0 });
+    const { rows } = await database.execute(
+      "select segment, country from customers where external_id = 'K1'",
+    );
+    expect(rows).toEqual([{ segment: null, country: "US" }]);
+  });
+
   it("moves a tenant to another customer and follows its new name and domain", async () => {
     await sync(feedFolder({ ...generatedFeed(4) }));
     const tenants =
@@ -215,12 +227,15 @@ describe("a full sync", () => {
     await sync(feedFolder({ ...generatedFeed(20) }));
     const truncated = feedFolder({ ...generatedFeed(20, { skip: new Set([3, 12]) }) });
     const before = await portfolioState();
+    const predicted = await sync(truncated, { full: true, allowMassEnd: true, dryRun: true });
+    expect(predicted.report.tenants.ended).toBe(2);
     const refused = await sync(truncated, { full: true });
     expect(refused.applied).toBe(false);
     expect(refused.refusal).toMatch(/2 of 20 tenants/);
     expect(await portfolioState()).toBe(before);
     const allowed = await sync(truncated, { full: true, allowMassEnd: true });
     expect(allowed.applied).toBe(true);
+    expect(allowed.report).toEqual(predicted.report);
     const { rows } = await database.execute(
       "select external_id from tenants where ended_at is not null and external_id not like '%~%' order by 1",
     );
