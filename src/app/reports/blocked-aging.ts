@@ -1,18 +1,8 @@
 import { agingBounds, blockedAging } from "../../db/repositories/report-repository.ts";
+import type { AgingBucket } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
-
-export interface AgingBucket {
-  /** "0-30", "31-60", "61-90", "91-180", "180+". */
-  bucket: string;
-  minDays: number;
-  /** Null for the open-ended last bucket. */
-  maxDays: number | null;
-  seats: number;
-  tenants: number;
-  segments: number;
-}
 
 /**
  * Blocked seats by days since they became Blocked (segment l1Since, kept across

@@ -1,17 +1,8 @@
 import { blockedByL2AndService } from "../../db/repositories/report-repository.ts";
+import type { BlockedByL2ServiceRow } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
-
-export interface BlockedByL2ServiceRow {
-  l2: string | null;
-  l2Name: string;
-  serviceId: string;
-  serviceName: string;
-  seats: number;
-  tenants: number;
-  segments: number;
-}
 
 /** Blocked seats per L2 reason and service, biggest first. */
 export function getBlockedByL2Service(

@@ -1,20 +1,8 @@
 import { blockedByL3 } from "../../db/repositories/report-repository.ts";
+import type { BlockedByL3Row } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
-
-export interface BlockedByL3Row {
-  l2: string | null;
-  l2Name: string;
-  /** Null: Blocked seats whose L2 has no L3 recorded. */
-  l3: string | null;
-  l3Name: string;
-  seats: number;
-  /** This row's part of all Blocked seats in scope (0..1): the L3s weighted by seats. */
-  share: number;
-  tenants: number;
-  segments: number;
-}
 
 /** Blocked seats per L3 reason (within its L2), weighted by seats, biggest first. */
 export function getBlockedByL3(

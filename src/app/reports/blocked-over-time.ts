@@ -1,5 +1,6 @@
-import { type BlockedWeek, blockedSeatsByWeek } from "../../db/repositories/blocked-trend-repository.ts";
+import { blockedSeatsByWeek } from "../../db/repositories/blocked-trend-repository.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { BlockedWeek } from "../../http/schemas/reports.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";

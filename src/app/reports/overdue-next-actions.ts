@@ -1,12 +1,9 @@
-import { type OverdueActionRow, overdueNextActions } from "../../db/repositories/report-repository.ts";
+import { overdueNextActions } from "../../db/repositories/report-repository.ts";
+import type { OverdueActionPage } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { reportRowScope } from "./report-totals.ts";
-
-export interface OverdueNextAction extends OverdueActionRow {
-  serviceName: string;
-}
 
 /**
  * Segments whose next action date is before today, oldest first, a page at a
@@ -18,7 +15,7 @@ export async function getOverdueNextActions(
   deps: AppDeps,
   actor: Actor,
   filter: ReportFilter & { limit?: number | undefined; cursor?: string | undefined } = {},
-): Promise<{ items: OverdueNextAction[]; nextCursor: string | null }> {
+): Promise<OverdueActionPage> {
   const visibleTo = reportRowScope(deps, actor);
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit, 50, 1000);

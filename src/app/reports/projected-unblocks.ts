@@ -1,19 +1,8 @@
 import { projectedUnblocks } from "../../db/repositories/report-repository.ts";
+import type { ProjectedUnblockWeek } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
-
-export interface ProjectedUnblockWeek {
-  /** ISO week, e.g. "2025-W15". */
-  week: string;
-  /** The Monday of that week (YYYY-MM-DD). */
-  weekStart: string;
-  /** Whether the week is over: these unblocks were projected and have slipped. */
-  past: boolean;
-  seats: number;
-  tenants: number;
-  segments: number;
-}
 
 /** Blocked seats per ISO week of their projected unblock date, earliest week first. */
 export function getProjectedUnblocks(

@@ -1,14 +1,11 @@
 import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { TotalsAnswer } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { aggregateScopeOf, requireAllowed, rowScopeOf } from "../auth/authorize-actor.ts";
 
-/** A totals report as its reader may see it. */
-export interface ReportTotals<Row> {
-  items: Row[];
-  /** Cells withheld because they cover too few tenants (aggregate-only readers); 0 for everyone else. */
-  suppressedCells: number;
-}
+/** A totals report as its reader may see it; the cells withheld are always counted (0 for most readers). */
+export type ReportTotals<Row> = TotalsAnswer<Row> & { suppressedCells: number };
 
 /**
  * Runs a totals report over the tenants the actor may total: its own for
