@@ -63,7 +63,19 @@ export class FeedCells {
   }
 }
 
+/** Feeds repeat a few dates over millions of rows: each is checked once (the memo is bounded). */
+const checkedDates = new Map<string, boolean>();
+
 export function isCalendarDate(value: string): boolean {
+  const known = checkedDates.get(value);
+  if (known !== undefined) return known;
+  if (checkedDates.size >= 10_000) checkedDates.clear();
+  const valid = checkCalendarDate(value);
+  checkedDates.set(value, valid);
+  return valid;
+}
+
+function checkCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const date = new Date(`${value}T00:00:00Z`);

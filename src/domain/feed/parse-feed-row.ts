@@ -132,10 +132,27 @@ export function parseFeedRow<F extends FeedFileName>(
   return { ok: true, row, value: value as FeedRowValues[F] };
 }
 
+/** Service ids by the spelling a feed uses, per playbook: one lookup per spelling, not per row. */
+const servicesByKey = new WeakMap<PlaybookIndex, Map<string, string | null>>();
+
+function serviceIdOf(index: PlaybookIndex, key: string): string | null {
+  let known = servicesByKey.get(index);
+  if (!known) {
+    known = new Map();
+    servicesByKey.set(index, known);
+  }
+  let id = known.get(key);
+  if (id === undefined) {
+    id = index.service(key)?.id ?? null;
+    if (known.size < 10_000) known.set(key, id);
+  }
+  return id;
+}
+
 function serviceOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
   const key = cells.required("service");
   if (key === null) return undefined;
-  const service = index.service(key);
+  const service = serviceIdOf(index, key);
   if (!service) {
     cells.fail(
       "service",
@@ -144,7 +161,7 @@ function serviceOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
     );
     return undefined;
   }
-  return service.id;
+  return service;
 }
 
 function roleOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
