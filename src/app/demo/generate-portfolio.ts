@@ -1,4 +1,3 @@
-import type { StatusSnapshot } from "../../db/repositories/history-repository.ts";
 import {
   type AssignmentRow,
   emptyBatch,
@@ -8,6 +7,7 @@ import {
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Service, Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { IsoDate } from "../../domain/status-segment.ts";
+import type { StatusSnapshot } from "../../http/schemas/entitlements.ts";
 import { type CustomerPlan, customerPlans } from "./customer-plans.ts";
 import { SeededRandom } from "./seeded-random.ts";
 import { statusJourney } from "./status-journey.ts";

@@ -1,9 +1,9 @@
 import { l1SinceFor } from "../../db/repositories/segment-repository.ts";
-import type { StoredSegment } from "../../db/sql/entitlement-view.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import type { IsoDate, ProposedSegment, SplitReason, StatusSegment } from "../../domain/status-segment.ts";
+import type { StoredSegment } from "../../http/schemas/entitlements.ts";
 import { onePer } from "../../one-per.ts";
 import { splitParts } from "./note-templates.ts";
 import { addDays, pickL2, proposeSegment, type SegmentPlan } from "./propose-segment.ts";

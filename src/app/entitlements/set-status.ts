@@ -8,13 +8,14 @@ import {
 } from "../../db/repositories/entitlement-repository.ts";
 import type { ChangeSource } from "../../db/repositories/history-repository.ts";
 import { findEntitlementForChange } from "../../db/repositories/status-change-repository.ts";
-import { blockedSeatsOf, type EntitlementView } from "../../db/sql/entitlement-view.ts";
+import { blockedSeatsOf } from "../../db/sql/entitlement-view.ts";
 import { statusAfter } from "../../db/sql/status-write-statement.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../../domain/same-segments.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { allowTenantAction, requireActor } from "../auth/authorize-actor.ts";
 

@@ -1,11 +1,6 @@
-import {
-  type CustomerView,
-  findCustomer,
-  type TenantView,
-  tenantIdsOfCustomer,
-  tenantViews,
-} from "../../db/repositories/customer-repository.ts";
+import { findCustomer, tenantIdsOfCustomer, tenantViews } from "../../db/repositories/customer-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { CustomerView, TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf, requireCustomerAction } from "../auth/authorize-actor.ts";
 

@@ -1,11 +1,8 @@
-import {
-  entitlementIdsOfTenant,
-  type TenantView,
-  tenantViews,
-} from "../../db/repositories/customer-repository.ts";
+import { entitlementIdsOfTenant, tenantViews } from "../../db/repositories/customer-repository.ts";
 import { loadEntitlementViews } from "../../db/repositories/entitlement-repository.ts";
-import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import { AppError } from "../../domain/app-error.ts";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
+import type { TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireTenantAction } from "../auth/authorize-actor.ts";
 

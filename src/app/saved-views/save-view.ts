@@ -2,11 +2,11 @@ import type { Db } from "../../db/client.ts";
 import {
   countSavedViews,
   hasSavedViewNamed,
-  type SavedViewRecord,
   upsertSavedView,
 } from "../../db/repositories/saved-view-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type Violation, violation } from "../../domain/violation.ts";
+import type { SavedView } from "../../http/schemas/saved-views.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
 
@@ -24,7 +24,7 @@ export interface SaveViewInput {
  * nobody else reads or changes them, so no role decides and no audit row is
  * written (they change no customer data).
  */
-export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput): Promise<SavedViewRecord> {
+export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput): Promise<SavedView> {
   requireActor(deps, actor);
   const name = input.name.trim();
   const query = input.query.trim().replace(/^\?/, "");

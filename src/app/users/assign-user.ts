@@ -2,7 +2,6 @@ import type { Db } from "../../db/client.ts";
 import { findUserWithAccount } from "../../db/repositories/account-repository.ts";
 import {
   type AssignmentTarget,
-  type AssignmentView,
   findAssignmentTo,
   findAssignmentView,
   insertAssignment,
@@ -10,6 +9,7 @@ import {
 } from "../../db/repositories/assignment-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { grantOf } from "../../domain/policy/role-grants.ts";
+import type { AssignmentView } from "../../http/schemas/users.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor, requireCustomerAction, requireTenantAction } from "../auth/authorize-actor.ts";

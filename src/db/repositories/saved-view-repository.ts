@@ -4,9 +4,6 @@ import type { Db } from "../client.ts";
 import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { savedViews } from "../schema.ts";
 
-/** A saved view as the API sends it. */
-export type SavedViewRecord = SavedView;
-
 const viewColumns = {
   id: savedViews.id,
   name: savedViews.name,
@@ -15,7 +12,7 @@ const viewColumns = {
   updatedAt: savedViews.updatedAt,
 };
 
-export async function listSavedViewRows(db: Db, userId: string): Promise<SavedViewRecord[]> {
+export async function listSavedViewRows(db: Db, userId: string): Promise<SavedView[]> {
   return db
     .select(viewColumns)
     .from(savedViews)
@@ -41,7 +38,7 @@ export async function hasSavedViewNamed(db: Db, userId: string, name: string): P
 export async function upsertSavedView(
   db: Db,
   input: { userId: string; name: string; query: string; at: Date },
-): Promise<SavedViewRecord> {
+): Promise<SavedView> {
   // Raw SQL: the conflict target is the expression index on lower(name), which drizzle's builder cannot name.
   const [stored] = await rowsOf<{ id: string }>(
     db,
