@@ -16,17 +16,17 @@ import { seedDemo } from "./seed-demo.ts";
 
 const today = "2025-03-10";
 
-describe(seedDemo.name, () => {
-  let database: Database;
-  let deps: AppDeps;
+let database: Database;
+let deps: AppDeps;
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    await seedDemo(deps, { tenants: 100, seed: 42, today });
-  });
-  afterAll(() => database.close());
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  await seedDemo(deps, { tenants: 100, seed: 42, today });
+});
+afterAll(() => database.close());
 
+describe(`${seedDemo.name}: history`, () => {
   it("records every status change so that the playbook rules accept it on the day it was made", async () => {
     const history = await database.db
       .select({ history: statusHistory, serviceId: entitlements.serviceId })
@@ -62,7 +62,9 @@ describe(seedDemo.name, () => {
     ).rows;
     expect(mismatch).toBeUndefined();
   });
+});
 
+describe(`${seedDemo.name}: what it creates`, () => {
   it("covers every L1, every Blocked L2, service-specific L3s and split seats", async () => {
     const index = deps.playbook.index;
     const rows = await database.db.select().from(statusSegments);
@@ -114,7 +116,9 @@ describe(seedDemo.name, () => {
     const roles = new Set(deps.playbook.index.playbook.roles.map((role) => role.id));
     expect(new Set(stored.map((user) => user.role))).toEqual(roles);
   });
+});
 
+describe(seedDemo.name, () => {
   it("refuses a database that already has a portfolio, skips it with ifEmpty, and starts over with reset", async () => {
     const error = await seedDemo(deps, { tenants: 5, today }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(AppError);

@@ -21,30 +21,30 @@ async function exported(deps: AppDeps, filter: ExportFilter, format: "csv" | "js
   return { text: chunks.join(""), chunks: chunks.length, counts };
 }
 
-describe(exportEntitlements.name, () => {
-  let database: Database;
-  let deps: AppDeps;
-  let admin: Actor;
-  let entitlementCount: number;
+let database: Database;
+let deps: AppDeps;
+let admin: Actor;
+let entitlementCount: number;
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    const seeded = await seedDemo(deps, { tenants: 75, seed: 11, today: todayOf(testNow) });
-    entitlementCount = seeded.entitlements;
-    admin = await createUser(database.db, { role: "admin" });
-  });
-  afterAll(() => database.close());
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  const seeded = await seedDemo(deps, { tenants: 75, seed: 11, today: todayOf(testNow) });
+  entitlementCount = seeded.entitlements;
+  admin = await createUser(database.db, { role: "admin" });
+});
+afterAll(() => database.close());
 
-  async function writes() {
-    const [row] = (
-      await database.execute(
-        "select (select count(*) from status_history)::int as history, (select sum(version) from entitlements)::int as versions",
-      )
-    ).rows;
-    return row;
-  }
+async function writes() {
+  const [row] = (
+    await database.execute(
+      "select (select count(*) from status_history)::int as history, (select sum(version) from entitlements)::int as versions",
+    )
+  ).rows;
+  return row;
+}
 
+describe(`${exportEntitlements.name} writes the file`, () => {
   it("writes one CSV row per segment, page by page, for every entitlement", async () => {
     const { text, chunks, counts } = await exported(deps, {}, "csv");
     const rows = parse(text, { columns: true }) as Record<string, string>[];
@@ -69,7 +69,9 @@ describe(exportEntitlements.name, () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.service.id === "teams" && item.segments.length > 0)).toBe(true);
   });
+});
 
+describe(`${exportEntitlements.name}, imported back`, () => {
   it("imports its own export back as unchanged, with no history written", async () => {
     const before = await writes();
     const { text } = await exported(deps, {}, "csv");

@@ -24,44 +24,44 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
-describe(importStatuses.name, () => {
-  let database: Database;
-  let deps: AppDeps;
-  let admin: Actor;
-  let ids: string[];
+let database: Database;
+let deps: AppDeps;
+let admin: Actor;
+let ids: string[];
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    admin = await createUser(database.db, { role: "admin" });
-    const tenant = await createTenant(database.db, { domain: "northwind-eu.example" });
-    const exchange = await createEntitlement(database.db, {
-      tenantId: tenant.id,
-      serviceId: "exchange",
-      availableSeats: 5000,
-      stage: "delivery",
-    });
-    const teams = await createEntitlement(database.db, {
-      tenantId: tenant.id,
-      serviceId: "teams",
-      availableSeats: 5000,
-    });
-    ids = [exchange.id, teams.id];
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  admin = await createUser(database.db, { role: "admin" });
+  const tenant = await createTenant(database.db, { domain: "northwind-eu.example" });
+  const exchange = await createEntitlement(database.db, {
+    tenantId: tenant.id,
+    serviceId: "exchange",
+    availableSeats: 5000,
+    stage: "delivery",
   });
-  afterAll(() => database.close());
+  const teams = await createEntitlement(database.db, {
+    tenantId: tenant.id,
+    serviceId: "teams",
+    availableSeats: 5000,
+  });
+  ids = [exchange.id, teams.id];
+});
+afterAll(() => database.close());
 
-  async function stored() {
-    const segments = await database.db
-      .select()
-      .from(statusSegments)
-      .where(inArray(statusSegments.entitlementId, ids));
-    const history = await database.db
-      .select()
-      .from(statusHistory)
-      .where(inArray(statusHistory.entitlementId, ids));
-    return { segments: segments.length, history: history.length };
-  }
+async function stored() {
+  const segments = await database.db
+    .select()
+    .from(statusSegments)
+    .where(inArray(statusSegments.entitlementId, ids));
+  const history = await database.db
+    .select()
+    .from(statusHistory)
+    .where(inArray(statusHistory.entitlementId, ids));
+  return { segments: segments.length, history: history.length };
+}
 
+describe(importStatuses.name, () => {
   it("writes nothing on a dry run but reports what would change", async () => {
     const report = await importStatuses(deps, { csvText: fixture, actor: admin, dryRun: true });
     expect(report).toMatchObject({
@@ -127,7 +127,9 @@ describe(importStatuses.name, () => {
     expect(report).toMatchObject({ changed: 0, unchanged: 2, errors: [] });
     expect(await stored()).toEqual(before);
   });
+});
 
+describe(`${importStatuses.name}: partial files and refusals`, () => {
   it("writes the services without errors when not all-or-nothing, and lists the others", async () => {
     const edited = fixture
       .replace("Call the IT lead again", "Ask the account team for another contact")

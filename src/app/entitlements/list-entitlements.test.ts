@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createEntitlement, createTenant } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database, Db } from "../../db/client.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
@@ -12,124 +12,134 @@ import { type EntitlementFilter, listEntitlements } from "./list-entitlements.ts
  * A small portfolio where each filter picks a known subset. Today is
  * 2025-03-10 (testNow).
  */
+let database: Database;
+let deps: AppDeps;
+const e: Record<string, string> = {};
+let contosoId = "";
+let northwindTenantId = "";
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  const db = database.db;
+  const contoso = await createCustomer(db, { name: "Contoso" });
+  contosoId = contoso.id;
+  const fabrikam = await createCustomer(db, { name: "Fabrikam 50% Off" });
+  const obrien = await createCustomer(db, { name: "O'Brien Ltd" });
+  const northwind = await createCustomer(db, { name: "Northwind" });
+  const contosoMain = await createTenant(db, { customerId: contoso.id, name: "Contoso Main" });
+  const fabrikamTenant = await createTenant(db, { customerId: fabrikam.id, name: "Fabrikam EU" });
+  const obrienTenant = await createTenant(db, { customerId: obrien.id, name: "OBL" });
+  const northwindTenant = await createTenant(db, { customerId: northwind.id, name: "Northwind Site 500" });
+  northwindTenantId = northwindTenant.id;
+  await createFirstEntitlements(db, contosoMain.id, fabrikamTenant.id);
+  await createOtherEntitlements(db, obrienTenant.id, northwindTenant.id);
+});
+afterAll(() => database.close());
+
+/** e1 and e2 on Contoso's tenant, e3 on Fabrikam's, all last changed at the same instant. */
+async function createFirstEntitlements(db: Db, contosoMain: string, fabrikamTenant: string): Promise<void> {
+  const sameTime = new Date("2025-02-01T08:00:00.000Z");
+
+  e.e1 = (
+    await createEntitlement(db, {
+      tenantId: contosoMain,
+      serviceId: "exchange",
+      updatedAt: sameTime,
+      segments: [
+        {
+          seats: 100,
+          l1: "blocked",
+          l2: "customer_it_infrastructure_remediation",
+          owner: "Delivery FM",
+          nextActionDate: "2025-03-01",
+          note: "The proxy rejects host_name headers; VPN too slow.",
+        },
+      ],
+    })
+  ).id;
+  e.e2 = (
+    await createEntitlement(db, {
+      tenantId: contosoMain,
+      serviceId: "teams",
+      stage: "delivery",
+      updatedAt: sameTime,
+      segments: [
+        {
+          seats: 60,
+          l1: "blocked",
+          l2: "adoption_readiness",
+          owner: "Account Team",
+          targetDate: "2025-04-15",
+        },
+        { seats: 40, l1: "status_unknown", l2: "customer_unresponsive", note: "No reply to three emails." },
+      ],
+    })
+  ).id;
+  e.e3 = (
+    await createEntitlement(db, {
+      tenantId: fabrikamTenant,
+      serviceId: "exchange",
+      stage: "delivery",
+      updatedAt: sameTime,
+      segments: [{ seats: 30, l1: "in_progress", targetDate: "2025-05-20", note: "Rollout is 50% done." }],
+    })
+  ).id;
+}
+
+/** e4 on O'Brien's tenant, e5 (no status) and e6 on Northwind's. */
+async function createOtherEntitlements(db: Db, obrienTenant: string, northwindTenant: string): Promise<void> {
+  e.e4 = (
+    await createEntitlement(db, {
+      tenantId: obrienTenant,
+      serviceId: "sharepoint",
+      segments: [
+        {
+          seats: 10,
+          l1: "no_intent",
+          l2: "executive_sponsorship",
+          l3: "no_bdm_sponsor_identified",
+          owner: "Account Team",
+          nextActionDate: "2025-03-15",
+        },
+      ],
+    })
+  ).id;
+  e.e5 = (
+    await createEntitlement(db, { tenantId: northwindTenant, serviceId: "teams", availableSeats: 20 })
+  ).id;
+  e.e6 = (
+    await createEntitlement(db, {
+      tenantId: northwindTenant,
+      serviceId: "exchange",
+      stage: "delivery",
+      segments: [
+        {
+          seats: 5,
+          l1: "blocked",
+          l2: "adoption_readiness",
+          targetDate: "2025-04-01",
+          nextActionDate: "2025-03-09",
+        },
+        { seats: 5, l1: "duplicate_invalid" },
+      ],
+    })
+  ).id;
+}
+
+const names = (ids: string[]) =>
+  ids
+    .map((id) => Object.entries(e).find(([, value]) => value === id)?.[0] ?? id)
+    .sort()
+    .join(",");
+
+async function all(filter: EntitlementFilter): Promise<string[]> {
+  const { items, nextCursor } = await listEntitlements(deps, systemActor, { ...filter, limit: 500 });
+  expect(nextCursor).toBeNull();
+  return items.map((item) => item.id);
+}
+
 describe(listEntitlements.name, () => {
-  let database: Database;
-  let deps: AppDeps;
-  const e: Record<string, string> = {};
-  let contosoId = "";
-  let northwindTenantId = "";
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    const db = database.db;
-    const contoso = await createCustomer(db, { name: "Contoso" });
-    contosoId = contoso.id;
-    const fabrikam = await createCustomer(db, { name: "Fabrikam 50% Off" });
-    const obrien = await createCustomer(db, { name: "O'Brien Ltd" });
-    const northwind = await createCustomer(db, { name: "Northwind" });
-    const contosoMain = await createTenant(db, { customerId: contoso.id, name: "Contoso Main" });
-    const fabrikamTenant = await createTenant(db, { customerId: fabrikam.id, name: "Fabrikam EU" });
-    const obrienTenant = await createTenant(db, { customerId: obrien.id, name: "OBL" });
-    const northwindTenant = await createTenant(db, { customerId: northwind.id, name: "Northwind Site 500" });
-    northwindTenantId = northwindTenant.id;
-    const sameTime = new Date("2025-02-01T08:00:00.000Z");
-
-    e.e1 = (
-      await createEntitlement(db, {
-        tenantId: contosoMain.id,
-        serviceId: "exchange",
-        updatedAt: sameTime,
-        segments: [
-          {
-            seats: 100,
-            l1: "blocked",
-            l2: "customer_it_infrastructure_remediation",
-            owner: "Delivery FM",
-            nextActionDate: "2025-03-01",
-            note: "The proxy rejects host_name headers; VPN too slow.",
-          },
-        ],
-      })
-    ).id;
-    e.e2 = (
-      await createEntitlement(db, {
-        tenantId: contosoMain.id,
-        serviceId: "teams",
-        stage: "delivery",
-        updatedAt: sameTime,
-        segments: [
-          {
-            seats: 60,
-            l1: "blocked",
-            l2: "adoption_readiness",
-            owner: "Account Team",
-            targetDate: "2025-04-15",
-          },
-          { seats: 40, l1: "status_unknown", l2: "customer_unresponsive", note: "No reply to three emails." },
-        ],
-      })
-    ).id;
-    e.e3 = (
-      await createEntitlement(db, {
-        tenantId: fabrikamTenant.id,
-        serviceId: "exchange",
-        stage: "delivery",
-        updatedAt: sameTime,
-        segments: [{ seats: 30, l1: "in_progress", targetDate: "2025-05-20", note: "Rollout is 50% done." }],
-      })
-    ).id;
-    e.e4 = (
-      await createEntitlement(db, {
-        tenantId: obrienTenant.id,
-        serviceId: "sharepoint",
-        segments: [
-          {
-            seats: 10,
-            l1: "no_intent",
-            l2: "executive_sponsorship",
-            l3: "no_bdm_sponsor_identified",
-            owner: "Account Team",
-            nextActionDate: "2025-03-15",
-          },
-        ],
-      })
-    ).id;
-    e.e5 = (
-      await createEntitlement(db, { tenantId: northwindTenant.id, serviceId: "teams", availableSeats: 20 })
-    ).id;
-    e.e6 = (
-      await createEntitlement(db, {
-        tenantId: northwindTenant.id,
-        serviceId: "exchange",
-        stage: "delivery",
-        segments: [
-          {
-            seats: 5,
-            l1: "blocked",
-            l2: "adoption_readiness",
-            targetDate: "2025-04-01",
-            nextActionDate: "2025-03-09",
-          },
-          { seats: 5, l1: "duplicate_invalid" },
-        ],
-      })
-    ).id;
-  });
-  afterAll(() => database.close());
-
-  const names = (ids: string[]) =>
-    ids
-      .map((id) => Object.entries(e).find(([, value]) => value === id)?.[0] ?? id)
-      .sort()
-      .join(",");
-
-  async function all(filter: EntitlementFilter): Promise<string[]> {
-    const { items, nextCursor } = await listEntitlements(deps, systemActor, { ...filter, limit: 500 });
-    expect(nextCursor).toBeNull();
-    return items.map((item) => item.id);
-  }
-
   it.each<[string, EntitlementFilter, string]>([
     ["no filter", {}, "e1,e2,e3,e4,e5,e6"],
     ["L1", { l1: "blocked" }, "e1,e2,e6"],
@@ -156,7 +166,9 @@ describe(listEntitlements.name, () => {
   ])("narrows by %s", async (_name, filter, expected) => {
     expect(names(await all(filter))).toBe(expected);
   });
+});
 
+describe(`${listEntitlements.name}: views and sorts`, () => {
   it("narrows by customer and by tenant", async () => {
     expect(names(await all({ customerId: contosoId }))).toBe("e1,e2");
     expect(names(await all({ tenantId: northwindTenantId }))).toBe("e5,e6");
@@ -178,6 +190,7 @@ describe(listEntitlements.name, () => {
   });
 
   const sorts = ["updated", "target_date", "next_action_date", "customer", "blocked_seats"] as const;
+
   it.each(sorts.flatMap((sort) => (["asc", "desc"] as const).map((order) => [sort, order] as const)))(
     "pages through every row exactly once sorted by %s %s",
     async (sort, order) => {
@@ -217,7 +230,9 @@ describe(listEntitlements.name, () => {
     ).items.map((i) => i.id);
     expect(desc.slice(0, 3)).toEqual([e.e3, e.e2, e.e6]);
   });
+});
 
+describe(`${listEntitlements.name}: more sorts and refusals`, () => {
   it("sorts by customer, then tenant, then service", async () => {
     const { items } = await listEntitlements(deps, systemActor, { sort: "customer" });
     expect(items.map((i) => `${i.customer.name}/${i.service.id}`)).toEqual([

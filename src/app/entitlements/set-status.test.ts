@@ -41,47 +41,44 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
   return error;
 }
 
+let database: Database;
+let deps: AppDeps & { setNow(d: Date): void };
+let assignmentFm: Actor;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  assignmentFm = await createUser(database.db, { role: "assignment_fm", name: "Ada Assign" });
+});
+afterAll(() => database.close());
+
+/** Users of these tests; writing needs an assignment to the tenant, so each is assigned to every new one. */
+const assigned: Actor[] = [];
+async function userFor(role: string): Promise<Actor> {
+  const user = await createUser(database.db, { role });
+  assigned.push(user);
+  return user;
+}
+async function entitlementFor(fields: Parameters<typeof createEntitlement>[1]) {
+  const entitlement = await createEntitlement(database.db, fields);
+  for (const user of [assignmentFm, ...assigned]) {
+    await assign(database.db, user.id, { tenantId: entitlement.tenantId });
+  }
+  return entitlement;
+}
+
+async function snapshot(entitlementId: string) {
+  const db = database.db;
+  const segments = await db
+    .select()
+    .from(statusSegments)
+    .where(eq(statusSegments.entitlementId, entitlementId));
+  const history = await db.select().from(statusHistory).where(eq(statusHistory.entitlementId, entitlementId));
+  const view = await getEntitlement(deps, systemActor, entitlementId);
+  return { segments, history, version: view.version, updatedAt: view.updatedAt };
+}
+
 describe(setStatus.name, () => {
-  let database: Database;
-  let deps: AppDeps & { setNow(d: Date): void };
-  let assignmentFm: Actor;
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    assignmentFm = await createUser(database.db, { role: "assignment_fm", name: "Ada Assign" });
-  });
-  afterAll(() => database.close());
-
-  /** Users of these tests; writing needs an assignment to the tenant, so each is assigned to every new one. */
-  const assigned: Actor[] = [];
-  async function userFor(role: string): Promise<Actor> {
-    const user = await createUser(database.db, { role });
-    assigned.push(user);
-    return user;
-  }
-  async function entitlementFor(fields: Parameters<typeof createEntitlement>[1]) {
-    const entitlement = await createEntitlement(database.db, fields);
-    for (const user of [assignmentFm, ...assigned]) {
-      await assign(database.db, user.id, { tenantId: entitlement.tenantId });
-    }
-    return entitlement;
-  }
-
-  async function snapshot(entitlementId: string) {
-    const db = database.db;
-    const segments = await db
-      .select()
-      .from(statusSegments)
-      .where(eq(statusSegments.entitlementId, entitlementId));
-    const history = await db
-      .select()
-      .from(statusHistory)
-      .where(eq(statusHistory.entitlementId, entitlementId));
-    const view = await getEntitlement(deps, systemActor, entitlementId);
-    return { segments, history, version: view.version, updatedAt: view.updatedAt };
-  }
-
   it("stores the judged segments, bumps the version and appends one history row", async () => {
     const entitlement = await entitlementFor({ availableSeats: 100 });
     const { entitlement: view } = await setStatus(deps, {
@@ -151,7 +148,9 @@ describe(setStatus.name, () => {
     expect(history.map((h) => h.versionAfter)).toEqual([3, 2]);
     expect(history[0]?.before.segments.map((s) => s.seats)).toEqual([100]);
   });
+});
 
+describe(`${setStatus.name}: refusals`, () => {
   it("refuses a status that breaks the rules and changes nothing", async () => {
     const entitlement = await entitlementFor({ availableSeats: 100 });
     await setStatus(deps, {
@@ -196,7 +195,9 @@ describe(setStatus.name, () => {
     expect(error.message).toMatch(/The Assignment FM assigned to the tenant records it/);
     expect((await snapshot(entitlement.id)).history).toHaveLength(0);
   });
+});
 
+describe(`${setStatus.name}: concurrent changes`, () => {
   it("answers a stale version with version_conflict and the current state, and changes nothing", async () => {
     const entitlement = await entitlementFor({ availableSeats: 100 });
     await setStatus(deps, {
@@ -247,7 +248,9 @@ describe(setStatus.name, () => {
     expect(after.history).toHaveLength(1);
     expect(after.segments).toHaveLength(1);
   });
+});
 
+describe(`${setStatus.name}: stage, restatement, unknown ids`, () => {
   it("moves the entitlement to the delivery stage when asked", async () => {
     const deliveryFm = await userFor("delivery_fm");
     const entitlement = await entitlementFor({ availableSeats: 50 });

@@ -10,38 +10,38 @@ import { getTenant } from "./get-tenant.ts";
 import { listCustomers } from "./list-customers.ts";
 import { listTenants } from "./list-tenants.ts";
 
-describe("customers and tenants", () => {
-  let database: Database;
-  let deps: AppDeps;
-  let contoso: { id: string };
-  let contosoEu: { id: string };
+let database: Database;
+let deps: AppDeps;
+let contoso: { id: string };
+let contosoEu: { id: string };
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    const db = database.db;
-    contoso = await createCustomer(db, { name: "Contoso", externalId: "TP-100" });
-    const fabrikam = await createCustomer(db, { name: "Fabrikam" });
-    await createCustomer(db, { name: "Adatum 100%" });
-    contosoEu = await createTenant(db, {
-      customerId: contoso.id,
-      name: "Contoso EU",
-      domain: "eu.contoso.example",
-    });
-    await createTenant(db, { customerId: contoso.id, name: "Contoso US", domain: "us.contoso.example" });
-    await createTenant(db, { customerId: fabrikam.id, name: "Fabrikam HQ", domain: "fabrikam.example" });
-    await createEntitlement(db, {
-      tenantId: contosoEu.id,
-      serviceId: "teams",
-      segments: [
-        { seats: 70, l1: "blocked", l2: "adoption_readiness" },
-        { seats: 30, l1: "in_progress" },
-      ],
-    });
-    await createEntitlement(db, { tenantId: contosoEu.id, serviceId: "exchange", availableSeats: 40 });
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  const db = database.db;
+  contoso = await createCustomer(db, { name: "Contoso", externalId: "TP-100" });
+  const fabrikam = await createCustomer(db, { name: "Fabrikam" });
+  await createCustomer(db, { name: "Adatum 100%" });
+  contosoEu = await createTenant(db, {
+    customerId: contoso.id,
+    name: "Contoso EU",
+    domain: "eu.contoso.example",
   });
-  afterAll(() => database.close());
+  await createTenant(db, { customerId: contoso.id, name: "Contoso US", domain: "us.contoso.example" });
+  await createTenant(db, { customerId: fabrikam.id, name: "Fabrikam HQ", domain: "fabrikam.example" });
+  await createEntitlement(db, {
+    tenantId: contosoEu.id,
+    serviceId: "teams",
+    segments: [
+      { seats: 70, l1: "blocked", l2: "adoption_readiness" },
+      { seats: 30, l1: "in_progress" },
+    ],
+  });
+  await createEntitlement(db, { tenantId: contosoEu.id, serviceId: "exchange", availableSeats: 40 });
+});
+afterAll(() => database.close());
 
+describe("customer and tenant lists", () => {
   it("lists customers by name with their tenant counts", async () => {
     const { items, nextCursor } = await listCustomers(deps, systemActor);
     expect(items.map((c) => [c.name, c.tenantCount])).toEqual([
@@ -101,7 +101,9 @@ describe("customers and tenants", () => {
     } while (cursor);
     expect(names).toEqual(["Contoso EU", "Contoso US", "Fabrikam HQ"]);
   });
+});
 
+describe("one customer or tenant", () => {
   it("shows a tenant with its customer and every entitlement with segments", async () => {
     const { tenant, entitlements } = await getTenant(deps, systemActor, contosoEu.id);
     expect(tenant).toMatchObject({ name: "Contoso EU", customer: { name: "Contoso" } });

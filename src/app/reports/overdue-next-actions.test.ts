@@ -12,57 +12,57 @@ import { getOverdueNextActions } from "./overdue-next-actions.ts";
  * date, two of them split segments of one entitlement, so the pages must be
  * told apart by customer, tenant, service and position in turn.
  */
+let database: Database;
+let deps: AppDeps;
+
+const waiting = (nextActionDate: string, seats = 50) => ({
+  seats,
+  l1: "in_progress",
+  targetDate: "2025-06-30",
+  nextActionDate,
+  nextAction: "Call the customer",
+});
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database, new Date("2025-03-10T09:00:00Z"));
+  const db = database.db;
+  const alpha = await createCustomer(db, { name: "Alpha" });
+  const beta = await createCustomer(db, { name: "Beta" });
+  const alphaTenant = (await createTenant(db, { customerId: alpha.id, name: "Alpha HQ" })).id;
+  const betaTenant = (await createTenant(db, { customerId: beta.id, name: "Beta HQ" })).id;
+  await createEntitlement(db, {
+    tenantId: alphaTenant,
+    serviceId: "exchange",
+    segments: [waiting("2025-03-01"), waiting("2025-03-01")],
+  });
+  await createEntitlement(db, {
+    tenantId: alphaTenant,
+    serviceId: "teams",
+    segments: [waiting("2025-03-01")],
+  });
+  await createEntitlement(db, {
+    tenantId: alphaTenant,
+    serviceId: "intune",
+    segments: [waiting("2025-03-20")],
+  });
+  await createEntitlement(db, {
+    tenantId: betaTenant,
+    serviceId: "exchange",
+    segments: [waiting("2025-03-01")],
+  });
+  await createEntitlement(db, {
+    tenantId: betaTenant,
+    serviceId: "teams",
+    segments: [waiting("2025-02-20")],
+  });
+});
+afterAll(() => database.close());
+
+const keyOf = (row: { tenantName: string; serviceId: string; position: number; nextActionDate: string }) =>
+  `${row.nextActionDate} ${row.tenantName} ${row.serviceId} ${row.position}`;
+
 describe(getOverdueNextActions.name, () => {
-  let database: Database;
-  let deps: AppDeps;
-
-  const waiting = (nextActionDate: string, seats = 50) => ({
-    seats,
-    l1: "in_progress",
-    targetDate: "2025-06-30",
-    nextActionDate,
-    nextAction: "Call the customer",
-  });
-
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database, new Date("2025-03-10T09:00:00Z"));
-    const db = database.db;
-    const alpha = await createCustomer(db, { name: "Alpha" });
-    const beta = await createCustomer(db, { name: "Beta" });
-    const alphaTenant = (await createTenant(db, { customerId: alpha.id, name: "Alpha HQ" })).id;
-    const betaTenant = (await createTenant(db, { customerId: beta.id, name: "Beta HQ" })).id;
-    await createEntitlement(db, {
-      tenantId: alphaTenant,
-      serviceId: "exchange",
-      segments: [waiting("2025-03-01"), waiting("2025-03-01")],
-    });
-    await createEntitlement(db, {
-      tenantId: alphaTenant,
-      serviceId: "teams",
-      segments: [waiting("2025-03-01")],
-    });
-    await createEntitlement(db, {
-      tenantId: alphaTenant,
-      serviceId: "intune",
-      segments: [waiting("2025-03-20")],
-    });
-    await createEntitlement(db, {
-      tenantId: betaTenant,
-      serviceId: "exchange",
-      segments: [waiting("2025-03-01")],
-    });
-    await createEntitlement(db, {
-      tenantId: betaTenant,
-      serviceId: "teams",
-      segments: [waiting("2025-02-20")],
-    });
-  });
-  afterAll(() => database.close());
-
-  const keyOf = (row: { tenantName: string; serviceId: string; position: number; nextActionDate: string }) =>
-    `${row.nextActionDate} ${row.tenantName} ${row.serviceId} ${row.position}`;
-
   it("orders by date, then customer, tenant, service and segment", async () => {
     const { items, nextCursor } = await getOverdueNextActions(deps, systemActor);
     expect(items.map(keyOf)).toEqual([

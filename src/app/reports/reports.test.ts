@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createEntitlement, createTenant } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
-import type { Database } from "../../db/client.ts";
+import type { Database, Db } from "../../db/client.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
 import { getBlockedAging } from "./blocked-aging.ts";
@@ -24,112 +24,122 @@ import { getProjectedUnblocks } from "./projected-unblocks.ts";
  * | B1     | teams      | Duplicate/Invalid 50 (next action 01-01: excluded everywhere)                |
  * | B1     | sharepoint | No Intent 15 (next action 02-01)                                             |
  */
-describe("reports", () => {
-  let database: Database;
-  let deps: AppDeps;
-  let customerB = "";
+let database: Database;
+let deps: AppDeps;
+let customerB = "";
 
-  const cit = "customer_it_infrastructure_remediation";
-  const adoption = "adoption_readiness";
+const cit = "customer_it_infrastructure_remediation";
+const adoption = "adoption_readiness";
 
-  beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    const db = database.db;
-    const a = await createCustomer(db, { name: "Alpha" });
-    const b = await createCustomer(db, { name: "Beta" });
-    customerB = b.id;
-    const a1 = (await createTenant(db, { customerId: a.id, name: "A1" })).id;
-    const a2 = (await createTenant(db, { customerId: a.id, name: "A2" })).id;
-    const b1 = (await createTenant(db, { customerId: b.id, name: "B1" })).id;
+beforeAll(async () => {
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  const db = database.db;
+  const a = await createCustomer(db, { name: "Alpha" });
+  const b = await createCustomer(db, { name: "Beta" });
+  customerB = b.id;
+  const a1 = (await createTenant(db, { customerId: a.id, name: "A1" })).id;
+  const a2 = (await createTenant(db, { customerId: a.id, name: "A2" })).id;
+  const b1 = (await createTenant(db, { customerId: b.id, name: "B1" })).id;
 
-    await createEntitlement(db, {
-      tenantId: a1,
-      serviceId: "exchange",
-      segments: [
-        {
-          seats: 70,
-          l1: "blocked",
-          l2: cit,
-          l1Since: "2025-02-08T23:30:00.000Z",
-          targetDate: "2025-03-12",
-          nextActionDate: "2025-03-05",
-          owner: "Delivery FM",
-          nextAction: "Kickoff Meeting",
-        },
-        { seats: 30, l1: "blocked", l2: cit, l1Since: "2025-02-08T00:10:00.000Z" },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: a1,
-      serviceId: "teams",
-      segments: [
-        {
-          seats: 40,
-          l1: "blocked",
-          l2: adoption,
-          l3: "other",
-          l1Since: "2025-02-07T12:00:00.000Z",
-          targetDate: "2025-03-16",
-        },
-        { seats: 60, l1: "in_progress", targetDate: "2025-03-12", nextActionDate: "2025-03-10" },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: a2,
-      serviceId: "exchange",
-      segments: [
-        { seats: 30, l1: "blocked", l2: cit, l1Since: "2024-12-10T08:00:00.000Z", targetDate: "2025-03-17" },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: a2,
-      serviceId: "teams",
-      segments: [
-        {
-          seats: 10,
-          l1: "blocked",
-          l2: adoption,
-          l3: "other",
-          l1Since: "2024-11-10T08:00:00.000Z",
-          targetDate: "2025-12-29",
-        },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: b1,
-      serviceId: "exchange",
-      segments: [
-        {
-          seats: 20,
-          l1: "blocked",
-          l2: adoption,
-          l1Since: "2024-09-10T08:00:00.000Z",
-          targetDate: "2025-02-20",
-          nextActionDate: "2025-03-09",
-        },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: b1,
-      serviceId: "teams",
-      segments: [
-        {
-          seats: 50,
-          l1: "duplicate_invalid",
-          l1Since: "2024-01-01T00:00:00.000Z",
-          nextActionDate: "2025-01-01",
-        },
-      ],
-    });
-    await createEntitlement(db, {
-      tenantId: b1,
-      serviceId: "sharepoint",
-      segments: [{ seats: 15, l1: "no_intent", l2: "executive_sponsorship", nextActionDate: "2025-02-01" }],
-    });
+  await createAlphaEntitlements(db, a1, a2);
+  await createBetaEntitlements(db, b1);
+});
+afterAll(() => database.close());
+
+/** Tenants A1 and A2 of the table above. */
+async function createAlphaEntitlements(db: Db, a1: string, a2: string): Promise<void> {
+  await createEntitlement(db, {
+    tenantId: a1,
+    serviceId: "exchange",
+    segments: [
+      {
+        seats: 70,
+        l1: "blocked",
+        l2: cit,
+        l1Since: "2025-02-08T23:30:00.000Z",
+        targetDate: "2025-03-12",
+        nextActionDate: "2025-03-05",
+        owner: "Delivery FM",
+        nextAction: "Kickoff Meeting",
+      },
+      { seats: 30, l1: "blocked", l2: cit, l1Since: "2025-02-08T00:10:00.000Z" },
+    ],
   });
-  afterAll(() => database.close());
+  await createEntitlement(db, {
+    tenantId: a1,
+    serviceId: "teams",
+    segments: [
+      {
+        seats: 40,
+        l1: "blocked",
+        l2: adoption,
+        l3: "other",
+        l1Since: "2025-02-07T12:00:00.000Z",
+        targetDate: "2025-03-16",
+      },
+      { seats: 60, l1: "in_progress", targetDate: "2025-03-12", nextActionDate: "2025-03-10" },
+    ],
+  });
+  await createEntitlement(db, {
+    tenantId: a2,
+    serviceId: "exchange",
+    segments: [
+      { seats: 30, l1: "blocked", l2: cit, l1Since: "2024-12-10T08:00:00.000Z", targetDate: "2025-03-17" },
+    ],
+  });
+  await createEntitlement(db, {
+    tenantId: a2,
+    serviceId: "teams",
+    segments: [
+      {
+        seats: 10,
+        l1: "blocked",
+        l2: adoption,
+        l3: "other",
+        l1Since: "2024-11-10T08:00:00.000Z",
+        targetDate: "2025-12-29",
+      },
+    ],
+  });
+}
 
+/** Tenant B1 of the table above. */
+async function createBetaEntitlements(db: Db, b1: string): Promise<void> {
+  await createEntitlement(db, {
+    tenantId: b1,
+    serviceId: "exchange",
+    segments: [
+      {
+        seats: 20,
+        l1: "blocked",
+        l2: adoption,
+        l1Since: "2024-09-10T08:00:00.000Z",
+        targetDate: "2025-02-20",
+        nextActionDate: "2025-03-09",
+      },
+    ],
+  });
+  await createEntitlement(db, {
+    tenantId: b1,
+    serviceId: "teams",
+    segments: [
+      {
+        seats: 50,
+        l1: "duplicate_invalid",
+        l1Since: "2024-01-01T00:00:00.000Z",
+        nextActionDate: "2025-01-01",
+      },
+    ],
+  });
+  await createEntitlement(db, {
+    tenantId: b1,
+    serviceId: "sharepoint",
+    segments: [{ seats: 15, l1: "no_intent", l2: "executive_sponsorship", nextActionDate: "2025-02-01" }],
+  });
+}
+
+describe("blocked-seat totals", () => {
   describe(getBlockedByL2Service.name, () => {
     it("sums Blocked seats per L2 and service and counts distinct tenants", async () => {
       const { items: rows } = await getBlockedByL2Service(deps, systemActor);
@@ -187,7 +197,9 @@ describe("reports", () => {
       expect(none.map((b) => b.seats)).toEqual([0, 0, 0, 0, 0]);
     });
   });
+});
 
+describe("overdue actions and projected unblocks", () => {
   describe(getOverdueNextActions.name, () => {
     it("lists segments whose next action date has passed, oldest first, without Duplicate/Invalid", async () => {
       const { items: rows, nextCursor } = await getOverdueNextActions(deps, systemActor);
