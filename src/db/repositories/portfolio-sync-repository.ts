@@ -57,6 +57,24 @@ async function upsertCounts(
 const fromFile = (present: PresentColumns, column: string, table: string, feedColumn = column) =>
   present.has(feedColumn) ? `excluded.${column}` : `${table}.${column}`;
 
+/**
+ * "Stored row `o` is open and holds these values already": rows matching it
+ * are left out of an upsert, so an unchanged row is neither written nor
+ * locked (ON CONFLICT would lock it even to write nothing). Pairs of stored
+ * column and feed value; optional columns the file lacks are left out.
+ */
+function unchangedIn(
+  table: string,
+  key: string,
+  pairs: [string, string, string?][],
+  present: PresentColumns,
+): string {
+  const kept = pairs.filter(([, , optional]) => optional === undefined || present.has(optional));
+  return `not exists (select 1 from ${table} o where ${key} and o.ended_at is null
+            and (${kept.map(([stored]) => `o.${stored}`).join(", ")})
+                is not distinct from (${kept.map(([, value]) => value).join(", ")}))`;
+}
+
 export function upsertCustomers(session: BulkSession, present: PresentColumns): Promise<SyncCounts> {
   const segment = fromFile(present, "segment", "c");
   const country = fromFile(present, "country", "c");
@@ -64,7 +82,17 @@ export function upsertCustomers(session: BulkSession, present: PresentColumns): 
     session,
     "customers",
     `insert into customers as c (external_id, name, segment, country)
-     select customer_key, name, segment, country from feed_customers where ok
+     select s.customer_key, s.name, s.segment, s.country from feed_customers s
+      where s.ok and ${unchangedIn(
+        "customers",
+        "o.external_id = s.customer_key",
+        [
+          ["name", "s.name"],
+          ["segment", "s.segment", "segment"],
+          ["country", "s.country", "country"],
+        ],
+        present,
+      )}
      on conflict (external_id) do update set name = excluded.name, segment = ${segment}, country = ${country},
         ended_at = null
      where (c.name, c.segment, c.country, c.ended_at) is distinct from (excluded.name, ${segment}, ${country}, null)`,
@@ -78,7 +106,18 @@ export function upsertTenants(session: BulkSession, present: PresentColumns): Pr
     "tenants",
     `insert into tenants as t (external_id, customer_id, name, domain, country)
      select s.tenant_key, c.id, s.name, s.domain, s.country
-       from feed_tenants s join customers c on c.external_id = s.customer_key where s.ok
+       from feed_tenants s join customers c on c.external_id = s.customer_key
+      where s.ok and ${unchangedIn(
+        "tenants",
+        "o.external_id = s.tenant_key",
+        [
+          ["customer_id", "c.id"],
+          ["name", "s.name"],
+          ["domain", "s.domain"],
+          ["country", "s.country", "country"],
+        ],
+        present,
+      )}
      on conflict (external_id) do update set customer_id = excluded.customer_id, name = excluded.name,
         domain = excluded.domain, country = ${country}, ended_at = null
      where (t.customer_id, t.name, t.domain, t.country, t.ended_at)
@@ -138,7 +177,18 @@ export async function upsertEntitlements(
     `insert into entitlements as e (tenant_id, service_id, available_seats, purchased_seats, start_date, end_date,
        updated_at, updated_by)
      select t.id, s.service_id, s.available_seats, s.purchased_seats, s.start_date, s.end_date, $1::timestamptz, $2::uuid
-       from feed_entitlements s join tenants t on t.external_id = s.tenant_key where s.ok
+       from feed_entitlements s join tenants t on t.external_id = s.tenant_key
+      where s.ok and ${unchangedIn(
+        "entitlements",
+        "o.tenant_id = t.id and o.service_id = s.service_id",
+        [
+          ["available_seats", "s.available_seats"],
+          ["purchased_seats", "s.purchased_seats", "purchased_seats"],
+          ["start_date", "s.start_date", "start_date"],
+          ["end_date", "s.end_date", "end_date"],
+        ],
+        present,
+      )}
      on conflict (tenant_id, service_id) do update set available_seats = excluded.available_seats,
         purchased_seats = ${purchased}, start_date = ${start}, end_date = ${end}, ended_at = null,
         version = e.version + (case when ${seatsChange} then 1 else 0 end),
@@ -198,7 +248,9 @@ export async function upsertPeople(session: BulkSession, stamp: SyncStamp): Prom
   );
   await session.execute(
     `insert into users as u (email, name, role)
-     select distinct on (email) email, name, role_id from feed_people where ok order by email, row
+     select distinct on (s.email) s.email, s.name, s.role_id from feed_people s
+      where s.ok and not exists (select 1 from users o where o.email = s.email and o.name = s.name)
+      order by s.email, s.row
      on conflict (email) do update set name = excluded.name where u.name <> excluded.name`,
   );
   await session.execute(
@@ -227,7 +279,10 @@ export function upsertUsage(session: BulkSession): Promise<SyncCounts> {
     "usage",
     `insert into usage_points as p (tenant_id, service_id, date, active_seats)
      select t.id, s.service_id, s.date, s.active_seats
-       from feed_usage s join tenants t on t.external_id = s.tenant_key where s.ok
+       from feed_usage s join tenants t on t.external_id = s.tenant_key
+      where s.ok and not exists (select 1 from usage_points o where o.tenant_id = t.id
+                                   and o.service_id = s.service_id and o.date = s.date
+                                   and o.active_seats = s.active_seats)
      on conflict (tenant_id, service_id, date) do update set active_seats = excluded.active_seats
      where p.active_seats <> excluded.active_seats`,
   );
