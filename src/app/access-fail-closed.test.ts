@@ -16,6 +16,7 @@ import { importStatuses } from "./entitlements/import-statuses.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
+import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
 import { listCustomers } from "./portfolio/list-customers.ts";
@@ -63,6 +64,15 @@ const useCases: Record<string, Call> = {
   exportEntitlements: (deps, actor) => exportEntitlements(deps, actor, {}, "csv", discard),
   prepareEntitlementExport: (deps, actor) => prepareEntitlementExport(deps, actor, {}, "csv"),
   suggestStatus: (deps, actor) => suggestStatus(deps, actor, { note: "Waiting on the customer's proxy." }),
+  syncPortfolio: (deps, actor) =>
+    syncPortfolio(deps, {
+      folder: "no-such-folder",
+      actor,
+      dryRun: true,
+      full: false,
+      partial: false,
+      allowMassEnd: false,
+    }),
   listCustomers: (deps, actor) => listCustomers(deps, actor, {}),
   listTenants: (deps, actor) => listTenants(deps, actor, {}),
   getCustomer: (deps, actor) => getCustomer(deps, actor, some),
@@ -118,9 +128,12 @@ const notUseCases: Record<string, string> = {
   auditedAssignment: "shapes an audit row",
   auditedUser: "shapes an audit row",
   userViewOf: "shapes a user for display",
+  findFeedFiles: "finds the files syncPortfolio reads",
+  readFeedFile: "reads one file for syncPortfolio",
+  stageFeedFile: "stages one file inside syncPortfolio's transaction",
 };
 
-const folders = ["entitlements", "portfolio", "reports", "users", "audit", "saved-views"];
+const folders = ["entitlements", "feed", "portfolio", "reports", "users", "audit", "saved-views"];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 
 async function exportedFunctions(): Promise<string[]> {
