@@ -1,17 +1,27 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** Feed files by name (customers, tenants, ...) with their text; the extension says the format. */
 export type FeedTexts = Record<string, string>;
 
+/** The folders this test file made, under one parent: removeFeedFolders() deletes them. */
+let parent: string | null = null;
+
 /** Writes feed files into a fresh folder and returns it. */
 export function feedFolder(files: FeedTexts): string {
-  const folder = mkdtempSync(join(tmpdir(), "unblock-feed-"));
+  parent ??= mkdtempSync(join(tmpdir(), "unblock-feeds-"));
+  const folder = mkdtempSync(join(parent, "feed-"));
   for (const [name, text] of Object.entries(files)) {
     writeFileSync(join(folder, name.includes(".") ? name : `${name}.csv`), text);
   }
   return folder;
+}
+
+/** Deletes every folder feedFolder made (for a test file's afterAll). */
+export function removeFeedFolders(): void {
+  if (parent) rmSync(parent, { recursive: true, force: true });
+  parent = null;
 }
 
 export interface GeneratedFeed {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomer, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { feedFolder } from "../../../test/support/feed-folder.ts";
+import { feedFolder, removeFeedFolders } from "../../../test/support/feed-folder.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { syncPortfolio } from "./sync-portfolio.ts";
@@ -15,7 +15,10 @@ beforeAll(async () => {
   deps = await makeTestDeps(database);
   admin = await createUser(database.db, { role: "admin" });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  removeFeedFolders();
+});
 
 const sync = (files: Record<string, string>, options: { full?: boolean; partial?: boolean } = {}) =>
   syncPortfolio(deps, {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser, putSegments } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { feedFolder, generatedFeed } from "../../../test/support/feed-folder.ts";
+import { feedFolder, generatedFeed, removeFeedFolders } from "../../../test/support/feed-folder.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { type SyncPortfolioInput, syncPortfolio } from "./sync-portfolio.ts";
@@ -17,7 +17,10 @@ beforeAll(async () => {
   deps = await makeTestDeps(database);
   admin = await createUser(database.db, { role: "admin" });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  removeFeedFolders();
+});
 
 /**
  * A portfolio of its own for each test: history rows cannot be deleted, so

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
-import { feedFolder } from "../../../test/support/feed-folder.ts";
+import { feedFolder, removeFeedFolders } from "../../../test/support/feed-folder.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import type { CommandIo } from "./command-io.ts";
@@ -20,7 +20,10 @@ beforeAll(async () => {
   admin = await createUser(database.db, { role: "admin", email: "admin@unblock.test" });
   viewer = await createUser(database.db, { role: "viewer", email: "viewer@unblock.test" });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await database.close();
+  removeFeedFolders();
+});
 
 async function run(...args: string[]) {
   const { result, sinks } = capturedOutput();

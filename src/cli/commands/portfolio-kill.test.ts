@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { feedFolder, generatedFeed } from "../../../test/support/feed-folder.ts";
+import { feedFolder, generatedFeed, removeFeedFolders } from "../../../test/support/feed-folder.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { syncPortfolio } from "../../app/feed/sync-portfolio.ts";
 import { type Database, openDatabase } from "../../db/client.ts";
@@ -18,6 +18,7 @@ const tables = [
   "tenants",
   "entitlements",
   "status_segments",
+  "status_history",
   "usage_points",
   "users",
   "assignments",
@@ -44,10 +45,17 @@ async function openShared(): Promise<{
   database: Database;
   env: Record<string, string>;
   reopen(): Promise<Database>;
+  /** Deletes what the test made on disk. */
+  remove(): void;
 }> {
   if (process.env.DATABASE_URL) {
     const database: TestDatabase = await openTestDatabase();
-    return { database, env: { DATABASE_URL: database.url! }, reopen: async () => database };
+    return {
+      database,
+      env: { DATABASE_URL: database.url! },
+      reopen: async () => database,
+      remove: () => undefined,
+    };
   }
   const dataDir = mkdtempSync(join(tmpdir(), "unblock-kill-"));
   const database = await openDatabase({ dataDir });
@@ -56,15 +64,22 @@ async function openShared(): Promise<{
     database,
     env: { UNBLOCK_DATA_DIR: dataDir },
     reopen: () => openDatabase({ dataDir }),
+    remove: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
 
 describe("a portfolio sync killed midway", () => {
   let after: Database | null = null;
-  afterAll(() => after?.close());
+  let remove: () => void = () => undefined;
+  afterAll(async () => {
+    await after?.close();
+    remove();
+    removeFeedFolders();
+  });
 
   it("leaves the database as it was before the sync", { timeout: 240_000 }, async () => {
     const shared = await openShared();
+    remove = shared.remove;
     const deps = await makeTestDeps(shared.database);
     const admin = await createUser(shared.database.db, { role: "admin", email: "admin@unblock.test" });
     const sync = { actor: admin, dryRun: false, full: false, partial: false, allowMassEnd: false };
