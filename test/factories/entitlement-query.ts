@@ -1,6 +1,7 @@
 import type { EntitlementQuery } from "../../src/db/repositories/entitlement-list-repository.ts";
+import { everyTenant } from "../../src/domain/policy/tenant-scope.ts";
 
-/** A checked list query with no filter, "updated" newest first, 20 rows; a test states only what it filters on. */
+/** A checked list query over every tenant with no filter, "updated" newest first, 20 rows; a test states only what it filters on. */
 export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): EntitlementQuery {
   return {
     l1: [],
@@ -19,6 +20,7 @@ export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): Entitl
     sort: "updated",
     order: "desc",
     limit: 20,
+    visibleTo: everyTenant,
     ...fields,
   };
 }

@@ -28,7 +28,7 @@ export async function blockedSeatsByWeek(
     to: string;
     serviceId: string | null;
     customerId: string | null;
-    visibleTo?: TenantScope | undefined;
+    visibleTo: TenantScope;
     /** False computes from the history even where the aggregates could answer (tests compare both). */
     useAggregates?: boolean | undefined;
   },
@@ -36,7 +36,7 @@ export async function blockedSeatsByWeek(
   if (
     scope.useAggregates !== false &&
     !scope.customerId &&
-    (!scope.visibleTo || scope.visibleTo.kind === "all")
+    scope.visibleTo?.kind === "all"
   ) {
     return readBlockedWeeks(db, scope);
   }

@@ -23,7 +23,7 @@ export async function pageCustomers(
     q: string | null;
     limit: number;
     cursor?: string | undefined;
-    visibleTo?: TenantScope | undefined;
+    visibleTo: TenantScope;
   },
 ): Promise<Page<CustomerView>> {
   const conditions: SQL[] = [];
@@ -70,7 +70,7 @@ export async function pageTenants(
     q: string | null;
     limit: number;
     cursor?: string | undefined;
-    visibleTo?: TenantScope | undefined;
+    visibleTo: TenantScope;
   },
 ): Promise<Page<TenantView>> {
   const conditions: SQL[] = [];
@@ -148,11 +148,11 @@ export async function entitlementIdsOfTenant(db: Db, tenantId: string): Promise<
   return rows.map((row) => row.id);
 }
 
-/** Ids of a customer's tenants (those within `visibleTo`, when given), by name. */
+/** Ids of a customer's tenants within `visibleTo`, by name. */
 export async function tenantIdsOfCustomer(
   db: Db,
   customerId: string,
-  visibleTo?: TenantScope | undefined,
+  visibleTo: TenantScope,
 ): Promise<string[]> {
   if (!isUuid(customerId)) return [];
   const visible = tenantScopeCondition(visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });

@@ -39,7 +39,7 @@ export interface EntitlementQuery {
   limit: number;
   cursor?: string | undefined;
   /** Only tenants within this scope (the actor's); absent means all. */
-  visibleTo?: TenantScope | undefined;
+  visibleTo: TenantScope;
 }
 
 /** Escapes LIKE wildcards so `50%_off` matches itself; backslash is Postgres' default LIKE escape. */

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGeneratedPortfolio } from "../../../test/factories/generated-portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
+import { everyTenant } from "../../domain/policy/tenant-scope.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
 import type { Database, Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
@@ -59,6 +60,7 @@ describe(readCells.name, () => {
         excludedL1s: ["duplicate_invalid"],
         today,
         currentDay: today,
+        visibleTo: everyTenant,
       };
       const direct = { ...scope, useAggregates: false };
       expect(await blockedByL2AndService(db, scope), `l2 x service ${service}`).toEqual(
@@ -69,7 +71,13 @@ describe(readCells.name, () => {
       expect(await projectedUnblocks(db, scope), `projected ${service}`).toEqual(
         await projectedUnblocks(db, direct),
       );
-      const weeks = { from: "2024-03-01", to: today, serviceId: service, customerId: null };
+      const weeks = {
+        from: "2024-03-01",
+        to: today,
+        serviceId: service,
+        customerId: null,
+        visibleTo: everyTenant,
+      };
       expect(await blockedSeatsByWeek(db, weeks), `weeks ${service}`).toEqual(
         await blockedSeatsByWeek(db, { ...weeks, useAggregates: false }),
       );
@@ -260,6 +268,7 @@ describe(readCells.name, () => {
       customerId: null,
       excludedL1s: ["duplicate_invalid"],
       today: "2025-09-01",
+      visibleTo: everyTenant,
       currentDay: laterDay,
     };
     expect(

@@ -20,8 +20,8 @@ export interface ReportScope {
   excludedL1s: readonly string[];
   /** YYYY-MM-DD. */
   today: string;
-  /** Only tenants within this scope (the actor's); absent means all. */
-  visibleTo?: TenantScope | undefined;
+  /** Only tenants within this scope (the actor's); absent (a caller's mistake) means none. */
+  visibleTo: TenantScope;
   /** The current day by the app's clock (YYYY-MM-DD); absent: `today` is the current day. */
   currentDay?: string | undefined;
   /** False aggregates the segments directly even where the report aggregates could answer (tests compare both). */
@@ -36,7 +36,7 @@ export interface ReportScope {
 function fromAggregates(scope: ReportScope): boolean {
   return (
     scope.useAggregates !== false &&
-    (!scope.visibleTo || scope.visibleTo.kind === "all") &&
+    scope.visibleTo?.kind === "all" &&
     !scope.customerId &&
     !scope.excludedL1s.includes(blockedL1)
   );
