@@ -123,7 +123,7 @@ export interface AssignmentQuery {
   tenantId: string | null;
   customerId: string | null;
   /** Only assignments on tenants (and customers of tenants) within this scope. */
-  visibleTo: TenantScope | undefined;
+  visibleTo: TenantScope;
 }
 
 const viewColumns = sql`a.id::text as "id", a.is_primary = 1 as "primary",
