@@ -155,7 +155,9 @@ describe("syncing the portfolio feed", () => {
     ]);
     expect(await count("tenants where ended_at is null")).toBe(0);
   });
+});
 
+describe("syncing part of a feed", () => {
   it("with --partial applies the valid rows and reports the others", async () => {
     const outcome = await sync(
       feedFolder({
