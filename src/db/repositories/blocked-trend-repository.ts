@@ -33,11 +33,7 @@ export async function blockedSeatsByWeek(
     useAggregates?: boolean | undefined;
   },
 ): Promise<BlockedWeek[]> {
-  if (
-    scope.useAggregates !== false &&
-    !scope.customerId &&
-    scope.visibleTo?.kind === "all"
-  ) {
+  if (scope.useAggregates !== false && !scope.customerId && scope.visibleTo?.kind === "all") {
     return readBlockedWeeks(db, scope);
   }
   const serviceFilter = scope.serviceId ? sql`and e.service_id = ${scope.serviceId}` : sql``;
