@@ -1,20 +1,13 @@
 import { SimpleGrid, Text } from "@mantine/core";
 import type { ScenarioField } from "../../src/domain/playbook/playbook-schema.ts";
+import { scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
 import type { EditorContext, SegmentDraft } from "./editor-state.ts";
 import { FieldInput } from "./field-input.tsx";
 import { SuggestButton } from "./suggest-button.tsx";
 import type { SegmentFormState } from "./use-segment-form.ts";
 
-const gridFields: readonly ScenarioField[] = [
-  "l2",
-  "l3",
-  "serviceStatus",
-  "engagementScenario",
-  "targetDate",
-  "owner",
-  "nextActionDate",
-  "nextAction",
-];
+// Every scenario field but the note, which gets its own row below with the Suggest button.
+const gridFields = scenarioFields.filter((field) => field !== "note");
 
 /** The fields a segment's scenario row asks for, the note last with its Suggest button. */
 export function ScenarioFieldInputs({
