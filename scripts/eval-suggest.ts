@@ -1,21 +1,31 @@
 /**
- * Evaluates the status-note suggester and the note linter on corpus/notes.jsonl:
+ * Evaluates the status-note suggester and the note linter:
  *
- * 1. stratified k-fold cross-validation on the training split (a fresh model per
- *    fold, trained exactly like `npm run train:suggest`);
- * 2. the committed model (src/domain/suggest/model.json) on the fixed held-out
- *    split, which no training, tuning or threshold ever saw.
+ * 1. the committed model (src/domain/suggest/model.json) on the blind set
+ *    (corpus/blind/*.jsonl), notes by writers who never saw the corpus or the model
+ *    and which nothing is ever trained or tuned on: the honest figures;
+ * 2. stratified k-fold cross-validation on the training split of
+ *    corpus/notes.jsonl (a fresh model per fold, trained exactly like
+ *    `npm run train:suggest`);
+ * 3. the committed model on the fixed held-out split of corpus/notes.jsonl.
  *
  *   npm run eval:suggest            (add -- --folds 10 for more folds)
+ *   npm run --silent eval:suggest | tee corpus/blind/eval-latest.txt   (the kept copy)
  *
  * docs/SUGGEST.md explains every figure.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
 import { createSuggester } from "../src/domain/suggest/create-suggester.ts";
 import { defaultSuggestModel } from "../src/domain/suggest/default-model.ts";
 import type { SuggestModel } from "../src/domain/suggest/suggest-model.ts";
+import {
+  type BlindNote,
+  blindAsCorpusNote,
+  HARD_KINDS,
+  parseBlindNotes,
+} from "../src/suggest-training/blind-notes.ts";
 import { parseCorpus } from "../src/suggest-training/corpus-note.ts";
 import {
   type EvaluatedNote,
@@ -59,9 +69,35 @@ const { playbook, index } = loadPlaybook();
 const facts = playbookFacts(playbook);
 const blockedL2s = playbook.l1s.find((l1) => l1.id === "blocked")?.l2s.map((l2) => l2.id) ?? [];
 
-console.log(`Corpus: ${corpus.length} notes, ${train.length} for training, ${heldout.length} held out.`);
+const model = defaultSuggestModel;
+const suggester = createSuggester(model, index);
+if (model.trainedOn.corpusDigest !== corpusDigest(train)) {
+  console.log(
+    "WARNING: model.json was not trained on the current training split; run `npm run train:suggest`.",
+  );
+}
 
-// 1. Cross-validation on the training split.
+// 1. The committed model on the blind set.
+const blindDirectory = fileURLToPath(new URL("../corpus/blind/", import.meta.url));
+const blindFiles = readdirSync(blindDirectory)
+  .filter((name) => name.endsWith(".jsonl"))
+  .sort();
+const blind: BlindNote[] = blindFiles.flatMap((name) =>
+  parseBlindNotes(readFileSync(`${blindDirectory}${name}`, "utf8"), name),
+);
+const blindEvaluated = evaluateNotes(suggester, blind.map(blindAsCorpusNote));
+console.log(
+  `Blind set: ${blind.length} notes (${blindFiles.join(", ")}), never used for training or tuning.`,
+);
+print(
+  "Blind set, committed model (writers who never saw the corpus or the model)",
+  summarize(blindEvaluated, blockedL2s, l3L2sOf(model)),
+);
+printHardKinds(blind, blindEvaluated);
+
+console.log(`\nCorpus: ${corpus.length} notes, ${train.length} for training, ${heldout.length} held out.`);
+
+// 2. Cross-validation on the training split.
 const started = performance.now();
 const assignment = stratifiedFolds(train, folds, CV_SEED);
 const pooled: EvaluatedNote[] = [];
@@ -86,20 +122,13 @@ print(
   summarize(pooled, blockedL2s, cvL3L2s),
 );
 
-// 2. The committed model on the held-out split.
-const model = defaultSuggestModel;
-if (model.trainedOn.corpusDigest !== corpusDigest(train)) {
-  console.log(
-    "\nWARNING: model.json was not trained on the current training split; run `npm run train:suggest`.",
-  );
-}
-const suggester = createSuggester(model, index);
+// 3. The committed model on the held-out split.
 print(
   "Held-out split, committed model (never used for training or tuning)",
   summarize(evaluateNotes(suggester, heldout), blockedL2s, l3L2sOf(model)),
 );
 
-// 3. Speed of one suggestion, warm, in this process.
+// 4. Speed of one suggestion, warm, in this process.
 const timed = heldout.slice(0, 200);
 for (const note of timed) suggester.suggest(note.note, note.workload);
 const timing = performance.now();
@@ -110,6 +139,29 @@ const perSuggestion = (performance.now() - timing) / (rounds * timed.length);
 console.log(
   `\nLatency: ${perSuggestion.toFixed(3)} ms per suggestion (mean of ${rounds * timed.length}, warm).`,
 );
+
+/** Accuracy on the notes of each hard kind (blind set), against the notes that are not hard. */
+function printHardKinds(notes: BlindNote[], evaluated: EvaluatedNote[]): void {
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const groups: [string, (note: BlindNote) => boolean][] = [
+    ...HARD_KINDS.map((kind): [string, (note: BlindNote) => boolean] => [kind, (note) => note.hard === kind]),
+    ["any hard", (note) => note.hard !== null],
+    ["not hard", (note) => note.hard === null && note.quality !== "poor"],
+    ["poor", (note) => note.quality === "poor"],
+  ];
+  console.log("\nBy kind of difficulty (top-1; poor notes are never hard, so 'not hard' leaves them out)");
+  console.log("kind                notes  L1 acc  with L2  L2 acc  Blocked L2s  recall");
+  for (const [name, member] of groups) {
+    const report = summarize(
+      evaluated.filter((_, i) => member(notes[i]!)),
+      blockedL2s,
+      new Set(),
+    );
+    console.log(
+      `${name.padEnd(18)} ${String(report.notes).padStart(6)}  ${pct(report.l1.accuracy).padStart(6)}  ${String(report.l2.notes).padStart(7)}  ${report.l2.notes === 0 ? "     -" : pct(report.l2.accuracy).padStart(6)}  ${String(report.blocked.notes).padStart(11)}  ${report.blocked.notes === 0 ? "     -" : pct(report.blocked.accuracy).padStart(6)}`,
+    );
+  }
+}
 
 function l3L2sOf(trained: SuggestModel): Set<string> {
   return new Set(
