@@ -1,3 +1,4 @@
+import { isCalendarDate } from "../rules/field-values.ts";
 import type { FeedFileName } from "./feed-files.ts";
 import { type FeedRowError, feedRowError } from "./feed-row-error.ts";
 
@@ -61,23 +62,4 @@ export class FeedCells {
   fail(column: string | null, code: string, message: string): void {
     this.errors.push(feedRowError(this.file, this.row, column, code, message));
   }
-}
-
-/** Feeds repeat a few dates over millions of rows: each is checked once (the memo is bounded). */
-const checkedDates = new Map<string, boolean>();
-
-export function isCalendarDate(value: string): boolean {
-  const known = checkedDates.get(value);
-  if (known !== undefined) return known;
-  if (checkedDates.size >= 10_000) checkedDates.clear();
-  const valid = checkCalendarDate(value);
-  checkedDates.set(value, valid);
-  return valid;
-}
-
-function checkCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
