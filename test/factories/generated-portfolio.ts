@@ -8,8 +8,8 @@ import {
   prepareBatch,
   type SegmentRow,
 } from "../../src/db/repositories/portfolio-repository.ts";
-import type { StoredSegment } from "../../src/db/sql/entitlement-view.ts";
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
+import type { StoredSegment } from "../../src/http/schemas/entitlements.ts";
 import { defaultIndex } from "../support/default-playbook.ts";
 import { ensureServices } from "./portfolio.ts";
 

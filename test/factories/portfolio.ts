@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../../src/app/app-deps.ts";
 import type { Db } from "../../src/db/client.ts";
 import { customers, entitlements, services, statusSegments, tenants, users } from "../../src/db/schema.ts";
-import type { StoredSegment } from "../../src/db/sql/entitlement-view.ts";
+import type { StoredSegment } from "../../src/http/schemas/entitlements.ts";
 import { defaultPlaybook } from "../support/default-playbook.ts";
 
 /**

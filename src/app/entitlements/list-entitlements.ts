@@ -5,8 +5,8 @@ import {
   pageEntitlementIds,
 } from "../../db/repositories/entitlement-list-repository.ts";
 import { loadEntitlementViewsJson } from "../../db/repositories/entitlement-repository.ts";
-import type { EntitlementView } from "../../db/sql/entitlement-view.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, listOf, textOf } from "../list-filter-checks.ts";

@@ -116,8 +116,6 @@ export async function accessToCustomer(db: Db, userId: string, customerId: strin
   };
 }
 
-export type { AssignmentView };
-
 export interface AssignmentQuery {
   userId: string | null;
   tenantId: string | null;

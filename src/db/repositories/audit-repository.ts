@@ -33,8 +33,6 @@ export async function appendAudit(db: Db, entry: AuditEntryInput): Promise<void>
   });
 }
 
-export type { AuditEntry };
-
 export interface AuditQuery {
   from: Date | null;
   to: Date | null;

@@ -7,8 +7,6 @@ import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { readBlockedWeeks } from "./report-aggregate-repository.ts";
 
-export type { BlockedWeek };
-
 /**
  * Blocked seats at the end of each week, rebuilt from the status history: for
  * every entitlement, the last recorded state ("after") at or before the week's

@@ -9,8 +9,6 @@ import { blockedL1 } from "../sql/entitlement-view.ts";
 import { customerScopeCondition, tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { likePattern } from "./entitlement-list-repository.ts";
 
-export type { CustomerView, TenantView };
-
 interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
-import type { EntitlementView } from "../sql/entitlement-view.ts";
 import {
   type EntitlementViewRow,
   entitlementViewColumns,

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { StatusSegment } from "../../domain/status-segment.ts";
+import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { preparedStatement } from "../infra/prepared-statement.ts";
 import { isUuid, uuidArray } from "../infra/raw-rows.ts";
 import { statusWriteQueueOf } from "../infra/status-write-queue.ts";
-import type { EntitlementView, StoredSegment } from "../sql/entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "../sql/entitlement-view-sql.ts";
 import type { ChangeSource } from "./history-repository.ts";
 

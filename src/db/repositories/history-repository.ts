@@ -4,8 +4,6 @@ import type { Db } from "../client.ts";
 import { isUuid } from "../infra/raw-rows.ts";
 import { statusHistory, users } from "../schema.ts";
 
-export type { HistoryEntry, StatusSnapshot };
-
 /** Where a change came from, recorded so an audit can tell a form edit from a bulk import. */
 export const changeSources = ["api", "cli", "import", "web", "sync"] as const;
 export type ChangeSource = (typeof changeSources)[number];

@@ -1,12 +1,11 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import { AppError } from "../../domain/app-error.ts";
+import type { StatusSnapshot, StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { BulkSession, Database, Db } from "../client.ts";
 import { copyBytes } from "../infra/copy-text.ts";
 import { deferSecondaryIndexes, finishDeferredIndexes } from "../infra/deferred-indexes.ts";
 import { assignments, customers, entitlements, statusHistory, statusSegments, tenants } from "../schema.ts";
-import type { StoredSegment } from "../sql/entitlement-view.ts";
 import { segmentSummary } from "../sql/segment-summary.ts";
-import type { StatusSnapshot } from "./history-repository.ts";
 
 /**
  * Bulk writes for generated portfolios (the demo seed): rows arrive with their

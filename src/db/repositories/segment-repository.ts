@@ -1,8 +1,9 @@
 import { asc, inArray } from "drizzle-orm";
 import type { StatusSegment } from "../../domain/status-segment.ts";
+import type { StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { statusSegments } from "../schema.ts";
-import { type StoredSegment, toStoredSegment } from "../sql/entitlement-view.ts";
+import { toStoredSegment } from "../sql/entitlement-view.ts";
 
 /** The segments of many entitlements in one query, grouped by entitlement id, in position order. */
 export async function segmentsOf(

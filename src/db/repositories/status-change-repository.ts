@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { onePer } from "../../one-per.ts";
 import type { Db } from "../client.ts";
 import { BatchQueue } from "../infra/batch-queue.ts";
 import { preparedStatement } from "../infra/prepared-statement.ts";
 import { isUuid } from "../infra/raw-rows.ts";
-import type { EntitlementView } from "../sql/entitlement-view.ts";
 import { entitlementViewJoins, entitlementViewJson } from "../sql/entitlement-view-sql.ts";
 import {
   type AccessRow,

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { SplitReason } from "../../domain/status-segment.ts";
-import { blockedSeatsOf, type EntitlementView, type StoredSegment } from "./entitlement-view.ts";
+import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
+import { blockedSeatsOf } from "./entitlement-view.ts";
 
 /**
  * One entitlement view as a single SQL row: the entitlement `e`, its tenant

@@ -2,8 +2,6 @@ import type { SplitReason, StatusSegment } from "../../domain/status-segment.ts"
 import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { statusSegments } from "../schema.ts";
 
-export type { EntitlementView, StoredSegment };
-
 /** The L1 whose seats the blocked counts and blocked reports are about. */
 export const blockedL1 = "blocked";
 

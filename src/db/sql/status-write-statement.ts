@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
+import type { StatusSnapshot, StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { preparedStatement } from "../infra/prepared-statement.ts";
 import type { StatusWrite } from "../repositories/entitlement-repository.ts";
-import type { StatusSnapshot } from "../repositories/history-repository.ts";
 import { l1SinceFor } from "../repositories/segment-repository.ts";
-import type { StoredSegment } from "./entitlement-view.ts";
 import { type SegmentSummary, segmentSummary } from "./segment-summary.ts";
 
 /**
