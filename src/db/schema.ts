@@ -210,7 +210,12 @@ export const statusSegments = pgTable(
     serviceStatus: text("service_status"),
     engagementScenario: text("engagement_scenario"),
     targetDate: date("target_date", { mode: "string" }),
+    /** The owner as written: the display of an owner that resolved to no person or team. */
     owner: text("owner"),
+    /** A person who owns the seats (docs/OWNERS.md); null when the owner is a team or text. */
+    ownerUserId: uuid("owner_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** A team owner: a playbook role id, meaning the customer's people with that role. */
+    ownerTeam: text("owner_team"),
     note: text("note").notNull().default(""),
     nextActionDate: date("next_action_date", { mode: "string" }),
     nextAction: text("next_action"),
@@ -224,6 +229,8 @@ export const statusSegments = pgTable(
     index("status_segments_target_date_idx").on(t.targetDate),
     index("status_segments_next_action_date_idx").on(t.nextActionDate),
     index("status_segments_owner_idx").on(sql`lower(${t.owner})`),
+    index("status_segments_owner_user_idx").on(t.ownerUserId),
+    index("status_segments_owner_team_idx").on(t.ownerTeam),
     // Free-text search (ILIKE '%word%') over notes; pg_trgm is created by the migration.
     index("status_segments_note_trgm_idx").using("gin", t.note.op("gin_trgm_ops")),
     check("status_segments_seats_check", sql`${t.seats} >= 0`),
