@@ -287,7 +287,12 @@ export const usagePoints = pgTable(
   ],
 );
 
-/** One row per portfolio sync (dry runs too): who ran it, how, and what it counted. */
+/**
+ * One row per portfolio sync (dry runs too): who ran it, how, and what it
+ * counted. A sync uploaded to the server is a job: its row is written when it
+ * is queued and finished when it ends; one found queued or running when the
+ * server starts was interrupted and is marked failed.
+ */
 export const portfolioSyncs = pgTable(
   "portfolio_syncs",
   {
@@ -298,12 +303,21 @@ export const portfolioSyncs = pgTable(
     dryRun: boolean("dry_run").notNull(),
     full: boolean("full").notNull(),
     partial: boolean("partial").notNull(),
+    allowMassEnd: boolean("allow_mass_end").notNull().default(false),
+    /** queued, running, done or failed (the CLI writes its record done). */
+    state: text("state").notNull().default("done"),
     /** Applied: false when refused (rejected rows, a mass end) or a dry run. */
     applied: boolean("applied").notNull(),
-    /** The report: counts per file and the rejected rows. */
-    report: jsonb("report").notNull(),
+    /** The report: counts per file and the rejected rows; null until the sync is done. */
+    report: jsonb("report"),
+    /** Why a failed sync failed. */
+    error: text("error"),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [index("portfolio_syncs_at_idx").on(t.at)],
+  (t) => [
+    index("portfolio_syncs_at_idx").on(t.at),
+    check("portfolio_syncs_state_check", sql`${t.state} in ('queued', 'running', 'done', 'failed')`),
+  ],
 );
 
 /**
