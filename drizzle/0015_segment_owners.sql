@@ -4,9 +4,10 @@ ALTER TABLE "status_segments" ADD CONSTRAINT "status_segments_owner_user_id_user
 CREATE INDEX "status_segments_owner_user_idx" ON "status_segments" USING btree ("owner_user_id");--> statement-breakpoint
 CREATE INDEX "status_segments_owner_team_idx" ON "status_segments" USING btree ("owner_team");--> statement-breakpoint
 -- Backfill (docs/OWNERS.md). A text owner naming a role of the default playbook, by name or id and in
--- any case, becomes that team; the role names are written here because the migration cannot read the
--- playbook (a playbook with other names resolves owners written after it loads, not these).
-UPDATE "status_segments" AS s SET "owner_team" = r.id
+-- any case, becomes that team, its text the role's name (which the view shows). The role names are
+-- written here because a migration cannot read the playbook; owners written later resolve against
+-- the active playbook.
+UPDATE "status_segments" AS s SET "owner_team" = r.id, "owner" = r.name
   FROM (VALUES ('team_lead', 'Team Lead'), ('assignment_fm', 'Assignment FM'), ('delivery_fm', 'Delivery FM'),
     ('fasttrack_engineer', 'FastTrack Engineer'), ('account_team', 'Account Team'), ('partner', 'Partner'),
     ('engineering', 'Engineering'), ('viewer', 'Viewer')) AS r(id, name)
