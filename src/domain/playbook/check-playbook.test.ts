@@ -231,6 +231,34 @@ describe(checkPlaybook.name, () => {
     ]);
   });
 
+  it("checks the usage section: thresholds in order, known service statuses and L1s", () => {
+    doc.serviceStatuses.push({ id: "adoption", name: "Adoption", description: "Some use." });
+    const usage = {
+      phases: {
+        adoption: { serviceStatus: "adoption", fromPercent: 1 },
+        operate: { serviceStatus: "operate", abovePercent: 10 },
+      },
+      contradictions: {
+        activeWhileHalted: { l1s: ["blocked"] },
+        idleInProgress: { l1s: ["status_unknown"], days: 90 },
+        growingWhileUnknown: { l1s: ["status_unknown", "growing"], points: 3 },
+      },
+    };
+    doc.usage = usage;
+    const codes = problemsOf(doc).map((p) => `${p.code} ${formatPlaybookPath(p.path)}`);
+    expect(codes).toEqual([
+      "unknown_reference usage.phases.operate.serviceStatus",
+      "unknown_reference usage.contradictions.growingWhileUnknown.l1s[1]",
+    ]);
+    doc.usage = structuredClone(usage);
+    doc.usage.phases.adoption.fromPercent = 20;
+    doc.usage.contradictions.growingWhileUnknown.points = 13;
+    expect(problemsOf(doc).map((p) => `${formatPlaybookPath(p.path)}: ${p.message}`)).toEqual([
+      "usage.contradictions.growingWhileUnknown.points: must be at most 12 (the trend)",
+      "usage.phases.adoption.fromPercent: must not be above the Operate threshold",
+    ]);
+  });
+
   it('allows "@l2" as a default only for the next action', () => {
     doc.scenarios[0].fields = structuredClone(doc.scenarios[0].fields);
     doc.scenarios[0].fields.note.default = "@l2";

@@ -81,6 +81,7 @@ function crossReferenceProblems(playbook: Playbook): PlaybookProblem[] {
   uniqueIds(playbook.l1s, ["l1s"], (l1) => l1.id, "L1");
   uniqueIds(playbook.scenarios, ["scenarios"], (row) => row.id, "Scenario row");
   checkServices(playbook, add);
+  checkUsageRules(playbook, add);
 
   const serviceIds = new Set(playbook.serviceFamilies.flatMap((family) => family.services.map((s) => s.id)));
   const l1ById = new Map(playbook.l1s.map((l1) => [l1.id, l1]));
@@ -190,6 +191,25 @@ function checkServices(playbook: Playbook, add: AddProblem) {
       }
     });
   });
+}
+
+/** The usage section names service statuses and L1s the playbook defines. */
+function checkUsageRules(playbook: Playbook, add: AddProblem) {
+  const usage = playbook.usage;
+  if (!usage) return;
+  const statuses = new Set(playbook.serviceStatuses.map((status) => status.id));
+  for (const phase of ["adoption", "operate"] as const) {
+    const id = usage.phases[phase].serviceStatus;
+    if (!statuses.has(id))
+      add(["usage", "phases", phase, "serviceStatus"], "unknown_reference", `Unknown service status "${id}"`);
+  }
+  const l1s = new Set(playbook.l1s.map((l1) => l1.id));
+  for (const [rule, params] of Object.entries(usage.contradictions)) {
+    params.l1s.forEach((id, index) => {
+      if (!l1s.has(id))
+        add(["usage", "contradictions", rule, "l1s", index], "unknown_reference", `Unknown L1 "${id}"`);
+    });
+  }
 }
 
 function checkReference(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { usageRulesSchema } from "./usage-rules-schema.ts";
 
 /**
  * The shape of a playbook file. A playbook is data, not code: a deployment can
@@ -189,6 +190,8 @@ export const playbookSchema = z.object({
   engagementScenarios: z.array(engagementScenarioSchema).min(1),
   l1s: z.array(l1Schema).min(1),
   scenarios: z.array(scenarioRowSchema).min(1),
+  /** Usage phases and the contradiction rules; without them usage shows only seats and share. */
+  usage: usageRulesSchema.optional(),
 });
 
 export type Role = z.infer<typeof roleSchema>;
