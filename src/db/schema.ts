@@ -553,3 +553,143 @@ export const deferredIndexes = pgTable("deferred_indexes", {
   definition: text("definition").notNull(),
   deferredAt: timestamp("deferred_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Work the server runs outside a request (docs/JOBS.md): queued for now or a
+ * later time, claimed by one runner with FOR UPDATE SKIP LOCKED and held by a
+ * lease the runner renews while it runs; a lapsed lease lets another runner
+ * claim it again. Failed attempts are queued again after a backoff until
+ * max_attempts (or retry_until); then the job stays here as failed.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** The handler that runs it: webhook.deliver, mail.send, ... */
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull().default({}),
+    state: text("state").notNull().default("queued"),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(10),
+    retryUntil: timestamp("retry_until", { withTimezone: true }),
+    lockedBy: text("locked_by"),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    /** At most one job per key: a scheduled occurrence (kind@time), a webhook delivery. */
+    key: text("key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("jobs_key_key").on(t.key),
+    index("jobs_due_idx").on(t.runAt).where(sql`state = 'queued'`),
+    index("jobs_lease_idx").on(t.lockedUntil).where(sql`state = 'running'`),
+    index("jobs_state_idx").on(t.state, t.id),
+    check("jobs_state_check", sql`${t.state} in ('queued', 'running', 'failed', 'done')`),
+  ],
+);
+
+/** A URL an Admin subscribed to events (docs/WEBHOOKS.md). */
+export const webhookSubscriptions = pgTable("webhook_subscriptions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  /** Event types: status.changed, entitlement.blocked, ... */
+  events: text("events").array().notNull(),
+  /** whsec_<base64>: signs every delivery (Standard Webhooks). */
+  secret: text("secret").notNull(),
+  description: text("description").notNull().default(""),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The outbox: events written in the transaction (for status changes, the
+ * statement) of the change they report, only while some subscription wants
+ * their type. A rolled-back change leaves none; a committed one is sent.
+ */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    /** Standard Webhooks' webhook-id: the same on every attempt and redelivery. */
+    messageId: text("message_id")
+      .notNull()
+      .default(sql`'msg_' || replace(gen_random_uuid()::text, '-', '')`),
+    type: text("type").notNull(),
+    entitlementId: uuid("entitlement_id"),
+    payload: jsonb("payload").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("webhook_events_message_key").on(t.messageId)],
+);
+
+/** One event to one subscription: its state and its last attempt; each attempt in webhook_attempts. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    subscriptionId: uuid("subscription_id")
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: "cascade" }),
+    eventId: bigint("event_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: "cascade" }),
+    /** Deliveries of one entitlement to one subscription go out in id order. */
+    entitlementId: uuid("entitlement_id"),
+    state: text("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatus: integer("last_status"),
+    lastDurationMs: integer("last_duration_ms"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("webhook_deliveries_subscription_idx").on(t.subscriptionId, t.id),
+    index("webhook_deliveries_pending_idx")
+      .on(t.subscriptionId, t.entitlementId, t.id)
+      .where(sql`state = 'pending'`),
+    check("webhook_deliveries_state_check", sql`${t.state} in ('pending', 'delivered', 'failed')`),
+  ],
+);
+
+export const webhookAttempts = pgTable(
+  "webhook_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: bigint("delivery_id", { mode: "number" })
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** The receiver's HTTP status; null when none came (refused, timed out). */
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms").notNull(),
+    error: text("error"),
+  },
+  (t) => [index("webhook_attempts_delivery_idx").on(t.deliveryId)],
+);
+
+/** A user's in-app inbox (docs/NOTIFICATIONS.md); each row is also e-mailed by a mail.send job. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** What it is about: no_intent_handover, ... */
+    kind: text("kind").notNull(),
+    entitlementId: uuid("entitlement_id").references(() => entitlements.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
+);
