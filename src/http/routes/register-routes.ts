@@ -6,6 +6,7 @@ import { type AuthRouteOptions, authRoutes } from "./auth-routes.ts";
 import { bulkRoutes } from "./bulk-routes.ts";
 import { entitlementRoutes } from "./entitlement-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { myWorkRoutes } from "./my-work-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
@@ -26,6 +27,7 @@ export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions):
   portfolioRoutes(api, deps);
   savedViewRoutes(api, deps);
   entitlementRoutes(api, deps);
+  myWorkRoutes(api, deps);
   reportRoutes(api, deps);
   bulkRoutes(api, deps);
   exportRoutes(api, deps);
