@@ -13,15 +13,9 @@ import { exportEntitlements, prepareEntitlementExport } from "./entitlements/exp
 import { getEntitlement } from "./entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "./entitlements/get-entitlement-history.ts";
 import { importStatuses } from "./entitlements/import-statuses.ts";
-import { listJobs } from "./jobs/list-jobs.ts";
-import { retryJob } from "./jobs/retry-job.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
-import { failInterruptedSyncs } from "./feed/fail-interrupted-syncs.ts";
-import { getPortfolioSync } from "./feed/get-portfolio-sync.ts";
-import { listPortfolioSyncs } from "./feed/list-portfolio-syncs.ts";
-import { startPortfolioSync } from "./feed/start-portfolio-sync.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { getMyWork } from "./my-work/get-my-work.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
@@ -80,16 +74,6 @@ const useCases: Record<string, Call> = {
       partial: false,
       allowMassEnd: false,
     }),
-  startPortfolioSync: (deps, actor) =>
-    startPortfolioSync(deps, actor, {
-      receive: async () => ({
-        folder: "no-such-folder",
-        options: { dryRun: true, full: false, partial: false, allowMassEnd: false },
-      }),
-    }),
-  getPortfolioSync: (deps, actor) => getPortfolioSync(deps, actor, 1),
-  listPortfolioSyncs: (deps, actor) => listPortfolioSyncs(deps, actor, { limit: 20 }),
-  failInterruptedSyncs: (deps, actor) => failInterruptedSyncs(deps, actor),
   getMyWork: (deps, actor) => getMyWork(deps, actor, {}),
   listCustomers: (deps, actor) => listCustomers(deps, actor, {}),
   listTenants: (deps, actor) => listTenants(deps, actor, {}),
@@ -123,8 +107,6 @@ const useCases: Record<string, Call> = {
   listSavedViews: (deps, actor) => listSavedViews(deps, actor),
   saveView: (deps, actor) => saveView(deps, actor, { name: "Mine", query: "l1=blocked" }),
   deleteSavedView: (deps, actor) => deleteSavedView(deps, actor, some),
-  listJobs: (deps, actor) => listJobs(deps, actor, {}),
-  retryJob: (deps, actor) => retryJob(deps, actor, 1),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -151,18 +133,9 @@ const notUseCases: Record<string, string> = {
   findFeedFiles: "finds the files syncPortfolio reads",
   readFeedFile: "reads one file for syncPortfolio",
   stageFeedFile: "stages one file inside syncPortfolio's transaction",
-  JobRunner: "the server's runner: runs jobs as the system, started by `unblock serve`",
-  defaultBackoff: "computes a retry delay",
-  serverJobs: "lists the runner's handlers and schedules",
-  startJobRunner: "starts the runner in `unblock serve`",
-  currentSyncSlot: "the in-process slot of the sync startPortfolioSync runs",
-  claimSyncSlot: "taken by startPortfolioSync once it has checked its actor",
-  liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
-  noteSyncProgress: "records progress of the sync startPortfolioSync runs",
-  syncsSettled: "waits for the running sync (tests, a server stopping)",
 };
 
-const folders = ["entitlements", "feed", "my-work", "portfolio", "reports", "users", "audit", "saved-views", "jobs"];
+const folders = ["entitlements", "feed", "my-work", "portfolio", "reports", "users", "audit", "saved-views"];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 
 async function exportedFunctions(): Promise<string[]> {
