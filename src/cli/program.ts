@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
   users: async () => (await import("./commands/users-command.ts")).usersCommand(),
   portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
+  work: async () => (await import("./commands/work-command.ts")).workCommand(),
 };
 
 /** The program with the named command only, or with all of them (help, unknown command). */
