@@ -17,6 +17,8 @@ import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-en
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
+import { listJobs } from "./jobs/list-jobs.ts";
+import { retryJob } from "./jobs/retry-job.ts";
 import { getMyWork } from "./my-work/get-my-work.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
@@ -107,6 +109,8 @@ const useCases: Record<string, Call> = {
   listSavedViews: (deps, actor) => listSavedViews(deps, actor),
   saveView: (deps, actor) => saveView(deps, actor, { name: "Mine", query: "l1=blocked" }),
   deleteSavedView: (deps, actor) => deleteSavedView(deps, actor, some),
+  listJobs: (deps, actor) => listJobs(deps, actor, {}),
+  retryJob: (deps, actor) => retryJob(deps, actor, 1),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -133,9 +137,23 @@ const notUseCases: Record<string, string> = {
   findFeedFiles: "finds the files syncPortfolio reads",
   readFeedFile: "reads one file for syncPortfolio",
   stageFeedFile: "stages one file inside syncPortfolio's transaction",
+  JobRunner: "the server's runner: runs jobs as the system, started by `unblock serve`",
+  defaultBackoff: "computes a retry delay",
+  serverJobs: "lists the runner's handlers and schedules",
+  startJobRunner: "starts the runner in `unblock serve`",
 };
 
-const folders = ["entitlements", "feed", "my-work", "portfolio", "reports", "users", "audit", "saved-views"];
+const folders = [
+  "entitlements",
+  "feed",
+  "my-work",
+  "portfolio",
+  "reports",
+  "users",
+  "audit",
+  "saved-views",
+  "jobs",
+];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 
 async function exportedFunctions(): Promise<string[]> {

@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
   users: async () => (await import("./commands/users-command.ts")).usersCommand(),
   portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
+  jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
   work: async () => (await import("./commands/work-command.ts")).workCommand(),
 };
 

@@ -5,6 +5,7 @@ import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../app/demo/seed-demo.ts";
 import { databaseVacuumsByItself } from "../../app/maintenance/vacuum-portfolio.ts";
 import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
+import { startJobRunner } from "../../app/jobs/start-job-runner.ts";
 import { startApp } from "../../app/start-app.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
@@ -37,6 +38,7 @@ export function serveCommand(): Command {
         admin: { email: config.adminEmail, password: config.adminPassword },
       });
       let stopVacuumRounds: (() => void) | undefined;
+      let jobRunner: ReturnType<typeof startJobRunner> | undefined;
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
         trustProxy: config.trustProxy,
@@ -45,6 +47,8 @@ export function serveCommand(): Command {
       const shutdown = async () => {
         stopVacuumRounds?.();
         await server.close();
+        // Jobs in progress finish and settle before the database closes.
+        await jobRunner?.stop();
         await app.close();
         process.exit(0);
       };
@@ -78,5 +82,6 @@ export function serveCommand(): Command {
         );
       }
       stopVacuumRounds = startVacuumRounds(app.deps, server.log);
+      jobRunner = startJobRunner(app.deps, server.log);
     });
 }

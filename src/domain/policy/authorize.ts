@@ -20,7 +20,11 @@ export type Action =
   | { type: "playbook.edit" }
   | { type: "audit.export" }
   /** Load the portfolio feed (customers, tenants, entitlements, people, usage). */
-  | { type: "portfolio.sync" };
+  | { type: "portfolio.sync" }
+  /** List background jobs and retry failed ones (`unblock jobs`). */
+  | { type: "jobs.manage" }
+  /** Subscribe URLs to events, read their delivery logs, redeliver. */
+  | { type: "webhooks.manage" };
 
 export type ActionType = Action["type"];
 
@@ -148,6 +152,8 @@ export function authorize(
     case "playbook.edit":
     case "audit.export":
     case "portfolio.sync":
+    case "jobs.manage":
+    case "webhooks.manage":
       if (grant.administers) return allow;
       return refuse(
         "admin_only",
@@ -162,6 +168,8 @@ const adminWork = {
   "playbook.edit": "change the playbook",
   "audit.export": "read and export the audit trail",
   "portfolio.sync": "sync the portfolio feed",
+  "jobs.manage": "list and retry background jobs",
+  "webhooks.manage": "manage webhooks",
 } as const;
 
 function readTenant(context: PolicyContext, role: string, access: Access): Decision {

@@ -1,0 +1,22 @@
+import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
+import type { Schedule } from "../../domain/jobs/schedule.ts";
+import type { JobHandler } from "./job-runner.ts";
+
+/** Finished jobs are kept this long for `unblock jobs`, then deleted; failed ones stay. */
+const keepDoneFor = 7 * 86_400_000;
+
+const pruneJobs: JobHandler = {
+  kind: "jobs.prune",
+  run: async (deps) => {
+    await pruneDoneJobs(deps.database.db, new Date(deps.now().getTime() - keepDoneFor));
+    return undefined;
+  },
+};
+
+/** Every kind of job the server runs, and the recurring ones' schedules. */
+export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } {
+  return {
+    handlers: [pruneJobs],
+    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }],
+  };
+}
