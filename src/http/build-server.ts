@@ -19,6 +19,7 @@ import { authenticationHook } from "./acting-user.ts";
 import { refuseNulCharacters } from "./auth/nul-guard.ts";
 import { databaseRateLimitStore } from "./auth/rate-limit-store.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
+import type { FeedUploadLimits } from "./feed-upload.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
 
@@ -38,6 +39,8 @@ export interface ServerOptions {
   oidc?: OidcConfig | undefined;
   /** Folder of the built web app; defaults to dist/web when it exists. */
   webRoot?: string | undefined;
+  /** Limits of a portfolio feed upload (POST /api/portfolio/sync); 1 GiB a file by default. */
+  feedUploadLimits?: FeedUploadLimits;
 }
 
 export const apiVersion = "0.1.0";
@@ -123,7 +126,12 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   const oidc = options.oidc ? oidcClient(options.oidc) : undefined;
   await app.register(
     async (api) => {
-      registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps, { loginRateLimit, oidc });
+      registerRoutes(
+        api.withTypeProvider<ZodTypeProvider>(),
+        deps,
+        { loginRateLimit, oidc },
+        options.feedUploadLimits,
+      );
     },
     { prefix: "/api" },
   );

@@ -33,6 +33,8 @@ export interface SyncPortfolioInput {
   /** Let a full sync end more than 5% of tenants or entitlements. */
   allowMassEnd: boolean;
   onProgress?: (progress: SyncProgress) => void;
+  /** The record of a sync the server runs as a job (written queued): finished instead of added. */
+  syncId?: number;
 }
 
 export interface SyncProgress {
@@ -76,12 +78,14 @@ export async function syncPortfolio(deps: AppDeps, input: SyncPortfolioInput): P
   const now = deps.now().toISOString();
   const actorId = input.actor.id === "" ? null : input.actor.id;
   const record = (outcome: SyncOutcome) => ({
+    id: input.syncId,
     at: now,
     actorId,
     actorEmail: input.actor.email,
     dryRun: input.dryRun,
     full: input.full,
     partial: input.partial,
+    allowMassEnd: input.allowMassEnd,
     applied: outcome.applied,
     report: { ...outcome.report, refusal: outcome.refusal },
   });

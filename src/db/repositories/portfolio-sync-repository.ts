@@ -369,23 +369,37 @@ export async function applyEnd(session: BulkSession, now: string): Promise<void>
   await session.execute("delete from assignments where id in (select id from feed_end_assignments)");
 }
 
-/** The sync record: one row per sync, dry run or not. */
+/**
+ * The sync record: one row per sync, dry run or not. A sync the server runs
+ * as a job already has its row (`id`): it is finished rather than added.
+ */
 export async function recordSync(
   session: Pick<BulkSession, "execute">,
   record: {
+    id?: number | undefined;
     at: string;
     actorId: string | null;
     actorEmail: string;
     dryRun: boolean;
     full: boolean;
     partial: boolean;
+    allowMassEnd: boolean;
     applied: boolean;
     report: unknown;
   },
 ): Promise<void> {
+  if (record.id !== undefined) {
+    await session.execute(
+      `update portfolio_syncs set state = 'done', applied = $2, report = $3::jsonb, finished_at = now()
+       where id = $1`,
+      [record.id, record.applied, JSON.stringify(record.report)],
+    );
+    return;
+  }
   await session.execute(
-    `insert into portfolio_syncs (at, actor_id, actor_email, dry_run, "full", partial, applied, report)
-     values ($1::timestamptz, $2::uuid, $3, $4, $5, $6, $7, $8::jsonb)`,
+    `insert into portfolio_syncs
+       (at, actor_id, actor_email, dry_run, "full", partial, allow_mass_end, applied, report, finished_at)
+     values ($1::timestamptz, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, now())`,
     [
       record.at,
       record.actorId,
@@ -393,6 +407,7 @@ export async function recordSync(
       record.dryRun,
       record.full,
       record.partial,
+      record.allowMassEnd,
       record.applied,
       JSON.stringify(record.report),
     ],
