@@ -95,6 +95,7 @@ function exportedOf(row: EntitlementViewRow): ExportedEntitlement {
     customerName: row.customerName,
     tenantName: row.tenantName,
     tenantDomain: row.tenantDomain,
+    tenantId: row.tenantExternalId ?? "",
     serviceId: row.serviceId,
     stage: row.stage as Stage,
     availableSeats: row.availableSeats,

@@ -3,7 +3,7 @@ import { CsvError, parse } from "csv-parse";
 import type { Db } from "../../db/client.ts";
 import { applyStatuses } from "../../db/repositories/bulk-status-repository.ts";
 import type { LockedEntitlement } from "../../db/repositories/entitlement-repository.ts";
-import { loadImportTargets } from "../../db/repositories/import-target-repository.ts";
+import { loadImportTargets, loadTenantDomainsByKey } from "../../db/repositories/import-target-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { CsvColumnName } from "../../domain/csv/csv-columns.ts";
 import {
@@ -17,9 +17,8 @@ import { entitlementKey, groupStatusRows, type RowGroups } from "../../domain/cs
 import { type CsvRecord, parseStatusRow, type RowParse } from "../../domain/csv/parse-status-row.ts";
 import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-import.ts";
 import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
-import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
-import { requireActor } from "../auth/authorize-actor.ts";
+import { requireActor, rowScopeOf } from "../auth/authorize-actor.ts";
 import { importAccessOf } from "../auth/import-access.ts";
 
 export interface ImportProgress {
@@ -74,7 +73,7 @@ export interface ImportReport {
 export async function importStatuses(deps: AppDeps, input: ImportStatusesInput): Promise<ImportReport> {
   requireActor(deps, input.actor);
   const progress = input.onProgress ?? (() => undefined);
-  const read = await readStatusFile(deps.playbook.index, input, progress);
+  const read = await readStatusFile(deps, input, progress);
   const file: ImportFile = { read, ...groupStatusRows(read.parses) };
   if (input.dryRun) {
     const { plan, errors } = await judgeImport(deps, deps.database.db, input, file, progress);
@@ -204,19 +203,37 @@ interface ReadFile {
 /**
  * Parses the CSV into rows checked one by one. Empty lines are kept as rows
  * (and skipped) so row numbers stay those a spreadsheet shows; a note with a
- * line break is one row, as in a spreadsheet.
+ * line break is one row, as in a spreadsheet. Rows naming their tenant by the
+ * feed's `tenant_id` are checked once the file is read, with one lookup of
+ * all the ids the file names.
  */
-async function readStatusFile(
-  index: PlaybookIndex,
-  input: ImportStatusesInput,
-  progress: Progress,
-): Promise<ReadFile> {
+async function readStatusFile(deps: AppDeps, input: ImportStatusesInput, progress: Progress): Promise<ReadFile> {
   const source = input.stream ?? (input.csvText !== undefined ? [input.csvText] : null);
   if (!source) throw new Error("importStatuses needs csvText or stream");
+  const result: ReadFile = { rows: 0, parses: [], errors: [], complete: false };
+  const records = await readRecords(source, result, progress);
+  const keys = records.flatMap(({ record }) => (record.tenant_id?.trim() ? [record.tenant_id.trim()] : []));
+  const domains =
+    keys.length === 0
+      ? new Map<string, string>()
+      : await loadTenantDomainsByKey(deps.database.db, { keys, visibleTo: rowScopeOf(deps, input.actor) });
+  for (const { record, row } of records) {
+    result.parses.push(parseStatusRow(deps.playbook.index, record, row, (key) => domains.get(key)));
+  }
+  progress({ phase: "reading", done: result.rows, total: result.rows });
+  return result;
+}
+
+/** The data rows of the file as records, with the errors of the file itself in `result`. */
+async function readRecords(
+  source: AsyncIterable<string | Uint8Array> | string[],
+  result: ReadFile,
+  progress: Progress,
+): Promise<{ record: CsvRecord; row: number }[]> {
   const parser = Readable.from(source).pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: false }),
   );
-  const result: ReadFile = { rows: 0, parses: [], errors: [], complete: false };
+  const records: { record: CsvRecord; row: number }[] = [];
   let columns: string[] | null = null;
   let position = 0;
   try {
@@ -226,7 +243,7 @@ async function readStatusFile(
         if (header.errors.length > 0) {
           result.errors.push(...header.errors);
           parser.destroy();
-          return result;
+          return records;
         }
         columns = header.columns;
         continue;
@@ -246,7 +263,7 @@ async function readStatusFile(
         );
         continue;
       }
-      result.parses.push(parseStatusRow(index, recordOf(columns, cells), row));
+      records.push({ record: recordOf(columns, cells), row });
       if (result.rows % 1000 === 0) progress({ phase: "reading", done: result.rows, total: 0 });
     }
     result.complete = columns !== null;
@@ -263,8 +280,7 @@ async function readStatusFile(
       rowError(1, null, "csv_empty", "The file is empty: it needs a header row and data rows."),
     );
   }
-  progress({ phase: "reading", done: result.rows, total: result.rows });
-  return result;
+  return records;
 }
 
 function recordOf(columns: readonly string[], cells: readonly string[]): CsvRecord {

@@ -58,7 +58,7 @@ describe("seed, export, import and vacuum commands", () => {
     const result = await run(exportCommand, "--l1", "Blocked", "--service", "Teams", "--out", file);
     expect(result.err).toMatch(/^Wrote \d+ services/);
     const lines = readFileSync(file, "utf8").trim().split("\n");
-    expect(lines[0]).toMatch(/^customer,tenant,tenant_domain,service,/);
+    expect(lines[0]).toMatch(/^customer,tenant,tenant_domain,tenant_id,service,/);
     expect(lines.slice(1).every((line) => line.includes(",teams,"))).toBe(true);
   });
 

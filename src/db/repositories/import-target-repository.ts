@@ -1,9 +1,11 @@
 import { and, inArray, sql } from "drizzle-orm";
 import { entitlementKey } from "../../domain/csv/group-status-rows.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { entitlements, tenants } from "../schema.ts";
 import type { LockedEntitlement } from "./entitlement-repository.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { segmentsOf } from "./segment-repository.ts";
 
 /** Keeps each IN list well under the 65,535 bind parameters a statement may carry. */
@@ -74,4 +76,28 @@ export async function loadImportTargets(
     });
   }
   return { tenantDomains: new Set(domainOf.values()), entitlements: found };
+}
+
+/**
+ * The lower-cased domains of the tenants an import names by their feed key
+ * (`tenant_id`), among the tenants the scope shows: a key the importer may
+ * not see reads as unknown, as a domain does.
+ */
+export async function loadTenantDomainsByKey(
+  db: Db,
+  input: { keys: readonly string[]; visibleTo: TenantScope },
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const scope = tenantScopeCondition(input.visibleTo, {
+    id: sql`${tenants.id}`,
+    customerId: sql`${tenants.customerId}`,
+  });
+  for (const part of chunks([...new Set(input.keys)])) {
+    const rows = await db
+      .select({ key: tenants.externalId, domain: sql<string>`lower(${tenants.domain})` })
+      .from(tenants)
+      .where(and(inArray(tenants.externalId, part), scope ?? undefined));
+    for (const row of rows) if (row.key !== null) found.set(row.key, row.domain);
+  }
+  return found;
 }

@@ -23,9 +23,15 @@ export const csvColumns = [
   { name: "tenant", required: false, exportOnly: true, description: "Tenant name; ignored on import." },
   {
     name: "tenant_domain",
-    required: true,
+    required: false,
     exportOnly: false,
-    description: "The tenant's primary domain, its natural key.",
+    description: "The tenant's primary domain; this or tenant_id names the tenant.",
+  },
+  {
+    name: "tenant_id",
+    required: false,
+    exportOnly: false,
+    description: "The tenant's stable id from the portfolio feed; must agree with tenant_domain when both are given.",
   },
   { name: "service", required: true, exportOnly: false, description: "Service id, name, code or alias." },
   {
@@ -86,6 +92,9 @@ export type CsvColumnName = (typeof csvColumns)[number]["name"];
 
 /** Export order: every column, identity first. */
 export const exportColumnNames: readonly CsvColumnName[] = csvColumns.map((column) => column.name);
+
+/** A file must name its tenants by one of these columns, or both. */
+export const tenantKeyColumnNames: readonly CsvColumnName[] = ["tenant_domain", "tenant_id"];
 
 export const requiredColumnNames: readonly CsvColumnName[] = csvColumns
   .filter((column) => column.required)

@@ -1,5 +1,11 @@
 import type { Violation } from "../violation.ts";
-import { type CsvColumnName, isCsvColumnName, normalizeHeader, requiredColumnNames } from "./csv-columns.ts";
+import {
+  type CsvColumnName,
+  isCsvColumnName,
+  normalizeHeader,
+  requiredColumnNames,
+  tenantKeyColumnNames,
+} from "./csv-columns.ts";
 
 /**
  * A problem found in an import file, located the way a spreadsheet shows it:
@@ -69,6 +75,16 @@ export function checkHeader(headers: readonly string[]): HeaderCheck {
     if (!seen.has(required)) {
       errors.push(rowError(1, required, "column_missing", `The file needs a "${required}" column.`));
     }
+  }
+  if (!tenantKeyColumnNames.some((column) => seen.has(column))) {
+    errors.push(
+      rowError(
+        1,
+        "tenant_domain",
+        "column_missing",
+        'The file needs a "tenant_domain" or a "tenant_id" column to name its tenants.',
+      ),
+    );
   }
   return { columns, errors };
 }

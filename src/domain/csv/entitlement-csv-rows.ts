@@ -10,6 +10,8 @@ export interface ExportedEntitlement {
   customerName: string;
   tenantName: string;
   tenantDomain: string;
+  /** The tenant's feed key, "" when the feed never named it. */
+  tenantId: string;
   serviceId: string;
   stage: Stage;
   availableSeats: number;
@@ -27,6 +29,7 @@ export function entitlementCsvRows(entitlement: ExportedEntitlement): string[][]
     customer: entitlement.customerName,
     tenant: entitlement.tenantName,
     tenant_domain: entitlement.tenantDomain,
+    tenant_id: entitlement.tenantId,
     service: entitlement.serviceId,
     entitlement_id: entitlement.id,
     version: String(entitlement.version),

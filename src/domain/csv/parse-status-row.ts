@@ -28,6 +28,12 @@ export type RowParse =
   | { ok: true; value: StatusRow }
   | { ok: false; errors: CsvRowError[]; key: { tenantDomain: string; serviceId: string } | null };
 
+/**
+ * The lower-cased domain of the tenant a feed key (`tenant_id`) names, among
+ * the tenants the importer may see; undefined when none.
+ */
+export type TenantDomainOf = (tenantKey: string) => string | undefined;
+
 /** A data row keyed by normalised column name; missing columns read as empty. */
 export type CsvRecord = Partial<Record<CsvColumnName, string>>;
 
@@ -36,14 +42,16 @@ export type CsvRecord = Partial<Record<CsvColumnName, string>>;
  * reason. Everything the playbook decides (L1/L2/L3, dates, owner, note) is
  * left as written for the status rules, which judge the whole entitlement.
  */
-export function parseStatusRow(index: PlaybookIndex, record: CsvRecord, row: number): RowParse {
+export function parseStatusRow(
+  index: PlaybookIndex,
+  record: CsvRecord,
+  row: number,
+  tenantDomainOf: TenantDomainOf = () => undefined,
+): RowParse {
   const errors: CsvRowError[] = [];
   const text = (column: CsvColumnName) => cleanText(record[column]);
 
-  const tenantDomain = text("tenant_domain")?.toLowerCase() ?? null;
-  if (tenantDomain === null) {
-    errors.push(rowError(row, "tenant_domain", "tenant_domain_required", "Name the tenant by its domain."));
-  }
+  const tenantDomain = readTenant(text("tenant_domain"), text("tenant_id"), tenantDomainOf, row, errors);
 
   const serviceKey = text("service");
   const service = serviceKey === null ? undefined : index.service(serviceKey);
@@ -168,4 +176,49 @@ function readSplitReason(value: string | null, row: number, errors: CsvRowError[
     ),
   );
   return null;
+}
+
+/**
+ * The tenant a row names, by domain or by the feed's stable tenant id; when
+ * both are given they must name the same tenant (a file mixing two exports
+ * would otherwise write one tenant's status onto another).
+ */
+function readTenant(
+  domainText: string | null,
+  keyText: string | null,
+  tenantDomainOf: TenantDomainOf,
+  row: number,
+  errors: CsvRowError[],
+): string | null {
+  const domain = domainText?.toLowerCase() ?? null;
+  if (keyText === null) {
+    if (domain === null) {
+      errors.push(
+        rowError(
+          row,
+          "tenant_domain",
+          "tenant_domain_required",
+          "Name the tenant by its domain (tenant_domain) or its feed id (tenant_id).",
+        ),
+      );
+    }
+    return domain;
+  }
+  const found = tenantDomainOf(keyText);
+  if (found === undefined) {
+    errors.push(rowError(row, "tenant_id", "tenant_unknown", `No tenant has the id "${keyText}".`));
+    return null;
+  }
+  if (domain !== null && domain !== found) {
+    errors.push(
+      rowError(
+        row,
+        "tenant_id",
+        "tenant_mismatch",
+        `The tenant with the id "${keyText}" has the domain ${found}, not ${domain}.`,
+      ),
+    );
+    return null;
+  }
+  return found;
 }

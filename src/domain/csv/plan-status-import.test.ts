@@ -104,10 +104,43 @@ describe(planStatusImport.name, () => {
     expect(result.errors[0]!.message).toContain("(rows 2, 3)");
   });
 
-  it("refuses a file exported before the entitlement last changed", () => {
-    expect(located(plan([{ ...restated, version: "3" }]))).toEqual([
+  it("refuses a change from a file exported before the entitlement last changed", () => {
+    const edited = { ...restated, version: "3", note: "Deploying; at wave two; 400 mailboxes move next." };
+    expect(located(plan([edited]))).toEqual([{ row: 2, field: "version", code: "version_conflict" }]);
+    // A stale file whose rows would not even pass the rules still reads as the conflict it is.
+    expect(located(plan([{ ...edited, target_date: pastDate }]))).toEqual([
       { row: 2, field: "version", code: "version_conflict" },
     ]);
+  });
+
+  it("reads a stale version that restates the stored status as unchanged (a file imported twice)", () => {
+    const result = plan([{ ...restated, version: "3" }]);
+    expect(result.errors).toEqual([]);
+    expect(result.unchanged).toBe(1);
+    expect(result.changes).toEqual([]);
+  });
+
+  it("names a tenant by its feed id, which must agree with the domain when both are given", () => {
+    const byKey = (key: string) => (key === "T-1" ? "contoso.example" : undefined);
+    const parse = (record: CsvRecord) => parseStatusRow(index, record, 2, byKey);
+    const { tenant_domain: _domain, ...withoutDomain } = restated;
+    expect(parse({ ...withoutDomain, tenant_id: "T-1" })).toMatchObject({
+      ok: true,
+      value: { tenantDomain: "contoso.example" },
+    });
+    expect(parse({ ...restated, tenant_id: "T-1" })).toMatchObject({ ok: true });
+    expect(parse({ ...restated, tenant_id: "T-2" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "tenant_id", code: "tenant_unknown" }],
+    });
+    expect(parse({ ...restated, tenant_domain: "fabrikam.example", tenant_id: "T-1" })).toMatchObject({
+      ok: false,
+      errors: [{ field: "tenant_id", code: "tenant_mismatch" }],
+    });
+    expect(parse({ ...withoutDomain })).toMatchObject({
+      ok: false,
+      errors: [{ field: "tenant_domain", code: "tenant_domain_required" }],
+    });
   });
 
   it("refuses other available seats unless asked to update them", () => {

@@ -109,16 +109,17 @@ function judgeGroup<T extends StoredEntitlement>(
       ),
     );
   }
-  if (group.version !== null && group.version !== stored.version) {
-    errors.push(
-      rowError(
-        first,
-        "version",
-        "version_conflict",
-        `The entitlement changed since this file was exported (version ${group.version} read, now ${stored.version}); export again and redo the edit.`,
-      ),
-    );
-  }
+  // A version that moved on is only a conflict when the file asks for a
+  // change: a file applied once and imported again restates what is stored.
+  const versionConflict =
+    group.version !== null && group.version !== stored.version
+      ? rowError(
+          first,
+          "version",
+          "version_conflict",
+          `The entitlement changed since this file was exported (version ${group.version} read, now ${stored.version}); export again and redo the edit.`,
+        )
+      : null;
   let availableSeats = stored.availableSeats;
   if (group.availableSeats !== null && group.availableSeats !== stored.availableSeats) {
     if (input.updateSeats) availableSeats = group.availableSeats;
@@ -158,12 +159,13 @@ function judgeGroup<T extends StoredEntitlement>(
     proposed: group.segments,
     today: input.today,
   });
-  if (!decision.ok) return violationsToRowErrors(group, decision.violations);
-
   const same =
+    decision.ok &&
     stage === stored.stage &&
     availableSeats === stored.availableSeats &&
     sameSegments(decision.segments, stored.segments);
   if (same) return "unchanged";
+  if (versionConflict) return [versionConflict];
+  if (!decision.ok) return violationsToRowErrors(group, decision.violations);
   return { group, before: stored, stage, availableSeats, segments: decision.segments };
 }

@@ -210,7 +210,7 @@ describe("report, portfolio and export routes", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-type"]).toMatch(/text\/csv/);
     const lines = response.body.trim().split("\n");
-    expect(lines[0]).toMatch(/^customer,tenant,tenant_domain,service/);
+    expect(lines[0]).toMatch(/^customer,tenant,tenant_domain,tenant_id,service/);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("app_compatibility");
   });
