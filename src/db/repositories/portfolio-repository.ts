@@ -223,6 +223,8 @@ const portfolioTables = [
   "assignments",
   // Not loaded by the seed, but it references tenants: a truncate must take it along.
   "usage_points",
+  // Inbox rows point at entitlements; on an empty portfolio there are none to keep.
+  "notifications",
 ];
 
 /**
