@@ -207,7 +207,11 @@ interface ReadFile {
  * feed's `tenant_id` are checked once the file is read, with one lookup of
  * all the ids the file names.
  */
-async function readStatusFile(deps: AppDeps, input: ImportStatusesInput, progress: Progress): Promise<ReadFile> {
+async function readStatusFile(
+  deps: AppDeps,
+  input: ImportStatusesInput,
+  progress: Progress,
+): Promise<ReadFile> {
   const source = input.stream ?? (input.csvText !== undefined ? [input.csvText] : null);
   if (!source) throw new Error("importStatuses needs csvText or stream");
   const result: ReadFile = { rows: 0, parses: [], errors: [], complete: false };

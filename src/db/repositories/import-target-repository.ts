@@ -4,8 +4,8 @@ import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Db } from "../client.ts";
 import { entitlements, tenants } from "../schema.ts";
-import type { LockedEntitlement } from "./entitlement-repository.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+import type { LockedEntitlement } from "./entitlement-repository.ts";
 import { segmentsOf } from "./segment-repository.ts";
 
 /** Keeps each IN list well under the 65,535 bind parameters a statement may carry. */

@@ -31,7 +31,8 @@ export const csvColumns = [
     name: "tenant_id",
     required: false,
     exportOnly: false,
-    description: "The tenant's stable id from the portfolio feed; must agree with tenant_domain when both are given.",
+    description:
+      "The tenant's stable id from the portfolio feed; must agree with tenant_domain when both are given.",
   },
   { name: "service", required: true, exportOnly: false, description: "Service id, name, code or alias." },
   {
