@@ -16,6 +16,10 @@ import { importStatuses } from "./entitlements/import-statuses.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
+import { failInterruptedSyncs } from "./feed/fail-interrupted-syncs.ts";
+import { getPortfolioSync } from "./feed/get-portfolio-sync.ts";
+import { listPortfolioSyncs } from "./feed/list-portfolio-syncs.ts";
+import { startPortfolioSync } from "./feed/start-portfolio-sync.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { listJobs } from "./jobs/list-jobs.ts";
 import { retryJob } from "./jobs/retry-job.ts";
@@ -76,6 +80,16 @@ const useCases: Record<string, Call> = {
       partial: false,
       allowMassEnd: false,
     }),
+  startPortfolioSync: (deps, actor) =>
+    startPortfolioSync(deps, actor, {
+      receive: async () => ({
+        folder: "no-such-folder",
+        options: { dryRun: true, full: false, partial: false, allowMassEnd: false },
+      }),
+    }),
+  getPortfolioSync: (deps, actor) => getPortfolioSync(deps, actor, 1),
+  listPortfolioSyncs: (deps, actor) => listPortfolioSyncs(deps, actor, { limit: 20 }),
+  failInterruptedSyncs: (deps, actor) => failInterruptedSyncs(deps, actor),
   getMyWork: (deps, actor) => getMyWork(deps, actor, {}),
   listCustomers: (deps, actor) => listCustomers(deps, actor, {}),
   listTenants: (deps, actor) => listTenants(deps, actor, {}),
@@ -141,6 +155,11 @@ const notUseCases: Record<string, string> = {
   defaultBackoff: "computes a retry delay",
   serverJobs: "lists the runner's handlers and schedules",
   startJobRunner: "starts the runner in `unblock serve`",
+  currentSyncSlot: "the in-process slot of the sync startPortfolioSync runs",
+  claimSyncSlot: "taken by startPortfolioSync once it has checked its actor",
+  liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
+  noteSyncProgress: "records progress of the sync startPortfolioSync runs",
+  syncsSettled: "waits for the running sync (tests, a server stopping)",
 };
 
 const folders = [

@@ -2,10 +2,12 @@ import { Command } from "commander";
 import { recordPlaybookLoad } from "../../app/audit/record-playbook-load.ts";
 import { listenForCredentialChanges } from "../../app/auth/credential-cache.ts";
 import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
+import { systemActor } from "../../app/auth/system-actor.ts";
 import { seedDemo } from "../../app/demo/seed-demo.ts";
+import { failInterruptedSyncs } from "../../app/feed/fail-interrupted-syncs.ts";
+import { startJobRunner } from "../../app/jobs/start-job-runner.ts";
 import { databaseVacuumsByItself } from "../../app/maintenance/vacuum-portfolio.ts";
 import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
-import { startJobRunner } from "../../app/jobs/start-job-runner.ts";
 import { startApp } from "../../app/start-app.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
@@ -33,6 +35,10 @@ export function serveCommand(): Command {
         }
       }
       await recordPlaybookLoad(app.deps);
+      // A sync that was running when the server stopped was rolled back with it: never shown running forever.
+      const interrupted = await failInterruptedSyncs(app.deps, systemActor);
+      if (interrupted > 0)
+        process.stderr.write(`Marked ${interrupted} interrupted portfolio sync(s) failed.\n`);
       const signIn = await prepareSignIn(app.deps, {
         demo: options.demo ?? false,
         admin: { email: config.adminEmail, password: config.adminPassword },

@@ -24,6 +24,6 @@ export function permissionsOf(context: PolicyContext, role: string): string[] {
   if (grant.reach === "aggregate") permissions.push("reports.aggregate_only");
   if (grant.assigns !== "never") permissions.push("assignments.manage");
   if (grant.assigns === "anywhere") permissions.push("assignments.manage.all");
-  if (grant.administers) permissions.push("users.manage", "playbook.edit", "audit.export");
+  if (grant.administers) permissions.push("users.manage", "playbook.edit", "audit.export", "portfolio.sync");
   return permissions;
 }

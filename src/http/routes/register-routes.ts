@@ -1,4 +1,5 @@
 import type { AppDeps } from "../../app/app-deps.ts";
+import { defaultFeedUploadLimits, type FeedUploadLimits } from "../feed-upload.ts";
 import type { Api } from "./api.ts";
 import { assignmentRoutes } from "./assignment-routes.ts";
 import { auditRoutes } from "./audit-routes.ts";
@@ -6,6 +7,7 @@ import { type AuthRouteOptions, authRoutes } from "./auth-routes.ts";
 import { bulkRoutes } from "./bulk-routes.ts";
 import { entitlementRoutes } from "./entitlement-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
+import { feedRoutes } from "./feed-routes.ts";
 import { myWorkRoutes } from "./my-work-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
@@ -15,8 +17,14 @@ import { savedViewRoutes } from "./saved-view-routes.ts";
 import { suggestRoutes } from "./suggest-routes.ts";
 import { systemRoutes } from "./system-routes.ts";
 import { userRoutes } from "./user-routes.ts";
+import { webhookRoutes } from "./webhook-routes.ts";
 
-export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions): void {
+export function registerRoutes(
+  api: Api,
+  deps: AppDeps,
+  auth: AuthRouteOptions,
+  feedUpload: FeedUploadLimits = defaultFeedUploadLimits,
+): void {
   systemRoutes(api, deps);
   authRoutes(api, deps, auth);
   oidcRoutes(api, deps, auth);
@@ -25,6 +33,7 @@ export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions):
   auditRoutes(api, deps);
   playbookRoutes(api, deps);
   portfolioRoutes(api, deps);
+  feedRoutes(api, deps, feedUpload);
   savedViewRoutes(api, deps);
   entitlementRoutes(api, deps);
   myWorkRoutes(api, deps);
@@ -32,4 +41,5 @@ export function registerRoutes(api: Api, deps: AppDeps, auth: AuthRouteOptions):
   bulkRoutes(api, deps);
   exportRoutes(api, deps);
   suggestRoutes(api, deps);
+  webhookRoutes(api, deps);
 }
