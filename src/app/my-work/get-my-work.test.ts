@@ -80,7 +80,7 @@ const customersIn = (work: MyWork) =>
 const idsIn = (work: MyWork, group: string) =>
   work.groups.find((g) => g.id === group)?.items.map((item) => item.entitlement.id);
 
-describe("My work", () => {
+describe("My work from people.csv", () => {
   it("shows a Delivery FM from people.csv the entitlements of the customers assigned, and no others", async () => {
     const marco = await person("marco.bianchi@example.com");
     const work = await getMyWork(deps, marco, {});
@@ -99,7 +99,9 @@ describe("My work", () => {
     expect(customersIn(ines)).toEqual(["Northwind Traders", "Tailspin Toys"]);
     expect(ines.counts.total).toBe(3);
   });
+});
 
+describe("My work's dates", () => {
   it("groups by the dates of the person's segments on the clock's day, first group first", async () => {
     const marco = await person("marco.bianchi@example.com");
     const [overdue, today, sunday, monday, blocked, both, blockedToday] = await Promise.all([
@@ -161,7 +163,9 @@ describe("My work", () => {
     expect(idsIn(later, "due_this_week")).toEqual([monday]);
     expect(later.counts.overdue).toBe(4);
   });
+});
 
+describe("My work's groups", () => {
   it("caps each group at the limit and keeps the counts complete", async () => {
     const work = await getMyWork(deps, await person("marco.bianchi@example.com"), { limit: 1 });
     expect(work.groups.map((g) => [g.id, g.count, g.items.length])).toEqual([
@@ -183,7 +187,9 @@ describe("My work", () => {
     expect(work.counts.total).toBe(8);
     await database.execute(`update entitlements set ended_at = null where id = '${ended}'`);
   });
+});
 
+describe("My work's reach", () => {
   it("adds what a person owns outside their assignments, within what they may read", async () => {
     const lena = await person("lena.vogel@example.com");
     const northwind = await entitlementOf(tenant(4), "teams");

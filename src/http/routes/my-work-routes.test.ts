@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor } from "../../../test/factories/access.ts";
+import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { createEntitlement, createTenant, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
-import { assignments } from "../../db/schema.ts";
 import { buildServer } from "../build-server.ts";
 import type { MyWork } from "../schemas/my-work.ts";
 
@@ -22,7 +21,7 @@ describe("GET /api/my-work", () => {
     const user = await createUser(database.db, { role: "delivery_fm" });
     const tenant = await createTenant(database.db);
     tenantId = tenant.id;
-    await database.db.insert(assignments).values({ userId: user.id, tenantId: tenant.id });
+    await assign(database.db, user.id, { tenantId: tenant.id });
     await createEntitlement(database.db, {
       tenantId: tenant.id,
       segments: [{ seats: 10, l1: "in_progress", nextActionDate: "2025-03-14" }],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { myWorkGroups } from "../../domain/my-work/my-work-groups.ts";
 import { isoDate } from "./common.ts";
-import { entitlementViewSchema } from "./entitlements.ts";
+import { type EntitlementView, entitlementViewSchema } from "./entitlements.ts";
 
 /** My work: what the signed-in person owns or is assigned to, grouped by what needs doing first. */
 
@@ -55,6 +55,9 @@ export const myWorkSchema = z.object({
 });
 
 export type MyWorkQuery = z.infer<typeof myWorkQuerySchema>;
-export type MyWorkItem = z.infer<typeof myWorkItemSchema>;
-export type MyWorkGroupView = z.infer<typeof myWorkGroupViewSchema>;
-export type MyWork = z.infer<typeof myWorkSchema>;
+// Segments typed as the entitlement list types them (split reasons as their union).
+export type MyWorkItem = Omit<z.infer<typeof myWorkItemSchema>, "entitlement"> & {
+  entitlement: EntitlementView;
+};
+export type MyWorkGroupView = Omit<z.infer<typeof myWorkGroupViewSchema>, "items"> & { items: MyWorkItem[] };
+export type MyWork = Omit<z.infer<typeof myWorkSchema>, "groups"> & { groups: MyWorkGroupView[] };
