@@ -16,6 +16,7 @@ export type {
   StatusSnapshot,
   StoredSegment,
 } from "../../src/http/schemas/entitlements.ts";
+export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
 export type {
   AgingBucket,

@@ -5,6 +5,7 @@ import type {
   EntitlementView,
   HistoryEntry,
   Me as MeAnswer,
+  MyWork,
   TenantDetail,
 } from "./api-types.ts";
 import { entitlementPagePath } from "./entitlement-page-path.ts";
@@ -19,6 +20,8 @@ export const queryKeys = {
   /** Under "entitlements", so a status save refreshes the tenant page too. */
   tenant: (id: string) => ["entitlements", "tenant", id] as const,
   history: (id: string) => ["history", id] as const,
+  /** Under "entitlements", so a status save refreshes My work and its counts too. */
+  myWork: (limit: number) => ["entitlements", "my-work", limit] as const,
   reports: ["reports"] as const,
   report: (name: string, query: Record<string, string>) => ["reports", name, query] as const,
 };
@@ -89,6 +92,18 @@ export function useReport<T>(name: string, query: Record<string, string> = {}, e
   return useQuery({
     queryKey: queryKeys.report(name, query),
     queryFn: ({ signal }) => apiRequest<T>(`/reports/${name}${toQuery(query)}`, { signal }),
+    enabled,
+  });
+}
+
+/**
+ * The signed-in person's work (`GET /api/my-work`), at most `limit` items a
+ * group. The navigation asks with limit 1 for the counts alone.
+ */
+export function useMyWork(limit: number, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.myWork(limit),
+    queryFn: ({ signal }) => apiRequest<MyWork>(`/my-work?limit=${limit}`, { signal }),
     enabled,
   });
 }

@@ -1,5 +1,7 @@
 import { Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
+import { MyWorkPage } from "../my-work/my-work-page.tsx";
+import { useLandingPage } from "../my-work/use-landing-page.ts";
 import { PortfolioPage } from "../portfolio/portfolio-page.tsx";
 import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
@@ -15,6 +17,7 @@ export function AppRoutes() {
   const can = useCan();
   // Readers who only see totals (Engineering) start on the dashboards: the portfolio lists customers.
   const aggregateOnly = !can("tenants.read");
+  const landing = useLandingPage();
   useEffect(() => {
     if (aggregateOnly && (pathname === "/" || pathname.startsWith("/tenants/"))) {
       navigate("/dashboards", { replace: true });
@@ -28,13 +31,20 @@ export function AppRoutes() {
         </Center>
       }
     >
-      {route(pathname)}
+      {landing ? (
+        <Center h="50vh">
+          <Loader aria-label="Loading your work" />
+        </Center>
+      ) : (
+        route(pathname)
+      )}
     </Suspense>
   );
 }
 
 function route(pathname: string) {
   if (pathname === "/") return <PortfolioPage />;
+  if (pathname === "/my-work") return <MyWorkPage />;
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
   if (pathname === "/dashboards") return <DashboardsPage />;

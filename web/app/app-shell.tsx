@@ -1,12 +1,19 @@
-import { Anchor, AppShell, Group, Title } from "@mantine/core";
+import { Anchor, AppShell, Badge, Group, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
-import { useMe } from "../api/queries.ts";
+import { useMe, useMyWork } from "../api/queries.ts";
+import { actionCount } from "../my-work/use-my-work.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { AccountMenu } from "../users/account-menu.tsx";
 import { useCan } from "../users/permissions.ts";
 
 const sections = [
+  {
+    href: "/my-work",
+    label: "My work",
+    active: (path: string) => path === "/my-work",
+    needs: "tenants.read",
+  },
   {
     href: "/",
     label: "Portfolio",
@@ -32,6 +39,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const can = useCan();
   // Before sign-in there is nothing to navigate to: every section needs the API.
   const signedIn = useMe().isSuccess;
+  // The counts only (one item a group): overdue and due this week show on "My work".
+  const myWork = useMyWork(1, signedIn && can("tenants.read"));
+  const badge = actionCount(myWork.data);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // After a page change, move focus to the new page so keyboard and screen
@@ -74,6 +84,17 @@ export function Shell({ children }: { children: ReactNode }) {
                         underline={active ? "always" : "hover"}
                       >
                         {section.label}
+                        {section.href === "/my-work" && badge > 0 ? (
+                          <Badge
+                            ml={6}
+                            size="sm"
+                            color="red"
+                            circle={badge < 10}
+                            aria-label={`${badge} overdue or due this week`}
+                          >
+                            {badge}
+                          </Badge>
+                        ) : null}
                       </Anchor>
                     );
                   })}
