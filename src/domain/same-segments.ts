@@ -19,6 +19,20 @@ export function sameSegments(a: readonly StatusSegment[], b: readonly StatusSegm
   if (a.length !== b.length) return false;
   return a.every((segment, position) => {
     const other = b[position]!;
-    return compared.every((field) => (segment[field] || null) === (other[field] || null));
+    return (
+      compared.every((field) => (segment[field] || null) === (other[field] || null)) &&
+      sameOwnerRef(segment, other)
+    );
   });
+}
+
+/** The same resolved owner; a side not resolved yet (undefined) is judged by its text alone. */
+function sameOwnerRef(a: StatusSegment, b: StatusSegment): boolean {
+  if (a.ownerRef === undefined || b.ownerRef === undefined) return true;
+  const key = (segment: StatusSegment) => {
+    const ref = segment.ownerRef;
+    if (!ref) return null;
+    return ref.kind === "person" ? `person:${ref.userId}` : `team:${ref.role}`;
+  };
+  return key(a) === key(b);
 }

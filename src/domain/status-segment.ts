@@ -1,3 +1,5 @@
+import type { OwnerRef, ResolvedOwner } from "./owners/segment-owner.ts";
+
 /** Calendar date as YYYY-MM-DD; dates in the playbook have no time of day. */
 export type IsoDate = string;
 
@@ -17,6 +19,10 @@ export interface StatusSegment {
   engagementScenario: string | null;
   targetDate: IsoDate | null;
   owner: string | null;
+  /** The owner resolved (docs/OWNERS.md): a person or a team; null for text or no owner. */
+  ownerRef?: OwnerRef | null;
+  /** The owner as shown: kind, name, and a team's people. */
+  ownerResolved?: ResolvedOwner | null;
   note: string;
   nextActionDate: IsoDate | null;
   nextAction: string | null;
@@ -43,3 +49,6 @@ export interface ProposedSegment {
   nextAction?: string | null;
   splitReason?: SplitReason | null;
 }
+
+/** A proposed segment that may name its owner as a person or a team; `ownerRef` wins over `owner` text. */
+export type ProposedSegmentWithOwner = ProposedSegment & { ownerRef?: OwnerRef | null | undefined };

@@ -9,6 +9,7 @@ export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): Entitl
     l3: [],
     serviceId: [],
     owner: [],
+    ownerUnresolved: false,
     stage: [],
     targetFrom: null,
     targetTo: null,

@@ -20,8 +20,13 @@ export interface EntitlementFilter {
   l2?: OneOrMany;
   l3?: OneOrMany;
   serviceId?: OneOrMany;
-  /** Owner as recorded on a segment, case-insensitive ("Account Team"). */
+  /**
+   * Owner of a segment, case aside: a person by user id or email, a team by
+   * role id or name, or owner text ("Account Team", "delivery_fm", "ana@x.test").
+   */
   owner?: OneOrMany;
+  /** Some segment's owner is text that resolved to no person or team. */
+  ownerUnresolved?: boolean;
   stage?: OneOrMany;
   /** Some segment's target date on or after this date (YYYY-MM-DD). */
   targetFrom?: string;
@@ -103,6 +108,7 @@ export function entitlementQueryOf(
     l3: listOf(filter.l3),
     serviceId: listOf(filter.serviceId),
     owner: listOf(filter.owner),
+    ownerUnresolved: filter.ownerUnresolved === true,
     stage: listOf(filter.stage),
     targetFrom: checks.date("targetFrom", filter.targetFrom),
     targetTo: checks.date("targetTo", filter.targetTo),

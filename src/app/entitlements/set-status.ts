@@ -14,10 +14,11 @@ import { AppError } from "../../domain/app-error.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../../domain/same-segments.ts";
-import type { ProposedSegment } from "../../domain/status-segment.ts";
+import type { ProposedSegmentWithOwner } from "../../domain/status-segment.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { allowTenantAction, requireActor } from "../auth/authorize-actor.ts";
+import { proposeOwners, settleOwners } from "./segment-owners.ts";
 
 export interface SetStatusInput {
   entitlementId: string;
@@ -25,7 +26,8 @@ export interface SetStatusInput {
   version: number;
   /** Moves the entitlement to another stage with this change; absent keeps the current one. */
   stage?: Stage | undefined;
-  segments: ProposedSegment[];
+  /** Owners as text or as a person or team (ownerRef); resolved as docs/OWNERS.md says. */
+  segments: ProposedSegmentWithOwner[];
   actor: Actor;
   source: ChangeSource;
   requestId?: string | undefined;
@@ -62,6 +64,8 @@ export async function setStatus(
   const now = deps.now();
   const stage = input.stage ?? current.stage;
   const locked = lockedOf(current);
+  const owned = { tenantId: current.tenant.id, previous: locked.segments };
+  const { proposed, context } = await proposeOwners(deps, db, owned, input.segments);
   const decision = evaluateStatus({
     index,
     serviceId: locked.serviceId,
@@ -69,7 +73,7 @@ export async function setStatus(
     actorRole: input.actor.role,
     availableSeats: locked.availableSeats,
     previous: locked.segments,
-    proposed: input.segments,
+    proposed,
     today: todayOf(now),
   });
   if (!decision.ok) {
@@ -80,15 +84,16 @@ export async function setStatus(
       { violations: decision.violations },
     );
   }
+  const segments = await settleOwners(deps, db, owned, proposed, decision.segments, context);
   // A status restated as it is writes nothing, no history row either.
-  if (stage === locked.stage && sameSegments(locked.segments, decision.segments)) {
+  if (stage === locked.stage && sameSegments(locked.segments, segments)) {
     return { entitlement: current };
   }
 
   const write: StatusWrite = {
     locked,
     stage,
-    segments: decision.segments,
+    segments,
     actor: { id: input.actor.id, role: input.actor.role },
     source: input.source,
     requestId: input.requestId ?? null,
@@ -103,15 +108,15 @@ export async function setStatus(
     throw await versionConflict(db, latest, input.version);
   }
   // The stored row is exactly what was written, so the answer is built rather than read back.
-  const { segments } = statusAfter(write);
+  const after = statusAfter(write).segments;
   return {
     entitlement: {
       ...current,
       version,
       stage,
       updatedAt: now.toISOString(),
-      segments,
-      blockedSeats: blockedSeatsOf(segments),
+      segments: after,
+      blockedSeats: blockedSeatsOf(after),
     },
   };
 }

@@ -22,7 +22,10 @@ export interface EntitlementQuery {
   l2: string[];
   l3: string[];
   serviceId: string[];
+  /** A person (user id or email), a team (role id) or owner text, case aside. */
   owner: string[];
+  /** Only entitlements with a segment whose owner is unresolved text. */
+  ownerUnresolved: boolean;
   stage: string[];
   /** Inclusive target date range (YYYY-MM-DD) of some segment. */
   targetFrom: string | null;
@@ -52,6 +55,14 @@ const anyOf = (column: SQL, values: readonly string[]) =>
     values.map((value) => sql`${value}`),
     sql`, `,
   )})`;
+
+/** A segment `s` owned by one of `owners`: person by id or email, team by role id, or the owner text. */
+function ownerCondition(owners: readonly string[]): SQL {
+  const keys = owners.map((owner) => owner.trim().toLowerCase());
+  return sql`(${anyOf(sql`lower(s.owner)`, keys)} or ${anyOf(sql`s.owner_team`, keys)}
+    or s.owner_user_id in (select ou.id from users ou
+      where ${anyOf(sql`lower(ou.email)`, keys)} or ${anyOf(sql`ou.id::text`, keys)}))`;
+}
 
 /**
  * One page of entitlement ids matching the filters. Segment filters apply to
@@ -125,13 +136,10 @@ export function entitlementListSource(
   if (query.l1.length > 0) segment.push(anyOf(sql`s.l1`, query.l1));
   if (query.l2.length > 0) segment.push(anyOf(sql`s.l2`, query.l2));
   if (query.l3.length > 0) segment.push(anyOf(sql`s.l3`, query.l3));
-  if (query.owner.length > 0)
-    segment.push(
-      anyOf(
-        sql`lower(s.owner)`,
-        query.owner.map((owner) => owner.toLowerCase()),
-      ),
-    );
+  if (query.owner.length > 0) segment.push(ownerCondition(query.owner));
+  if (query.ownerUnresolved) {
+    segment.push(sql`s.owner is not null and s.owner_user_id is null and s.owner_team is null`);
+  }
   if (query.targetFrom) segment.push(sql`s.target_date >= ${query.targetFrom}::date`);
   if (query.targetTo) {
     segment.push(sql`s.target_date <= ${query.targetTo}::date`);

@@ -3,6 +3,7 @@ import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { SplitReason } from "../../domain/status-segment.ts";
 import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
 import { blockedSeatsOf } from "./entitlement-view.ts";
+import { segmentOwnerKeys } from "./segment-owner-sql.ts";
 
 /**
  * One entitlement view as a single SQL row: the entitlement `e`, its tenant
@@ -37,7 +38,7 @@ const segmentsJson = sql`(select json_agg(json_build_object(
     'serviceStatus', s.service_status, 'engagementScenario', s.engagement_scenario,
     'targetDate', s.target_date, 'owner', s.owner, 'note', s.note,
     'nextActionDate', s.next_action_date, 'nextAction', s.next_action, 'splitReason', s.split_reason,
-    'l1Since', s.l1_since) order by s.position)
+    'l1Since', s.l1_since, ${segmentOwnerKeys("e.tenant_id", "ec.id")}) order by s.position)
   from status_segments s where s.entitlement_id = e.id)::text`;
 
 /** The select list of an EntitlementViewRow over `e`, `et`, `ec` and `es`. */
@@ -68,7 +69,7 @@ export const entitlementViewJson = sql`json_build_object(
       'serviceStatus', s.service_status, 'engagementScenario', s.engagement_scenario,
       'targetDate', s.target_date, 'owner', s.owner, 'note', s.note,
       'nextActionDate', s.next_action_date, 'nextAction', s.next_action, 'splitReason', s.split_reason,
-      'l1Since', ${isoTime("s.l1_since")}) order by s.position)
+      'l1Since', ${isoTime("s.l1_since")}, ${segmentOwnerKeys("e.tenant_id", "ec.id")}) order by s.position)
     from status_segments s where s.entitlement_id = e.id), '[]'::json),
   'blockedSeats', e.blocked_seats)::text`;
 

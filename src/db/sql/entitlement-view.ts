@@ -16,6 +16,11 @@ export function toStoredSegment(row: typeof statusSegments.$inferSelect): Stored
     engagementScenario: row.engagementScenario,
     targetDate: row.targetDate,
     owner: row.owner,
+    ownerRef: row.ownerUserId
+      ? { kind: "person", userId: row.ownerUserId }
+      : row.ownerTeam
+        ? { kind: "team", role: row.ownerTeam }
+        : null,
     note: row.note,
     nextActionDate: row.nextActionDate,
     nextAction: row.nextAction,

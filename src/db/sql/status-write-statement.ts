@@ -51,7 +51,14 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
       ...segmentSummary(locked.serviceId, after.segments),
     });
     after.segments.forEach((segment, position) => {
-      segments.push({ ...segment, entitlementId: locked.id, position });
+      const ref = segment.ownerRef;
+      segments.push({
+        ...segment,
+        entitlementId: locked.id,
+        position,
+        ownerUserId: ref?.kind === "person" ? ref.userId : null,
+        ownerTeam: ref?.kind === "team" ? ref.role : null,
+      });
     });
     history.push({
       entitlementId: locked.id,
@@ -96,20 +103,22 @@ const statusWriteStatement = preparedStatement("status_write", (db) => {
   );
   const written = db.$with("written", {}).as(
     sql`insert into status_segments (entitlement_id, position, seats, l1, scenario_id, l2, l3, service_status,
-        engagement_scenario, target_date, owner, note, next_action_date, next_action, split_reason, l1_since)
+        engagement_scenario, target_date, owner, owner_user_id, owner_team, note, next_action_date, next_action,
+        split_reason, l1_since)
       select r."entitlementId", r.position, r.seats, r.l1, r."scenarioId", r.l2, r.l3, r."serviceStatus",
-        r."engagementScenario", r."targetDate", r.owner, r.note, r."nextActionDate", r."nextAction", r."splitReason",
+        r."engagementScenario", r."targetDate", r.owner, r."ownerUserId", r."ownerTeam", r.note, r."nextActionDate", r."nextAction", r."splitReason",
         r."l1Since"
       from json_to_recordset(${sql.placeholder("segments")}::json) as r("entitlementId" uuid, position integer,
         seats integer, l1 text, "scenarioId" text, l2 text, l3 text, "serviceStatus" text, "engagementScenario" text,
-        "targetDate" date, owner text, note text, "nextActionDate" date, "nextAction" text, "splitReason" text,
+        "targetDate" date, owner text, "ownerUserId" uuid, "ownerTeam" text, note text, "nextActionDate" date, "nextAction" text, "splitReason" text,
         "l1Since" timestamptz)
       join updated u on u.id = r."entitlementId"
       on conflict (entitlement_id, position) do update set
         seats = excluded.seats, l1 = excluded.l1, scenario_id = excluded.scenario_id, l2 = excluded.l2,
         l3 = excluded.l3, service_status = excluded.service_status,
         engagement_scenario = excluded.engagement_scenario, target_date = excluded.target_date,
-        owner = excluded.owner, note = excluded.note, next_action_date = excluded.next_action_date,
+        owner = excluded.owner, owner_user_id = excluded.owner_user_id, owner_team = excluded.owner_team,
+        note = excluded.note, next_action_date = excluded.next_action_date,
         next_action = excluded.next_action, split_reason = excluded.split_reason, l1_since = excluded.l1_since`,
   );
   const removed = db

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type StatusSegment, splitReasons } from "../../domain/status-segment.ts";
 import { isoDate, violationSchema } from "./common.ts";
+import { ownerRefSchema, resolvedOwnerSchema } from "./owners.ts";
 
 /** Entitlements, their status segments and their history: what the portfolio, status and bulk routes send and take. */
 
@@ -24,7 +25,10 @@ export const proposedSegmentSchema = z
       .max(40)
       .nullish()
       .describe("YYYY-MM-DD; for Blocked in Delivery: the projected unblock date"),
-    owner: optionalText,
+    owner: optionalText.describe(
+      "Owner as text: a team's role name or id, a user's email or unique name, else kept as unresolved text",
+    ),
+    ownerRef: ownerRefSchema.nullish().describe("Owner as a person or a team; wins over owner text"),
     note: z.string().max(10_000).nullish(),
     nextActionDate: z.string().max(40).nullish(),
     nextAction: z.string().max(2000).nullish(),
@@ -50,6 +54,8 @@ export const statusSegmentSchema = z.object({
   engagementScenario: z.string().nullable(),
   targetDate: isoDate.nullable(),
   owner: z.string().nullable(),
+  ownerRef: ownerRefSchema.nullable().optional(),
+  ownerResolved: resolvedOwnerSchema.nullable().optional(),
   note: z.string(),
   nextActionDate: isoDate.nullable(),
   nextAction: z.string().nullable(),
@@ -82,7 +88,13 @@ export const entitlementFilterSchema = z
     l2: z.string().optional(),
     l3: z.string().optional(),
     serviceId: z.string().optional(),
-    owner: z.string().optional(),
+    owner: z
+      .string()
+      .optional()
+      .describe("A person's user id or email, a team's role id or name, or owner text (case aside)"),
+    ownerUnresolved: booleanFlag
+      .optional()
+      .describe("Only entitlements with an owner written as unresolved text"),
     stage: stageSchema.optional(),
     targetFrom: isoDate.optional(),
     targetTo: isoDate.optional(),

@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import type { OwnerPerson } from "../../domain/owners/segment-owner.ts";
+import type { Db } from "../client.ts";
+import { isUuid, rowsOf, uuidArray } from "../infra/raw-rows.ts";
+
+/**
+ * The people owners are resolved against (docs/OWNERS.md): those assigned to
+ * a tenant or to its customer, and users named by an owner text or an id.
+ */
+
+/** People assigned to each tenant or to its customer, by tenant id, by name. */
+export async function peopleAssignedTo(
+  db: Db,
+  tenantIds: readonly string[],
+): Promise<Map<string, OwnerPerson[]>> {
+  const wanted = [...new Set(tenantIds.filter(isUuid))];
+  const byTenant = new Map<string, OwnerPerson[]>(wanted.map((id) => [id, []]));
+  if (wanted.length === 0) return byTenant;
+  const rows = await rowsOf<OwnerPerson & { tenantId: string }>(
+    db,
+    sql`select distinct t.id::text as "tenantId", u.id::text as id, u.name, u.email, u.role
+          from tenants t
+          join assignments a on a.tenant_id = t.id or a.customer_id = t.customer_id
+          join users u on u.id = a.user_id
+         where t.id = any(${uuidArray(wanted)}::uuid[])
+         order by u.name, u.email`,
+  );
+  for (const { tenantId, ...person } of rows) byTenant.get(tenantId)?.push(person);
+  return byTenant;
+}
+
+/** Users whose email or name is one of `texts` (case aside), or whose id is one of `ids`. */
+export async function usersNamed(
+  db: Db,
+  texts: readonly string[],
+  ids: readonly string[],
+): Promise<OwnerPerson[]> {
+  const keys = [...new Set(texts.map((text) => text.trim().toLowerCase()).filter((text) => text !== ""))];
+  const wantedIds = [...new Set(ids.filter(isUuid))];
+  if (keys.length === 0 && wantedIds.length === 0) return [];
+  const keyList = sql`array(select json_array_elements_text(${JSON.stringify(keys)}::json))`;
+  return rowsOf<OwnerPerson>(
+    db,
+    sql`select u.id::text as id, u.name, u.email, u.role from users u
+         where lower(u.email) = any(${keyList}) or lower(btrim(u.name)) = any(${keyList})
+            or u.id = any(${uuidArray(wantedIds)}::uuid[])
+         order by u.name, u.email`,
+  );
+}
+
+/** Every user but those assigned to the tenant: the picker's "others", by name. */
+export async function usersNotAssignedTo(db: Db, tenantId: string): Promise<OwnerPerson[]> {
+  if (!isUuid(tenantId)) return [];
+  return rowsOf<OwnerPerson>(
+    db,
+    sql`select u.id::text as id, u.name, u.email, u.role from users u
+         where not exists (select 1 from tenants t join assignments a
+                             on a.tenant_id = t.id or a.customer_id = t.customer_id
+                            where t.id = ${tenantId}::uuid and a.user_id = u.id)
+         order by u.name, u.email
+         limit 500`,
+  );
+}

@@ -1,0 +1,132 @@
+import type { ProposedSegmentWithOwner as ProposedSegment, StatusSegment } from "../status-segment.ts";
+import { type Violation, violation } from "../violation.ts";
+import {
+  type OwnerPerson,
+  type OwnerRef,
+  type OwnerTeam,
+  ownerOfText,
+  personOwner,
+  type ResolvedOwner,
+  teamOwner,
+  textOwner,
+} from "./segment-owner.ts";
+
+/** What resolving the owners of one entitlement's segments needs to know. */
+export interface OwnerContext {
+  /** The teams an owner may be (ownerTeamsOf). */
+  teams: OwnerTeam[];
+  /** People assigned to the tenant or to its customer: the ones a person owner may be. */
+  assigned: OwnerPerson[];
+  /** Other users an owner text or reference names (by email, name or id). */
+  named: OwnerPerson[];
+  /** Owners of the stored segments: they stay owner though no longer assigned. */
+  keptUserIds: ReadonlySet<string>;
+}
+
+export interface OwnerOutcome<T> {
+  segments: T[];
+  violations: Violation[];
+  /** Who may be chosen instead, when a person was refused. */
+  instead: string[];
+}
+
+function findPerson(context: OwnerContext, userId: string): OwnerPerson | undefined {
+  return (
+    context.assigned.find((person) => person.id === userId) ??
+    context.named.find((person) => person.id === userId)
+  );
+}
+
+/** Who may own these seats, in words: the teams, then the assigned people. */
+export function ownerChoices(context: OwnerContext): string[] {
+  const people = [...new Map(context.assigned.map((person) => [person.id, person])).values()];
+  return [
+    ...context.teams.map((team) => `${team.name} (team)`),
+    ...people.map((person) => `${person.name} <${person.email}>`),
+  ];
+}
+
+/**
+ * Before the rules: a structured owner gives the segment its owner text, so
+ * the playbook's owner rule (required, forbidden) judges it like a typed one.
+ */
+export function ownerTextsOfRefs(
+  proposed: readonly ProposedSegment[],
+  context: OwnerContext,
+): OwnerOutcome<ProposedSegment> {
+  const violations: Violation[] = [];
+  const segments = proposed.map((segment, position) => {
+    const ref = segment.ownerRef;
+    if (!ref) return segment;
+    const field = `segments.${position}.ownerRef`;
+    if (ref.kind === "team") {
+      const team = context.teams.find((candidate) => candidate.id === ref.role);
+      if (team) return { ...segment, owner: team.name };
+      violations.push(
+        violation(
+          field,
+          "owner_team_unknown",
+          `"${ref.role}" is not a team of the playbook an owner may be.`,
+        ),
+      );
+      return segment;
+    }
+    const person = findPerson(context, ref.userId);
+    if (person) return { ...segment, owner: person.name };
+    violations.push(violation(field, "owner_unknown", `There is no user ${ref.userId}.`));
+    return segment;
+  });
+  return { segments, violations, instead: violations.length > 0 ? ownerChoices(context) : [] };
+}
+
+function refOf(segment: StatusSegment, proposed: ProposedSegment | undefined, context: OwnerContext) {
+  const text = segment.owner ?? "";
+  if (proposed?.ownerRef) return proposed.ownerRef;
+  // A stored segment kept as it was keeps its owner while its text is unchanged.
+  if (segment.ownerRef && segment.ownerResolved?.name === text) return segment.ownerRef;
+  return ownerOfText(context.teams, [...context.assigned, ...context.named], text);
+}
+
+function resolvedOf(ref: OwnerRef | null, text: string, context: OwnerContext): ResolvedOwner {
+  if (ref?.kind === "team") {
+    const team = context.teams.find((candidate) => candidate.id === ref.role);
+    if (team) return teamOwner(team, context.assigned);
+  }
+  if (ref?.kind === "person") {
+    const person = findPerson(context, ref.userId);
+    if (person) return personOwner(person);
+  }
+  return textOwner(text);
+}
+
+/**
+ * After the rules: each segment's owner (a default the rules filled in
+ * included) resolved to a team, a person or text. A person must be assigned
+ * to the tenant or its customer, unless it already owned a stored segment.
+ */
+export function resolveSegmentOwners(
+  segments: readonly StatusSegment[],
+  proposed: readonly ProposedSegment[],
+  context: OwnerContext,
+): OwnerOutcome<StatusSegment> {
+  const violations: Violation[] = [];
+  const resolved = segments.map((segment, position): StatusSegment => {
+    const text = segment.owner?.trim() ?? "";
+    if (text === "") return { ...segment, owner: null, ownerRef: null, ownerResolved: null };
+    const ref = refOf(segment, proposed[position], context);
+    const owner = resolvedOf(ref, text, context);
+    const assigned = context.assigned.some((person) => person.id === owner.userId);
+    if (owner.kind === "person" && !assigned && !context.keptUserIds.has(owner.userId ?? "")) {
+      violations.push(
+        violation(
+          `segments.${position}.owner`,
+          "owner_not_assigned",
+          `${owner.name} is not assigned to this tenant or to its customer, so cannot own its seats; choose a team or someone assigned.`,
+        ),
+      );
+    }
+    const kept = owner.kind === "text" ? null : ref;
+    return { ...segment, owner: owner.name, ownerRef: kept, ownerResolved: owner };
+  });
+  return { segments: resolved, violations, instead: violations.length > 0 ? ownerChoices(context) : [] };
+}
