@@ -84,3 +84,23 @@ export function toQuery(values: Record<string, string | number | boolean | null 
   const query = params.toString();
   return query ? `?${query}` : "";
 }
+
+/** Sends files as multipart/form-data (the browser sets the boundary); answers as apiRequest does. */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (csrfToken) headers[csrfHeader] = csrfToken;
+  const response = await fetch(`/api${path}`, {
+    method: "POST",
+    headers,
+    credentials: "same-origin",
+    body: form,
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? safeJson(text) : null;
+  if (!response.ok) {
+    const problem =
+      parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : { detail: text };
+    throw new ApiError(response.status, problem);
+  }
+  return parsed as T;
+}

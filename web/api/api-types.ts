@@ -17,6 +17,13 @@ export type {
   StoredSegment,
 } from "../../src/http/schemas/entitlements.ts";
 export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
+export type {
+  PortfolioSync,
+  PortfolioSyncList,
+  SyncCountsBody,
+  SyncOptions,
+  SyncReportBody,
+} from "../../src/http/schemas/feed.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
 export type {
   AgingBucket,

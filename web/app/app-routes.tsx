@@ -2,7 +2,8 @@ import { Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
 import { MyWorkPage } from "../my-work/my-work-page.tsx";
 import { useLandingPage } from "../my-work/use-landing-page.ts";
-import { PortfolioPage } from "../portfolio/portfolio-page.tsx";
+import { FeedPage } from "../feed/feed-page.tsx";
+import { HomePage } from "../feed/home-page.tsx";
 import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
 import { useCan } from "../users/permissions.ts";
@@ -43,7 +44,8 @@ export function AppRoutes() {
 }
 
 function route(pathname: string) {
-  if (pathname === "/") return <PortfolioPage />;
+  if (pathname === "/") return <HomePage />;
+  if (pathname === "/admin/feed") return <FeedPage />;
   if (pathname === "/my-work") return <MyWorkPage />;
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;

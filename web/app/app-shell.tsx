@@ -32,6 +32,12 @@ const sections = [
     active: (path: string) => path.startsWith("/playbook"),
     needs: null,
   },
+  {
+    href: "/admin/feed",
+    label: "Portfolio feed",
+    active: (path: string) => path === "/admin/feed",
+    needs: "portfolio.sync",
+  },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

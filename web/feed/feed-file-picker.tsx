@@ -1,0 +1,81 @@
+import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text } from "@mantine/core";
+import { type DragEvent, useState } from "react";
+import { formatCount } from "../shared/format.ts";
+
+interface Props {
+  files: readonly File[];
+  unknownFiles: readonly string[];
+  disabled: boolean;
+  onAdd: (files: File[]) => void;
+  onRemove: (name: string) => void;
+}
+
+/** Choose or drop the feed files; each is listed with its size and can be taken out again. */
+export function FeedFilePicker({ files, unknownFiles, disabled, onAdd, onRemove }: Props) {
+  const [over, setOver] = useState(false);
+  const drop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    setOver(false);
+    if (!disabled) onAdd([...event.dataTransfer.files]);
+  };
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      bg={over ? "blue.0" : undefined}
+      style={{ borderStyle: "dashed" }}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
+      <Stack gap="xs">
+        <Group gap="sm">
+          <FileButton onChange={onAdd} multiple accept=".csv,.jsonl,.ndjson" disabled={disabled}>
+            {(props) => (
+              <Button {...props} variant="light" size="sm" data-testid="feed-choose-files">
+                Choose files
+              </Button>
+            )}
+          </FileButton>
+          <Text size="sm" c="dimmed">
+            or drop them here: customers, tenants, entitlements, people, usage (.csv or .jsonl), any of them.
+          </Text>
+        </Group>
+        {files.length > 0 ? (
+          <Stack gap={4} component="ul" aria-label="Chosen files" style={{ listStyle: "none", padding: 0 }}>
+            {files.map((file) => (
+              <Group key={file.name} gap="xs" component="li">
+                <Text size="sm" fw={500}>
+                  {file.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatCount(file.size)} bytes
+                </Text>
+                <ActionIcon
+                  variant="subtle"
+                  size="sm"
+                  color="gray"
+                  aria-label={`Remove ${file.name}`}
+                  disabled={disabled}
+                  onClick={() => onRemove(file.name)}
+                >
+                  ×
+                </ActionIcon>
+              </Group>
+            ))}
+          </Stack>
+        ) : null}
+        {unknownFiles.length > 0 ? (
+          <Text size="sm" c="red.8" role="alert">
+            Not a feed file name: {unknownFiles.join(", ")}. Name each file for what it holds (tenants.csv,
+            ...).
+          </Text>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
