@@ -16,7 +16,6 @@ export type {
   StatusSnapshot,
   StoredSegment,
 } from "../../src/http/schemas/entitlements.ts";
-export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
 export type {
   PortfolioSync,
   PortfolioSyncList,
@@ -24,6 +23,7 @@ export type {
   SyncOptions,
   SyncReportBody,
 } from "../../src/http/schemas/feed.ts";
+export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
 export type {
   AgingBucket,

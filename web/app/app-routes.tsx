@@ -1,9 +1,9 @@
 import { Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
-import { MyWorkPage } from "../my-work/my-work-page.tsx";
-import { useLandingPage } from "../my-work/use-landing-page.ts";
 import { FeedPage } from "../feed/feed-page.tsx";
 import { HomePage } from "../feed/home-page.tsx";
+import { MyWorkPage } from "../my-work/my-work-page.tsx";
+import { useLandingPage } from "../my-work/use-landing-page.ts";
 import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
 import { useCan } from "../users/permissions.ts";
