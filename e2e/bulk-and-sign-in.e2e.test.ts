@@ -56,7 +56,7 @@ describe("bulk update", () => {
 });
 
 describe("sign-in", () => {
-  it("asks for the password first, then shows the portfolio, and signs out again", async () => {
+  it("asks for the password first, then shows the person's work, and signs out again", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl() });
     const page = await context.newPage();
     await page.goto("/");
@@ -70,7 +70,8 @@ describe("sign-in", () => {
 
     await page.getByRole("textbox", { name: "Password" }).fill("unblock-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: "Portfolio" }).waitFor();
+    // The Account Team member has customers assigned: My work is their first page.
+    await page.getByRole("heading", { name: "My work" }).waitFor();
     await page.getByText("Arjun Account").waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();

@@ -44,7 +44,13 @@ describe("portfolio", () => {
     await first.context.close();
 
     // A new browser context shares nothing with the first: the view comes from the server.
+    // An assigned person lands on My work; the portfolio is one link away.
     const second = await openPage(browser, "/", { userEmail: deliveryFm });
+    await second.page.waitForURL((url) => url.pathname === "/my-work");
+    await second.page
+      .getByRole("navigation", { name: "Sections" })
+      .getByRole("link", { name: "Portfolio" })
+      .click();
     await second.page.getByRole("button", { name: /^Saved views/ }).click();
     await second.page.getByRole("menuitem", { name }).click();
     await second.page.waitForURL(/l1=blocked&l2=app_compatibility/);

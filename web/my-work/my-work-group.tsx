@@ -3,7 +3,7 @@ import type { MyWorkGroupView, MyWorkItem } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { SegmentChips } from "../portfolio/segment-chips.tsx";
 import { Link } from "../router/link.tsx";
-import { formatCount, formatDate } from "../shared/format.ts";
+import { formatCount } from "../shared/format.ts";
 
 const groupColors: Record<MyWorkGroupView["id"], string> = {
   overdue: "red",
@@ -93,12 +93,11 @@ function MyWorkRow({ item }: { item: MyWorkItem }) {
       <Table.Td>{owners}</Table.Td>
       <Table.Td>
         <Text size="sm">{item.reason}</Text>
-        {item.date ? (
+        {item.assigned ? null : (
           <Text size="xs" c="dimmed">
-            {formatDate(item.date)}
-            {item.assigned ? "" : " · you own a segment"}
+            Yours as the owner of a segment
           </Text>
-        ) : null}
+        )}
       </Table.Td>
     </Table.Tr>
   );
