@@ -45,6 +45,11 @@ import { listAssignments } from "./users/list-assignments.ts";
 import { listUserViews } from "./users/list-users.ts";
 import { unassignUser } from "./users/unassign-user.ts";
 import { updateUser } from "./users/update-user.ts";
+import { createWebhook } from "./webhooks/create-webhook.ts";
+import { deleteWebhook } from "./webhooks/delete-webhook.ts";
+import { listWebhookDeliveries } from "./webhooks/list-webhook-deliveries.ts";
+import { listWebhooks } from "./webhooks/list-webhooks.ts";
+import { redeliverWebhook } from "./webhooks/redeliver-webhook.ts";
 
 type Call = (deps: AppDeps, actor: Actor) => unknown;
 
@@ -125,6 +130,12 @@ const useCases: Record<string, Call> = {
   deleteSavedView: (deps, actor) => deleteSavedView(deps, actor, some),
   listJobs: (deps, actor) => listJobs(deps, actor, {}),
   retryJob: (deps, actor) => retryJob(deps, actor, 1),
+  createWebhook: (deps, actor) =>
+    createWebhook(deps, as(actor), { url: "https://hooks.example.com/x", events: ["status.changed"] }),
+  listWebhooks: (deps, actor) => listWebhooks(deps, actor),
+  deleteWebhook: (deps, actor) => deleteWebhook(deps, as(actor), some),
+  listWebhookDeliveries: (deps, actor) => listWebhookDeliveries(deps, actor, { webhookId: some }),
+  redeliverWebhook: (deps, actor) => redeliverWebhook(deps, as(actor), { webhookId: some, deliveryId: 1 }),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -155,6 +166,16 @@ const notUseCases: Record<string, string> = {
   defaultBackoff: "computes a retry delay",
   serverJobs: "lists the runner's handlers and schedules",
   startJobRunner: "starts the runner in `unblock serve`",
+  isLastAttempt: "computes whether a job's failure is its last",
+  deliveryJobKey: "names a delivery's job",
+  webhookNotFound: "shapes the 404 of a webhook",
+  postWebhook: "sends one delivery for the webhook.deliver job",
+  newWebhookSecret: "makes a secret inside createWebhook",
+  webhookSignature: "signs one delivery",
+  privateTargetsAllowed: "reads UNBLOCK_WEBHOOK_ALLOW_PRIVATE",
+  isPrivateAddress: "judges an address",
+  checkWebhookUrl: "checks a URL inside createWebhook",
+  guardedLookup: "resolves a receiver's name for postWebhook",
   currentSyncSlot: "the in-process slot of the sync startPortfolioSync runs",
   claimSyncSlot: "taken by startPortfolioSync once it has checked its actor",
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
@@ -172,6 +193,7 @@ const folders = [
   "audit",
   "saved-views",
   "jobs",
+  "webhooks",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 

@@ -113,6 +113,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
         { name: "status" },
         { name: "reports" },
         { name: "users" },
+        { name: "webhooks" },
+        { name: "notifications" },
       ],
     },
     transform: createJsonSchemaTransform({ skipList: ["/api/docs", "/api/docs/*", "/api/openapi.json"] }),

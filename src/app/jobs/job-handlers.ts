@@ -1,5 +1,6 @@
 import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
 import type { Schedule } from "../../domain/jobs/schedule.ts";
+import { deliverWebhookJob } from "../webhooks/deliver-webhook-job.ts";
 import type { JobHandler } from "./job-runner.ts";
 
 /** Finished jobs are kept this long for `unblock jobs`, then deleted; failed ones stay. */
@@ -16,7 +17,7 @@ const pruneJobs: JobHandler = {
 /** Every kind of job the server runs, and the recurring ones' schedules. */
 export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } {
   return {
-    handlers: [pruneJobs],
+    handlers: [pruneJobs, deliverWebhookJob],
     schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }],
   };
 }

@@ -46,6 +46,12 @@ const quiet: RunnerLog = { info: () => undefined, warn: () => undefined };
 /** 5 s after the first failure, doubling, at most an hour apart. */
 export const defaultBackoff = exponentialBackoff(5_000, 3_600_000);
 
+/** Whether a failure of this claim of `job` is its last: no attempt left, or the next would come too late. */
+export function isLastAttempt(job: Job, backoff: (attempt: number) => number, now: Date): boolean {
+  const retryAt = now.getTime() + backoff(job.attempts);
+  return job.attempts >= job.maxAttempts || (job.retryUntil !== null && retryAt > job.retryUntil.getTime());
+}
+
 /**
  * Runs the jobs table's work in this process (docs/JOBS.md). Each round it
  * enqueues the schedules' current occurrences (once across servers: their
@@ -187,9 +193,9 @@ export class JobRunner {
   private async settleFailure(handler: JobHandler, job: Job, error: unknown): Promise<void> {
     const now = this.deps.now();
     const message = error instanceof Error ? error.message : String(error);
-    const retryAt = new Date(now.getTime() + (handler.backoff ?? defaultBackoff)(job.attempts));
-    const exhausted =
-      job.attempts >= job.maxAttempts || (job.retryUntil !== null && retryAt > job.retryUntil);
+    const backoff = handler.backoff ?? defaultBackoff;
+    const retryAt = new Date(now.getTime() + backoff(job.attempts));
+    const exhausted = isLastAttempt(job, backoff, now);
     await settleJob(this.deps.database.db, {
       id: job.id,
       worker: this.worker,

@@ -5,6 +5,7 @@ import { preparedStatement } from "../infra/prepared-statement.ts";
 import type { StatusWrite } from "../repositories/entitlement-repository.ts";
 import { l1SinceFor } from "../repositories/segment-repository.ts";
 import { type SegmentSummary, segmentSummary } from "./segment-summary.ts";
+import { addToOutbox, type StatusOutbox, statusOutboxParts } from "./status-outbox-sql.ts";
 
 /**
  * Writes judged statuses with one statement, whatever their number: each
@@ -37,9 +38,11 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
   } & SegmentSummary)[] = [];
   const segments: Record<string, unknown>[] = [];
   const history: Record<string, unknown>[] = [];
+  const outbox: StatusOutbox = { events: [], followUps: [] };
   for (const write of writes) {
     const { locked, now } = write;
     const after = statusAfter(write);
+    addToOutbox(outbox, write, after);
     stamps.push({
       id: locked.id,
       version: locked.version,
@@ -78,6 +81,8 @@ export async function writeStatuses(db: Db, writes: readonly StatusWrite[]): Pro
     stamps: JSON.stringify(stamps),
     segments: JSON.stringify(segments),
     history: JSON.stringify(history),
+    events: JSON.stringify(outbox.events),
+    followUps: JSON.stringify(outbox.followUps),
   });
   return new Set(rows.map((row) => row.id));
 }
@@ -138,7 +143,7 @@ const statusWriteStatement = preparedStatement("status_write", (db) => {
       order by h."entitlementId"`,
   );
   return db
-    .with(stamps, updated, written, removed, logged)
+    .with(stamps, updated, written, removed, logged, ...statusOutboxParts(db))
     .select({ id: sql<string>`id::text` })
     .from(updated);
 });
