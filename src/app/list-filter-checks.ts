@@ -46,6 +46,20 @@ export class FilterChecks {
     return value;
   }
 
+  /** A percentage filter: a number, 0 or more (a share may pass 100 when more seats are active than available). */
+  percent(field: string, value: number | undefined | null): number | null {
+    if (value === undefined || value === null) return null;
+    if (!Number.isFinite(value) || value < 0 || value > 1_000_000) {
+      this.violations.push({
+        field,
+        code: "percent_invalid",
+        message: `"${value}" is not a percentage: give a number from 0 (e.g. 10 for 10%).`,
+      });
+      return null;
+    }
+    return value;
+  }
+
   oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
     if (value === undefined) return fallback;
     if (!(allowed as readonly string[]).includes(value)) {

@@ -22,6 +22,12 @@ export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): Entitl
     order: "desc",
     limit: 20,
     visibleTo: everyTenant,
+    usageShareMin: null,
+    usageShareMax: null,
+    contradiction: null,
+    usageRules: undefined,
+    ended: "exclude",
+    resplitNeeded: false,
     ...fields,
   };
 }

@@ -1,18 +1,21 @@
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
-import type { EntitlementView } from "../../http/schemas/entitlements.ts";
-import type { Actor, AppDeps } from "../app-deps.ts";
+import { assessUsage } from "../../domain/usage/assess-usage.ts";
+import type { EntitlementDetail } from "../../http/schemas/entitlements.ts";
+import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { requireTenantAction } from "../auth/authorize-actor.ts";
 
 /**
- * One entitlement with its customer, tenant, service and segments, if the
- * actor may read its tenant; not_found when absent or concealed from it.
+ * One entitlement with its customer, tenant, service and segments, and its
+ * usage read against its status by the playbook, if the actor may read its
+ * tenant; not_found when absent or concealed from it.
  */
-export async function getEntitlement(deps: AppDeps, actor: Actor, id: string): Promise<EntitlementView> {
+export async function getEntitlement(deps: AppDeps, actor: Actor, id: string): Promise<EntitlementDetail> {
   const db = deps.database.db;
   await requireTenantAction(deps, db, actor, { type: "tenant.read" }, { entitlementId: id });
   const view = await findEntitlementView(db, id);
   if (!view)
     throw new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
-  return view;
+  const usageAssessment = assessUsage(deps.playbook.index.playbook, { ...view, today: todayOf(deps.now()) });
+  return { ...view, usageAssessment };
 }

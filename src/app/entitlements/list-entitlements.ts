@@ -1,11 +1,13 @@
 import {
   type EntitlementQuery,
   type EntitlementSort,
+  endedFilters,
   entitlementSorts,
   pageEntitlementIds,
 } from "../../db/repositories/entitlement-list-repository.ts";
 import { loadEntitlementViewsJson } from "../../db/repositories/entitlement-repository.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import { contradictionKinds } from "../../domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
@@ -44,6 +46,15 @@ export interface EntitlementFilter {
   limit?: number;
   /** The nextCursor of the previous page. */
   cursor?: string;
+  /** Newest usage point's active seats, in percent of the available seats: at least / at most. */
+  usageShareMin?: number;
+  usageShareMax?: number;
+  /** Statuses usage contradicts (docs/USAGE.md): "any" or one kind. */
+  contradiction?: string;
+  /** Ended entitlements: "exclude" (default), "include" or "only". */
+  ended?: string;
+  /** Only split statuses a seat change left not adding up to the seats. */
+  resplitNeeded?: boolean;
 }
 
 /** Sorts where the biggest or newest matters most start from the top unless told otherwise. */
@@ -53,6 +64,7 @@ const defaultOrder: Record<EntitlementSort, "asc" | "desc"> = {
   next_action_date: "asc",
   customer: "asc",
   blocked_seats: "desc",
+  usage_share: "desc",
 };
 
 /**
@@ -122,7 +134,28 @@ export function entitlementQueryOf(
     limit: checks.limit(filter.limit),
     cursor: filter.cursor || undefined,
     visibleTo,
+    ...usageFilterOf(deps, checks, filter),
+    ended: checks.oneOf("ended", filter.ended, endedFilters, "exclude"),
+    resplitNeeded: filter.resplitNeeded === true,
   };
   checks.done();
   return query;
+}
+
+/** The usage filters checked: share bounds in percent (0 or more, min not above max), a contradiction kind. */
+function usageFilterOf(deps: AppDeps, checks: FilterChecks, filter: EntitlementFilter) {
+  const usageShareMin = checks.percent("usageShareMin", filter.usageShareMin);
+  const usageShareMax = checks.percent("usageShareMax", filter.usageShareMax);
+  if (usageShareMin !== null && usageShareMax !== null && usageShareMin > usageShareMax) {
+    checks.violations.push({
+      field: "usageShareMin",
+      code: "usage_share_range_invalid",
+      message: `The lowest usage share (${usageShareMin}) is above the highest (${usageShareMax}).`,
+    });
+  }
+  const contradiction =
+    filter.contradiction === undefined || filter.contradiction === ""
+      ? null
+      : checks.oneOf("contradiction", filter.contradiction, ["any", ...contradictionKinds] as const, "any");
+  return { usageShareMin, usageShareMax, contradiction, usageRules: deps.playbook.index.playbook.usage };
 }

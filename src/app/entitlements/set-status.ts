@@ -117,6 +117,8 @@ export async function setStatus(
       updatedAt: now.toISOString(),
       segments: after,
       blockedSeats: blockedSeatsOf(after),
+      // The rules made the segments add up to the seats: nothing is left to split again.
+      resplitNeeded: false,
     },
   };
 }

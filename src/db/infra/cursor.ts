@@ -6,7 +6,7 @@ import { isUuid } from "./raw-rows.ts";
  * back. "micros" is a timestamptz kept as whole microseconds since the epoch,
  * so the cursor is exact whatever the session's date style.
  */
-export type KeyCast = "text" | "date" | "bigint" | "int" | "micros";
+export type KeyCast = "text" | "date" | "bigint" | "int" | "numeric" | "micros";
 
 /**
  * Where a page ended: the sort key values of its last row plus that row's id,
@@ -30,6 +30,7 @@ const keyPatterns: Record<KeyCast, RegExp> = {
   date: /^\d{4}-\d{2}-\d{2}$/,
   bigint: /^-?\d{1,19}$/,
   int: /^-?\d{1,10}$/,
+  numeric: /^-?\d{1,20}(\.\d{1,40})?$/,
   micros: /^-?\d{1,16}$/,
 };
 

@@ -1,8 +1,16 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { UsageRules } from "../../domain/playbook/usage-rules-schema.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { ContradictionKind } from "../../domain/usage/assess-usage.ts";
 import type { Db } from "../client.ts";
 import { keysetPage, type SortKey } from "../infra/keyset-page.ts";
 import { uuidArray } from "../infra/raw-rows.ts";
+import {
+  contradictionFilter,
+  newestUsageJoin,
+  usageShareCondition,
+  usageShareExpr,
+} from "../sql/entitlement-usage-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { readTextMatchIds, textMatchIds } from "../sql/text-matches.ts";
@@ -13,6 +21,7 @@ export const entitlementSorts = [
   "next_action_date",
   "customer",
   "blocked_seats",
+  "usage_share",
 ] as const;
 export type EntitlementSort = (typeof entitlementSorts)[number];
 
@@ -43,7 +52,20 @@ export interface EntitlementQuery {
   cursor?: string | undefined;
   /** Only tenants within this scope (the actor's); absent means all. */
   visibleTo: TenantScope;
+  /** Inclusive bounds of the newest usage point's share of the available seats, in percent. */
+  usageShareMin: number | null;
+  usageShareMax: number | null;
+  /** Only entitlements whose status usage contradicts (by `usageRules`): one kind or any. */
+  contradiction: ContradictionKind | "any" | null;
+  usageRules: UsageRules | undefined;
+  /** Entitlements a full feed ended: left out (the default), listed too, or listed alone. */
+  ended: EndedFilter;
+  /** Only split statuses a seat change left not adding up. */
+  resplitNeeded: boolean;
 }
+
+export const endedFilters = ["exclude", "include", "only"] as const;
+export type EndedFilter = (typeof endedFilters)[number];
 
 /** Escapes LIKE wildcards so `50%_off` matches itself; backslash is Postgres' default LIKE escape. */
 export function likePattern(text: string): string {
@@ -106,8 +128,14 @@ export function entitlementListSource(
   query: Omit<EntitlementQuery, "limit" | "cursor">,
   textIds?: readonly string[] | null,
 ): SQL {
-  // Entitlements a full feed ended are kept for their history, out of the list and the export.
-  const conditions: SQL[] = [sql`e.ended_at is null`];
+  // Entitlements a full feed ended are kept for their history, out of the list and the export
+  // unless asked for.
+  const conditions: SQL[] = [];
+  if (query.ended === "exclude") conditions.push(sql`e.ended_at is null`);
+  if (query.ended === "only") conditions.push(sql`e.ended_at is not null`);
+  if (query.resplitNeeded) conditions.push(sql`e.resplit_needed`);
+  const usage = usageConditions(query);
+  conditions.push(...usage);
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
   // "Blocked for these L2s in these services" is exactly what entitlements.blocked_keys records
@@ -165,11 +193,23 @@ export function entitlementListSource(
   }
 
   const joinTenants = visible !== null || query.sort === "customer";
+  const joinUsage = usage.length > 0 || query.sort === "usage_share";
   const from = sql`from entitlements e
       ${joinTenants ? sql`join tenants t on t.id = e.tenant_id` : sql``}
+      ${joinUsage ? newestUsageJoin : sql``}
       ${query.sort === "customer" ? sql`join customers c on c.id = t.customer_id` : sql``}
       ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
   return from;
+}
+
+/** Conditions on the newest usage point `u` (newestUsageJoin): share bounds and contradictions. */
+function usageConditions(query: Omit<EntitlementQuery, "limit" | "cursor">): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.usageShareMin !== null) conditions.push(usageShareCondition(">=", query.usageShareMin));
+  if (query.usageShareMax !== null) conditions.push(usageShareCondition("<=", query.usageShareMax));
+  if (query.contradiction)
+    conditions.push(contradictionFilter(query.contradiction, query.usageRules, query.today));
+  return conditions;
 }
 
 // Entitlements without the date sort last in either direction: the sentinel sits at the far end.
@@ -196,5 +236,13 @@ function sortKeys(sort: EntitlementSort, order: "asc" | "desc"): SortKey[] {
       ];
     case "blocked_seats":
       return [{ expr: sql`e.blocked_seats`, cast: "int" }];
+    case "usage_share":
+      // Entitlements without a share (no point, no seats) last in either direction.
+      return [
+        {
+          expr: sql`coalesce(${usageShareExpr}, ${sql.raw(order === "asc" ? "1e12" : "-1")}::numeric)`,
+          cast: "numeric",
+        },
+      ];
   }
 }

@@ -58,6 +58,15 @@ describe(loadEntitlementViewsJson.name, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await createPortfolio(database.db);
+    // Usage for half the entitlements (three points, the middle one 0), one ended, one to re-split.
+    await database.db.execute(sql`insert into usage_points (tenant_id, service_id, date, active_seats)
+      select e.tenant_id, e.service_id, d.date, (extract(month from d.date)::int - 1) * 40
+        from (select * from entitlements order by id limit 20) e,
+             (values (date '2025-01-01'), (date '2025-02-01'), (date '2025-03-01')) as d(date)`);
+    await database.db.execute(sql`update entitlements set ended_at = '2025-03-04T05:06:07.089Z'
+      where id = (select min(id::text)::uuid from entitlements)`);
+    await database.db.execute(sql`update entitlements set resplit_needed = true
+      where id = (select max(id::text)::uuid from entitlements)`);
     ids = (
       await rowsOf<{ id: string }>(database.db, sql`select id::text as id from entitlements order by id`)
     ).map((row) => row.id);
@@ -72,6 +81,17 @@ describe(loadEntitlementViewsJson.name, () => {
     const fromColumns = rows.map(viewOfRow);
     expect(fromColumns.some((view) => view.segments.length > 1)).toBe(true);
     expect(fromColumns.some((view) => view.blockedSeats > 0)).toBe(true);
+    expect(fromColumns.filter((view) => view.usage !== null)).toHaveLength(20);
+    expect(fromColumns.find((view) => view.usage)?.usage).toEqual({
+      points: [
+        { date: "2025-01-01", activeSeats: 0 },
+        { date: "2025-02-01", activeSeats: 40 },
+        { date: "2025-03-01", activeSeats: 80 },
+      ],
+      lastActiveDate: "2025-03-01",
+    });
+    expect(fromColumns[0]?.endedAt).toBe("2025-03-04T05:06:07.089Z");
+    expect(fromColumns.filter((view) => view.resplitNeeded)).toHaveLength(1);
     expect(await loadEntitlementViews(database.db, ids)).toEqual(fromColumns);
   });
 

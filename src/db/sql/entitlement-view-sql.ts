@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import type { SplitReason } from "../../domain/status-segment.ts";
+import type { UsageFacts } from "../../domain/usage/assess-usage.ts";
 import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
 import { blockedSeatsOf } from "./entitlement-view.ts";
 import { segmentOwnerKeys } from "./segment-owner-sql.ts";
@@ -18,6 +19,8 @@ export interface EntitlementViewRow {
   tenantId: string;
   tenantName: string;
   tenantDomain: string;
+  /** The tenant's key in the portfolio feed (tenant_id); null for a tenant the feed never named. */
+  tenantExternalId: string | null;
   customerId: string;
   customerName: string;
   customerExternalId: string;
@@ -30,7 +33,28 @@ export interface EntitlementViewRow {
   updatedAt: string;
   /** JSON text of the segments in position order, or null without segments. */
   segments: string | null;
+  /** JSON text of the timestamp, or null while open. */
+  endedAt: string | null;
+  resplitNeeded: boolean;
+  /** JSON text of the UsageFacts, or null without usage points. */
+  usage: string | null;
 }
+
+/** Usage points the view carries: the trend's length, the most any playbook rule reads. */
+export const viewUsagePoints = 12;
+
+/**
+ * The usage of entitlement `e` as JSON (UsageFacts): its tenant's newest
+ * points for its service, oldest first, and the newest date with an active
+ * seat; null without points. Both read the usage_points primary key backwards.
+ */
+const usageJson = sql.raw(`(select case when count(*) = 0 then null else json_build_object(
+    'points', json_agg(json_build_object('date', p.date, 'activeSeats', p.active_seats) order by p.date),
+    'lastActiveDate', (select max(a.date) from usage_points a
+      where a.tenant_id = e.tenant_id and a.service_id = e.service_id and a.active_seats > 0)) end
+  from (select p.date, p.active_seats from usage_points p
+    where p.tenant_id = e.tenant_id and p.service_id = e.service_id
+    order by p.date desc limit ${viewUsagePoints}) p)`);
 
 /** The segments of entitlement `e` as JSON text (StoredSegment keys), or null when it has none. */
 const segmentsJson = sql`(select json_agg(json_build_object(
@@ -43,10 +67,11 @@ const segmentsJson = sql`(select json_agg(json_build_object(
 
 /** The select list of an EntitlementViewRow over `e`, `et`, `ec` and `es`. */
 export const entitlementViewColumns = sql`e.id::text as "id", e.version as "version", e.tenant_id::text as "tenantId",
-  et.name as "tenantName", et.domain as "tenantDomain", ec.id::text as "customerId",
+  et.name as "tenantName", et.domain as "tenantDomain", et.external_id as "tenantExternalId", ec.id::text as "customerId",
   ec.name as "customerName", ec.external_id as "customerExternalId", e.service_id as "serviceId",
   es.name as "serviceName", es.code as "serviceCode", e.available_seats as "availableSeats",
-  e.stage as "stage", to_json(e.updated_at)::text as "updatedAt", ${segmentsJson} as "segments"`;
+  e.stage as "stage", to_json(e.updated_at)::text as "updatedAt", ${segmentsJson} as "segments",
+  to_json(e.ended_at)::text as "endedAt", e.resplit_needed as "resplitNeeded", ${usageJson}::text as "usage"`;
 
 /** A timestamp as the API gives it (JavaScript's toISOString: milliseconds, UTC). */
 const isoTime = (column: string) =>
@@ -71,7 +96,8 @@ export const entitlementViewJson = sql`json_build_object(
       'nextActionDate', s.next_action_date, 'nextAction', s.next_action, 'splitReason', s.split_reason,
       'l1Since', ${isoTime("s.l1_since")}, ${segmentOwnerKeys("e.tenant_id", "ec.id")}) order by s.position)
     from status_segments s where s.entitlement_id = e.id), '[]'::json),
-  'blockedSeats', e.blocked_seats)::text`;
+  'blockedSeats', e.blocked_seats, 'endedAt', ${isoTime("e.ended_at")}, 'resplitNeeded', e.resplit_needed,
+  'usage', ${usageJson})::text`;
 
 /** The joins that bring `et`, `ec` and `es` to an entitlement `e`. */
 export const entitlementViewJoins = sql`join tenants et on et.id = e.tenant_id
@@ -103,5 +129,8 @@ export function viewOfRow(row: EntitlementViewRow): EntitlementView {
     updatedAt: new Date(JSON.parse(row.updatedAt) as string).toISOString(),
     segments,
     blockedSeats: blockedSeatsOf(segments),
+    endedAt: row.endedAt === null ? null : new Date(JSON.parse(row.endedAt) as string).toISOString(),
+    resplitNeeded: row.resplitNeeded,
+    usage: row.usage === null ? null : (JSON.parse(row.usage) as UsageFacts),
   };
 }

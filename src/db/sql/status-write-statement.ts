@@ -101,7 +101,7 @@ const statusWriteStatement = preparedStatement("status_write", (db) => {
          set stage = w.stage, available_seats = w."availableSeats", version = e.version + 1,
              updated_at = w."updatedAt", updated_by = w."updatedBy", blocked_seats = w."blockedSeats",
              earliest_target_date = w."earliestTargetDate", earliest_next_action_date = w."earliestNextActionDate",
-             blocked_keys = w."blockedKeys"
+             blocked_keys = w."blockedKeys", resplit_needed = false
         from stamps w
        where e.id = w.id and e.version = w.version
       returning e.id, w.count`,

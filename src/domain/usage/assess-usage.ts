@@ -18,7 +18,7 @@ export interface UsagePoint {
 /** What the entitlement view carries of usage. */
 export interface UsageFacts {
   /** The newest points, oldest first (at most twelve). */
-  points: readonly UsagePoint[];
+  points: UsagePoint[];
   /** The newest date with an active seat, among all points; null when no point has one. */
   lastActiveDate: string | null;
 }

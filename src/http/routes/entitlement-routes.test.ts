@@ -5,7 +5,11 @@ import { createEntitlement, createUser } from "../../../test/factories/portfolio
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { buildServer } from "../build-server.ts";
-import { entitlementPageSchema, entitlementViewSchema } from "../schemas/entitlements.ts";
+import {
+  entitlementDetailSchema,
+  entitlementPageSchema,
+  entitlementViewSchema,
+} from "../schemas/entitlements.ts";
 
 // testNow is 2025-03-10: dates below are relative to it.
 const future = "2025-05-30";
@@ -132,8 +136,36 @@ describe("PUT /api/entitlements/:id/status", () => {
       url: `/api/entitlements/${entitlementId}`,
       headers: headersOf.get(deliveryFm)!,
     });
-    expect(body.items[0]).toEqual(single.json());
-    expect(written.json()).toEqual(single.json());
+    // The single read adds the playbook's reading of the usage to the same view.
+    expect(entitlementDetailSchema.parse(single.json())).toEqual(single.json());
+    const { usageAssessment, ...view } = single.json();
+    expect(usageAssessment).toMatchObject({ activeSeats: null, contradictions: [] });
+    expect(body.items[0]).toEqual(view);
+    expect(written.json()).toEqual(view);
+  });
+
+  it("answers bad list filters with 400 or 422 problem+json naming the parameter and the rule", async () => {
+    const cases: [string, number, string, RegExp][] = [
+      ["usageShareMin=lots", 400, "querystring.usageShareMin", /number/],
+      ["usageShareMax=-3", 400, "querystring.usageShareMax", /0 or more/],
+      ["contradiction=sometimes", 400, "querystring.contradiction", /./],
+      ["ended=yesterday", 400, "querystring.ended", /./],
+      ["resplitNeeded=maybe", 400, "querystring.resplitNeeded", /./],
+      ["sort=usage", 400, "querystring.sort", /./],
+      ["usageShareMin=20&usageShareMax=5", 422, "usageShareMin", /above the highest/],
+    ];
+    for (const [query, status, field, message] of cases) {
+      const response = await server.inject({
+        method: "GET",
+        url: `/api/entitlements?${query}`,
+        headers: headersOf.get(deliveryFm)!,
+      });
+      expect(response.statusCode, query).toBe(status);
+      expect(response.headers["content-type"]).toMatch(/problem\+json/);
+      const error = response.json().errors[0];
+      expect(error.field, query).toBe(field);
+      expect(error.message, query).toMatch(message);
+    }
   });
 
   it("stores a valid Delivery Blocked change with its history row", async () => {

@@ -6,6 +6,7 @@ import { setStatus } from "../../app/entitlements/set-status.ts";
 import { sourceOf } from "../acting-user.ts";
 import { idParamsSchema, problemResponses } from "../schemas/common.ts";
 import {
+  entitlementDetailSchema,
   entitlementFilterSchema,
   entitlementPageSchema,
   entitlementViewSchema,
@@ -41,9 +42,10 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
     {
       schema: {
         tags: ["portfolio"],
-        summary: "One entitlement with its status segments; the ETag is its version",
+        summary:
+          "One entitlement with its status segments and its usage read against them; the ETag is its version",
         params: idParamsSchema,
-        response: { 200: entitlementViewSchema, ...problemResponses },
+        response: { 200: entitlementDetailSchema, ...problemResponses },
       },
     },
     async (request, reply) => {

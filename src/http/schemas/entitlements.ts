@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type StatusSegment, splitReasons } from "../../domain/status-segment.ts";
+import { contradictionKinds, type UsageAssessment } from "../../domain/usage/assess-usage.ts";
 import { isoDate, violationSchema } from "./common.ts";
 import { ownerRefSchema, resolvedOwnerSchema } from "./owners.ts";
 
@@ -63,6 +64,13 @@ export const statusSegmentSchema = z.object({
   l1Since: z.string().optional().describe("When these seats entered their L1 (ISO timestamp)"),
 });
 
+const usageFactsSchema = z.object({
+  points: z
+    .array(z.object({ date: isoDate, activeSeats: z.number().int() }))
+    .describe("The newest usage points (at most 12), oldest first"),
+  lastActiveDate: isoDate.nullable().describe("The newest date with an active seat, among all points"),
+});
+
 export const entitlementViewSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -76,11 +84,41 @@ export const entitlementViewSchema = z.object({
   /** Seats in Blocked segments. */
   blockedSeats: z.number().int(),
   segments: z.array(statusSegmentSchema),
+  endedAt: z.string().nullable().describe("When a full feed ended it (ISO timestamp); null while open"),
+  resplitNeeded: z
+    .boolean()
+    .describe("A feed changed the available seats and the split's segments no longer add up to them"),
+  usage: usageFactsSchema.nullable().describe("Usage points of the tenant's service; null without any"),
+});
+
+export const usageAssessmentSchema = z.object({
+  activeSeats: z.number().int().nullable().describe("Active seats on the newest point"),
+  date: isoDate.nullable().describe("The newest point's date"),
+  sharePercent: z.number().nullable().describe("Active seats in percent of the available seats"),
+  phase: z
+    .string()
+    .nullable()
+    .describe("Service status id the share stands for (adoption, operate), or null"),
+  trend: z.array(z.number().int()).describe("Active seats of the newest points, oldest first"),
+  contradictions: z
+    .array(z.object({ kind: z.enum(contradictionKinds), message: z.string() }))
+    .describe("Where the status contradicts the usage, by the playbook's rules"),
+});
+
+/** One entitlement read alone: the view, and its usage read against its status by the playbook. */
+export const entitlementDetailSchema = entitlementViewSchema.extend({
+  usageAssessment: usageAssessmentSchema,
 });
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
+
+const usageSharePercent = z.coerce
+  .number("must be a number")
+  .min(0, "must be 0 or more")
+  .max(1_000_000, "must be at most 1000000")
+  .optional();
 
 export const entitlementFilterSchema = z
   .object({
@@ -102,10 +140,27 @@ export const entitlementFilterSchema = z
     q: z.string().max(200).optional().describe("Free text over customer, tenant and note"),
     customerId: z.uuid().optional(),
     tenantId: z.uuid().optional(),
-    sort: z.enum(["updated", "target_date", "next_action_date", "customer", "blocked_seats"]).optional(),
+    sort: z
+      .enum(["updated", "target_date", "next_action_date", "customer", "blocked_seats", "usage_share"])
+      .optional(),
     order: z.enum(["asc", "desc"]).optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
     cursor: z.string().max(500).optional(),
+    usageShareMin: usageSharePercent.describe(
+      "Newest usage point's active seats, at least this % of the available seats",
+    ),
+    usageShareMax: usageSharePercent.describe("... and at most this %"),
+    contradiction: z
+      .enum(["any", ...contradictionKinds])
+      .optional()
+      .describe("Only statuses usage contradicts: any, or one kind (docs/USAGE.md)"),
+    ended: z
+      .enum(["exclude", "include", "only"])
+      .optional()
+      .describe("Entitlements a full feed ended: exclude (default), include or only"),
+    resplitNeeded: booleanFlag
+      .optional()
+      .describe("Only split statuses a seat change left not adding up to the available seats"),
   })
   .strict();
 
@@ -188,6 +243,8 @@ export type StoredSegment = StatusSegment & Required<Pick<z.infer<typeof statusS
 export type EntitlementView = Omit<z.infer<typeof entitlementViewSchema>, "segments"> & {
   segments: StoredSegment[];
 };
+
+export type EntitlementDetail = EntitlementView & { usageAssessment: UsageAssessment };
 
 export type EntitlementPage = Omit<z.infer<typeof entitlementPageSchema>, "items"> & {
   items: EntitlementView[];
