@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, List, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { exampleFiles } from "./feed-api.ts";
 import { FeedUploadPanel } from "./feed-upload-panel.tsx";
 import { useFeedUpload } from "./use-feed-upload.ts";
@@ -25,17 +25,13 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
           and Apply loads them. Sync again whenever the export changes (here, on the Portfolio feed page, or
           with <code>unblock portfolio sync</code>); rows that did not change are left alone.
         </Text>
-        <Group gap="xs">
+        <Group gap="md" component="nav" aria-label="Example files">
           <Text size="sm">Example files to start from:</Text>
-          <List size="sm" display="flex" style={{ gap: "0.75rem", listStyle: "none" }}>
-            {exampleFiles.map((file) => (
-              <List.Item key={file.name}>
-                <Anchor href={file.href} download={file.name}>
-                  {file.name}
-                </Anchor>
-              </List.Item>
-            ))}
-          </List>
+          {exampleFiles.map((file) => (
+            <Anchor key={file.name} href={file.href} download={file.name} size="sm">
+              {file.name}
+            </Anchor>
+          ))}
         </Group>
       </Stack>
       <FeedUploadPanel
