@@ -43,6 +43,7 @@ import { changeOwnPassword } from "./users/change-own-password.ts";
 import { createUser } from "./users/create-user.ts";
 import { listAssignments } from "./users/list-assignments.ts";
 import { listUserViews } from "./users/list-users.ts";
+import { reassignUser } from "./users/reassign-user.ts";
 import { unassignUser } from "./users/unassign-user.ts";
 import { updateUser } from "./users/update-user.ts";
 import { createWebhook } from "./webhooks/create-webhook.ts";
@@ -115,6 +116,7 @@ const useCases: Record<string, Call> = {
   updateUser: (deps, actor) => updateUser(deps, as(actor), some, { version: 1, name: "Renamed" }),
   assignUser: (deps, actor) => assignUser(deps, as(actor), { userId: some, tenantId: some }),
   unassignUser: (deps, actor) => unassignUser(deps, as(actor), some),
+  reassignUser: (deps, actor) => reassignUser(deps, as(actor), { from: some, to: "x@x.test", dryRun: true }),
   requireAssignRight: (deps, actor) =>
     requireAssignRight(deps, deps.database.db, as(actor), { tenantId: some }),
   changeOwnPassword: (deps, actor) =>
@@ -157,6 +159,9 @@ const notUseCases: Record<string, string> = {
   ensureUser: "the demo seed's users, written by the operator",
   checkUserFields: "checks fields of a user being created or changed",
   auditedAssignment: "shapes an audit row",
+  loadOwnerContext: "part of setStatus, after it has checked its actor",
+  proposeOwners: "part of setStatus, after it has checked its actor",
+  settleOwners: "part of setStatus, after it has checked its actor",
   auditedUser: "shapes an audit row",
   userViewOf: "shapes a user for display",
   findFeedFiles: "finds the files syncPortfolio reads",

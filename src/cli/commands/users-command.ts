@@ -4,12 +4,13 @@ import { addUsersAddCommand } from "./users-add-command.ts";
 import { addUsersAssignCommand } from "./users-assign-command.ts";
 import { type PasswordSource, readStdinLine } from "./users-command-support.ts";
 import { addUsersListCommand } from "./users-list-command.ts";
+import { addUsersReassignCommand } from "./users-reassign-command.ts";
 import { addUsersSetPasswordCommand } from "./users-set-password-command.ts";
 import { addUsersSetRoleCommand } from "./users-set-role-command.ts";
 import { addUsersTokenCommand } from "./users-token-command.ts";
 
 /**
- * `unblock users add|list|set-role|set-password|assign|token`. The CLI opens
+ * `unblock users add|list|set-role|set-password|assign|reassign|token`. The CLI opens
  * the database directly, like an admin console, but acts as a named user
  * (--as, default UNBLOCK_USER) and asks the same policy as the API: run as a
  * Delivery FM, it may assign only where that FM is primary. Every change is
@@ -25,6 +26,7 @@ export function usersCommand(
   addUsersSetRoleCommand(users, io);
   addUsersSetPasswordCommand(users, io, readPassword);
   addUsersAssignCommand(users, io);
+  addUsersReassignCommand(users, io);
   addUsersTokenCommand(users, io);
   return users;
 }

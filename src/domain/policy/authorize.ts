@@ -11,6 +11,8 @@ export type Action =
   | { type: "status.write"; stage: Stage }
   /** Assign or unassign users on a tenant, or on a customer (covering all its tenants). */
   | { type: "assignments.manage"; level: "tenant" | "customer" }
+  /** Move one person's customers and tenants, and the seats they own, to another (docs/OWNERS.md). */
+  | { type: "assignments.reassign" }
   /**
    * Run a report; `rows` for reports that list individual tenants (overdue
    * actions), not totals; `oneCustomer` when narrowed to a single customer.
@@ -132,6 +134,13 @@ export function authorize(
         "Ask a Team Lead, an Admin, or the primary FM of the tenant.",
       );
     }
+    case "assignments.reassign":
+      if (grant.assigns === "anywhere") return allow;
+      return refuse(
+        "assign_not_allowed",
+        `Only Admins and Team Leads move one person's customers and tenants to another; you are signed in as ${roleName}.`,
+        "Ask a Team Lead or an Admin.",
+      );
     case "reports.read":
       if (action.rows && grant.reach === "aggregate") {
         return refuse(

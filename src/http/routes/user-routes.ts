@@ -2,6 +2,7 @@ import type { AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens } from "../../app/auth/api-tokens.ts";
 import { createUser } from "../../app/users/create-user.ts";
 import { listUserViews } from "../../app/users/list-users.ts";
+import { reassignUser } from "../../app/users/reassign-user.ts";
 import { updateUser } from "../../app/users/update-user.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { writeContextOf } from "../acting-user.ts";
@@ -10,6 +11,8 @@ import {
   createdTokenSchema,
   newTokenBodySchema,
   newUserSchema,
+  reassignBodySchema,
+  reassignPlanSchema,
   tokenListSchema,
   userChangesSchema,
   userListSchema,
@@ -119,5 +122,23 @@ export function userRoutes(api: Api, deps: AppDeps): void {
       reply.status(201).header("cache-control", "no-store");
       return { ...created.view, token: created.token };
     },
+  );
+
+  api.post(
+    "/users/:id/reassign",
+    {
+      schema: {
+        tags: ["users"],
+        summary:
+          "Move a person's customers and tenants, and the seats they own there, to another (Admin, Team Lead)",
+        description:
+          "To a person of the same role; all assignments, or those on `customerIds` and `tenantIds`. `dryRun` answers the same plan without writing. One audit entry per assignment moved and per owner changed.",
+        params: idParamsSchema,
+        body: reassignBodySchema,
+        response: { 200: reassignPlanSchema, ...authedProblemResponses },
+      },
+    },
+    async (request) =>
+      reassignUser(deps, await writeContextOf(request), { ...request.body, from: request.params.id }),
   );
 }

@@ -97,3 +97,51 @@ export type UserView = z.infer<typeof userViewSchema>;
 export type TokenView = z.infer<typeof tokenViewSchema>;
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
 export type AssignmentView = z.infer<typeof assignmentViewSchema>;
+
+/** Move a person's customers and tenants (all, or those named) to another person of the same role. */
+export const reassignBodySchema = z
+  .object({
+    to: z.string().min(1).max(320).describe("The person taking over: user id or email"),
+    customerIds: z
+      .array(z.string().min(1).max(200))
+      .max(1000)
+      .optional()
+      .describe("Only these customers (id or external id); with tenantIds, both selections move"),
+    tenantIds: z
+      .array(z.string().min(1).max(253))
+      .max(1000)
+      .optional()
+      .describe("Only these tenants (id or domain)"),
+    dryRun: z.boolean().optional().describe("Preview what would move, writing nothing"),
+  })
+  .strict();
+
+export const reassignPlanSchema = z.object({
+  from: userSchema,
+  to: userSchema,
+  /** False for a preview (dry run). */
+  applied: z.boolean(),
+  assignments: z.array(
+    z.object({
+      id: z.string(),
+      customer: z.object({ id: z.string(), name: z.string() }).nullable(),
+      tenant: z.object({ id: z.string(), name: z.string() }).nullable(),
+      primary: z.boolean(),
+      /** The new person already had this assignment: the old one is removed instead of moved. */
+      merged: z.boolean(),
+    }),
+  ),
+  segments: z.array(
+    z.object({
+      entitlementId: z.string(),
+      position: z.number().int(),
+      customerName: z.string(),
+      tenantName: z.string(),
+      serviceId: z.string(),
+      l1: z.string(),
+    }),
+  ),
+});
+
+export type ReassignBody = z.infer<typeof reassignBodySchema>;
+export type ReassignPlan = z.infer<typeof reassignPlanSchema>;
