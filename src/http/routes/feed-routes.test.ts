@@ -13,7 +13,6 @@ import { systemActor } from "../../app/auth/system-actor.ts";
 import { failInterruptedSyncs } from "../../app/feed/fail-interrupted-syncs.ts";
 import { startPortfolioSync } from "../../app/feed/start-portfolio-sync.ts";
 import { syncsSettled } from "../../app/feed/sync-job-slot.ts";
-import { insertQueuedSync, markSyncRunning } from "../../db/repositories/portfolio-sync-job-repository.ts";
 import { buildServer } from "../build-server.ts";
 import type { PortfolioSync } from "../schemas/feed.ts";
 
@@ -240,14 +239,13 @@ describe("sync jobs", () => {
   });
 
   it("marks a sync left running by a stopped server failed when the server starts again", async () => {
-    const options = { dryRun: false, full: true, partial: false, allowMassEnd: false };
-    const stale = await insertQueuedSync(deps.database, {
-      ...options,
-      at: new Date().toISOString(),
-      actorId: admin.id,
-      actorEmail: admin.email,
-    });
-    await markSyncRunning(deps.database, stale.id);
+    // As a server killed mid-sync leaves it: the record running, the sync's transaction gone.
+    const { rows } = await database.execute(
+      `insert into portfolio_syncs (actor_email, dry_run, "full", partial, applied, state)
+       values ($1, false, true, false, false, 'running') returning id`,
+      [admin.email],
+    );
+    const stale = { id: Number(rows[0]?.id) };
     expect((await syncState(stale.id)).state).toBe("running");
     expect(await failInterruptedSyncs(deps, systemActor)).toBe(1);
     const after = await syncState(stale.id);
