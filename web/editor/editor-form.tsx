@@ -1,6 +1,7 @@
 import { Stack } from "@mantine/core";
 import type { EntitlementView } from "../api/api-types.ts";
 import { useMe } from "../api/queries.ts";
+import { todayUtc } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
 import { ConflictNotice } from "./conflict-notice.tsx";
 import { CurrentStatus } from "./current-status.tsx";
@@ -10,6 +11,7 @@ import { ReadOnlyNotice } from "./read-only-notice.tsx";
 import { SaveBar } from "./save-bar.tsx";
 import { SegmentCard } from "./segment-card.tsx";
 import { StageAndSeats } from "./stage-and-seats.tsx";
+import { UsagePanel } from "./usage-panel.tsx";
 import { useEditorForm } from "./use-editor-form.ts";
 
 export interface EditorFormProps {
@@ -31,6 +33,11 @@ export function EditorForm({ entitlement, onSaved, onCancel }: EditorFormProps) 
       {mayWrite ? null : <ReadOnlyNotice stage={draft.stage} />}
       {form.conflict ? <ConflictNotice /> : null}
       <CurrentStatus base={base} />
+      <UsagePanel
+        entitlement={base}
+        segments={draft.segments.map((segment) => ({ l1: segment.l1, seats: Number(segment.seats) || 0 }))}
+        today={todayUtc()}
+      />
       <StageAndSeats
         stage={draft.stage}
         onStage={form.setStage}

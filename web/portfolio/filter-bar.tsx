@@ -5,6 +5,7 @@ import { DebouncedText } from "./debounced-text.tsx";
 import { type FilterKey, type PortfolioFilters, withFilter } from "./portfolio-filters.ts";
 import { SortFilters } from "./sort-filters.tsx";
 import { TaxonomyFilters } from "./taxonomy-filters.tsx";
+import { UsageFilters } from "./usage-filters.tsx";
 
 export interface FilterBarProps {
   filters: PortfolioFilters;
@@ -75,6 +76,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         checked={filters.overdue === "true"}
         onChange={(event) => set("overdue", event.currentTarget.checked ? "true" : null)}
       />
+      <UsageFilters filters={filters} onChange={onChange} />
       <SortFilters filters={filters} onChange={onChange} />
       <Button size="xs" variant="subtle" onClick={() => onChange({})}>
         Clear filters

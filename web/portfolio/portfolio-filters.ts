@@ -16,6 +16,11 @@ export const filterKeys = [
   "targetTo",
   "customerId",
   "tenantId",
+  "usageShareMin",
+  "usageShareMax",
+  "contradiction",
+  "ended",
+  "resplitNeeded",
   "sort",
   "order",
 ] as const;
@@ -29,6 +34,7 @@ export const sortOptions = [
   { value: "blocked_seats", label: "Blocked seats" },
   { value: "target_date", label: "Target date" },
   { value: "next_action_date", label: "Next action date" },
+  { value: "usage_share", label: "Usage share" },
 ] as const;
 
 export type SortKey = (typeof sortOptions)[number]["value"];

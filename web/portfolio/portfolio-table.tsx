@@ -7,6 +7,7 @@ import { formatCount, formatDate } from "../shared/format.ts";
 import { defaultOrder, type PortfolioFilters, type SortKey } from "./portfolio-filters.ts";
 import { summarizeRow } from "./row-summary.ts";
 import { SegmentChips } from "./segment-chips.tsx";
+import { UsageCell } from "./usage-cell.tsx";
 import { VirtualRows } from "./virtual-rows.tsx";
 
 const portfolioRowHeight = 44;
@@ -42,6 +43,7 @@ export function PortfolioTable(props: PortfolioTableProps) {
       <th>Service</th>
       <th>Status by segment</th>
       <SortHeader label="Blocked" sort="blocked_seats" numeric {...props} />
+      <SortHeader label="Usage" sort="usage_share" numeric {...props} />
       <th>Owner</th>
       <SortHeader label="Target" sort="target_date" {...props} />
       <th>Next action</th>
@@ -155,6 +157,7 @@ const PortfolioRow = memo(function PortfolioRow({
           {row.service.name}
         </Link>
         <span className="row-detail">
+          {row.endedAt ? "Ended · " : ""}
           {row.stage === "delivery" ? "Delivery" : "Assignment"} · {formatCount(row.availableSeats)} seats
         </span>
       </td>
@@ -162,6 +165,7 @@ const PortfolioRow = memo(function PortfolioRow({
         <SegmentChips index={index} segments={row.segments} />
       </td>
       <td className="cell cell-number">{row.blockedSeats > 0 ? formatCount(row.blockedSeats) : ""}</td>
+      <UsageCell row={row} playbook={index.playbook} today={today} />
       <td className="cell" title={summary.owners}>
         {summary.owners}
       </td>

@@ -1,0 +1,67 @@
+import { Alert, Group, Paper, Stack, Text } from "@mantine/core";
+import { lazy, Suspense } from "react";
+import { assessUsage, resplitSentence } from "../../src/domain/usage/assess-usage.ts";
+import type { EntitlementView } from "../api/api-types.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
+import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
+import { shareText } from "../shared/share-text.ts";
+
+const UsageSparkline = lazy(() => import("./usage-sparkline.tsx"));
+
+export interface UsagePanelProps {
+  entitlement: EntitlementView;
+  /** The status to read usage against: the one being typed, so flags follow the edit. */
+  segments: readonly { l1: string; seats: number }[];
+  today: string;
+}
+
+/** Usage beside the status: seats active, share, phase, trend, and what contradicts the status. */
+export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
+  const index = usePlaybook();
+  const input = { availableSeats: entitlement.availableSeats, segments, usage: entitlement.usage, today };
+  const usage = assessUsage(index.playbook, input);
+  const phase = usage.phase
+    ? (index.playbook.serviceStatuses.find((status) => status.id === usage.phase)?.name ?? usage.phase)
+    : null;
+  const storedSeats = entitlement.segments.reduce((sum, segment) => sum + segment.seats, 0);
+  return (
+    <Stack gap="xs">
+      {entitlement.endedAt ? (
+        <Alert color="gray" title="Ended">
+          The licensing feed stopped listing this service on {formatDateTime(entitlement.endedAt)}. It is kept
+          with its history, out of the default lists and the reports.
+        </Alert>
+      ) : null}
+      {entitlement.resplitNeeded ? (
+        <Alert color="orange" title="Re-split needed">
+          {resplitSentence(entitlement.availableSeats, storedSeats)}
+        </Alert>
+      ) : null}
+      <Paper withBorder p="sm">
+        {usage.activeSeats === null ? (
+          <Text size="sm" c="dimmed">
+            No usage reported for this service yet.
+          </Text>
+        ) : (
+          <Group justify="space-between" align="center">
+            <Text size="sm">
+              <b>{formatCount(usage.activeSeats)}</b> active seats on {formatDate(usage.date)}
+              {usage.sharePercent === null ? "" : `, ${shareText(usage.sharePercent)} of the available seats`}
+              {phase ? ` · phase ${phase}` : " · below Adoption"}
+            </Text>
+            {usage.trend.length > 1 ? (
+              <Suspense fallback={null}>
+                <UsageSparkline trend={usage.trend} />
+              </Suspense>
+            ) : null}
+          </Group>
+        )}
+      </Paper>
+      {usage.contradictions.map((contradiction) => (
+        <Alert key={contradiction.kind} color="yellow" title="The status contradicts the usage">
+          {contradiction.message}
+        </Alert>
+      ))}
+    </Stack>
+  );
+}

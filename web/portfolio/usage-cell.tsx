@@ -1,0 +1,39 @@
+import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
+import { assessUsage } from "../../src/domain/usage/assess-usage.ts";
+import type { EntitlementView } from "../api/api-types.ts";
+import { shareText } from "../shared/share-text.ts";
+
+/** A portfolio row's usage: the share of available seats active, and a mark when the status contradicts it. */
+export function UsageCell({
+  row,
+  playbook,
+  today,
+}: {
+  row: EntitlementView;
+  playbook: Playbook;
+  today: string;
+}) {
+  const usage = assessUsage(playbook, {
+    availableSeats: row.availableSeats,
+    segments: row.segments,
+    usage: row.usage,
+    today,
+  });
+  const flags = usage.contradictions.map((contradiction) => contradiction.message);
+  const title =
+    usage.activeSeats === null
+      ? "No usage reported"
+      : [`${usage.activeSeats} active seats on ${usage.date}`, ...flags].join("\n");
+  return (
+    <td className="cell cell-number" title={title}>
+      {usage.sharePercent === null ? "" : shareText(usage.sharePercent)}
+      {flags.length > 0 ? (
+        <span className="usage-flag" role="img" aria-label={`Contradicts the usage: ${flags.join(" ")}`}>
+          {" "}
+          ⚠
+        </span>
+      ) : null}
+      {row.resplitNeeded ? <span className="row-detail">Re-split</span> : null}
+    </td>
+  );
+}
