@@ -2,6 +2,7 @@ import type { BulkSession } from "../../db/client.ts";
 import {
   applyEnd,
   type EndPlan,
+  type FeedFileState,
   planEnd,
   recordSync,
   type SyncCounts,
@@ -19,6 +20,7 @@ import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
 import { findFeedFiles } from "./read-feed-folder.ts";
 import { type StagedFile, stageFeedFile } from "./stage-feed-files.ts";
+import { fileStatesAfter, findUnchangedFiles, unchangedCounts } from "./unchanged-feed-files.ts";
 
 export interface SyncPortfolioInput {
   /** The folder holding customers, tenants, entitlements, people and usage (.csv or .jsonl). */
@@ -60,6 +62,10 @@ export interface SyncOutcome {
   dryRun: boolean;
   /** Why nothing was written, when something refused the whole sync. */
   refusal: string | null;
+  /** Files skipped as the same bytes over the same table state as the last sync left. */
+  skippedFiles: FeedFileName[];
+  /** What the sync record keeps of each file for the next sync (unchanged-feed-files). */
+  fileStates: Record<string, FeedFileState | null>;
 }
 
 /** More than this share of open tenants or entitlements ended by one full sync is refused. */
@@ -87,7 +93,7 @@ export async function syncPortfolio(deps: AppDeps, input: SyncPortfolioInput): P
     partial: input.partial,
     allowMassEnd: input.allowMassEnd,
     applied: outcome.applied,
-    report: { ...outcome.report, refusal: outcome.refusal },
+    report: { ...outcome.report, refusal: outcome.refusal, fileStates: outcome.fileStates },
   });
   try {
     return await deps.database.bulkLoad(async (session) => {
@@ -119,9 +125,16 @@ async function runSync(
 ): Promise<SyncOutcome> {
   const progress = input.onProgress ?? (() => undefined);
   const rejected: FeedRowError[] = [];
+  const version = { full: input.full, playbookVersion: deps.playbook.index.playbook.version };
+  const unchanged = await findUnchangedFiles(session, files, version);
   await createStaging(session);
   const staged = new Map<FeedFileName, StagedFile>();
   for (const file of files) {
+    const skipped = unchanged.skipped.get(file.name);
+    if (skipped) {
+      progress({ phase: "read", file: file.name, rows: skipped.rows });
+      continue;
+    }
     const result = await stageFeedFile(session, deps.playbook.index, file, rejected, (rows) =>
       progress({ phase: "read", file: file.name, rows }),
     );
@@ -139,8 +152,10 @@ async function runSync(
   };
   const columns = (file: FeedFileName) => staged.get(file)?.columns ?? new Set<string>();
   const applied = (file: FeedFileName, counts: SyncCounts) => {
-    progress({ phase: "apply", file, rows: counts.added + counts.changed });
-    return counts;
+    const skipped = unchanged.skipped.get(file);
+    const result = skipped ? unchangedCounts(skipped) : counts;
+    progress({ phase: "apply", file, rows: result.added + result.changed });
+    return result;
   };
   const report: SyncReport = {
     customers: applied("customers", await upsertCustomers(session, columns("customers"))),
@@ -153,6 +168,7 @@ async function runSync(
   let refusal: string | null = null;
   if (input.full) {
     const plan = await planEnd(session, new Set(staged.keys()));
+    // A skipped file ends nothing: its table holds what a full sync of the same bytes left.
     report.customers.ended = plan.customers;
     report.tenants.ended = plan.tenants;
     report.entitlements.ended = plan.entitlements;
@@ -163,7 +179,10 @@ async function runSync(
   if (!refusal && rejected.length > 0 && !input.partial) {
     refusal = `${rejected.length} ${rejected.length === 1 ? "row was" : "rows were"} refused; nothing was written (--partial writes the valid rows).`;
   }
-  return { report, applied: !input.dryRun && refusal === null, dryRun: input.dryRun, refusal };
+  const applies = !input.dryRun && refusal === null;
+  const fileStates = applies ? await fileStatesAfter(session, unchanged, report, version) : {};
+  const skippedFiles = [...unchanged.skipped.keys()];
+  return { report, applied: applies, dryRun: input.dryRun, refusal, skippedFiles, fileStates };
 }
 
 function massEndRefusal(plan: EndPlan): string | null {

@@ -84,6 +84,9 @@ export function describeSync(outcome: SyncOutcome): string {
     const c = report[file];
     return `${file.padEnd(12)} ${count(c.added)} added, ${count(c.changed)} changed, ${count(c.unchanged)} unchanged, ${count(c.ended)} ended`;
   });
+  if (outcome.skippedFiles.length > 0) {
+    lines.push(`Not read again, unchanged since the last sync: ${outcome.skippedFiles.join(", ")}.`);
+  }
   if (outcome.dryRun) lines.push("Dry run: nothing was written.");
   if (outcome.refusal) lines.push(outcome.refusal);
   else if (report.rejected.length > 0 && !outcome.dryRun)

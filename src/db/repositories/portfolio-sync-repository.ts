@@ -288,6 +288,42 @@ export function upsertUsage(session: BulkSession): Promise<SyncCounts> {
   );
 }
 
+/**
+ * A feed file as the last applied sync left it: its bytes' hash, its valid
+ * rows, and the checksum of its table after that sync (feed-checksum-sql).
+ * A later sync given the same bytes over the same table state has nothing
+ * to write for it.
+ */
+export interface FeedFileState {
+  sha256: string;
+  rows: number;
+  checksum: string;
+  /** Whether that sync was full: only then does the table hold nothing but the file's rows. */
+  full: boolean;
+  playbookVersion: string;
+}
+
+/**
+ * The state each file was left in by the newest applied sync that was given
+ * it; a file that sync refused rows of, or could not sum, has none (null).
+ */
+export async function lastFileStates(
+  session: Pick<BulkSession, "execute">,
+): Promise<Map<FeedFileName, FeedFileState | null>> {
+  const { rows } = await session.execute(
+    `select distinct on (f.key) f.key as file, f.value as state
+       from portfolio_syncs p cross join lateral jsonb_each(p.report->'fileStates') f
+      where p.applied and not p.dry_run
+      order by f.key, p.id desc`,
+  );
+  const states = new Map<FeedFileName, FeedFileState | null>();
+  for (const row of rows) {
+    const state = typeof row.state === "string" ? JSON.parse(row.state) : row.state;
+    states.set(row.file as FeedFileName, (state ?? null) as FeedFileState | null);
+  }
+  return states;
+}
+
 /** What a full sync would end, before it does: the rule on mass ends is judged on it. */
 export interface EndPlan {
   customers: number;
