@@ -162,6 +162,7 @@ const notUseCases: Record<string, string> = {
   loadOwnerContext: "part of setStatus, after it has checked its actor",
   proposeOwners: "part of setStatus, after it has checked its actor",
   settleOwners: "part of setStatus, after it has checked its actor",
+  resolveImportOwners: "part of importStatuses, after it has checked its actor",
   auditedUser: "shapes an audit row",
   userViewOf: "shapes a user for display",
   findFeedFiles: "finds the files syncPortfolio reads",

@@ -20,6 +20,7 @@ import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { requireActor, rowScopeOf } from "../auth/authorize-actor.ts";
 import { importAccessOf } from "../auth/import-access.ts";
+import { resolveImportOwners } from "./import-owners.ts";
 
 export interface ImportProgress {
   phase: "reading" | "checking" | "writing";
@@ -136,6 +137,7 @@ async function judgeImport(
     },
   });
   access.refuseUnauthorised(plan);
+  plan.errors.push(...(await resolveImportOwners(deps, tx, plan)));
   progress({ phase: "checking", done: groups.length, total: groups.length });
   return { plan, errors: sortErrors([...file.read.errors, ...file.errors, ...plan.errors]) };
 }

@@ -61,3 +61,15 @@ export async function usersNotAssignedTo(db: Db, tenantId: string): Promise<Owne
          limit 500`,
   );
 }
+
+/** The tenant of each entitlement, by entitlement id. */
+export async function tenantsOfEntitlements(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return new Map();
+  const rows = await rowsOf<{ id: string; tenantId: string }>(
+    db,
+    sql`select e.id::text as id, e.tenant_id::text as "tenantId" from entitlements e
+         where e.id = any(${uuidArray(wanted)}::uuid[])`,
+  );
+  return new Map(rows.map((row) => [row.id, row.tenantId]));
+}
