@@ -104,6 +104,8 @@ export function useMyWork(limit: number, enabled = true) {
   return useQuery({
     queryKey: queryKeys.myWork(limit),
     queryFn: ({ signal }) => apiRequest<MyWork>(`/my-work?limit=${limit}`, { signal }),
+    // The navigation's badge asks on every page: a status save refreshes it (queryKeys.myWork).
+    staleTime: 30_000,
     enabled,
   });
 }

@@ -59,7 +59,10 @@ export async function readMyWork(db: Db, query: MyWorkQuery): Promise<MyWorkRows
 }
 
 function myWorkStatement(query: MyWorkQuery, userId: string): SQL {
-  const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  const scope = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  // A scope of the user's own assignments holds every assigned candidate: only owned ones need the check.
+  const coversAssigned = query.visibleTo.kind === "assigned" && query.visibleTo.userId === query.user.id;
+  const visible = scope && coversAssigned ? sql`(c.assigned or ${scope})` : scope;
   const today = sql`${query.today}::date`;
   const mine = sql`(c.assigned or ${ownedBySql("s", query.user)})`;
   return sql`with candidates as (
