@@ -23,6 +23,8 @@ import { startPortfolioSync } from "./feed/start-portfolio-sync.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { listJobs } from "./jobs/list-jobs.ts";
 import { retryJob } from "./jobs/retry-job.ts";
+import { listNotifications } from "./notifications/list-notifications.ts";
+import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 import { getMyWork } from "./my-work/get-my-work.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
@@ -138,6 +140,8 @@ const useCases: Record<string, Call> = {
   deleteWebhook: (deps, actor) => deleteWebhook(deps, as(actor), some),
   listWebhookDeliveries: (deps, actor) => listWebhookDeliveries(deps, actor, { webhookId: some }),
   redeliverWebhook: (deps, actor) => redeliverWebhook(deps, as(actor), { webhookId: some, deliveryId: 1 }),
+  listNotifications: (deps, actor) => listNotifications(deps, actor),
+  markNotificationsRead: (deps, actor) => markNotificationsRead(deps, actor, {}),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -182,6 +186,11 @@ const notUseCases: Record<string, string> = {
   isPrivateAddress: "judges an address",
   checkWebhookUrl: "checks a URL inside createWebhook",
   guardedLookup: "resolves a receiver's name for postWebhook",
+  notify: "called by the jobs the system runs after a change its writer was authorised for; no request reaches it",
+  mailConfig: "reads UNBLOCK_SMTP_URL and UNBLOCK_MAIL_FROM",
+  sendMail: "sends one mail for the mail.send job",
+  escapeHtml: "escapes text",
+  notificationMail: "shapes one notification's mail",
   currentSyncSlot: "the in-process slot of the sync startPortfolioSync runs",
   claimSyncSlot: "taken by startPortfolioSync once it has checked its actor",
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
@@ -200,6 +209,7 @@ const folders = [
   "saved-views",
   "jobs",
   "webhooks",
+  "notifications",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 

@@ -1,5 +1,6 @@
 import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
 import type { Schedule } from "../../domain/jobs/schedule.ts";
+import { mailNotificationJob, noIntentNoticeJob } from "../notifications/notification-jobs.ts";
 import { deliverWebhookJob } from "../webhooks/deliver-webhook-job.ts";
 import type { JobHandler } from "./job-runner.ts";
 
@@ -17,7 +18,7 @@ const pruneJobs: JobHandler = {
 /** Every kind of job the server runs, and the recurring ones' schedules. */
 export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } {
   return {
-    handlers: [pruneJobs, deliverWebhookJob],
+    handlers: [pruneJobs, deliverWebhookJob, noIntentNoticeJob, mailNotificationJob],
     schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }],
   };
 }

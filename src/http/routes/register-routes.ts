@@ -9,6 +9,7 @@ import { entitlementRoutes } from "./entitlement-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { feedRoutes } from "./feed-routes.ts";
 import { myWorkRoutes } from "./my-work-routes.ts";
+import { notificationRoutes } from "./notification-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
@@ -42,4 +43,5 @@ export function registerRoutes(
   exportRoutes(api, deps);
   suggestRoutes(api, deps);
   webhookRoutes(api, deps);
+  notificationRoutes(api, deps);
 }

@@ -1,0 +1,167 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assign } from "../../../test/factories/access.ts";
+import {
+  createCustomer,
+  createEntitlement,
+  createTenant,
+  createUser,
+} from "../../../test/factories/portfolio.ts";
+import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
+import type { ProposedSegment } from "../../domain/status-segment.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
+import { setStatus } from "../entitlements/set-status.ts";
+import { serverJobs } from "../jobs/job-handlers.ts";
+import { JobRunner } from "../jobs/job-runner.ts";
+import { listNotifications } from "./list-notifications.ts";
+import { markNotificationsRead } from "./mark-notifications-read.ts";
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+/** An SMTP server on 127.0.0.1 keeping each message it accepts, as sent (quoted-printable undone). */
+async function startSmtp() {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        const raw = Buffer.concat(chunks)
+          .toString("utf8")
+          .replace(/=\r?\n/g, "")
+          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((r) => server.close(r)),
+  };
+}
+
+const noIntent: ProposedSegment = {
+  seats: 100,
+  l1: "no_intent",
+  scenarioId: "no_intent_withdrawn",
+  l2: "executive_sponsorship",
+  note: "The new CIO decided against Teams after the merger; no sponsor is left for it.",
+};
+
+let database: TestDatabase;
+let deps: AppDeps & { setNow(d: Date): void };
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let fm: Actor;
+let onTenant: Actor;
+let onCustomer: Actor;
+let elsewhere: Actor;
+
+beforeAll(async () => {
+  smtp = await startSmtp();
+  process.env.UNBLOCK_SMTP_URL = smtp.url;
+  process.env.UNBLOCK_MAIL_FROM = "Unblock <unblock@example.test>";
+  process.env.UNBLOCK_PUBLIC_URL = "https://unblock.example.test";
+  database = await openTestDatabase();
+  deps = await makeTestDeps(database);
+  fm = await createUser(database.db, { role: "delivery_fm" });
+  onTenant = await createUser(database.db, { role: "account_team", email: "tess@example.test" });
+  onCustomer = await createUser(database.db, { role: "account_team", email: "carl@example.test" });
+  elsewhere = await createUser(database.db, { role: "account_team", email: "else@example.test" });
+});
+afterAll(async () => {
+  for (const name of ["UNBLOCK_SMTP_URL", "UNBLOCK_MAIL_FROM", "UNBLOCK_PUBLIC_URL"])
+    delete process.env[name];
+  await smtp.close();
+  await database.close();
+});
+
+async function runJobs(runner: JobRunner, until: () => boolean): Promise<void> {
+  for (let round = 0; round < 50 && !until(); round++) {
+    if ((await runner.tick()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("Notify account team of No Intent", () => {
+  it("tells the account team assigned to the tenant or its customer, in the inbox and by mail, once", async () => {
+    const customer = await createCustomer(database.db);
+    const tenant = await createTenant(database.db, { customerId: customer.id, name: "Contoso Europe" });
+    const entitlement = await createEntitlement(database.db, {
+      tenantId: tenant.id,
+      stage: "delivery",
+      availableSeats: 100,
+    });
+    await assign(database.db, fm.id, { tenantId: tenant.id });
+    await assign(database.db, onTenant.id, { tenantId: tenant.id });
+    await assign(database.db, onCustomer.id, { customerId: customer.id });
+    await assign(database.db, elsewhere.id, { tenantId: (await createTenant(database.db)).id });
+
+    const saved = await setStatus(deps, {
+      entitlementId: entitlement.id,
+      version: 1,
+      segments: [noIntent],
+      actor: fm,
+      source: "api",
+    });
+    // Saved again with a longer note: no second notice.
+    await setStatus(deps, {
+      entitlementId: entitlement.id,
+      version: saved.entitlement.version,
+      segments: [{ ...noIntent, note: `${noIntent.note} Confirmed in writing.` }],
+      actor: fm,
+      source: "api",
+    });
+
+    const runner = new JobRunner(deps, serverJobs());
+    await runJobs(runner, () => smtp.received.length >= 2);
+    // Whatever else is due runs too: no third mail may come of the two saves.
+    while ((await runner.tick()) > 0) {}
+
+    expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual([
+      "carl@example.test",
+      "tess@example.test",
+    ]);
+    for (const mail of smtp.received) {
+      expect(mail.raw).toContain("From: Unblock <unblock@example.test>");
+      expect(mail.raw).toMatch(
+        /Subject: No Intent handed to the account team - Exchange[^\n]* at Contoso Europe/,
+      );
+      expect(mail.raw).toContain("Content-Type: text/plain");
+      expect(mail.raw).toContain("Content-Type: text/html");
+      expect(mail.raw).toContain(`https://unblock.example.test/tenants/${tenant.id}?edit=${entitlement.id}`);
+    }
+
+    const inbox = await listNotifications(deps, onTenant);
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items).toEqual([
+      expect.objectContaining({
+        kind: "no_intent_handover",
+        entitlementId: entitlement.id,
+        tenantId: tenant.id,
+        readAt: null,
+      }),
+    ]);
+    expect(inbox.items[0]?.text).toContain("No Intent recorded for Exchange");
+    expect((await listNotifications(deps, elsewhere)).items).toEqual([]);
+    expect((await listNotifications(deps, fm)).items).toEqual([]);
+
+    // Another user's ids change nothing; one's own are read.
+    expect(await markNotificationsRead(deps, onCustomer, { ids: [inbox.items[0]!.id] })).toEqual({
+      unread: 1,
+    });
+    expect(await markNotificationsRead(deps, onTenant, { ids: [inbox.items[0]!.id] })).toEqual({ unread: 0 });
+    expect((await listNotifications(deps, onTenant)).items[0]?.readAt).not.toBeNull();
+    expect(await markNotificationsRead(deps, onCustomer, {})).toEqual({ unread: 0 });
+  });
+});

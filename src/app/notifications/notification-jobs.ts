@@ -1,0 +1,71 @@
+import {
+  entitlementNames,
+  loadNotificationMail,
+  markEmailed,
+  type NotificationMail,
+  usersAssignedWithRole,
+} from "../../db/repositories/notification-repository.ts";
+import { roleIds } from "../../domain/policy/role-grants.ts";
+import type { JobHandler } from "../jobs/job-runner.ts";
+import { escapeHtml, type Mail, mailConfig, sendMail } from "./mailer.ts";
+import { notify } from "./notify.ts";
+
+/**
+ * notify.no_intent, queued by the status write statement when a Delivery-stage
+ * status records No Intent (handsNoIntentToAccountTeam): the account team
+ * assigned to the tenant or its customer is told, in the inbox and by mail.
+ * Its key (entitlement and version) makes it once per change.
+ */
+export const noIntentNoticeJob: JobHandler = {
+  kind: "notify.no_intent",
+  run: async (deps, job) => {
+    const entitlementId = String(job.payload.entitlementId);
+    const names = await entitlementNames(deps.database.db, entitlementId);
+    if (!names) return undefined;
+    const userIds = await usersAssignedWithRole(deps.database.db, names, roleIds.accountTeam);
+    await notify(deps, {
+      userIds,
+      kind: "no_intent_handover",
+      entitlementId,
+      text: `No Intent recorded for ${names.serviceName} at ${names.tenantName} in the Delivery stage: the account team takes it from here (value selling to the decision-makers).`,
+    });
+    return undefined;
+  },
+};
+
+/**
+ * mail.send: e-mails one notification to its user, plain text and HTML with
+ * a link to the entitlement. Without UNBLOCK_SMTP_URL nothing is sent (the
+ * inbox has it). A refusal or an unreachable server is retried with backoff.
+ */
+export const mailNotificationJob: JobHandler = {
+  kind: "mail.send",
+  run: async (deps, job) => {
+    const config = mailConfig();
+    if (!config) return undefined;
+    const notification = await loadNotificationMail(deps.database.db, String(job.payload.notificationId));
+    if (!notification || notification.emailedAt) return undefined;
+    await sendMail(config, notificationMail(notification));
+    await markEmailed(deps.database.db, notification.id, deps.now());
+    return undefined;
+  },
+};
+
+const subjects: Record<string, string> = { no_intent_handover: "No Intent handed to the account team" };
+
+/** The mail of one notification; the link opens the entitlement in its tenant's editor. */
+export function notificationMail(notification: NotificationMail): Mail {
+  const base = (process.env.UNBLOCK_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
+  const link =
+    notification.tenantId && notification.entitlementId
+      ? `${base}/tenants/${notification.tenantId}?edit=${notification.entitlementId}`
+      : base;
+  const about = notification.tenantName ? ` - ${notification.serviceName} at ${notification.tenantName}` : "";
+  const subject = `${subjects[notification.kind] ?? "Unblock notice"}${about}`;
+  return {
+    to: `${notification.name} <${notification.email}>`,
+    subject,
+    text: `${notification.text}\n\nOpen it: ${link}\n\nYou see this notice in Unblock's inbox too.\n`,
+    html: `<p>${escapeHtml(notification.text)}</p><p><a href="${escapeHtml(link)}">Open it in Unblock</a></p><p style="color:#666">You see this notice in Unblock's inbox too.</p>`,
+  };
+}
