@@ -139,6 +139,10 @@ describe(lintNote.name, () => {
       ["Blocked on Teams", "blocked", "status_only"],
       ["Usage 0.0%", "in_progress", "usage_only"],
       ["12% active users", null, "usage_only"],
+      ["asdf qwerty", null, "no_meaning"],
+      ["asdf qwerty zxcv", "blocked", "no_meaning"],
+      ["lorem ipsum dolor sit amet", "no_intent", "no_meaning"],
+      ["jfjfjf kkkk 123", "blocked", "no_meaning"],
     ])("grades %j as poor with %s", (note, l1, code) => {
       const result = lintNote(note, { l1 });
       expect(result.grade).toBe("poor");
@@ -151,6 +155,13 @@ describe(lintNote.name, () => {
       ]);
       // The same words add information when the L2 is not chosen yet.
       expect(grade("Blocked - licensing/billing", "blocked")).toBe("marginal");
+    });
+
+    it("reads capital acronyms without vowels as words, not keyboard noise", () => {
+      expect(
+        codes("Blocked: the CSP reseller holds the SKU; DLP rules stop the PSTN port.", "blocked"),
+      ).not.toContain("no_meaning");
+      expect(codes("csp dlp", "blocked")).toEqual(["no_meaning"]);
     });
 
     it("grades pure scheduling as poor", () => {

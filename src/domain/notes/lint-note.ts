@@ -21,6 +21,7 @@ import {
   USAGE_WORDS,
   VAGUE_WORDS,
 } from "./note-cues.ts";
+import { saysNothing } from "./note-meaning.ts";
 import { countWords, foldText, splitSentences, wordTokens } from "./note-text.ts";
 
 /**
@@ -78,6 +79,14 @@ function findingsFor(note: string, context: NoteContext): Finding[] {
   const folded = foldText(note);
   if (folded === "") {
     return [poor("note_empty", "Write the note: whether the customer means to use the service, and why.")];
+  }
+  if (saysNothing(note)) {
+    return [
+      poor(
+        "no_meaning",
+        "This reads as placeholder or keyboard text: write whether the customer means to use the service, and why.",
+      ),
+    ];
   }
   const l1 = context.l1 ?? null;
   const l2 = context.l2 ?? null;

@@ -296,9 +296,17 @@ describe(evaluateStatus.name, () => {
       }
     });
 
+    it("refuses keyboard or placeholder text as a note too poor to save", () => {
+      for (const note of ["asdf qwerty zxcv", "lorem ipsum dolor sit amet"]) {
+        expect(codes(delivery({ note }))).toEqual(["note_too_poor"]);
+      }
+    });
+
     it("refuses a note longer than 2,000 characters", () => {
-      expect(accepted(delivery({ note: "x".repeat(2000) }))[0]!.note).toHaveLength(2000);
-      expect(codes(delivery({ note: "x".repeat(2001) }))).toEqual(["note_too_long"]);
+      // Words, not "xxxx": a keyboard run is refused as too poor before its length counts.
+      const long = "Blocked: the proxy drops Teams media until the new firewall is in. ".repeat(40);
+      expect(accepted(delivery({ note: long.slice(0, 2000) }))[0]!.note).toHaveLength(2000);
+      expect(codes(delivery({ note: long.slice(0, 2001) }))).toEqual(["note_too_long"]);
     });
 
     it("refuses a next action longer than 500 characters", () => {

@@ -37,7 +37,7 @@ describe(createSuggester.name, () => {
 
   describe("abstaining", () => {
     it("proposes nothing for an empty note or words it has never seen", () => {
-      for (const note of ["", "   ", "lorem ipsum dolor"]) {
+      for (const note of ["", "   ", "lorem ipsum dolor", "lorem ipsum dolor sit amet", "asdf qwerty zxcv"]) {
         expect(suggester.suggest(note)).toEqual({
           l1: null,
           l2: null,

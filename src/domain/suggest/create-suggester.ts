@@ -1,4 +1,5 @@
 import { lintNote } from "../notes/lint-note.ts";
+import { saysNothing } from "../notes/note-meaning.ts";
 import { foldText } from "../notes/note-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import { jointProbabilities, l2CandidatesOf } from "./label-probabilities.ts";
@@ -119,6 +120,7 @@ export function createSuggester(model: SuggestModel, index?: PlaybookIndex): Sug
       // answer would be that service's prior ("zzzz" about Teams), not a reading of the note.
       const noteSaysNothing =
         x.indices.length === 0 ||
+        saysNothing(note) ||
         (service !== null &&
           vectorizer.vectorize(extractFeatures(note, null, model.features)).indices.length === 0);
       if (noteSaysNothing) {
