@@ -12,6 +12,7 @@ import { bulkSetStatus } from "./entitlements/bulk-set-status.ts";
 import { exportEntitlements, prepareEntitlementExport } from "./entitlements/export-entitlements.ts";
 import { getEntitlement } from "./entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "./entitlements/get-entitlement-history.ts";
+import { getOwnerChoices } from "./entitlements/get-owner-choices.ts";
 import { importStatuses } from "./entitlements/import-statuses.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
 import { setStatus } from "./entitlements/set-status.ts";
@@ -71,6 +72,7 @@ const useCases: Record<string, Call> = {
   listEntitlementsAsJson: (deps, actor) => listEntitlementsAsJson(deps, actor, {}),
   getEntitlement: (deps, actor) => getEntitlement(deps, actor, some),
   getEntitlementHistory: (deps, actor) => getEntitlementHistory(deps, actor, some),
+  getOwnerChoices: (deps, actor) => getOwnerChoices(deps, actor, some),
   setStatus: (deps, actor) =>
     setStatus(deps, { entitlementId: some, version: 1, segments: [], actor, source: "api" }),
   bulkSetStatus: (deps, actor) =>

@@ -17,6 +17,7 @@ import type { Actor, AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
 import { getEntitlement } from "./get-entitlement.ts";
 import { getEntitlementHistory } from "./get-entitlement-history.ts";
+import { getOwnerChoices } from "./get-owner-choices.ts";
 import { listEntitlements } from "./list-entitlements.ts";
 import { setStatus } from "./set-status.ts";
 
@@ -216,5 +217,22 @@ describe("the list filters owners", () => {
     const unresolved = await ids({ ownerUnresolved: true });
     expect(unresolved).toContain(text);
     expect(unresolved).not.toContain(ana);
+  });
+});
+
+describe(getOwnerChoices.name, () => {
+  it("offers the teams first, then the people assigned here, then the others", async () => {
+    const entitlement = await freshEntitlement();
+    const choices = await getOwnerChoices(deps, systemActor, entitlement.id);
+    expect(choices.teams.slice(0, 2).map((team) => team.name)).toEqual(["Delivery FM", "Account Team"]);
+    expect(choices.teams[1]!.people.map((person) => person.name)).toEqual([
+      "Ana Lopez",
+      "Bo Chen",
+      "Sam Twin",
+      "Sam Twin",
+    ]);
+    expect(choices.assigned.map((person) => person.email)).toContain("bo@x.test");
+    expect(choices.others.map((person) => person.email)).toContain("olu@x.test");
+    expect(choices.others.map((person) => person.email)).not.toContain("ana@x.test");
   });
 });

@@ -1,6 +1,7 @@
 import type { AppDeps } from "../../app/app-deps.ts";
 import { getEntitlement } from "../../app/entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-history.ts";
+import { getOwnerChoices } from "../../app/entitlements/get-owner-choices.ts";
 import { listEntitlementsAsJson } from "../../app/entitlements/list-entitlements.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
 import { sourceOf } from "../acting-user.ts";
@@ -13,6 +14,7 @@ import {
   historySchema,
   setStatusBodySchema,
 } from "../schemas/entitlements.ts";
+import { ownerChoicesSchema } from "../schemas/owners.ts";
 import { sendJsonText } from "../send-json-text.ts";
 import type { Api } from "./api.ts";
 
@@ -84,6 +86,20 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
       // again on every write cost more server time than the rules (entitlement-routes.test.ts holds it).
       return sendJsonText(reply, JSON.stringify(result.entitlement));
     },
+  );
+
+  api.get(
+    "/entitlements/:id/owner-choices",
+    {
+      schema: {
+        tags: ["status"],
+        summary:
+          "Who may own this entitlement's seats: the playbook's teams, the people assigned, then others",
+        params: idParamsSchema,
+        response: { 200: ownerChoicesSchema, ...problemResponses },
+      },
+    },
+    async (request) => getOwnerChoices(deps, await request.actor(), request.params.id),
   );
 
   api.get(
