@@ -24,6 +24,7 @@ export type {
   SyncReportBody,
 } from "../../src/http/schemas/feed.ts";
 export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
+export type { Notification, NotificationList } from "../../src/http/schemas/notifications.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
 export type {
   AgingBucket,

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Badge, Group, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
 import { useMe, useMyWork } from "../api/queries.ts";
 import { actionCount } from "../my-work/use-my-work.ts";
+import { NotificationBell } from "../notifications/notification-bell.tsx";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
 import { AccountMenu } from "../users/account-menu.tsx";
@@ -107,7 +108,10 @@ export function Shell({ children }: { children: ReactNode }) {
               </Group>
             </nav>
           </Group>
-          <AccountMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell enabled={signedIn} />
+            <AccountMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main id="main" ref={main} tabIndex={-1} style={{ outline: "none" }}>
