@@ -25,6 +25,7 @@ export type {
 } from "../../src/http/schemas/feed.ts";
 export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas/my-work.ts";
 export type { Notification, NotificationList } from "../../src/http/schemas/notifications.ts";
+export type { OwnerChoices, ResolvedOwnerView } from "../../src/http/schemas/owners.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
 export type {
   AgingBucket,
@@ -38,4 +39,4 @@ export type {
 } from "../../src/http/schemas/reports.ts";
 export type { SavedView } from "../../src/http/schemas/saved-views.ts";
 export type { StatusSuggestion } from "../../src/http/schemas/suggest.ts";
-export type { User } from "../../src/http/schemas/users.ts";
+export type { ReassignBody, ReassignPlan, User } from "../../src/http/schemas/users.ts";

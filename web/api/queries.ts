@@ -6,6 +6,7 @@ import type {
   HistoryEntry,
   Me as MeAnswer,
   MyWork,
+  OwnerChoices,
   TenantDetail,
 } from "./api-types.ts";
 import { entitlementPagePath } from "./entitlement-page-path.ts";
@@ -20,6 +21,7 @@ export const queryKeys = {
   /** Under "entitlements", so a status save refreshes the tenant page too. */
   tenant: (id: string) => ["entitlements", "tenant", id] as const,
   history: (id: string) => ["history", id] as const,
+  ownerChoices: (id: string) => ["owner-choices", id] as const,
   /** Under "entitlements", so a status save refreshes My work and its counts too. */
   myWork: (limit: number) => ["entitlements", "my-work", limit] as const,
   reports: ["reports"] as const,
@@ -85,6 +87,16 @@ export function useHistory(id: string | null) {
     queryKey: queryKeys.history(id ?? ""),
     queryFn: ({ signal }) => apiRequest<{ items: HistoryEntry[] }>(`/entitlements/${id}/history`, { signal }),
     enabled: id !== null,
+  });
+}
+
+/** Who may own an entitlement's seats: teams, the people assigned, then others (docs/OWNERS.md). */
+export function useOwnerChoices(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.ownerChoices(id ?? ""),
+    queryFn: ({ signal }) => apiRequest<OwnerChoices>(`/entitlements/${id}/owner-choices`, { signal }),
+    enabled: id !== null,
+    staleTime: 60_000,
   });
 }
 

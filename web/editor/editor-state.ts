@@ -97,6 +97,8 @@ export interface EditorContext {
   stage: Stage;
   previous: readonly StatusSegment[];
   serviceId: string;
+  /** The entitlement edited: the owner picker asks the server who may own its seats. */
+  entitlementId?: string;
 }
 
 export function fieldStatesFor(

@@ -3,6 +3,7 @@ import type { ScenarioField } from "../../src/domain/playbook/playbook-schema.ts
 import type { FieldState } from "../../src/domain/rules/field-states.ts";
 import { ListFieldSelect } from "./list-field-select.tsx";
 import { NoteGrade } from "./note-grade.tsx";
+import { OwnerPicker } from "./owner-picker.tsx";
 
 /** The props every kind of field input shares. */
 export interface FieldInputCommon {
@@ -23,13 +24,16 @@ export interface FieldInputProps {
   onChange: (value: string) => void;
   l1: string;
   l2: string;
+  /** The entitlement edited, for the owner picker's choices. */
+  entitlementId?: string | undefined;
 }
 
 const listFields = new Set<ScenarioField>(["l2", "l3", "serviceStatus", "engagementScenario"]);
 const dateFields = new Set<ScenarioField>(["targetDate", "nextActionDate"]);
 
 /** One scenario field as its row asks for it: disabled, carried, a list, a date, the note or text. */
-export function FieldInput({ field, state, value, carriedName, error, onChange, l1, l2 }: FieldInputProps) {
+export function FieldInput(props: FieldInputProps) {
+  const { field, state, value, carriedName, error, onChange, l1, l2 } = props;
   const common: FieldInputCommon = {
     label: state.label,
     size: "xs",
@@ -50,6 +54,17 @@ export function FieldInput({ field, state, value, carriedName, error, onChange, 
   }
   if (dateFields.has(field)) {
     return <TextInput {...common} type="date" value={value} onChange={onText} />;
+  }
+  if (field === "owner") {
+    return (
+      <OwnerPicker
+        common={common}
+        entitlementId={props.entitlementId}
+        value={value}
+        placeholder={state.default ?? undefined}
+        onChange={onChange}
+      />
+    );
   }
   if (field === "note") {
     return (

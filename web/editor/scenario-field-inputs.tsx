@@ -42,6 +42,7 @@ export function ScenarioFieldInputs({
       onChange={(value) => form.setField(field, value)}
       l1={segment.l1}
       l2={segment.l2}
+      entitlementId={context.entitlementId}
     />
   );
   return (

@@ -44,6 +44,7 @@ export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: Ent
     stage: draft.stage,
     previous: base.segments,
     serviceId: base.service.id,
+    entitlementId: base.id,
   };
   const decision = useStatusDecision(base, draft);
   const clientErrors = decision.ok ? [] : decision.violations;

@@ -37,7 +37,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
       />
       <DebouncedText
         label="Owner"
-        placeholder="e.g. Account Team"
+        placeholder="Email, team or text"
         value={filters.owner}
         w={140}
         onCommit={(value) => set("owner", value)}
@@ -75,6 +75,13 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         mb={6}
         checked={filters.overdue === "true"}
         onChange={(event) => set("overdue", event.currentTarget.checked ? "true" : null)}
+      />
+      <Checkbox
+        label="Unresolved owners"
+        size="xs"
+        mb={6}
+        checked={filters.ownerUnresolved === "true"}
+        onChange={(event) => set("ownerUnresolved", event.currentTarget.checked ? "true" : null)}
       />
       <UsageFilters filters={filters} onChange={onChange} />
       <SortFilters filters={filters} onChange={onChange} />

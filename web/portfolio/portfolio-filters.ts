@@ -10,6 +10,7 @@ export const filterKeys = [
   "l3",
   "serviceId",
   "owner",
+  "ownerUnresolved",
   "stage",
   "overdue",
   "targetFrom",

@@ -1,4 +1,5 @@
 import type { EntitlementView, StoredSegment } from "../api/api-types.ts";
+import { ownerText } from "../shared/owner-text.ts";
 
 /** What one portfolio row shows of an entitlement's segments. */
 export interface RowSummary {
@@ -13,7 +14,7 @@ export interface RowSummary {
 
 export function summarizeRow(entitlement: EntitlementView, today: string): RowSummary {
   const segments = entitlement.segments;
-  const owners = [...new Set(segments.map((segment) => segment.owner).filter(Boolean))].join(", ");
+  const owners = [...new Set(segments.map(ownerText).filter(Boolean))].join("; ");
   const targets = segments
     .map((segment) => segment.targetDate)
     .filter((date): date is string => Boolean(date))

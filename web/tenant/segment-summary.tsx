@@ -2,6 +2,7 @@ import { Group, Stack, Text } from "@mantine/core";
 import type { EntitlementView } from "../api/api-types.ts";
 import { TaxonomyPath } from "../playbook/taxonomy-links.tsx";
 import { formatCount, formatDate, isOverdue } from "../shared/format.ts";
+import { ownerText } from "../shared/owner-text.ts";
 
 /** One status segment in a line: seats and classification, owner, dates and next action, the note's start. */
 export function SegmentSummary({
@@ -21,7 +22,7 @@ export function SegmentSummary({
       </Group>
       <Text size="xs" c="dimmed">
         {[
-          segment.owner ? `Owner ${segment.owner}` : null,
+          segment.owner ? `Owner ${ownerText(segment)}` : null,
           segment.targetDate ? `Target ${formatDate(segment.targetDate)}` : null,
           segment.nextAction
             ? `Next: ${segment.nextAction}${segment.nextActionDate ? ` (${formatDate(segment.nextActionDate)})` : ""}`
