@@ -29,13 +29,13 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   path: string,
-  options: { userEmail?: string | undefined } = {},
+  options: { userEmail?: string | undefined; password?: string | undefined } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl() });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(path);
-  await signInOnPage(page, options.userEmail ?? adminEmail);
+  await signInOnPage(page, options.userEmail ?? adminEmail, options.password);
   const wanted = new URL(path, baseUrl());
   await page.waitForURL((url) => url.pathname === wanted.pathname);
   return { context, page };
