@@ -1,4 +1,4 @@
-import { hurryJob } from "../../db/repositories/job-repository.ts";
+import { hurryJob, queuedRunAt } from "../../db/repositories/job-repository.ts";
 import {
   loadDeliveryToSend,
   neighbourPendingDelivery,
@@ -13,8 +13,8 @@ import { webhookSignature } from "./webhook-signature.ts";
 /** 5 s after the first failure, doubling, at most two hours apart; for 24 hours (the job's retry_until). */
 const backoff = exponentialBackoff(5_000, 2 * 3_600_000);
 
-/** While an earlier delivery of the entitlement is pending, look again this often (it hurries us when it lands). */
-const waitForEarlier = 60_000;
+/** While an earlier delivery of the entitlement is pending and not queued (being sent), look again this soon. */
+const waitForEarlier = 1_000;
 
 export const deliveryJobKey = (deliveryId: number) => `webhook.deliver:${deliveryId}`;
 
@@ -34,7 +34,11 @@ export const deliverWebhookJob: JobHandler = {
     const delivery = await loadDeliveryToSend(db, Number(job.payload.deliveryId));
     if (delivery?.state !== "pending") return undefined;
     const earlier = await neighbourPendingDelivery(db, delivery, "before");
-    if (earlier !== null) return { deferUntil: new Date(deps.now().getTime() + waitForEarlier) };
+    if (earlier !== null) {
+      // Wait for the earlier one's next attempt; its success (or last failure) hurries this one.
+      const next = (await queuedRunAt(db, deliveryJobKey(earlier)))?.getTime() ?? 0;
+      return { deferUntil: new Date(Math.max(next, deps.now().getTime()) + waitForEarlier) };
+    }
 
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(deps.now().getTime() / 1000);

@@ -218,3 +218,12 @@ export async function pruneDoneJobs(db: Db, before: Date): Promise<number> {
   );
   return rows.length;
 }
+
+/** When the job of `key` runs next, if it is queued; null otherwise. */
+export async function queuedRunAt(db: Db, key: string): Promise<Date | null> {
+  const [row] = await rowsOf<{ at: number }>(
+    db,
+    sql`select (extract(epoch from run_at) * 1000)::float8 as at from jobs where key = ${key} and state = 'queued'`,
+  );
+  return row ? new Date(Number(row.at)) : null;
+}
