@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { indexPlaybook } from "../src/domain/playbook/playbook-index.ts";
 import { playbookSchema } from "../src/domain/playbook/playbook-schema.ts";
+import { findBlindLeaks, parseBlindNotes } from "../src/suggest-training/blind-notes.ts";
 import { type CorpusNote, corpusNoteSchema } from "../src/suggest-training/corpus-note.ts";
 
 const HELDOUT_SHARE = 0.2;
@@ -94,6 +95,57 @@ for (const file of readdirSync(sourcesDir)
       drafts.push({ id, note: text, workload, l1, l2, l3, quality, split: old?.split });
     });
 }
+
+// Notes of the independent training writers (corpus/training-writers/README.md), already labelled.
+const writersDir = `${corpusDir}training-writers/`;
+const writerFiles = existsSync(writersDir)
+  ? readdirSync(writersDir)
+      .filter((name) => name.endsWith(".jsonl"))
+      .sort()
+  : [];
+const duplicates: string[] = [];
+for (const file of writerFiles) {
+  readFileSync(`${writersDir}${file}`, "utf8")
+    .split("\n")
+    .forEach((line, lineIndex) => {
+      if (line.trim() === "") return;
+      const where = `training-writers/${file}:${lineIndex + 1}`;
+      const raw = JSON.parse(line) as Record<string, unknown>;
+      const text = String(raw.note ?? "").trim();
+      const l1 = String(raw.l1 ?? "");
+      const l2 = typeof raw.l2 === "string" ? raw.l2 : null;
+      const l3 = typeof raw.l3 === "string" && l2 !== null ? raw.l3 : null;
+      const workload = typeof raw.workload === "string" ? raw.workload : null;
+      const quality = raw.quality as CorpusNote["quality"];
+      if (text === "") return void problems.push(`${where}: empty note`);
+      if (seen.has(text)) return void duplicates.push(where); // two writers' "No intent." is one note
+      seen.add(text);
+      if (!index.l1(l1) || (l2 !== null && !index.l2(l1, l2)))
+        return void problems.push(`${where}: unknown ${l1}/${l2}`);
+      if (workload && !index.service(workload))
+        return void problems.push(`${where}: unknown workload ${workload}`);
+      if (l3 && l2 && !index.l3(l1, l2, l3, workload ?? undefined))
+        return void problems.push(`${where}: L3 ${l3} not under ${l2}`);
+      const old = previous.get(text);
+      const id = old?.id ?? `${file.replace(/\.jsonl$/, "")}.${String(raw.id)}`;
+      drafts.push({ id, note: text, workload, l1, l2, l3, quality, split: old?.split });
+    });
+}
+
+if (duplicates.length > 0)
+  console.log(`Skipped ${duplicates.length} writer notes whose text the corpus already has.`);
+
+// A writer can reach a blind note's words alone ("lorem ipsum dolor sit amet"): such notes
+// are left out, so the blind set stays unseen (blind-set-isolation.test.ts).
+const blindDir = `${corpusDir}blind/`;
+const blindNotes = readdirSync(blindDir)
+  .filter((name) => name.endsWith(".jsonl"))
+  .flatMap((name) => parseBlindNotes(readFileSync(`${blindDir}${name}`, "utf8"), name));
+const writerDrafts = drafts.filter((draft) => draft.id.startsWith("writer-"));
+const leaked = new Set(findBlindLeaks(blindNotes, writerDrafts).map((leak) => leak.corpusId));
+if (leaked.size > 0)
+  console.log(`Left out ${leaked.size} writer notes that equal or nearly copy a blind note.`);
+drafts.splice(0, drafts.length, ...drafts.filter((draft) => !leaked.has(draft.id)));
 
 // Split new notes per label so every label keeps about 20% held out.
 const groups = new Map<string, Draft[]>();
