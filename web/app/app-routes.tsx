@@ -4,6 +4,7 @@ import { FeedPage } from "../feed/feed-page.tsx";
 import { HomePage } from "../feed/home-page.tsx";
 import { MyWorkPage } from "../my-work/my-work-page.tsx";
 import { useLandingPage } from "../my-work/use-landing-page.ts";
+import { PeoplePage } from "../people/people-page.tsx";
 import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
 import { useCan } from "../users/permissions.ts";
@@ -46,6 +47,7 @@ export function AppRoutes() {
 function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
   if (pathname === "/admin/feed") return <FeedPage />;
+  if (pathname === "/admin/people") return <PeoplePage />;
   if (pathname === "/my-work") return <MyWorkPage />;
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;

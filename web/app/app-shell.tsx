@@ -39,6 +39,12 @@ const sections = [
     active: (path: string) => path === "/admin/feed",
     needs: "portfolio.sync",
   },
+  {
+    href: "/admin/people",
+    label: "People",
+    active: (path: string) => path === "/admin/people",
+    needs: "assignments.reassign",
+  },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
