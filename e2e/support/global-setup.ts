@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { prepareSignIn } from "../../src/app/auth/prepare-sign-in.ts";
 import { seedDemo } from "../../src/app/demo/seed-demo.ts";
+import { startJobRunner } from "../../src/app/jobs/start-job-runner.ts";
 import { startApp } from "../../src/app/start-app.ts";
 import { buildServer } from "../../src/http/build-server.ts";
 
@@ -51,12 +52,15 @@ export default async function setup(project: TestProject) {
     loginRateLimit: { max: 10_000, timeWindow: 60_000 },
   });
   await server.listen({ host: "127.0.0.1", port: 0 });
+  // As `serve` does: notices and webhook deliveries run in the server's job runner.
+  const jobs = startJobRunner(app.deps, { info: () => undefined, warn: () => undefined });
   const address = server.server.address();
   if (address === null || typeof address === "string")
     throw new Error("The server did not listen on a TCP port");
   project.provide("baseUrl", `http://127.0.0.1:${address.port}`);
 
   return async () => {
+    await jobs.stop();
     await server.close();
     await app.close();
     await rm(dataDir, { recursive: true, force: true });
