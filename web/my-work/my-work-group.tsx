@@ -4,6 +4,7 @@ import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { SegmentChips } from "../portfolio/segment-chips.tsx";
 import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
+import { ownerText } from "../shared/owner-text.ts";
 
 const groupColors: Record<MyWorkGroupView["id"], string> = {
   overdue: "red",
@@ -61,9 +62,7 @@ function MyWorkRow({ item }: { item: MyWorkItem }) {
   const index = usePlaybook();
   const { entitlement } = item;
   const tenantHref = `/tenants/${entitlement.tenant.id}`;
-  const owners = [...new Set(entitlement.segments.map((segment) => segment.owner).filter(Boolean))].join(
-    ", ",
-  );
+  const owners = [...new Set(entitlement.segments.map(ownerText).filter(Boolean))].join("; ");
   return (
     <Table.Tr data-entitlement={entitlement.id}>
       <Table.Td>

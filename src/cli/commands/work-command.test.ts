@@ -35,9 +35,11 @@ beforeAll(async () => {
   );
   const id = String(rows[0]!.id);
   await database.execute(`delete from status_segments where entitlement_id = '${id}'`);
-  await putSegments(database.db, id, [
-    { seats: 4800, l1: "in_progress", nextActionDate: "2025-03-10", owner: "Marco Bianchi" },
-  ]);
+  await putSegments(database.db, id, [{ seats: 4800, l1: "in_progress", nextActionDate: "2025-03-10" }]);
+  // Owned by Marco as a person: the table names him.
+  await database.execute(
+    `update status_segments set owner_user_id = '${marco.id}' where entitlement_id = '${id}'`,
+  );
 });
 afterAll(() => database.close());
 

@@ -54,9 +54,12 @@ function cellsOf(deps: AppDeps, item: MyWorkItem): string[] {
   const status = entitlement.segments
     .map((segment) => `${deps.playbook.index.l1(segment.l1)?.name ?? segment.l1} ${count(segment.seats)}`)
     .join(", ");
-  const owners = [...new Set(entitlement.segments.map((segment) => segment.owner).filter(Boolean))].join(
-    ", ",
-  );
+  // Owners by name: a person, a team with its people, or text that matched nobody.
+  const owners = [
+    ...new Set(entitlement.segments.map((segment) => segment.ownerResolved?.display ?? segment.owner)),
+  ]
+    .filter(Boolean)
+    .join("; ");
   return [
     entitlement.customer.name,
     entitlement.tenant.name,
