@@ -76,8 +76,8 @@ describe("a sync skips the files it has nothing to do for", () => {
   });
 
   it("reads a file again in a full sync when the last sync of it was not full, and ends the rest", async () => {
-    await sync(feedFolder(generatedFeed(7)));
-    const folder = feedFolder(generatedFeed(6));
+    await sync(feedFolder({ ...generatedFeed(7) }));
+    const folder = feedFolder({ ...generatedFeed(6) });
     await sync(folder);
     const full = await sync(folder, { full: true, allowMassEnd: true });
     expect(full.skippedFiles).toEqual([]);
