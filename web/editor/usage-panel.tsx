@@ -1,10 +1,9 @@
 import { Alert, Group, Paper, Stack, Text } from "@mantine/core";
 import { lazy, Suspense } from "react";
-import { assessUsage, resplitSentence } from "../../src/domain/usage/assess-usage.ts";
+import { assessUsage, resplitSentence, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
-import { shareText } from "../shared/share-text.ts";
 
 const UsageSparkline = lazy(() => import("./usage-sparkline.tsx"));
 

@@ -1,7 +1,6 @@
 import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
-import { assessUsage } from "../../src/domain/usage/assess-usage.ts";
+import { assessUsage, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
-import { shareText } from "../shared/share-text.ts";
 
 /** A portfolio row's usage: the share of available seats active, and a mark when the status contradicts it. */
 export function UsageCell({

@@ -8,6 +8,7 @@ import { AppError } from "../../domain/app-error.ts";
 import { assessUsage, contradictionKinds } from "../../domain/usage/assess-usage.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { syncPortfolio } from "../feed/sync-portfolio.ts";
+import { exportEntitlements } from "./export-entitlements.ts";
 import { getEntitlement } from "./get-entitlement.ts";
 import { type EntitlementFilter, listEntitlements } from "./list-entitlements.ts";
 import { setStatus } from "./set-status.ts";
@@ -165,6 +166,17 @@ describe("usage filters and sort", () => {
       "T-1/exchange",
       ...withoutShare("asc"),
     ]);
+  });
+
+  it("exports what the list selects, usage included", async () => {
+    let text = "";
+    const write = async (chunk: string) => {
+      text += chunk;
+    };
+    await exportEntitlements(deps, admin, { contradiction: "any", sort: "usage_share" }, "json", write);
+    const views = JSON.parse(text) as { id: string; usage: { points: unknown[] } | null }[];
+    expect(views.map((view) => keyOf(view.id))).toEqual(["T-1/exchange", "T-1/sharepoint", "T-1/teams"]);
+    expect(views.map((view) => view.usage?.points.length)).toEqual([2, 3, 4]);
   });
 
   it("refuses bad filter values, naming the parameter and the rule", async () => {

@@ -93,6 +93,16 @@ describe("seed, export, import and vacuum commands", () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it("exports ended services only when asked", async () => {
+    const { rows } = await database.execute(
+      "update entitlements set ended_at = now() where id = (select min(id::text)::uuid from entitlements) returning id::text as id",
+    );
+    const ended = await run(exportCommand, "--ended", "only", "--format", "json");
+    expect((JSON.parse(ended.out) as { id: string }[]).map((view) => view.id)).toEqual([
+      (rows[0] as { id: string }).id,
+    ]);
+  });
+
   it("vacuums the portfolio's tables and says whether the database would have", async () => {
     const result = await run(vacuumCommand);
     expect(result.exitCode).toBe(0);

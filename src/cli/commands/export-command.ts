@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppDeps } from "../../app/app-deps.ts";
 import { type ExportFilter, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
 import type { EntitlementSort } from "../../app/entitlements/list-entitlements.ts";
+import { contradictionKinds } from "../../domain/usage/assess-usage.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
 
 interface ExportOptions {
@@ -24,11 +25,23 @@ interface ExportOptions {
   targetTo?: string;
   sort?: EntitlementSort;
   order?: "asc" | "desc";
+  usageShareMin?: number;
+  usageShareMax?: number;
+  contradiction?: string;
+  ended?: string;
+  resplitNeeded?: boolean;
 }
 
 /** Repeatable option that also splits on commas: --l1 blocked,no_intent --l1 in_progress. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").map((part) => part.trim())].filter((part) => part !== "");
+}
+
+function percent(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0)
+    throw new InvalidArgumentError("give a percentage, 0 or more (10 for 10%).");
+  return parsed;
 }
 
 function isoDate(value: string): string {
@@ -62,9 +75,26 @@ export function exportCommand(io: CommandIo = processIo): Command {
         "target_date",
         "next_action_date",
         "blocked_seats",
+        "usage_share",
       ]),
     )
     .addOption(new Option("--order <order>", "asc or desc").choices(["asc", "desc"]))
+    .option("--usage-share-min <percent>", "newest usage at least this % of the available seats", percent)
+    .option("--usage-share-max <percent>", "... at most this %", percent)
+    .addOption(
+      new Option("--contradiction <kind>", "only statuses the usage contradicts (docs/USAGE.md)").choices([
+        "any",
+        ...contradictionKinds,
+      ]),
+    )
+    .addOption(
+      new Option("--ended <which>", "ended services: exclude (default), include, only").choices([
+        "exclude",
+        "include",
+        "only",
+      ]),
+    )
+    .option("--resplit-needed", "only split statuses a seat change left not adding up")
     .action(async (options: ExportOptions) => {
       await io.withApp({ as: options.as }, async (deps, actor) => {
         // The acting user sees in an export what the app would show them.
@@ -109,6 +139,11 @@ function filterOf(deps: AppDeps, options: ExportOptions): ExportFilter {
   if (options.targetTo) filter.targetTo = options.targetTo;
   if (options.sort) filter.sort = options.sort;
   if (options.order) filter.order = options.order;
+  if (options.usageShareMin !== undefined) filter.usageShareMin = options.usageShareMin;
+  if (options.usageShareMax !== undefined) filter.usageShareMax = options.usageShareMax;
+  if (options.contradiction) filter.contradiction = options.contradiction;
+  if (options.ended) filter.ended = options.ended;
+  if (options.resplitNeeded) filter.resplitNeeded = true;
   return filter;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlaybook } from "../../../test/support/default-playbook.ts";
-import { assessUsage, daysBefore, type UsageInput, type UsagePoint } from "./assess-usage.ts";
+import { assessUsage, daysBefore, shareText, type UsageInput, type UsagePoint } from "./assess-usage.ts";
 
 const today = "2025-12-15";
 
@@ -121,6 +121,18 @@ describe(assessUsage.name, () => {
     const { usage: _, ...withoutUsage } = defaultPlaybook();
     const result = assessUsage(withoutUsage, input([900], "blocked"));
     expect([result.sharePercent, result.phase, result.contradictions]).toEqual([90, null, []]);
+  });
+});
+
+describe(shareText.name, () => {
+  it("writes one decimal under 10% and whole percents from there", () => {
+    expect([shareText(0), shareText(0.349), shareText(9.96), shareText(10), shareText(60.6)]).toEqual([
+      "0%",
+      "0.3%",
+      "10%",
+      "10%",
+      "61%",
+    ]);
   });
 });
 

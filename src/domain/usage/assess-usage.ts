@@ -63,7 +63,10 @@ export function daysBefore(date: string, days: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-const percentText = (value: number) => `${Math.round(value * 10) / 10}%`;
+/** A share of seats as people read it: one decimal under 10%, whole from there. */
+export function shareText(percent: number): string {
+  return percent < 10 ? `${Math.round(percent * 10) / 10}%` : `${Math.round(percent)}%`;
+}
 
 export function assessUsage(playbook: Playbook, input: UsageInput): UsageAssessment {
   const points = input.usage?.points ?? [];
@@ -118,7 +121,7 @@ function contradictionsOf(
   ) {
     found.push({
       kind: "active_while_halted",
-      message: `${percentText(assessment.sharePercent ?? 0)} of the available seats are active, over the Operate threshold of ${operate}%, while ${haltedSeats} seats are ${l1Names(rules.activeWhileHalted.l1s)}.`,
+      message: `${shareText(assessment.sharePercent ?? 0)} of the available seats are active, over the Operate threshold of ${operate}%, while ${haltedSeats} seats are ${l1Names(rules.activeWhileHalted.l1s)}.`,
     });
   }
 
