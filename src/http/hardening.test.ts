@@ -108,6 +108,33 @@ describe("hardening", () => {
     expect(response.json().code).toBe("nul_character");
   });
 
+  it("refuses a body nested thousands deep with 400 naming the body, not a stack overflow", async () => {
+    const deep = `${"[".repeat(5000)}${"]".repeat(5000)}`;
+    const response = await server.inject({
+      method: "PUT",
+      url: `/api/entitlements/${entitlementId}/status`,
+      headers: { ...headers, "content-type": "application/json" },
+      payload: `{"version":1,"segments":${deep}}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: "body_too_deep" });
+    expect(response.json().violations[0].field).toMatch(/^segments(\.0)+$/);
+  });
+
+  it("refuses half a surrogate pair with 400 naming the field, on both databases alike", async () => {
+    const response = await server.inject({
+      method: "PUT",
+      url: `/api/entitlements/${entitlementId}/status`,
+      headers: { ...headers, "content-type": "application/json" },
+      payload: '{"version":1,"segments":[{"seats":100,"l1":"blocked","note":"x\\ud837\\u3ac3\\udef0"}]}',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      code: "lone_surrogate",
+      violations: [{ field: "segments.0.note", code: "lone_surrogate" }],
+    });
+  });
+
   it("never puts internals or a stack trace in a 500", async () => {
     const response = await server.inject({ method: "GET", url: "/api/test-failure", headers });
     expect(response.statusCode).toBe(500);
