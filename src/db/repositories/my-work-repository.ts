@@ -79,7 +79,7 @@ function myWorkStatement(query: MyWorkQuery, userId: string): SQL {
         select s.entitlement_id, false, true from status_segments s where ${ownedBySql("s", query.user)}
       ) found group by id
     ), dated as (
-      select c.id, c.assigned, c.owner,
+      select c.id, c.assigned, c.owner, ec.name as customer_name, t.name as tenant_name, e.service_id,
         min(s.next_action_date) filter (where ${mine} and s.next_action_date < ${today}) as overdue,
         min(s.next_action_date) filter (where ${mine} and s.next_action_date >= ${today}
           and s.next_action_date <= ${query.weekEnd}::date) as due,
@@ -88,9 +88,10 @@ function myWorkStatement(query: MyWorkQuery, userId: string): SQL {
       from candidates c
       join entitlements e on e.id = c.id
       join tenants t on t.id = e.tenant_id
+      join customers ec on ec.id = t.customer_id
       left join status_segments s on s.entitlement_id = c.id
       where e.ended_at is null ${visible ? sql`and ${visible}` : sql``}
-      group by c.id, c.assigned, c.owner
+      group by c.id, c.assigned, c.owner, ec.name, t.name, e.service_id
     ), grouped as (
       select d.*,
         case when overdue is not null then 'overdue' when due is not null then 'due_this_week'
@@ -102,12 +103,9 @@ function myWorkStatement(query: MyWorkQuery, userId: string): SQL {
     ), ordered as (
       select g.*,
         row_number() over (partition by g.group_rank
-          order by g.date nulls last, ec.name, et.name, e.service_id, g.id) as place,
+          order by g.date nulls last, g.customer_name, g.tenant_name, g.service_id, g.id) as place,
         count(*) over (partition by g.group_rank) as total
       from grouped g
-      join entitlements e on e.id = g.id
-      join tenants et on et.id = e.tenant_id
-      join customers ec on ec.id = et.customer_id
     )
     select id::text as "id", "group", date::text as "date", assigned, owner, total::int as "total"
       from ordered where place <= ${query.limit}
