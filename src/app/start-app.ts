@@ -2,6 +2,7 @@ import { openDatabase } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { loadPlaybook } from "./playbook/load-playbook.ts";
+import { resolveTeamOwners } from "./playbook/resolve-team-owners.ts";
 import { syncServices } from "./playbook/sync-services.ts";
 
 export interface StartOptions {
@@ -19,7 +20,8 @@ export interface RunningApp {
 /**
  * Opens what every entry point needs, in order: the playbook first (an invalid
  * playbook must stop start-up before anything touches the database), then the
- * database, its migrations and the service catalogue from the playbook.
+ * database, its migrations, the service catalogue from the playbook, and
+ * text owners naming a role of the playbook resolved to that team.
  */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const playbook = loadPlaybook(options.playbookPath);
@@ -28,6 +30,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await runMigrations(database);
     const deps: AppDeps = { database, playbook, now: options.now ?? (() => new Date()) };
     await syncServices(deps);
+    await resolveTeamOwners(deps);
     return { deps, close: () => database.close() };
   } catch (error) {
     await database.close();

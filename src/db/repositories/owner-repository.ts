@@ -73,3 +73,28 @@ export async function tenantsOfEntitlements(db: Db, ids: readonly string[]): Pro
   );
   return new Map(rows.map((row) => [row.id, row.tenantId]));
 }
+
+/**
+ * Text owners naming one of `teams` (by role id or name, case aside) become
+ * that team, their text the role's name. Returns how many segments changed.
+ */
+export async function resolveTextOwnersToTeams(
+  db: Db,
+  teams: readonly { id: string; name: string }[],
+): Promise<number> {
+  if (teams.length === 0) return 0;
+  const pairs = JSON.stringify(
+    teams.flatMap((team) => [
+      { key: team.id.toLowerCase(), id: team.id, name: team.name },
+      { key: team.name.toLowerCase(), id: team.id, name: team.name },
+    ]),
+  );
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`update status_segments s set owner_team = r.id, owner = r.name
+          from json_to_recordset(${pairs}::json) as r(key text, id text, name text)
+         where s.owner_team is null and s.owner_user_id is null and lower(s.owner) = r.key
+        returning s.id::text as id`,
+  );
+  return rows.length;
+}
