@@ -31,5 +31,12 @@ export function useLandingPage(): boolean {
     }
     setDeciding(false);
   }, [deciding, mayRead, work.isPending, work.data]);
+  // Signing out unmounts the routes: whoever signs in next arrives afresh.
+  useEffect(
+    () => () => {
+      landed = false;
+    },
+    [],
+  );
   return deciding;
 }

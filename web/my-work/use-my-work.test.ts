@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import type { MyWork } from "../api/api-types.ts";
+import { actionCount, summaryOf } from "./use-my-work.ts";
+
+const work = (counts: MyWork["counts"]): MyWork => ({
+  today: "2025-03-12",
+  weekEnds: "2025-03-16",
+  timeZone: "UTC",
+  assignments: 2,
+  counts,
+  groups: [],
+});
+
+describe("My work's headline and badge", () => {
+  const some = work({ overdue: 3, due_this_week: 2, blocked_past_target: 1, rest: 6, total: 12 });
+
+  it("badges overdue plus due this week, and nothing before the answer", () => {
+    expect(actionCount(some)).toBe(5);
+    expect(actionCount(undefined)).toBe(0);
+  });
+
+  it("says each group's count, the week's end and the calendar", () => {
+    expect(summaryOf(some)).toBe(
+      "3 overdue, 2 due this week (to 2025-03-16), 1 Blocked past the target date, of 12 entitlements. Dates are UTC; today is 2025-03-12.",
+    );
+    expect(summaryOf(work({ overdue: 0, due_this_week: 0, blocked_past_target: 0, rest: 0, total: 0 }))).toBe(
+      "Nothing is assigned to you or owned by you.",
+    );
+  });
+});
