@@ -2,9 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
-import { buildServer } from "../../http/build-server.ts";
-import type { AppDeps } from "../app-deps.ts";
-import { prepareSignIn } from "./prepare-sign-in.ts";
+import type { AppDeps } from "../../app/app-deps.ts";
+import { prepareSignIn } from "../../app/auth/prepare-sign-in.ts";
+import { buildServer } from "../build-server.ts";
 
 const email = "first-admin@example.test";
 const password = "a long first password";
