@@ -323,7 +323,7 @@ export async function erasePortfolio(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`alter table status_history disable trigger status_history_no_truncate`);
     await tx.execute(
-      sql`truncate table status_history, status_segments, assignments, usage_points, entitlements, tenants, customers,
+      sql`truncate table status_history, status_segments, assignments, usage_points, notifications, entitlements, tenants, customers,
         report_cells, report_cell_deltas, report_cell_tenants, blocked_weeks, blocked_week_deltas,
         history_latest, history_tenant_blocked`,
     );
