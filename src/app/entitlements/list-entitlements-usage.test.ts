@@ -90,13 +90,7 @@ const sorted = (keys: string[]) => [...keys].sort();
 describe("the entitlement view's usage", () => {
   it("carries the newest points and the newest active date, and the read adds the playbook's reading", async () => {
     const view = await getEntitlement(deps, admin, id["T-1/exchange"]!);
-    expect(view.usage).toEqual({
-      points: [
-        { date: "2025-01-01", activeSeats: 300 },
-        { date: "2025-02-01", activeSeats: 500 },
-      ],
-      lastActiveDate: "2025-02-01",
-    });
+    expect(view.usage).toEqual({ date: "2025-02-01", trend: [300, 500], lastActiveDate: "2025-02-01" });
     expect(view.usageAssessment).toMatchObject({
       activeSeats: 500,
       sharePercent: 50,
@@ -174,9 +168,13 @@ describe("usage filters and sort", () => {
       text += chunk;
     };
     await exportEntitlements(deps, admin, { contradiction: "any", sort: "usage_share" }, "json", write);
-    const views = JSON.parse(text) as { id: string; usage: { points: unknown[] } | null }[];
+    const views = JSON.parse(text) as { id: string; usage: { trend: number[] } | null }[];
     expect(views.map((view) => keyOf(view.id))).toEqual(["T-1/exchange", "T-1/sharepoint", "T-1/teams"]);
-    expect(views.map((view) => view.usage?.points.length)).toEqual([2, 3, 4]);
+    expect(views.map((view) => view.usage?.trend)).toEqual([
+      [300, 500],
+      [10, 20, 30],
+      [40, 0, 0, 0],
+    ]);
   });
 
   it("refuses bad filter values, naming the parameter and the rule", async () => {

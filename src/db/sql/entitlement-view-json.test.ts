@@ -83,11 +83,8 @@ describe(loadEntitlementViewsJson.name, () => {
     expect(fromColumns.some((view) => view.blockedSeats > 0)).toBe(true);
     expect(fromColumns.filter((view) => view.usage !== null)).toHaveLength(20);
     expect(fromColumns.find((view) => view.usage)?.usage).toEqual({
-      points: [
-        { date: "2025-01-01", activeSeats: 0 },
-        { date: "2025-02-01", activeSeats: 40 },
-        { date: "2025-03-01", activeSeats: 80 },
-      ],
+      date: "2025-03-01",
+      trend: [0, 40, 80],
       lastActiveDate: "2025-03-01",
     });
     expect(fromColumns[0]?.endedAt).toBe("2025-03-04T05:06:07.089Z");

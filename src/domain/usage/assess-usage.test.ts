@@ -1,25 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlaybook } from "../../../test/support/default-playbook.ts";
-import { assessUsage, daysBefore, shareText, type UsageInput, type UsagePoint } from "./assess-usage.ts";
+import { assessUsage, daysBefore, shareText, type UsageFacts, type UsageInput } from "./assess-usage.ts";
 
 const today = "2025-12-15";
 
-/** Monthly points ending in November 2025 with these active seats, oldest first. */
-function monthly(...seats: number[]): UsagePoint[] {
-  return seats.map((activeSeats, index) => {
+/** Monthly points ending on 1 November 2025 with these active seats, oldest first. */
+function monthly(seats: number[]): UsageFacts {
+  const dateOf = (index: number) => {
     const month = 11 - (seats.length - 1 - index);
-    const date = new Date(Date.UTC(2025, month - 1, 1)).toISOString().slice(0, 10);
-    return { date, activeSeats };
-  });
+    return new Date(Date.UTC(2025, month - 1, 1)).toISOString().slice(0, 10);
+  };
+  const lastActive = seats.findLastIndex((activeSeats) => activeSeats > 0);
+  return { date: "2025-11-01", trend: seats, lastActiveDate: lastActive < 0 ? null : dateOf(lastActive) };
 }
 
 function input(seats: number[], l1 = "in_progress", availableSeats = 1000): UsageInput {
-  const points = monthly(...seats);
-  const active = points.filter((point) => point.activeSeats > 0);
   return {
     availableSeats,
     segments: [{ l1, seats: availableSeats }],
-    usage: { points, lastActiveDate: active[active.length - 1]?.date ?? null },
+    usage: seats.length > 0 ? monthly(seats) : null,
     today,
   };
 }
@@ -94,7 +93,7 @@ describe(assessUsage.name, () => {
     expect(kinds(input([0, 5, 0, 0]))).toEqual(["idle_in_progress"]);
     expect(kinds(input([0, 0, 5, 0]))).toEqual([]);
     const activeOn = (lastActiveDate: string) =>
-      kinds({ ...input([0]), usage: { points: monthly(0), lastActiveDate } });
+      kinds({ ...input([0]), usage: { ...monthly([0]), lastActiveDate } });
     expect([activeOn("2025-09-16"), activeOn("2025-09-17")]).toEqual([["idle_in_progress"], []]);
     expect(kinds({ ...input([]), usage: null })).toEqual([]);
     // The newest point is older than 90 days: no point in the window, no flag.

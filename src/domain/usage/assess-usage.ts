@@ -9,16 +9,12 @@ import type { Playbook } from "../playbook/playbook-schema.ts";
  * the same rules (entitlement-usage-sql.ts, held to this by a test).
  */
 
-/** Active seats of a tenant's service on a day. */
-export interface UsagePoint {
-  date: string;
-  activeSeats: number;
-}
-
-/** What the entitlement view carries of usage. */
+/** What the entitlement view carries of usage: enough for the rules, compact enough for a list page. */
 export interface UsageFacts {
-  /** The newest points, oldest first (at most twelve). */
-  points: UsagePoint[];
+  /** The newest point's date. */
+  date: string;
+  /** Active seats of the newest points (at most twelve), oldest first: the last is the newest point. */
+  trend: number[];
   /** The newest date with an active seat, among all points; null when no point has one. */
   lastActiveDate: string | null;
 }
@@ -69,17 +65,16 @@ export function shareText(percent: number): string {
 }
 
 export function assessUsage(playbook: Playbook, input: UsageInput): UsageAssessment {
-  const points = input.usage?.points ?? [];
-  const newest = points[points.length - 1];
-  const activeSeats = newest?.activeSeats ?? null;
+  const trend = input.usage?.trend ?? [];
+  const activeSeats = trend.length > 0 ? trend[trend.length - 1]! : null;
   const sharePercent =
     activeSeats !== null && input.availableSeats > 0 ? (activeSeats * 100) / input.availableSeats : null;
   const assessment: UsageAssessment = {
     activeSeats,
-    date: newest?.date ?? null,
+    date: activeSeats === null ? null : (input.usage?.date ?? null),
     sharePercent,
     phase: null,
-    trend: points.map((point) => point.activeSeats),
+    trend: [...trend],
     contradictions: [],
   };
   const rules = playbook.usage;
@@ -102,7 +97,6 @@ function contradictionsOf(
 ): Contradiction[] {
   const rules = playbook.usage!.contradictions;
   const operate = playbook.usage!.phases.operate.abovePercent;
-  const points = input.usage?.points ?? [];
   const active = assessment.activeSeats ?? 0;
   const l1Names = (ids: readonly string[]) => {
     const present = ids.filter((id) => input.segments.some((segment) => segment.l1 === id));
@@ -142,7 +136,7 @@ function contradictionsOf(
   }
 
   const growing = rules.growingWhileUnknown;
-  const recent = points.slice(-growing.points).map((point) => point.activeSeats);
+  const recent = assessment.trend.slice(-growing.points);
   if (
     input.segments.some((s) => growing.l1s.includes(s.l1)) &&
     recent.length === growing.points &&

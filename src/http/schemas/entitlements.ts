@@ -65,9 +65,10 @@ export const statusSegmentSchema = z.object({
 });
 
 const usageFactsSchema = z.object({
-  points: z
-    .array(z.object({ date: isoDate, activeSeats: z.number().int() }))
-    .describe("The newest usage points (at most 12), oldest first"),
+  date: isoDate.describe("The newest usage point's date"),
+  trend: z
+    .array(z.number().int())
+    .describe("Active seats of the newest usage points (at most 12), oldest first; the last is the newest"),
   lastActiveDate: isoDate.nullable().describe("The newest date with an active seat, among all points"),
 });
 
