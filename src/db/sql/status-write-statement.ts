@@ -22,6 +22,8 @@ import { addToOutbox, type StatusOutbox, statusOutboxParts } from "./status-outb
  * One statement also lets the segment triggers see the old and new segments of
  * an edit together, so report cells an edit leaves in place are not taken out
  * and put back. Checks no rules: the callers (setStatus, the importer) have.
+ * The same statement writes the change's webhook events and follow-up jobs
+ * (status-outbox-sql.ts), so they exist exactly when the change does.
  *
  * Returns the ids written.
  */
