@@ -88,7 +88,7 @@ async function listed(filter: EntitlementFilter): Promise<string[]> {
 const sorted = (keys: string[]) => [...keys].sort();
 
 describe("the entitlement view's usage", () => {
-  it("carries the newest points and the newest active date, and the read adds the playbook's reading", async () => {
+  it("carries the trend and the newest active date, and the read adds the playbook's reading", async () => {
     const view = await getEntitlement(deps, admin, id["T-1/exchange"]!);
     expect(view.usage).toEqual({ date: "2025-02-01", trend: [300, 500], lastActiveDate: "2025-02-01" });
     expect(view.usageAssessment).toMatchObject({
@@ -104,7 +104,7 @@ describe("the entitlement view's usage", () => {
   });
 });
 
-describe("usage filters and sort", () => {
+describe("usage filters", () => {
   it("filters by contradiction, each kind as the domain function judges it", async () => {
     expect(sorted(await listed({ contradiction: "any" }))).toEqual([
       "T-1/exchange",
@@ -132,7 +132,9 @@ describe("usage filters and sort", () => {
       "T-1/sharepoint",
     ]);
   });
+});
 
+describe("the usage sort and the export", () => {
   it("sorts by share, entitlements without one last either way, page by page", async () => {
     expect(await listed({ sort: "usage_share" })).toEqual([
       "T-1/exchange",
