@@ -108,6 +108,22 @@ describe(`${seedDemo.name}: what it creates`, () => {
     expect(String(rows[0]!.earliest) >= "2024-03-10").toBe(true);
   });
 
+  it("arrives the way real data does: one applied feed sync, usage, feed keys, primary FMs", async () => {
+    const syncs = (await database.execute(`select actor_email, applied, report from portfolio_syncs`)).rows;
+    expect(syncs).toHaveLength(1);
+    expect(syncs[0]).toMatchObject({ actor_email: "system", applied: true });
+    const report = syncs[0]!.report as Record<string, { added: number }>;
+    const [stored] = (
+      await database.execute(`select (select count(*) from tenants where external_id is not null)::int as keyed,
+        (select count(*) from entitlements)::int as entitlements, (select count(*) from usage_points)::int as usage,
+        (select count(*) from assignments where is_primary = 1)::int as primaries`)
+    ).rows;
+    expect(stored).toMatchObject({ keyed: 100, entitlements: report.entitlements!.added });
+    expect(stored!.usage).toBe(report.usage!.added);
+    expect(Number(stored!.usage)).toBe(Number(stored!.entitlements) * 4);
+    expect(Number(stored!.primaries)).toBeGreaterThan(0);
+  });
+
   it("creates one demo user per playbook role", async () => {
     const stored = await database.db.select().from(users).orderBy(asc(users.email));
     expect(stored.map((user) => [user.email, user.role])).toEqual(

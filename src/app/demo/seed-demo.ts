@@ -9,8 +9,9 @@ import { AppError } from "../../domain/app-error.ts";
 import type { IsoDate } from "../../domain/status-segment.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
 import { ensureUser } from "../users/find-user.ts";
-import { demoUsers } from "./demo-users.ts";
+import { type DemoUser, demoUsers } from "./demo-users.ts";
 import { portfolioBatches, portfolioBatchesInWorker } from "./portfolio-batches.ts";
+import { seedThroughFeed } from "./seed-through-feed.ts";
 
 export interface SeedDemoInput {
   /** Tenants to create (default 200). */
@@ -99,10 +100,12 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
   }
 
   const usersByRole = new Map<string, string>();
+  const usersById = new Map<string, DemoUser>();
   for (const user of demoUsers) {
     if (!deps.playbook.index.role(user.role)) continue;
     const stored = await ensureUser(deps, user);
     usersByRole.set(stored.role, stored.id);
+    usersById.set(stored.id, user);
     result.users += 1;
   }
 
@@ -113,6 +116,12 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
     today: input.today ?? todayOf(deps.now()),
     usersByRole,
   };
+  if (tenants < parallelFrom) {
+    // Demo sizes go the way real data does: a feed, synced; load-test sizes are copied in below.
+    Object.assign(result, await seedThroughFeed(deps, options, usersById), { seeded: true });
+    input.onProgress?.({ tenants, total: tenants });
+    return result;
+  }
   const batches: Iterable<PreparedBatch> | AsyncIterable<PreparedBatch> =
     (input.parallel ?? tenants >= parallelFrom)
       ? portfolioBatchesInWorker(
