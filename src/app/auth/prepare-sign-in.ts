@@ -27,6 +27,7 @@ export async function prepareSignIn(deps: AppDeps, input: PrepareSignInInput): P
     lines.push(
       `Created the first Admin ${admin.email} with the password ${admin.password}`,
       "  It is shown only this once: sign in and change it, or set UNBLOCK_ADMIN_PASSWORD before the first start.",
+      "  More Admins: unblock users add <email> --name <name> --role admin, then unblock users set-password <email> --password-stdin.",
     );
   } else if (admin.created) {
     lines.push(`Created the first Admin ${admin.email} with the password from UNBLOCK_ADMIN_PASSWORD.`);

@@ -58,3 +58,18 @@ describe("the first Admin on an empty database (UNBLOCK_ADMIN_PASSWORD)", () => 
     expect(syncs.json()).toEqual({ items: [] });
   });
 });
+
+describe("the first Admin without UNBLOCK_ADMIN_PASSWORD", () => {
+  it("gets a generated password, printed once with how to make more Admins", async () => {
+    const database = await openTestDatabase();
+    try {
+      const deps = await makeTestDeps(database);
+      const lines = await prepareSignIn(deps, { demo: false, admin: { email } });
+      expect(lines[0]).toMatch(new RegExp(`^Created the first Admin ${email} with the password \\S{12,}$`));
+      expect(lines.join("\n")).toContain("unblock users add <email> --name <name> --role admin");
+      expect(await prepareSignIn(deps, { demo: false, admin: { email } })).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});
