@@ -24,9 +24,9 @@ import { startPortfolioSync } from "./feed/start-portfolio-sync.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { listJobs } from "./jobs/list-jobs.ts";
 import { retryJob } from "./jobs/retry-job.ts";
+import { getMyWork } from "./my-work/get-my-work.ts";
 import { listNotifications } from "./notifications/list-notifications.ts";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
-import { getMyWork } from "./my-work/get-my-work.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
 import { listCustomers } from "./portfolio/list-customers.ts";
@@ -174,6 +174,10 @@ const notUseCases: Record<string, string> = {
   findFeedFiles: "finds the files syncPortfolio reads",
   readFeedFile: "reads one file for syncPortfolio",
   stageFeedFile: "stages one file inside syncPortfolio's transaction",
+  hashFeedFile: "hashes one file for syncPortfolio",
+  findUnchangedFiles: "finds the files syncPortfolio may skip, inside its transaction",
+  unchangedCounts: "counts a file syncPortfolio skipped",
+  fileStatesAfter: "records the files' states at the end of syncPortfolio's transaction",
   JobRunner: "the server's runner: runs jobs as the system, started by `unblock serve`",
   defaultBackoff: "computes a retry delay",
   serverJobs: "lists the runner's handlers and schedules",
@@ -188,7 +192,8 @@ const notUseCases: Record<string, string> = {
   isPrivateAddress: "judges an address",
   checkWebhookUrl: "checks a URL inside createWebhook",
   guardedLookup: "resolves a receiver's name for postWebhook",
-  notify: "called by the jobs the system runs after a change its writer was authorised for; no request reaches it",
+  notify:
+    "called by the jobs the system runs after a change its writer was authorised for; no request reaches it",
   mailConfig: "reads UNBLOCK_SMTP_URL and UNBLOCK_MAIL_FROM",
   sendMail: "sends one mail for the mail.send job",
   escapeHtml: "escapes text",
