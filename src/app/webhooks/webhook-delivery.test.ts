@@ -170,7 +170,9 @@ describe("webhook deliveries", () => {
     await runUntil(runner, () => receiver.received.length >= 19);
     expect(receiver.received[18]?.id).toBe(first.messageId);
   });
+});
 
+describe("webhook retries", () => {
   it("retries a failing delivery with growing gaps for 24 hours, then sends the next one of its entitlement", async () => {
     const down = await startReceiver(Number.MAX_SAFE_INTEGER);
     try {
