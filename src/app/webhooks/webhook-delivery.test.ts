@@ -6,6 +6,7 @@ import { createEntitlement, createUser } from "../../../test/factories/portfolio
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Db } from "../../db/client.ts";
+import { claimJobs } from "../../db/repositories/job-repository.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
@@ -205,6 +206,38 @@ describe("webhook retries", () => {
       ]);
     } finally {
       down.server.close();
+    }
+  });
+});
+
+describe("webhook delivery after a crash", () => {
+  it("sends an event whose first sender died after claiming it, once its lease lapsed", async () => {
+    const up = await startReceiver(0);
+    try {
+      const hook = await createWebhook(deps, admin, { url: up.url, events: ["entitlement.blocked"] });
+      const id = (await createEntitlement(database.db, { availableSeats: 100 })).id;
+      await write(id, 1, blocked);
+      // A server claims every queued delivery and dies before sending any.
+      const claimed = await claimJobs(database.db, {
+        worker: "crashed",
+        kinds: ["webhook.deliver"],
+        limit: 1000,
+        now: deps.now(),
+        leaseMs: 60_000,
+      });
+      expect(claimed.length).toBeGreaterThan(0);
+      const runner = new JobRunner(deps, { handlers: [deliverWebhookJob] });
+      expect(await runner.tick()).toBe(0);
+      deps.setNow(new Date(deps.now().getTime() + 60_001));
+      await runUntil(runner, () => up.received.length >= 1);
+      expect(up.received).toHaveLength(1);
+      expect(validSignature(hook.secret, up.received[0]!)).toBe(true);
+      expect(JSON.parse(up.received[0]!.body)).toMatchObject({
+        type: "entitlement.blocked",
+        data: { entitlementId: id },
+      });
+    } finally {
+      up.server.close();
     }
   });
 });
