@@ -117,15 +117,27 @@ for (const file of writerFiles) {
       const l3 = typeof raw.l3 === "string" && l2 !== null ? raw.l3 : null;
       const workload = typeof raw.workload === "string" ? raw.workload : null;
       const quality = raw.quality as CorpusNote["quality"];
-      if (text === "") return void duplicates.push(where); // a blank note teaches nothing the linter lacks
-      if (seen.has(text)) return void duplicates.push(where); // two writers' "No intent." is one note
+      if (text === "") {
+        duplicates.push(where);
+        return;
+      } // a blank note teaches nothing the linter lacks
+      if (seen.has(text)) {
+        duplicates.push(where);
+        return;
+      } // two writers' "No intent." is one note
       seen.add(text);
-      if (!index.l1(l1) || (l2 !== null && !index.l2(l1, l2)))
-        return void problems.push(`${where}: unknown ${l1}/${l2}`);
-      if (workload && !index.service(workload))
-        return void problems.push(`${where}: unknown workload ${workload}`);
-      if (l3 && l2 && !index.l3(l1, l2, l3, workload ?? undefined))
-        return void problems.push(`${where}: L3 ${l3} not under ${l2}`);
+      if (!index.l1(l1) || (l2 !== null && !index.l2(l1, l2))) {
+        problems.push(`${where}: unknown ${l1}/${l2}`);
+        return;
+      }
+      if (workload && !index.service(workload)) {
+        problems.push(`${where}: unknown workload ${workload}`);
+        return;
+      }
+      if (l3 && l2 && !index.l3(l1, l2, l3, workload ?? undefined)) {
+        problems.push(`${where}: L3 ${l3} not under ${l2}`);
+        return;
+      }
       const old = previous.get(text);
       const id = old?.id ?? `${file.replace(/\.jsonl$/, "")}.${String(raw.id)}`;
       drafts.push({ id, note: text, workload, l1, l2, l3, quality, split: old?.split });
@@ -133,7 +145,9 @@ for (const file of writerFiles) {
 }
 
 if (duplicates.length > 0)
-  console.log(`Skipped ${duplicates.length} writer notes that are blank or whose text the corpus already has.`);
+  console.log(
+    `Skipped ${duplicates.length} writer notes that are blank or whose text the corpus already has.`,
+  );
 
 // A writer can reach a blind note's words alone ("lorem ipsum dolor sit amet"): such notes
 // are left out, so the blind set stays unseen (blind-set-isolation.test.ts).
