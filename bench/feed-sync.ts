@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openAsBlob, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, hostname, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { type BenchFeedRows, writeBenchFeed } from "./scenarios/feed-files.ts";
 import { loadFeedBySql } from "./scenarios/feed-sql-load.ts";
+import { startServer } from "./server-process.ts";
 
 /**
  * `npm run bench:feed`: the portfolio feed sync on the PostgreSQL server,
@@ -114,6 +115,58 @@ async function sync(url: string, folder: string, rows: number): Promise<SyncRun>
   return { seconds: round(seconds), rowsPerSecond: Math.round(rows / seconds), peakRssMb, written, report };
 }
 
+/**
+ * The same sync through the server, as the Admin page sends it: the files
+ * uploaded to POST /api/portfolio/sync, the job followed until done. Times
+ * the whole round and reads the server's peak resident memory meanwhile.
+ */
+async function syncThroughServer(
+  url: string,
+  folder: string,
+): Promise<{ seconds: number; peakRssMb: number; written: number }> {
+  const token = (await cli(url, ["users", "token", admin, "--name", "bench", "--as", admin])).stdout.trim();
+  const server = await startServer({ url });
+  try {
+    server.resetPeak();
+    const started = performance.now();
+    const form = new FormData();
+    for (const file of ["customers", "tenants", "entitlements", "usage"]) {
+      form.append(file, await openAsBlob(join(folder, `${file}.csv`)), `${file}.csv`);
+    }
+    const headers = { authorization: `Bearer ${token}` };
+    const queued = await fetch(`${server.origin}/api/portfolio/sync`, {
+      method: "POST",
+      headers,
+      body: form,
+    });
+    if (queued.status !== 202) throw new Error(`upload: ${queued.status} ${await queued.text()}`);
+    const { id } = (await queued.json()) as { id: number };
+    for (;;) {
+      const state = (await (
+        await fetch(`${server.origin}/api/portfolio/syncs/${id}`, { headers })
+      ).json()) as {
+        state: string;
+        report: Record<string, { added: number; changed: number; ended: number }> | null;
+      };
+      if (state.state === "failed") throw new Error(`server sync failed: ${JSON.stringify(state)}`);
+      if (state.state === "done") {
+        const written = ["customers", "tenants", "entitlements", "usage"].reduce((sum, file) => {
+          const counts = state.report?.[file];
+          return sum + (counts ? counts.added + counts.changed + counts.ended : 0);
+        }, 0);
+        return {
+          seconds: round((performance.now() - started) / 1000),
+          peakRssMb: Math.round(server.peakRssMb()),
+          written,
+        };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const total = (rows: BenchFeedRows) => rows.customers + rows.tenants + rows.entitlements + rows.usage;
 
@@ -138,6 +191,8 @@ async function main(): Promise<void> {
     const initial = await sync(opts.syncUrl, folders.base, all);
     const again = await sync(opts.syncUrl, folders.base, all);
     const onePercent = await sync(opts.syncUrl, folders.changed, all);
+    // Back to the base files, through the server: a sync reading entitlements and usage again.
+    const server = await syncThroughServer(opts.syncUrl, folders.base);
     const result = {
       startedAt,
       machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30) },
@@ -150,6 +205,7 @@ async function main(): Promise<void> {
       initial,
       unchanged: again,
       onePercent,
+      server,
       ratios: {
         initialVsSql: round(sqlInitial / initial.seconds),
         unchangedSpeedup: round(initial.seconds / again.seconds),
