@@ -72,10 +72,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** A new tenant of the customer, with Bo assigned to the tenant only. */
+/** A new tenant of the customer, with Bo assigned to the tenant only, Ana to it and its customer. */
 async function freshEntitlement() {
   const { id: tenantId } = await createTenant(database.db, { customerId });
   await assign(database.db, people.bo!.id, { tenantId });
+  await assign(database.db, people.ana!.id, { tenantId });
   return createEntitlement(database.db, { tenantId, serviceId: "exchange", availableSeats: 100 });
 }
 

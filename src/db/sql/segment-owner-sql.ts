@@ -25,8 +25,12 @@ export function segmentOwnerKeys(tenant: string, customer: string): SQL {
           'userId', null, 'email', null, 'role', s.owner_team,
           'people', coalesce(json_agg(json_build_object('id', tm.id, 'name', tm.name, 'email', tm.email)
             order by tm.name), '[]'::json))
-        from (select distinct ou.id, ou.name, ou.email from assignments oa join users ou on ou.id = oa.user_id
-               where ou.role = s.owner_team and (oa.tenant_id = ${t} or oa.customer_id = ${c})) tm)
+        from (select ou.id, ou.name, ou.email
+                from (select oa.user_id from assignments oa where oa.tenant_id = ${t}
+                      union all
+                      select oa.user_id from assignments oa where oa.customer_id = ${c} and not exists (
+                        select 1 from assignments ob where ob.user_id = oa.user_id and ob.tenant_id = ${t})) oa
+                join users ou on ou.id = oa.user_id and ou.role = s.owner_team) tm)
       when s.owner is not null then json_build_object('kind', 'text', 'name', s.owner, 'display', s.owner,
         'userId', null, 'email', null, 'role', null, 'people', '[]'::json) end`;
 }
