@@ -220,12 +220,14 @@ async function applyBlockedSegments(session: BulkSession, idsTable: string, sign
   );
 }
 
-/** A stored segment as history snapshots keep it (StoredSegment). */
+/** A stored segment as history snapshots keep it (StoredSegment), its owner as resolved (docs/OWNERS.md). */
 const segmentJson = `jsonb_build_object('seats', s.seats, 'l1', s.l1, 'scenarioId', s.scenario_id, 'l2', s.l2,
   'l3', s.l3, 'serviceStatus', s.service_status, 'engagementScenario', s.engagement_scenario,
   'targetDate', s.target_date, 'owner', s.owner, 'note', s.note, 'nextActionDate', s.next_action_date,
   'nextAction', s.next_action, 'splitReason', s.split_reason,
-  'l1Since', to_char(s.l1_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+  'l1Since', to_char(s.l1_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'ownerRef', case when s.owner_user_id is not null then jsonb_build_object('kind', 'person', 'userId', s.owner_user_id)
+    when s.owner_team is not null then jsonb_build_object('kind', 'team', 'role', s.owner_team) end)`;
 
 /**
  * People are users (made without a password) and their assignments. A row is
