@@ -68,16 +68,7 @@ export const parallelFrom = 1000;
  * a portfolio unless `reset` (erase first) or `ifEmpty` (then skip) is given.
  */
 export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promise<SeedDemoResult> {
-  const tenants = input.tenants ?? defaultDemoTenants;
-  if (!Number.isInteger(tenants) || tenants < 1 || tenants > maxDemoTenants) {
-    throw new AppError(
-      "validation_failed",
-      `The number of tenants must be a whole number from 1 to ${maxDemoTenants}.`,
-      {
-        violations: [{ field: "tenants", code: "tenants_invalid", message: `Got ${String(tenants)}.` }],
-      },
-    );
-  }
+  const tenants = checkedTenants(input.tenants ?? defaultDemoTenants);
   const db = deps.database.db;
   const result: SeedDemoResult = {
     seeded: false,
@@ -99,15 +90,8 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
     await erasePortfolio(db);
   }
 
-  const usersByRole = new Map<string, string>();
-  const usersById = new Map<string, DemoUser>();
-  for (const user of demoUsers) {
-    if (!deps.playbook.index.role(user.role)) continue;
-    const stored = await ensureUser(deps, user);
-    usersByRole.set(stored.role, stored.id);
-    usersById.set(stored.id, user);
-    result.users += 1;
-  }
+  const { usersByRole, usersById } = await ensureDemoUsers(deps);
+  result.users = usersById.size;
 
   const options = {
     index: deps.playbook.index,
@@ -154,4 +138,30 @@ export async function seedDemo(deps: AppDeps, input: SeedDemoInput = {}): Promis
   });
   result.seeded = true;
   return result;
+}
+
+function checkedTenants(tenants: number): number {
+  if (!Number.isInteger(tenants) || tenants < 1 || tenants > maxDemoTenants) {
+    throw new AppError(
+      "validation_failed",
+      `The number of tenants must be a whole number from 1 to ${maxDemoTenants}.`,
+      {
+        violations: [{ field: "tenants", code: "tenants_invalid", message: `Got ${String(tenants)}.` }],
+      },
+    );
+  }
+  return tenants;
+}
+
+/** The demo users of the playbook's roles, by role and by id. */
+async function ensureDemoUsers(deps: AppDeps) {
+  const usersByRole = new Map<string, string>();
+  const usersById = new Map<string, DemoUser>();
+  for (const user of demoUsers) {
+    if (!deps.playbook.index.role(user.role)) continue;
+    const stored = await ensureUser(deps, user);
+    usersByRole.set(stored.role, stored.id);
+    usersById.set(stored.id, user);
+  }
+  return { usersByRole, usersById };
 }
