@@ -93,17 +93,20 @@ export async function claimJobs(
   const now = claim.now.toISOString();
   return jobRows(
     db,
-    sql`update jobs set state = 'running', attempts = attempts + 1, locked_by = ${claim.worker},
-          locked_until = ${now}::timestamptz + ${claim.leaseMs}::double precision * interval '1 millisecond',
-          updated_at = ${now}::timestamptz
-        where id in (
-          select id from jobs
+    // The claim is a CTE, which PostgreSQL runs once: an IN (subquery) with LIMIT may be run again
+    // by some plans and lock more rows than it returns.
+    sql`with next as (
+          select id as job_id from jobs
            where kind = any(${`{${claim.kinds.join(",")}}`}::text[])
              and ((state = 'queued' and run_at <= ${now}::timestamptz)
                or (state = 'running' and locked_until < ${now}::timestamptz))
            order by run_at, id
            limit ${claim.limit}
            for update skip locked)
+        update jobs set state = 'running', attempts = attempts + 1, locked_by = ${claim.worker},
+          locked_until = ${now}::timestamptz + ${claim.leaseMs}::double precision * interval '1 millisecond',
+          updated_at = ${now}::timestamptz
+        from next where jobs.id = next.job_id
         returning ${columns}`,
   );
 }
