@@ -1,5 +1,5 @@
 import type { SplitReason, StatusSegment } from "../../domain/status-segment.ts";
-import type { EntitlementView, StoredSegment } from "../../http/schemas/entitlements.ts";
+import type { StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { statusSegments } from "../schema.ts";
 
 /** The L1 whose seats the blocked counts and blocked reports are about. */
