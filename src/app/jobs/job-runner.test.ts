@@ -79,7 +79,6 @@ describe("the job runner", () => {
     await runner.tick();
     expect(handler.runs).toHaveLength(4);
   });
-
 });
 
 describe("the job runner across runners", () => {
