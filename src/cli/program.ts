@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<CommandType>> = {
   migrate: async () => (await import("./commands/migrate-command.ts")).migrateCommand(),
   seed: async () => (await import("./commands/seed-command.ts")).seedCommand(),
   vacuum: async () => (await import("./commands/vacuum-command.ts")).vacuumCommand(),
+  backup: async () => (await import("./commands/backup-command.ts")).backupCommand(),
+  restore: async () => (await import("./commands/backup-command.ts")).restoreCommand(),
   import: async () => (await import("./commands/import-command.ts")).importCommand(),
   export: async () => (await import("./commands/export-command.ts")).exportCommand(),
   playbook: async () => (await import("./commands/playbook-command.ts")).playbookCommand(),
@@ -19,8 +21,8 @@ const commands: Record<string, () => Promise<CommandType>> = {
   "lint-note": async () => (await import("./commands/lint-note-command.ts")).lintNoteCommand(),
   users: async () => (await import("./commands/users-command.ts")).usersCommand(),
   portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
-  jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
   work: async () => (await import("./commands/work-command.ts")).workCommand(),
+  jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
 };
 
 /** The program with the named command only, or with all of them (help, unknown command). */

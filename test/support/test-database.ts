@@ -13,11 +13,12 @@ export type TestDatabase = Database & {
   url?: string;
 };
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true;
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: "memory://" });
-    await runMigrations(database);
+    if (migrate) await runMigrations(database);
     return database;
   }
   const name = `unblock_test_${randomBytes(6).toString("hex")}`;
@@ -28,7 +29,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await runMigrations(database);
+  if (migrate) await runMigrations(database);
   return {
     ...database,
     url: url.toString(),
