@@ -48,7 +48,8 @@ export async function runMigrationsUpTo(database: Database, count: number): Prom
     mkdirSync(join(folder, "meta"));
     const entries = journal.entries.slice(0, count);
     writeFileSync(join(folder, "meta/_journal.json"), JSON.stringify({ ...journal, entries }));
-    for (const { tag } of entries) copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
+    for (const { tag } of entries)
+      copyFileSync(join(migrationsFolder, `${tag}.sql`), join(folder, `${tag}.sql`));
     if (database.kind === "pglite") {
       // biome-ignore lint/suspicious/noExplicitAny: both migrators accept the driver-specific database type
       await migratePglite(database.db as any, { migrationsFolder: folder });

@@ -614,9 +614,7 @@ export const webhookEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     /** Standard Webhooks' webhook-id: the same on every attempt and redelivery. */
-    messageId: text("message_id")
-      .notNull()
-      .default(sql`'msg_' || replace(gen_random_uuid()::text, '-', '')`),
+    messageId: text("message_id").notNull().default(sql`'msg_' || replace(gen_random_uuid()::text, '-', '')`),
     type: text("type").notNull(),
     entitlementId: uuid("entitlement_id"),
     payload: jsonb("payload").notNull(),
