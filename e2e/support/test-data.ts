@@ -40,6 +40,7 @@ export function daysFromToday(days: number): string {
 
 /** A stored segment as the API takes it back in a status write (without server-only fields). */
 export function segmentForWrite(segment: EntitlementView["segments"][number]) {
-  const { l1Since: _since, ...rest } = segment;
+  // What the view adds to a segment (since when, the owner as resolved) is not part of a write.
+  const { l1Since: _since, ownerResolved: _resolved, ...rest } = segment;
   return rest;
 }
