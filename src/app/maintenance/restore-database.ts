@@ -69,10 +69,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
     );
   }
   const before = await appliedMigrations(database);
-  if (
-    before > header.migrations ||
-    (before > 0 && (await holdsAnyRow(database, await tablesInLoadOrder(database))))
-  ) {
+  if (before > header.migrations || (before > 0 && (await holdsAnyRow(database, dataTables)))) {
     throw new AppError("conflict", "The database is not empty: restore into a new, empty database.");
   }
   await runMigrationsUpTo(database, header.migrations);
