@@ -86,6 +86,18 @@ describe("backup and restore", () => {
     expect(await exported(await makeTestDeps(target))).toBe(await exported(sourceDeps));
   });
 
+  it("restores into a database a server has started once (migrated, services loaded)", async () => {
+    const started = await openTestDatabase();
+    opened.push(started);
+    await makeTestDeps(started);
+    const file = join(folder, "whole.gz");
+    const report = await restoreDatabase(started, file);
+    const again = join(folder, "started.gz");
+    await backupDatabase(started, again);
+    expect(body(again)).toBe(body(file));
+    expect(report.rows).toBeGreaterThan(1000);
+  });
+
   it("migrates a backup of an older Unblock after loading it", async () => {
     const older = await emptyDatabase();
     const version = knownMigrations() - 3;
