@@ -1,5 +1,6 @@
 import { isUuid } from "../db/infra/raw-rows.ts";
 import { AppError } from "../domain/app-error.ts";
+import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { isCalendarDate } from "../domain/rules/field-values.ts";
 import type { Violation } from "../domain/violation.ts";
 
@@ -31,6 +32,22 @@ export class FilterChecks {
       return null;
     }
     return value;
+  }
+
+  /** A service by id, name, code or alias, as its id; unknown ones are a violation. */
+  service(field: string, value: string | undefined | null, index: PlaybookIndex): string | null {
+    const text = value?.trim();
+    if (!text) return null;
+    const found = index.service(text);
+    if (!found) {
+      this.violations.push({
+        field,
+        code: "service_unknown",
+        message: `"${text}" is not a service of the playbook.`,
+      });
+      return null;
+    }
+    return found.id;
   }
 
   date(field: string, value: string | undefined | null): string | null {

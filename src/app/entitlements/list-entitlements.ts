@@ -12,6 +12,7 @@ import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks, listOf, textOf } from "../list-filter-checks.ts";
+import { taxonomyFilterOf } from "./taxonomy-filter.ts";
 
 export type { EntitlementSort } from "../../db/repositories/entitlement-list-repository.ts";
 
@@ -115,10 +116,12 @@ export function entitlementQueryOf(
   const sort = checks.oneOf("sort", filter.sort, entitlementSorts, "updated");
   const order = checks.oneOf("order", filter.order, ["asc", "desc"] as const, defaultOrder[sort]);
   const query = {
-    l1: listOf(filter.l1),
-    l2: listOf(filter.l2),
-    l3: listOf(filter.l3),
-    serviceId: listOf(filter.serviceId),
+    ...taxonomyFilterOf(deps.playbook.index, checks, {
+      l1: listOf(filter.l1),
+      l2: listOf(filter.l2),
+      l3: listOf(filter.l3),
+      serviceId: listOf(filter.serviceId),
+    }),
     owner: listOf(filter.owner),
     ownerUnresolved: filter.ownerUnresolved === true,
     stage: listOf(filter.stage),

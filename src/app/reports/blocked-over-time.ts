@@ -38,13 +38,14 @@ async function blockedWeeks(
       message: "The number of weeks must be a whole number from 1 to 156.",
     });
   }
+  const serviceId = checks.service("serviceId", filter.serviceId, deps.playbook.index);
   checks.done();
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
   return blockedSeatsByWeek(deps.database.db, {
     from: from.toISOString().slice(0, 10),
     to: today,
-    serviceId: filter.serviceId?.trim() || null,
+    serviceId,
     customerId,
     visibleTo,
   });

@@ -30,9 +30,10 @@ export function reportScope(
 ): ReportScope {
   const customerId = checks.id("customerId", filter.customerId);
   const today = checks.date("today", filter.today) ?? todayOf(deps.now());
+  const serviceId = checks.service("serviceId", filter.serviceId, deps.playbook.index);
   checks.done();
   return {
-    serviceId: filter.serviceId?.trim() || null,
+    serviceId,
     customerId,
     excludedL1s: excludedFromReporting,
     today,
