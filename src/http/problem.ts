@@ -85,7 +85,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const status = fastifyError.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
     const code = (fastifyError.code ?? "bad_request").toLowerCase();
-    return sendProblem(reply, problem(status, code, fastifyError.message ?? "Bad request", { instance }));
+    const message = fastifyError.message ?? "Bad request";
+    // The framework's own refusals (a body too large, JSON that does not parse) are about the body.
+    const errors = [{ field: "body", code, message }];
+    return sendProblem(reply, problem(status, code, message, { instance, errors }));
   }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(

@@ -68,7 +68,7 @@ export async function refuseNulCharacters(request: FastifyRequest, reply: Fastif
       `The request body${fault.path === "" ? "" : ` at ${fault.path}`} ${messages[fault.code]}`,
       {
         instance: request.url,
-        violations: [{ field, code: fault.code, message: `${field} ${messages[fault.code]}` }],
+        errors: [{ field, code: fault.code, message: `${field} ${messages[fault.code]}` }],
       },
     ),
   );
