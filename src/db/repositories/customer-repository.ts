@@ -7,7 +7,7 @@ import { isUuid, rowsOf } from "../infra/raw-rows.ts";
 import { customers, entitlements, services } from "../schema.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { customerScopeCondition, tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
-import { likePattern } from "./entitlement-list-repository.ts";
+import { type EndedFilter, likePattern } from "./entitlement-list-repository.ts";
 
 interface Page<T> {
   items: T[];
@@ -65,6 +65,7 @@ export async function pageTenants(
   db: Db,
   query: {
     customerId: string | null;
+    ended: EndedFilter;
     q: string | null;
     limit: number;
     cursor?: string | undefined;
@@ -74,7 +75,8 @@ export async function pageTenants(
   const conditions: SQL[] = [];
   const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
-  conditions.push(sql`t.ended_at is null`);
+  if (query.ended === "exclude") conditions.push(sql`t.ended_at is null`);
+  if (query.ended === "only") conditions.push(sql`t.ended_at is not null`);
   if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -108,10 +110,13 @@ export async function tenantViews(db: Db, ids: readonly string[]): Promise<Tenan
     entitlementCount: number;
     availableSeats: number;
     blockedSeats: number;
+    tenantKey: string | null;
+    endedAt: string | null;
   }>(
     db,
     sql`select t.id::text as "id", t.name as "name", t.domain as "domain", t.priority as "priority",
           c.id::text as "customerId", c.name as "customerName", c.external_id as "externalId",
+          t.external_id as "tenantKey", to_char(t.ended_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "endedAt",
           (select count(*) from entitlements e where e.tenant_id = t.id and e.ended_at is null)::int
             as "entitlementCount",
           coalesce((select sum(e.available_seats) from entitlements e
@@ -130,6 +135,8 @@ export async function tenantViews(db: Db, ids: readonly string[]): Promise<Tenan
     entitlementCount: row.entitlementCount,
     availableSeats: row.availableSeats,
     blockedSeats: row.blockedSeats,
+    externalId: row.tenantKey,
+    endedAt: row.endedAt,
   }));
   return inOrder(wanted, views);
 }

@@ -47,8 +47,14 @@ describe("ended customers, tenants and entitlements", () => {
     const customers = await pageCustomers(db, { q: null, limit: 10, visibleTo: everyTenant });
     expect(customers.items.map((c) => [c.name, c.tenantCount])).toEqual([["Kept", 1]]);
     expect((await findCustomer(db, customer.id))?.tenantCount).toBe(1);
-    const tenants = await pageTenants(db, { customerId: null, q: null, limit: 10, visibleTo: everyTenant });
-    expect(tenants.items.map((t) => t.name)).toEqual(["Open"]);
+    const tenantsWith = (ended: "exclude" | "include" | "only") =>
+      pageTenants(db, { customerId: null, ended, q: null, limit: 10, visibleTo: everyTenant });
+    expect((await tenantsWith("exclude")).items.map((t) => t.name)).toEqual(["Open"]);
+    // Kept, and found with the filter, marked as ended.
+    const endedOnly = (await tenantsWith("only")).items;
+    expect(endedOnly.map((t) => t.name)).toEqual(["Ended"]);
+    expect(endedOnly[0]?.endedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect((await tenantsWith("include")).items.map((t) => t.name)).toEqual(["Ended", "Open"]);
     expect(await tenantIdsOfCustomer(db, customer.id, everyTenant)).toEqual([open.id]);
     const [view] = await tenantViews(db, [open.id]);
     expect([view?.entitlementCount, view?.availableSeats]).toEqual([1, 10]);

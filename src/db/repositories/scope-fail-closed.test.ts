@@ -73,7 +73,15 @@ describe("scoped repository reads", () => {
     [
       "tenants",
       async (visibleTo) =>
-        (await pageTenants(database.db, { customerId: null, q: null, limit: 10, visibleTo })).items,
+        (
+          await pageTenants(database.db, {
+            customerId: null,
+            ended: "include",
+            q: null,
+            limit: 10,
+            visibleTo,
+          })
+        ).items,
     ],
     ["a customer's tenants", (visibleTo) => tenantIdsOfCustomer(database.db, customerId, visibleTo)],
     ["blocked by L2 and service", (visibleTo) => blockedByL2AndService(database.db, reportScope(visibleTo))],

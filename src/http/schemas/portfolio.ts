@@ -19,6 +19,10 @@ export const tenantSchema = z.object({
   entitlementCount: z.number(),
   availableSeats: z.number(),
   blockedSeats: z.number(),
+  /** The tenant's key in the portfolio feed (tenant_id); null for a tenant the feed never named. */
+  externalId: z.string().nullable(),
+  /** When a full feed stopped naming it (ISO time); null while open. */
+  endedAt: z.string().nullable(),
 });
 
 const pageQuery = {
@@ -28,7 +32,16 @@ const pageQuery = {
 };
 
 export const customersQuerySchema = z.object(pageQuery).strict();
-export const tenantsQuerySchema = z.object({ ...pageQuery, customerId: z.uuid().optional() }).strict();
+export const tenantsQuerySchema = z
+  .object({
+    ...pageQuery,
+    customerId: z.uuid().optional(),
+    ended: z
+      .enum(["exclude", "include", "only"])
+      .optional()
+      .describe("Tenants a full feed ended: left out (default), included, or only them"),
+  })
+  .strict();
 
 export const customerPageSchema = z.object({
   items: z.array(customerSchema),
