@@ -175,6 +175,7 @@ const notUseCases: Record<string, string> = {
   readFeedFile: "reads one file for syncPortfolio",
   stageFeedFile: "stages one file inside syncPortfolio's transaction",
   hashFeedFile: "hashes one file for syncPortfolio",
+  taxonomyFilterOf: "checks a list filter's values inside the list use-cases, after they checked the actor",
   findUnchangedFiles: "finds the files syncPortfolio may skip, inside its transaction",
   unchangedCounts: "counts a file syncPortfolio skipped",
   fileStatesAfter: "records the files' states at the end of syncPortfolio's transaction",
