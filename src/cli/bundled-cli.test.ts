@@ -93,7 +93,11 @@ describe("bundled start of the note commands and the server", () => {
       expect(options.status).toBe(200);
       expect(Object.keys((await manifest(serveCache)).inputs)).toContain("src/http/build-server.ts");
     } finally {
+      // The server finishes its work on SIGTERM (jobs, the database): remove its files once it has exited.
+      const exitedNow = child.exitCode !== null || child.signalCode !== null;
+      const gone = exitedNow ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
       child.kill();
+      await gone;
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 600_000);
