@@ -1,6 +1,10 @@
 import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
 import type { Schedule } from "../../domain/jobs/schedule.ts";
-import { mailNotificationJob, noIntentNoticeJob } from "../notifications/notification-jobs.ts";
+import {
+  handoverNoticeJob,
+  legacyNoIntentNoticeJob,
+  mailNotificationJob,
+} from "../notifications/notification-jobs.ts";
 import { deliverWebhookJob } from "../webhooks/deliver-webhook-job.ts";
 import type { JobHandler } from "./job-runner.ts";
 
@@ -18,7 +22,7 @@ const pruneJobs: JobHandler = {
 /** Every kind of job the server runs, and the recurring ones' schedules. */
 export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } {
   return {
-    handlers: [pruneJobs, deliverWebhookJob, noIntentNoticeJob, mailNotificationJob],
+    handlers: [pruneJobs, deliverWebhookJob, handoverNoticeJob, legacyNoIntentNoticeJob, mailNotificationJob],
     schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }],
   };
 }

@@ -10,28 +10,48 @@ import type { JobHandler } from "../jobs/job-runner.ts";
 import { escapeHtml, type Mail, mailConfig, sendMail } from "./mailer.ts";
 import { notify } from "./notify.ts";
 
-/**
- * notify.no_intent, queued by the status write statement when a Delivery-stage
- * status records No Intent (handsNoIntentToAccountTeam): the account team
- * assigned to the tenant or its customer is told, in the inbox and by mail.
- * Its key (entitlement and version) makes it once per change.
- */
-export const noIntentNoticeJob: JobHandler = {
-  kind: "notify.no_intent",
-  run: async (deps, job) => {
-    const entitlementId = String(job.payload.entitlementId);
-    const names = await entitlementNames(deps.database.db, entitlementId);
-    if (!names) return undefined;
-    const userIds = await usersAssignedWithRole(deps.database.db, names, roleIds.accountTeam);
-    await notify(deps, {
-      userIds,
-      kind: "no_intent_handover",
-      entitlementId,
-      text: `No Intent recorded for ${names.serviceName} at ${names.tenantName} in the Delivery stage: the account team takes it from here (value selling to the decision-makers).`,
-    });
-    return undefined;
+const handoverTexts: Record<string, { kind: string; text: (service: string, tenant: string) => string }> = {
+  no_intent: {
+    kind: "no_intent_handover",
+    text: (service, tenant) =>
+      `No Intent recorded for ${service} at ${tenant} in the Delivery stage: the account team takes it from here (value selling to the decision-makers).`,
+  },
+  blocked: {
+    kind: "blocked_handover",
+    text: (service, tenant) =>
+      `Blocked recorded for ${service} at ${tenant} in the Delivery stage: the account team owns it until the projected unblock date.`,
   },
 };
+
+/**
+ * notify.handover, queued by the status write statement when a Delivery-stage
+ * status records No Intent or Blocked seats (accountTeamHandovers): the
+ * account team assigned to the tenant or its customer is told, in the inbox
+ * and by mail. Its key (entitlement, version, L1) makes it once per change.
+ * notify.no_intent is the name jobs queued before Blocked was handed over too.
+ */
+function handoverJob(kind: string): JobHandler {
+  return {
+    kind,
+    run: async (deps, job) => {
+      const entitlementId = String(job.payload.entitlementId);
+      const handover = handoverTexts[String(job.payload.l1 ?? "no_intent")];
+      const names = await entitlementNames(deps.database.db, entitlementId);
+      if (!names || !handover) return undefined;
+      const userIds = await usersAssignedWithRole(deps.database.db, names, roleIds.accountTeam);
+      await notify(deps, {
+        userIds,
+        kind: handover.kind,
+        entitlementId,
+        text: handover.text(names.serviceName, names.tenantName),
+      });
+      return undefined;
+    },
+  };
+}
+
+export const handoverNoticeJob = handoverJob("notify.handover");
+export const legacyNoIntentNoticeJob = handoverJob("notify.no_intent");
 
 /**
  * mail.send: e-mails one notification to its user, plain text and HTML with
@@ -51,7 +71,10 @@ export const mailNotificationJob: JobHandler = {
   },
 };
 
-const subjects: Record<string, string> = { no_intent_handover: "No Intent handed to the account team" };
+const subjects: Record<string, string> = {
+  no_intent_handover: "No Intent handed to the account team",
+  blocked_handover: "Blocked handed to the account team",
+};
 
 /** The mail of one notification; the link opens the entitlement in its tenant's editor. */
 export function notificationMail(notification: NotificationMail): Mail {

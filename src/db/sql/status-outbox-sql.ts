@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { handsNoIntentToAccountTeam } from "../../domain/notifications/no-intent-handover.ts";
+import { accountTeamHandovers } from "../../domain/notifications/account-team-handover.ts";
 import { statusChangeEvents } from "../../domain/webhooks/webhook-events.ts";
 import type { StatusSnapshot } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
@@ -9,7 +9,7 @@ import type { StatusWrite } from "../repositories/entitlement-repository.ts";
 export interface StatusOutbox {
   /** Webhook events (docs/WEBHOOKS.md), in the order they are sent. */
   events: Record<string, unknown>[];
-  /** Jobs the change calls for: the No Intent notice to the account team. */
+  /** Jobs the change calls for: the notices of a handover to the account team. */
   followUps: Record<string, unknown>[];
 }
 
@@ -46,12 +46,12 @@ export function addToOutbox(outbox: StatusOutbox, write: StatusWrite, after: Sta
       payload: { type, timestamp: now.toISOString(), data },
     });
   }
-  if (handsNoIntentToAccountTeam(locked, after)) {
+  for (const l1 of accountTeamHandovers(locked, after)) {
     outbox.followUps.push({
       entitlementId: locked.id,
-      kind: "notify.no_intent",
-      payload: { entitlementId: locked.id, version },
-      key: `notify.no_intent:${locked.id}:${version}`,
+      kind: "notify.handover",
+      payload: { entitlementId: locked.id, version, l1 },
+      key: `notify.handover:${locked.id}:${version}:${l1}`,
       runAt: now.toISOString(),
     });
   }

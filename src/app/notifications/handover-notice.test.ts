@@ -165,3 +165,63 @@ describe("Notify account team of No Intent", () => {
     expect(await markNotificationsRead(deps, onCustomer, {})).toEqual({ unread: 0 });
   });
 });
+
+describe("Notify account team of a Delivery-stage Blocked status", () => {
+  it("tells the assigned account team once, and nothing when the same Blocked status is saved again", async () => {
+    const tenant = await createTenant(database.db, { name: "Fabrikam Retail" });
+    const entitlement = await createEntitlement(database.db, {
+      tenantId: tenant.id,
+      serviceId: "teams",
+      stage: "delivery",
+      availableSeats: 80,
+      segments: [
+        {
+          seats: 80,
+          l1: "in_progress",
+          scenarioId: "in_progress_delivery",
+          serviceStatus: "assess",
+          engagementScenario: "customer_led_with_ftp_assist",
+          targetDate: new Date(deps.now().getTime() + 60 * 86_400_000).toISOString().slice(0, 10),
+          note: "Deploying; assessing the network.",
+        },
+      ],
+    });
+    await assign(database.db, fm.id, { tenantId: tenant.id });
+    const teamMember = await createUser(database.db, { role: "account_team", email: "bea@example.test" });
+    await assign(database.db, teamMember.id, { tenantId: tenant.id });
+    const blocked: ProposedSegment = {
+      seats: 80,
+      l1: "blocked",
+      scenarioId: "blocked_delivery",
+      l2: "app_compatibility",
+      targetDate: new Date(deps.now().getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+      nextAction: "Test the line-of-business app against the new client",
+      note: "The shop-floor rostering app breaks under the Teams client; the vendor ships a fix next quarter.",
+    };
+    const before = smtp.received.length;
+    const saved = await setStatus(deps, {
+      entitlementId: entitlement.id,
+      version: 1,
+      segments: [blocked],
+      actor: fm,
+      source: "api",
+    });
+    await setStatus(deps, {
+      entitlementId: entitlement.id,
+      version: saved.entitlement.version,
+      segments: [{ ...blocked, note: `${blocked.note} Vendor confirmed the date.` }],
+      actor: fm,
+      source: "api",
+    });
+    const runner = new JobRunner(deps, serverJobs());
+    await runJobs(runner, () => smtp.received.length > before);
+    while ((await runner.tick()) > 0) {}
+
+    const mails = smtp.received.slice(before);
+    expect(mails.map((mail) => mail.to[0])).toEqual(["bea@example.test"]);
+    expect(mails[0]?.raw).toMatch(/Subject: Blocked handed to the account team - Teams at Fabrikam Retail/);
+    const inbox = await listNotifications(deps, teamMember);
+    expect(inbox.items.map((item) => item.kind)).toEqual(["blocked_handover"]);
+    expect(inbox.items[0]?.text).toContain("Blocked recorded for Teams at Fabrikam Retail");
+  });
+});
