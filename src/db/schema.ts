@@ -691,3 +691,26 @@ export const notifications = pgTable(
     index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
   ],
 );
+
+/**
+ * A person's mail preferences (docs/DIGESTS.md). No row means the defaults:
+ * UTC, a daily digest, immediate notices by mail.
+ */
+export const userPreferences = pgTable(
+  "user_preferences",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** IANA name (Europe/Rome); null until the person or their browser chose one, and UTC is used. */
+    timeZone: text("time_zone"),
+    /** daily (07:00 local), weekly (Mondays at 07:00 local) or off. */
+    digest: text("digest").notNull().default("daily"),
+    /** Immediate notices (mail.send) by mail; the inbox keeps them either way. */
+    noticeMail: boolean("notice_mail").notNull().default(true),
+    /** The local date of the last digest sent: no second one for that date or an earlier one. */
+    digestSentOn: date("digest_sent_on", { mode: "string" }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("user_preferences_digest_check", sql`${t.digest} in ('daily', 'weekly', 'off')`)],
+);
