@@ -714,3 +714,77 @@ export const userPreferences = pgTable(
   },
   (t) => [check("user_preferences_digest_check", sql`${t.digest} in ('daily', 'weekly', 'off')`)],
 );
+
+/**
+ * A product work item (docs/ROADMAP.md): a feature or fix the product group
+ * tracks elsewhere (externalUrl), linked to the Blocked L2 (and optionally an
+ * L3 and services) whose seats it would unblock. Shipping it is done once:
+ * shipped_at is set by the one update that finds it unset.
+ */
+export const workItems = pgTable(
+  "work_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    externalUrl: text("external_url"),
+    /** proposed, planned, in_development, shipped. */
+    state: text("state").notNull().default("proposed"),
+    /** Playbook ids of a Blocked L2 and, optionally, one of its L3s. */
+    l2: text("l2").notNull(),
+    l3: text("l3"),
+    /** Only entitlements of these services are linked; empty: every service. */
+    serviceIds: text("service_ids").array().notNull().default(sql`'{}'::text[]`),
+    expectedDate: date("expected_date", { mode: "string" }),
+    shippedDate: date("shipped_date", { mode: "string" }),
+    /** When it was marked shipped: set once, so a second ship (web, API, hook) does nothing. */
+    shippedAt: timestamp("shipped_at", { withTimezone: true }),
+    /** Compare-and-set: every edit names the version it read. */
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("work_items_taxonomy_idx").on(t.l2, t.l3),
+    index("work_items_external_url_idx").on(t.externalUrl),
+    check("work_items_state_check", sql`${t.state} in ('proposed', 'planned', 'in_development', 'shipped')`),
+    check(
+      "work_items_shipped_check",
+      sql`(${t.state} = 'shipped') = (${t.shippedAt} is not null and ${t.shippedDate} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * "Re-check: the fix shipped": one per work item, linked Blocked entitlement
+ * and owner (a person, or each person of a team owner). Open while not
+ * dismissed and the entitlement is still at the version it had at the ship;
+ * any status change since closes it.
+ */
+export const recheckItems = pgTable(
+  "recheck_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workItemId: uuid("work_item_id")
+      .notNull()
+      .references(() => workItems.id, { onDelete: "cascade" }),
+    entitlementId: uuid("entitlement_id")
+      .notNull()
+      .references(() => entitlements.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The entitlement's version when the work item shipped. */
+    entitlementVersion: integer("entitlement_version").notNull(),
+    /** Its seats Blocked with the work item's L2/L3 then. */
+    seats: integer("seats").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("recheck_items_key").on(t.workItemId, t.entitlementId, t.userId),
+    index("recheck_items_open_idx").on(t.userId).where(sql`dismissed_at is null`),
+    index("recheck_items_entitlement_idx").on(t.entitlementId),
+  ],
+);
