@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { qualityRulesSchema } from "../quality/quality-rules-schema.ts";
+import { defaultEscalationRules, escalationRulesSchema } from "./escalation-rules-schema.ts";
 import { usageRulesSchema } from "./usage-rules-schema.ts";
 
 /**
@@ -75,6 +77,8 @@ export const l2Schema = z.object({
     detail: z.string().trim().default(""),
     /** Default "Next Action to be taken" in the Delivery stage, derived from the resolver. */
     nextAction: text,
+    /** Business days the group has to resolve an escalation of this L2; the playbook's default when absent. */
+    slaBusinessDays: z.number().int().min(1).max(250, "must be at most 250").optional(),
   }),
   validExamples: z.array(text).default([]),
   invalidExamples: z.array(counterExampleSchema).default([]),
@@ -192,6 +196,10 @@ export const playbookSchema = z.object({
   scenarios: z.array(scenarioRowSchema).min(1),
   /** Usage phases and the contradiction rules; without them usage shows only seats and share. */
   usage: usageRulesSchema.optional(),
+  /** The data-quality rules and their thresholds (docs/QUALITY.md); without them, the defaults. */
+  quality: qualityRulesSchema.optional(),
+  /** Escalations to the resolver groups: the default SLA and the rules that raise them (defaults apply). */
+  escalations: escalationRulesSchema.default(defaultEscalationRules),
 });
 
 export type Role = z.infer<typeof roleSchema>;
