@@ -195,6 +195,7 @@ const notUseCases: Record<string, string> = {
   guardedLookup: "resolves a receiver's name for postWebhook",
   notify:
     "called by the jobs the system runs after a change its writer was authorised for; no request reaches it",
+  notifyInTransaction: "notify inside a change that has checked its actor (a work item shipped)",
   mailConfig: "reads UNBLOCK_SMTP_URL and UNBLOCK_MAIL_FROM",
   sendMail: "sends one mail for the mail.send job",
   escapeHtml: "escapes text",
