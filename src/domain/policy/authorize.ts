@@ -26,7 +26,9 @@ export type Action =
   /** List background jobs and retry failed ones (`unblock jobs`). */
   | { type: "jobs.manage" }
   /** Subscribe URLs to events, read their delivery logs, redeliver. */
-  | { type: "webhooks.manage" };
+  | { type: "webhooks.manage" }
+  /** Create, edit and ship product work items (the product group and Admins; docs/ROADMAP.md). */
+  | { type: "work_items.manage" };
 
 export type ActionType = Action["type"];
 
@@ -53,7 +55,8 @@ export type PolicyRule =
   | "assign_needs_primary"
   | "assign_not_allowed"
   | "admin_only"
-  | "report_rows_hidden";
+  | "report_rows_hidden"
+  | "product_group_only";
 
 export type Decision =
   | { allowed: true }
@@ -157,6 +160,13 @@ export function authorize(
         );
       }
       return allow;
+    case "work_items.manage":
+      if (role === roleIds.engineering || grant.administers) return allow;
+      return refuse(
+        "product_group_only",
+        `Only the product group (${context.roleName(roleIds.engineering)}) and Admins create, edit and ship work items; you are signed in as ${roleName}.`,
+        "Ask the product group or an Admin; everyone who reads reports sees the roadmap.",
+      );
     case "users.manage":
     case "playbook.edit":
     case "audit.export":

@@ -32,7 +32,11 @@ describe(permissionsOf.name, () => {
   });
 
   it("marks Engineering aggregate-only without tenant reads", () => {
-    expect(permissionsOf(context, "engineering").sort()).toEqual(["reports.aggregate_only", "reports.read"]);
+    expect(permissionsOf(context, "engineering").sort()).toEqual([
+      "reports.aggregate_only",
+      "reports.read",
+      "work_items.manage",
+    ]);
   });
 
   it("agrees with authorize on every role's stage writes where assigned", () => {

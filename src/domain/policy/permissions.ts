@@ -22,6 +22,7 @@ export function permissionsOf(context: PolicyContext, role: string): string[] {
   }
   permissions.push("reports.read");
   if (grant.reach === "aggregate") permissions.push("reports.aggregate_only");
+  if (role === roleIds.engineering || grant.administers) permissions.push("work_items.manage");
   if (grant.assigns !== "never") permissions.push("assignments.manage");
   if (grant.assigns === "anywhere") permissions.push("assignments.manage.all", "assignments.reassign");
   if (grant.administers) permissions.push("users.manage", "playbook.edit", "audit.export", "portfolio.sync");
