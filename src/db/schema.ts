@@ -788,3 +788,35 @@ export const recheckItems = pgTable(
     index("recheck_items_entitlement_idx").on(t.entitlementId),
   ],
 );
+
+/**
+ * The note rules' judgments of an entitlement's segments at one version
+ * (docs/QUALITY.md): the linter's grade and Suggest's reading cost about
+ * 0.2 ms a segment, so they are kept rather than made on every read. Only a
+ * row whose version and basis match the entitlement's and the app's counts;
+ * any other is judged again, so a fixed note never shows an old finding.
+ */
+export const qualityNoteChecks = pgTable("quality_note_checks", {
+  entitlementId: uuid("entitlement_id")
+    .primaryKey()
+    .references(() => entitlements.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+  /** What judged: the playbook's hash and the model's; another basis judges again. */
+  basis: text("basis").notNull(),
+  /** [{rule, position, data}] of note_grade and suggest_disagrees. */
+  findings: jsonb("findings").notNull().default([]),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+});
+
+/** next_action.overdue raised once per entitlement and next action date (docs/WEBHOOKS.md). */
+export const nextActionOverdueRaised = pgTable(
+  "next_action_overdue_raised",
+  {
+    entitlementId: uuid("entitlement_id")
+      .notNull()
+      .references(() => entitlements.id, { onDelete: "cascade" }),
+    nextActionDate: date("next_action_date", { mode: "string" }).notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entitlementId, t.nextActionDate] })],
+);
