@@ -820,3 +820,112 @@ export const nextActionOverdueRaised = pgTable(
   },
   (t) => [primaryKey({ columns: [t.entitlementId, t.nextActionDate] })],
 );
+
+/**
+ * A resolver group (docs/ESCALATIONS.md): the playbook's "who resolves it"
+ * for an L2, keyed by the name the playbook gives it. A row exists once an
+ * Admin gave the group a member; the playbook decides which groups exist.
+ */
+export const resolverGroups = pgTable("resolver_groups", {
+  name: text("name").primaryKey(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+/** The people of a resolver group: they are told of its escalations and answer them. */
+export const resolverGroupMembers = pgTable(
+  "resolver_group_members",
+  {
+    groupName: text("group_name")
+      .notNull()
+      .references(() => resolverGroups.name, { onDelete: "cascade", onUpdate: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+    addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupName, t.userId] }),
+    index("resolver_group_members_user_idx").on(t.userId),
+  ],
+);
+
+/**
+ * An entitlement escalated to the resolver group of one of its L2s, by a
+ * person or by a playbook rule. The group name and L2 are kept as they were
+ * when it was opened. `version` is the compare-and-set of its state changes.
+ */
+export const escalations = pgTable(
+  "escalations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entitlementId: uuid("entitlement_id")
+      .notNull()
+      .references(() => entitlements.id, { onDelete: "cascade" }),
+    groupName: text("group_name").notNull(),
+    l1: text("l1").notNull(),
+    l2: text("l2").notNull(),
+    state: text("state").notNull().default("open"),
+    message: text("message").notNull(),
+    /** The playbook rule that raised it (target_slipped, blocked_too_long); null when a person did. */
+    rule: text("rule"),
+    /** The start of the Blocked spell a rule raised it for: a rule raises one per spell. */
+    spellStart: timestamp("spell_start", { withTimezone: true }),
+    /** The SLA: resolved by the end of this day (business days from the opening). */
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    openedBy: uuid("opened_by").references(() => users.id, { onDelete: "set null" }),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedBy: uuid("acknowledged_by").references(() => users.id, { onDelete: "set null" }),
+    /** When it was resolved or declined, and by whom. */
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => users.id, { onDelete: "set null" }),
+    declineReason: text("decline_reason"),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // Once per entitlement, rule and Blocked spell, however many servers run the rules.
+    uniqueIndex("escalations_rule_spell_key")
+      .on(t.entitlementId, t.rule, t.spellStart)
+      .where(sql`rule is not null`),
+    // One escalation a person opened per entitlement and group waits at a time.
+    uniqueIndex("escalations_active_key")
+      .on(t.entitlementId, t.groupName)
+      .where(sql`rule is null and state in ('open', 'acknowledged')`),
+    index("escalations_group_state_idx").on(t.groupName, t.state, t.openedAt),
+    index("escalations_state_idx").on(t.state, t.openedAt),
+    index("escalations_entitlement_idx").on(t.entitlementId, t.openedAt),
+    check("escalations_state_check", sql`${t.state} in ('open', 'acknowledged', 'resolved', 'declined')`),
+    check(
+      "escalations_rule_check",
+      sql`${t.rule} is null or ${t.rule} in ('target_slipped', 'blocked_too_long')`,
+    ),
+  ],
+);
+
+/** Every state change and comment of an escalation, in order: its part of the entitlement's history. */
+export const escalationEvents = pgTable(
+  "escalation_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    escalationId: uuid("escalation_id")
+      .notNull()
+      .references(() => escalations.id, { onDelete: "cascade" }),
+    entitlementId: uuid("entitlement_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    /** Null: the playbook rule that raised it. */
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    kind: text("kind").notNull(),
+    /** The message, comment or reason. */
+    text: text("text").notNull().default(""),
+  },
+  (t) => [
+    index("escalation_events_escalation_idx").on(t.escalationId, t.id),
+    index("escalation_events_entitlement_idx").on(t.entitlementId, t.at),
+    check(
+      "escalation_events_kind_check",
+      sql`${t.kind} in ('opened', 'acknowledged', 'resolved', 'declined', 'commented')`,
+    ),
+  ],
+);
