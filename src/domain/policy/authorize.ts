@@ -28,7 +28,9 @@ export type Action =
   /** Subscribe URLs to events, read their delivery logs, redeliver. */
   | { type: "webhooks.manage" }
   /** Create, edit and ship product work items (the product group and Admins; docs/ROADMAP.md). */
-  | { type: "work_items.manage" };
+  | { type: "work_items.manage" }
+  /** Add and remove the people of the playbook's resolver groups (docs/ESCALATIONS.md). */
+  | { type: "resolvers.manage" };
 
 export type ActionType = Action["type"];
 
@@ -173,6 +175,7 @@ export function authorize(
     case "portfolio.sync":
     case "jobs.manage":
     case "webhooks.manage":
+    case "resolvers.manage":
       if (grant.administers) return allow;
       return refuse(
         "admin_only",
@@ -189,6 +192,7 @@ const adminWork = {
   "portfolio.sync": "sync the portfolio feed",
   "jobs.manage": "list and retry background jobs",
   "webhooks.manage": "manage webhooks",
+  "resolvers.manage": "change who belongs to a resolver group",
 } as const;
 
 function readTenant(context: PolicyContext, role: string, access: Access): Decision {

@@ -26,5 +26,6 @@ export function permissionsOf(context: PolicyContext, role: string): string[] {
   if (grant.assigns !== "never") permissions.push("assignments.manage");
   if (grant.assigns === "anywhere") permissions.push("assignments.manage.all", "assignments.reassign");
   if (grant.administers) permissions.push("users.manage", "playbook.edit", "audit.export", "portfolio.sync");
+  if (grant.administers) permissions.push("resolvers.manage");
   return permissions;
 }
