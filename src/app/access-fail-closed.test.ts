@@ -27,6 +27,7 @@ import { retryJob } from "./jobs/retry-job.ts";
 import { getMyWork } from "./my-work/get-my-work.ts";
 import { listNotifications } from "./notifications/list-notifications.ts";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
+import { getMyPreferences, updateMyPreferences } from "./notifications/my-preferences.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
 import { listCustomers } from "./portfolio/list-customers.ts";
@@ -144,6 +145,8 @@ const useCases: Record<string, Call> = {
   redeliverWebhook: (deps, actor) => redeliverWebhook(deps, as(actor), { webhookId: some, deliveryId: 1 }),
   listNotifications: (deps, actor) => listNotifications(deps, actor),
   markNotificationsRead: (deps, actor) => markNotificationsRead(deps, actor, {}),
+  getMyPreferences: (deps, actor) => getMyPreferences(deps, actor),
+  updateMyPreferences: (deps, actor) => updateMyPreferences(deps, actor, { digest: "off" }),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -200,6 +203,16 @@ const notUseCases: Record<string, string> = {
   sendMail: "sends one mail for the mail.send job",
   escapeHtml: "escapes text",
   notificationMail: "shapes one notification's mail",
+  preferencesView: "shapes preferences for display",
+  previewUnsubscribe: "authorised by the signed token of an unsubscribe link, which names the one person",
+  unsubscribe: "authorised by the signed token of an unsubscribe link, which names the one person",
+  unsubscribeToken: "signs a link for a mail the system sends",
+  readUnsubscribeToken: "checks a link's signature for previewUnsubscribe and unsubscribe",
+  unsubscribeUrl: "signs a link for a mail the system sends",
+  publicUrl: "reads UNBLOCK_PUBLIC_URL",
+  unsubscribeHeaders: "shapes mail headers",
+  digestSections: "the digest job's reader: runs getMyWork as the digest's person, which checks them",
+  digestMail: "shapes one digest's mail",
   currentSyncSlot: "the in-process slot of the sync startPortfolioSync runs",
   claimSyncSlot: "taken by startPortfolioSync once it has checked its actor",
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",

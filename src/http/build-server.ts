@@ -22,6 +22,7 @@ import { securityHeaders } from "./auth/security-headers.ts";
 import type { FeedUploadLimits } from "./feed-upload.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
+import { unsubscribeRoutes } from "./routes/unsubscribe-routes.ts";
 
 export interface ServerOptions {
   /** pino logger options, or false to stay quiet (tests). */
@@ -137,6 +138,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
     },
     { prefix: "/api" },
   );
+  // Outside /api: the link in every mail, used with no sign-in (the token is signed).
+  await app.register(async (root) => unsubscribeRoutes(root.withTypeProvider<ZodTypeProvider>(), deps));
 
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (existsSync(webRoot)) {

@@ -1,5 +1,6 @@
 import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
 import type { Schedule } from "../../domain/jobs/schedule.ts";
+import { digestScanJob, digestScanSchedule, digestSendJob } from "../notifications/digest-jobs.ts";
 import {
   handoverNoticeJob,
   legacyNoIntentNoticeJob,
@@ -22,7 +23,15 @@ const pruneJobs: JobHandler = {
 /** Every kind of job the server runs, and the recurring ones' schedules. */
 export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } {
   return {
-    handlers: [pruneJobs, deliverWebhookJob, handoverNoticeJob, legacyNoIntentNoticeJob, mailNotificationJob],
-    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }],
+    handlers: [
+      pruneJobs,
+      deliverWebhookJob,
+      handoverNoticeJob,
+      legacyNoIntentNoticeJob,
+      mailNotificationJob,
+      digestScanJob,
+      digestSendJob,
+    ],
+    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }, digestScanSchedule],
   };
 }

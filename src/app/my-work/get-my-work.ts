@@ -1,13 +1,15 @@
 import { loadEntitlementViews } from "../../db/repositories/entitlement-repository.ts";
 import { readMyWork } from "../../db/repositories/my-work-repository.ts";
+import { readPreferences } from "../../db/repositories/preference-repository.ts";
 import {
   isoWeekEnd,
   myWorkGroupLabels,
   myWorkGroups,
   myWorkReason,
 } from "../../domain/my-work/my-work-groups.ts";
+import { defaultTimeZone, localClock } from "../../domain/notifications/digest-schedule.ts";
 import type { MyWork, MyWorkItem, MyWorkQuery } from "../../http/schemas/my-work.ts";
-import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf, requireActor } from "../auth/authorize-actor.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 
@@ -15,17 +17,25 @@ import { FilterChecks } from "../list-filter-checks.ts";
  * The acting person's work: the entitlements they are assigned to (through
  * the customer or the tenant) or own a segment of, not ended, within what
  * they may read, grouped as overdue next actions, due this week, Blocked past
- * the target date and the rest. Today is the clock's date in UTC (users have
- * no time zone); the week is the ISO week, Monday to Sunday. Each group holds
- * at most `limit` items (default 100); its count is complete.
+ * the target date and the rest. Today is the date on the person's clock (the
+ * time zone of their preferences, UTC until they choose one), or `on.today`
+ * (the digest of a given day); the week is the ISO week, Monday to Sunday.
+ * Each group holds at most `limit` items (default 100); its count is complete.
  */
-export async function getMyWork(deps: AppDeps, actor: Actor, input: MyWorkQuery = {}): Promise<MyWork> {
+export async function getMyWork(
+  deps: AppDeps,
+  actor: Actor,
+  input: MyWorkQuery = {},
+  on?: { today: string; timeZone: string },
+): Promise<MyWork> {
   requireActor(deps, actor);
   const visibleTo = listScopeOf(deps, actor);
   const checks = new FilterChecks();
   const limit = checks.limit(input.limit, 100);
   checks.done();
-  const today = todayOf(deps.now());
+  const timeZone =
+    on?.timeZone ?? (await readPreferences(deps.database.db, actor.id)).timeZone ?? defaultTimeZone;
+  const today = on?.today ?? localClock(deps.now(), timeZone).date;
   const weekEnds = isoWeekEnd(today);
   const db = deps.database.db;
   const found = await readMyWork(db, { user: actor, visibleTo, today, weekEnd: weekEnds, limit });
@@ -49,7 +59,7 @@ export async function getMyWork(deps: AppDeps, actor: Actor, input: MyWorkQuery 
   return {
     today,
     weekEnds,
-    timeZone: "UTC",
+    timeZone,
     assignments: found.assignments,
     counts: { ...found.counts, total },
     groups: myWorkGroups.map((id) => ({

@@ -5,10 +5,12 @@ import {
   type NotificationMail,
   usersAssignedWithRole,
 } from "../../db/repositories/notification-repository.ts";
+import { readPreferences } from "../../db/repositories/preference-repository.ts";
 import { roleIds } from "../../domain/policy/role-grants.ts";
 import type { JobHandler } from "../jobs/job-runner.ts";
 import { escapeHtml, type Mail, mailConfig, sendMail } from "./mailer.ts";
 import { notify } from "./notify.ts";
+import { unsubscribeHeaders, unsubscribeUrl } from "./unsubscribe-token.ts";
 
 const handoverTexts: Record<string, { kind: string; text: (service: string, tenant: string) => string }> = {
   no_intent: {
@@ -65,7 +67,10 @@ export const mailNotificationJob: JobHandler = {
     if (!config) return undefined;
     const notification = await loadNotificationMail(deps.database.db, String(job.payload.notificationId));
     if (!notification || notification.emailedAt) return undefined;
-    await sendMail(config, notificationMail(notification));
+    // Switched off by the person (preferences, or the unsubscribe link of an earlier notice): inbox only.
+    if (!(await readPreferences(deps.database.db, notification.userId)).noticeMail) return undefined;
+    const unsubscribe = await unsubscribeUrl(deps, notification.userId, "notices");
+    await sendMail(config, notificationMail(notification, unsubscribe));
     await markEmailed(deps.database.db, notification.id, deps.now());
     return undefined;
   },
@@ -76,8 +81,12 @@ const subjects: Record<string, string> = {
   blocked_handover: "Blocked handed to the account team",
 };
 
-/** The mail of one notification; the link opens the entitlement in its tenant's editor. */
-export function notificationMail(notification: NotificationMail): Mail {
+/**
+ * The mail of one notification; the link opens the entitlement in its
+ * tenant's editor. With `unsubscribe` (a signed link switching off immediate
+ * notices by mail) it says so at the end and in the List-Unsubscribe headers.
+ */
+export function notificationMail(notification: NotificationMail, unsubscribe?: string): Mail {
   const base = (process.env.UNBLOCK_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
   const link =
     notification.tenantId && notification.entitlementId
@@ -85,10 +94,15 @@ export function notificationMail(notification: NotificationMail): Mail {
       : base;
   const about = notification.tenantName ? ` - ${notification.serviceName} at ${notification.tenantName}` : "";
   const subject = `${subjects[notification.kind] ?? "Unblock notice"}${about}`;
+  const stop = unsubscribe ? `\nStop notices by mail (the inbox keeps them): ${unsubscribe}\n` : "";
+  const stopHtml = unsubscribe
+    ? ` <a href="${escapeHtml(unsubscribe)}">Stop notices by mail</a> (the inbox keeps them).`
+    : "";
   return {
     to: `${notification.name} <${notification.email}>`,
     subject,
-    text: `${notification.text}\n\nOpen it: ${link}\n\nYou see this notice in Unblock's inbox too.\n`,
-    html: `<p>${escapeHtml(notification.text)}</p><p><a href="${escapeHtml(link)}">Open it in Unblock</a></p><p style="color:#666">You see this notice in Unblock's inbox too.</p>`,
+    text: `${notification.text}\n\nOpen it: ${link}\n\nYou see this notice in Unblock's inbox too.\n${stop}`,
+    html: `<p>${escapeHtml(notification.text)}</p><p><a href="${escapeHtml(link)}">Open it in Unblock</a></p><p style="color:#666">You see this notice in Unblock's inbox too.${stopHtml}</p>`,
+    ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
   };
 }

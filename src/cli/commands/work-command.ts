@@ -38,7 +38,7 @@ const columns = ["Customer", "Tenant", "Service", "Status", "Owner", "Date", "Wh
 /** The groups as plain-text tables, one after another, each under its label and count. */
 export function workText(deps: AppDeps, work: MyWork, who: string): string {
   const lines = [
-    `My work of ${who} on ${work.today} (UTC; this week ends ${work.weekEnds}): ${count(work.counts.total)} ${work.counts.total === 1 ? "entitlement" : "entitlements"}.`,
+    `My work of ${who} on ${work.today} (${work.timeZone}; this week ends ${work.weekEnds}): ${count(work.counts.total)} ${work.counts.total === 1 ? "entitlement" : "entitlements"}.`,
   ];
   for (const group of work.groups) {
     const shown = group.items.length < group.count ? `, ${count(group.items.length)} shown` : "";

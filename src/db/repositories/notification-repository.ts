@@ -66,6 +66,7 @@ export async function markRead(
 /** What the e-mail of one notification needs: its recipient, text and the entitlement it is about. */
 export interface NotificationMail {
   id: string;
+  userId: string;
   email: string;
   name: string;
   text: string;
@@ -81,6 +82,7 @@ export async function loadNotificationMail(db: Db, id: string): Promise<Notifica
   const [row] = await db
     .select({
       id: notifications.id,
+      userId: notifications.userId,
       email: users.email,
       name: users.name,
       text: notifications.text,

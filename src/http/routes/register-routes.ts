@@ -13,6 +13,7 @@ import { notificationRoutes } from "./notification-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
+import { preferenceRoutes } from "./preference-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
 import { savedViewRoutes } from "./saved-view-routes.ts";
 import { suggestRoutes } from "./suggest-routes.ts";
@@ -44,4 +45,5 @@ export function registerRoutes(
   suggestRoutes(api, deps);
   webhookRoutes(api, deps);
   notificationRoutes(api, deps);
+  preferenceRoutes(api, deps);
 }

@@ -41,7 +41,9 @@ export const myWorkGroupViewSchema = z.object({
 export const myWorkSchema = z.object({
   today: isoDate.describe("The day the groups are judged on"),
   weekEnds: isoDate.describe("The Sunday ending today's ISO week: due this week is today..weekEnds"),
-  timeZone: z.literal("UTC").describe("The calendar of today (users have no time zone yet)"),
+  timeZone: z
+    .string()
+    .describe("The calendar of today: the person's time zone (GET /api/me/preferences), UTC until chosen"),
   /** The person's assignments (customers and tenants): the web app opens My work first when any. */
   assignments: z.number().int(),
   counts: z.object({
