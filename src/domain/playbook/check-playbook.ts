@@ -82,6 +82,7 @@ function crossReferenceProblems(playbook: Playbook): PlaybookProblem[] {
   uniqueIds(playbook.scenarios, ["scenarios"], (row) => row.id, "Scenario row");
   checkServices(playbook, add);
   checkUsageRules(playbook, add);
+  checkQualityRules(playbook, add);
 
   const serviceIds = new Set(playbook.serviceFamilies.flatMap((family) => family.services.map((s) => s.id)));
   const l1ById = new Map(playbook.l1s.map((l1) => [l1.id, l1]));
@@ -208,6 +209,23 @@ function checkUsageRules(playbook: Playbook, add: AddProblem) {
     params.l1s.forEach((id, index) => {
       if (!l1s.has(id))
         add(["usage", "contradictions", rule, "l1s", index], "unknown_reference", `Unknown L1 "${id}"`);
+    });
+  }
+}
+
+/** The quality section names L1s the playbook defines (docs/QUALITY.md). */
+function checkQualityRules(playbook: Playbook, add: AddProblem) {
+  const quality = playbook.quality;
+  if (!quality) return;
+  const l1s = new Set(playbook.l1s.map((l1) => l1.id));
+  const rules = [
+    ["blockedTargetPassed", quality.blockedTargetPassed.l1s],
+    ["unknownUnchanged", quality.unknownUnchanged.l1s],
+    ["noteGrade", quality.noteGrade.l1s],
+  ] as const;
+  for (const [rule, ids] of rules) {
+    ids.forEach((id, index) => {
+      if (!l1s.has(id)) add(["quality", rule, "l1s", index], "unknown_reference", `Unknown L1 "${id}"`);
     });
   }
 }

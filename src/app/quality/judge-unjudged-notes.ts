@@ -1,0 +1,59 @@
+import {
+  type NoteCheckCandidates,
+  saveNoteChecks,
+  unjudgedEntitlements,
+} from "../../db/repositories/note-check-repository.ts";
+import type { QualityScope } from "../../db/repositories/quality-repository.ts";
+import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { judgeNotes, noteJudgeVersion } from "../../domain/quality/judge-notes.ts";
+import { qualityRulesOf } from "../../domain/quality/quality-rules.ts";
+import { defaultSuggester, defaultSuggestModel } from "../../domain/suggest/default-model.ts";
+import { onePer } from "../../one-per.ts";
+import type { AppDeps } from "../app-deps.ts";
+
+// One suggester per loaded playbook: building it decodes the model's weights once (about 40 ms).
+const suggesterOf = onePer((index: PlaybookIndex) => defaultSuggester(index));
+
+/**
+ * What a kept judgment was made with: the judging code's version, the
+ * model's training digest and the playbook's hash (its thresholds). A
+ * judgment of another basis is judged again.
+ */
+export function noteJudgeBasis(deps: AppDeps): string {
+  return `${noteJudgeVersion}:${defaultSuggestModel.trainedOn.corpusDigest}:${deps.playbook.sha256}`;
+}
+
+function candidatesOf(deps: AppDeps): NoteCheckCandidates {
+  const rules = qualityRulesOf(deps.playbook.index.playbook);
+  return {
+    gradeL1s: rules.noteGrade.enabled ? rules.noteGrade.l1s : [],
+    suggest: rules.suggestDisagrees.enabled,
+    basis: noteJudgeBasis(deps),
+  };
+}
+
+/**
+ * Judges the notes of up to `budget` entitlements in scope that have no
+ * judgment for their current version (latest changed first) and keeps the
+ * judgments; returns how many are left unjudged. Runs as the system: the
+ * callers (the queue's use-cases, the background job) decided the scope.
+ */
+export async function judgeUnjudgedNotes(
+  deps: AppDeps,
+  scope: QualityScope,
+  budget: number,
+): Promise<{ judged: number; pending: number }> {
+  const rules = qualityRulesOf(deps.playbook.index.playbook);
+  if (!rules.noteGrade.enabled && !rules.suggestDisagrees.enabled) return { judged: 0, pending: 0 };
+  const candidates = candidatesOf(deps);
+  const db = deps.database.db;
+  const found = await unjudgedEntitlements(db, scope, candidates, budget);
+  const suggester = suggesterOf(deps.playbook.index);
+  const checks = found.rows.map((row) => ({
+    entitlementId: row.id,
+    version: row.version,
+    findings: judgeNotes(rules, row.segments, row.serviceId, suggester),
+  }));
+  await saveNoteChecks(db, checks, candidates.basis, deps.now());
+  return { judged: checks.length, pending: found.count - checks.length };
+}

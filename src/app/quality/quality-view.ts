@@ -1,0 +1,41 @@
+import type { OwnerCount, QualityItemRow } from "../../db/repositories/quality-repository.ts";
+import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { describeFinding } from "../../domain/quality/quality-detail.ts";
+import { qualityRuleLabels } from "../../domain/quality/quality-rules.ts";
+import type { QualityItem, QualityOwnerCount } from "../../http/schemas/quality.ts";
+
+type Owner = Pick<OwnerCount, "kind" | "userId" | "role" | "name">;
+
+/** The owner as the lists show it: a person's name, a team's role name, text marked unresolved. */
+export function ownerDisplay(index: PlaybookIndex, owner: Owner): string {
+  if (owner.kind === "person") return owner.name ?? "A person";
+  if (owner.kind === "team")
+    return `${index.role(owner.role ?? "")?.name ?? owner.name ?? owner.role} (team)`;
+  if (owner.kind === "text") return `${owner.name} (unresolved)`;
+  return "No owner";
+}
+
+export function ownerCountView(index: PlaybookIndex, count: OwnerCount): QualityOwnerCount {
+  return { ...count, display: ownerDisplay(index, count) };
+}
+
+/** One item of the queue as the API answers it: its rule's label, the sentence and the editor's path. */
+export function qualityItemView(index: PlaybookIndex, row: QualityItemRow, today: string): QualityItem {
+  const data = row.data ?? {};
+  return {
+    rule: row.rule,
+    label: qualityRuleLabels[row.rule],
+    entitlementId: row.entitlementId,
+    version: row.version,
+    position: row.position,
+    date: row.date,
+    detail: describeFinding(index, { rule: row.rule, position: row.position, date: row.date, data }, today),
+    data,
+    tenant: row.tenant,
+    customer: row.customer,
+    service: { id: row.serviceId, name: index.service(row.serviceId)?.name ?? row.serviceId },
+    segment: row.segment,
+    owner: { ...row.owner, display: ownerDisplay(index, row.owner) },
+    link: `/tenants/${row.tenant.id}?edit=${row.entitlementId}`,
+  };
+}
