@@ -32,6 +32,7 @@ import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
 import { listCustomers } from "./portfolio/list-customers.ts";
 import { listTenants } from "./portfolio/list-tenants.ts";
+import { listQualityItems } from "./quality/list-quality-items.ts";
 import { getBlockedAging } from "./reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "./reports/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "./reports/blocked-by-l3.ts";
@@ -102,6 +103,7 @@ const useCases: Record<string, Call> = {
   listPortfolioSyncs: (deps, actor) => listPortfolioSyncs(deps, actor, { limit: 20 }),
   failInterruptedSyncs: (deps, actor) => failInterruptedSyncs(deps, actor),
   getMyWork: (deps, actor) => getMyWork(deps, actor, {}),
+  listQualityItems: (deps, actor) => listQualityItems(deps, actor, {}),
   listCustomers: (deps, actor) => listCustomers(deps, actor, {}),
   listTenants: (deps, actor) => listTenants(deps, actor, {}),
   getCustomer: (deps, actor) => getCustomer(deps, actor, some),
@@ -218,6 +220,12 @@ const notUseCases: Record<string, string> = {
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
   noteSyncProgress: "records progress of the sync startPortfolioSync runs",
   syncsSettled: "waits for the running sync (tests, a server stopping)",
+  personQualityItems: "the digest job's reader for one person: scoped by that person's own role and assignments",
+  judgeUnjudgedNotes: "judges notes for listQualityItems and personQualityItems, in the scope they worked out",
+  noteJudgeBasis: "names what judged a note",
+  ownerDisplay: "shapes an owner for display",
+  ownerCountView: "shapes an owner count for display",
+  qualityItemView: "shapes a quality item for display",
 };
 
 const folders = [
@@ -232,6 +240,7 @@ const folders = [
   "jobs",
   "webhooks",
   "notifications",
+  "quality",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 
