@@ -220,8 +220,10 @@ const notUseCases: Record<string, string> = {
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
   noteSyncProgress: "records progress of the sync startPortfolioSync runs",
   syncsSettled: "waits for the running sync (tests, a server stopping)",
-  personQualityItems: "the digest job's reader for one person: scoped by that person's own role and assignments",
-  judgeUnjudgedNotes: "judges notes for listQualityItems and personQualityItems, in the scope they worked out",
+  personQualityItems:
+    "the digest job's reader for one person: scoped by that person's own role and assignments",
+  judgeUnjudgedNotes:
+    "judges notes for listQualityItems and personQualityItems, in the scope they worked out",
   noteJudgeBasis: "names what judged a note",
   ownerDisplay: "shapes an owner for display",
   ownerCountView: "shapes an owner count for display",
