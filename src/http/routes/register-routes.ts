@@ -13,6 +13,7 @@ import { notificationRoutes } from "./notification-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
+import { qualityRoutes } from "./quality-routes.ts";
 import { preferenceRoutes } from "./preference-routes.ts";
 import { reportRoutes } from "./report-routes.ts";
 import { savedViewRoutes } from "./saved-view-routes.ts";
@@ -39,6 +40,7 @@ export function registerRoutes(
   savedViewRoutes(api, deps);
   entitlementRoutes(api, deps);
   myWorkRoutes(api, deps);
+  qualityRoutes(api, deps);
   reportRoutes(api, deps);
   bulkRoutes(api, deps);
   exportRoutes(api, deps);
