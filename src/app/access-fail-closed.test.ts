@@ -24,7 +24,9 @@ import { startPortfolioSync } from "./feed/start-portfolio-sync.ts";
 import { syncPortfolio } from "./feed/sync-portfolio.ts";
 import { listJobs } from "./jobs/list-jobs.ts";
 import { retryJob } from "./jobs/retry-job.ts";
+import { dismissRecheck } from "./my-work/dismiss-recheck.ts";
 import { getMyWork } from "./my-work/get-my-work.ts";
+import { listRechecks } from "./my-work/list-rechecks.ts";
 import { listNotifications } from "./notifications/list-notifications.ts";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 import { getMyPreferences, updateMyPreferences } from "./notifications/my-preferences.ts";
@@ -56,6 +58,11 @@ import { deleteWebhook } from "./webhooks/delete-webhook.ts";
 import { listWebhookDeliveries } from "./webhooks/list-webhook-deliveries.ts";
 import { listWebhooks } from "./webhooks/list-webhooks.ts";
 import { redeliverWebhook } from "./webhooks/redeliver-webhook.ts";
+import { createWorkItem } from "./work-items/create-work-item.ts";
+import { getShippedReport } from "./work-items/get-shipped-report.ts";
+import { listWorkItems } from "./work-items/list-work-items.ts";
+import { shipWorkItem } from "./work-items/ship-work-item.ts";
+import { updateWorkItem } from "./work-items/update-work-item.ts";
 
 type Call = (deps: AppDeps, actor: Actor) => unknown;
 
@@ -147,6 +154,13 @@ const useCases: Record<string, Call> = {
   redeliverWebhook: (deps, actor) => redeliverWebhook(deps, as(actor), { webhookId: some, deliveryId: 1 }),
   listNotifications: (deps, actor) => listNotifications(deps, actor),
   markNotificationsRead: (deps, actor) => markNotificationsRead(deps, actor, {}),
+  listWorkItems: (deps, actor) => listWorkItems(deps, actor, {}),
+  createWorkItem: (deps, actor) => createWorkItem(deps, as(actor), { title: "Fix", l2: "legal_regulatory" }),
+  updateWorkItem: (deps, actor) => updateWorkItem(deps, as(actor), some, { version: 1, title: "Fix" }),
+  shipWorkItem: (deps, actor) => shipWorkItem(deps, as(actor), some, {}),
+  getShippedReport: (deps, actor) => getShippedReport(deps, actor),
+  listRechecks: (deps, actor) => listRechecks(deps, actor, {}),
+  dismissRecheck: (deps, actor) => dismissRecheck(deps, actor, some),
   getMyPreferences: (deps, actor) => getMyPreferences(deps, actor),
   updateMyPreferences: (deps, actor) => updateMyPreferences(deps, actor, { digest: "off" }),
 };
@@ -220,6 +234,12 @@ const notUseCases: Record<string, string> = {
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
   noteSyncProgress: "records progress of the sync startPortfolioSync runs",
   syncsSettled: "waits for the running sync (tests, a server stopping)",
+  seatCountFor: "withholds a count from a role, for the work-item use-cases that checked the actor",
+  taxonomyNames: "names an L2 and L3",
+  workItemView: "shapes a work item for a reader the use-case checked",
+  workItemWithSeats: "shapes a work item for a reader the use-case checked",
+  workItemConflict: "shapes the 409 of a work item edit",
+  workItemNotFound: "shapes the 404 of a work item",
   personQualityItems:
     "the digest job's reader for one person: scoped by that person's own role and assignments",
   judgeUnjudgedNotes:
@@ -242,6 +262,7 @@ const folders = [
   "jobs",
   "webhooks",
   "notifications",
+  "work-items",
   "quality",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];

@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
   work: async () => (await import("./commands/work-command.ts")).workCommand(),
   jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
+  "work-items": async () => (await import("./commands/work-items-command.ts")).workItemsCommand(),
 };
 
 /** The program with the named command only, or with all of them (help, unknown command). */

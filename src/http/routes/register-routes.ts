@@ -21,6 +21,7 @@ import { suggestRoutes } from "./suggest-routes.ts";
 import { systemRoutes } from "./system-routes.ts";
 import { userRoutes } from "./user-routes.ts";
 import { webhookRoutes } from "./webhook-routes.ts";
+import { workItemRoutes } from "./work-item-routes.ts";
 
 export function registerRoutes(
   api: Api,
@@ -46,6 +47,7 @@ export function registerRoutes(
   exportRoutes(api, deps);
   suggestRoutes(api, deps);
   webhookRoutes(api, deps);
+  workItemRoutes(api, deps);
   notificationRoutes(api, deps);
   preferenceRoutes(api, deps);
 }

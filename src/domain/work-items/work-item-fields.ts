@@ -1,0 +1,186 @@
+import type { PlaybookIndex } from "../playbook/playbook-index.ts";
+import { isCalendarDate } from "../rules/field-values.ts";
+import { type Violation, violation } from "../violation.ts";
+
+/**
+ * A product work item's fields and their rules (docs/ROADMAP.md). Pure: the
+ * use-cases run these before writing, so a typo in an L2 is a 422 naming the
+ * field, never a work item that links to nothing.
+ */
+export const workItemStates = ["proposed", "planned", "in_development", "shipped"] as const;
+export type WorkItemState = (typeof workItemStates)[number];
+
+export const workItemStateNames: Record<WorkItemState, string> = {
+  proposed: "Proposed",
+  planned: "Planned",
+  in_development: "In development",
+  shipped: "Shipped",
+};
+
+/** Work items unblock Blocked seats: their L2 and L3 are ids under this L1. */
+export const workItemL1 = "blocked";
+
+export const titleMaxLength = 200;
+export const urlMaxLength = 2000;
+
+/** The fields as a client sends them; names, aliases and codes are accepted for the taxonomy and services. */
+export interface WorkItemFieldsInput {
+  title?: string | undefined;
+  externalUrl?: string | null | undefined;
+  state?: string | undefined;
+  l2?: string | undefined;
+  l3?: string | null | undefined;
+  serviceIds?: readonly string[] | undefined;
+  expectedDate?: string | null | undefined;
+}
+
+/** The fields as stored: taxonomy and services as playbook ids. */
+export interface WorkItemFields {
+  title: string;
+  externalUrl: string | null;
+  state: Exclude<WorkItemState, "shipped">;
+  l2: string;
+  l3: string | null;
+  serviceIds: string[];
+  expectedDate: string | null;
+}
+
+/**
+ * Checks a whole set of fields (a new item, or an edit laid over the stored
+ * one) and returns them normalised, or every violation at once. Marking an
+ * item shipped is its own action (shipWorkItem), so `state` never takes
+ * "shipped" here: the re-check items and notices go with that action only.
+ */
+export function checkWorkItemFields(
+  index: PlaybookIndex,
+  input: WorkItemFieldsInput,
+): { fields: WorkItemFields; violations: Violation[] } {
+  const violations: Violation[] = [];
+  const title = (input.title ?? "").trim();
+  if (title === "") violations.push(violation("title", "title_required", "Give the work item a title."));
+  else if (title.length > titleMaxLength)
+    violations.push(
+      violation("title", "title_too_long", `The title has at most ${titleMaxLength} characters.`),
+    );
+  const externalUrl = checkUrl(input.externalUrl, violations);
+  const state = checkState(input.state, violations);
+  const { l2, l3 } = checkTaxonomy(index, input, violations);
+  const serviceIds = checkServices(index, input.serviceIds ?? [], violations);
+  if (l2 && l3 && serviceIds.length > 0) {
+    const applies = serviceIds.some((serviceId) => index.l3(workItemL1, l2, l3, serviceId));
+    if (!applies)
+      violations.push(
+        violation("l3", "l3_not_for_service", `The L3 "${l3}" applies to none of the services linked.`),
+      );
+  }
+  const expectedDate = input.expectedDate?.trim() || null;
+  if (expectedDate && !isCalendarDate(expectedDate))
+    violations.push(
+      violation("expectedDate", "date_invalid", `"${expectedDate}" is not a date written YYYY-MM-DD.`),
+    );
+  return {
+    fields: { title, externalUrl, state, l2: l2 ?? "", l3, serviceIds, expectedDate },
+    violations,
+  };
+}
+
+function checkUrl(value: string | null | undefined, violations: Violation[]): string | null {
+  const text = value?.trim() ?? "";
+  if (text === "") return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || text.length > urlMaxLength) {
+    violations.push(
+      violation(
+        "externalUrl",
+        "url_invalid",
+        `"${text.slice(0, 100)}" is not an http or https address of at most ${urlMaxLength} characters.`,
+      ),
+    );
+    return null;
+  }
+  return url.toString();
+}
+
+function checkState(value: string | undefined, violations: Violation[]): WorkItemFields["state"] {
+  if (value === undefined || value === "proposed" || value === "planned" || value === "in_development") {
+    return value ?? "proposed";
+  }
+  violations.push(
+    value === "shipped"
+      ? violation(
+          "state",
+          "state_shipped_by_ship",
+          "Mark a work item shipped with Ship (POST /api/work-items/:id/ship): that tells the owners of the seats it unblocks.",
+        )
+      : violation("state", "state_invalid", `"${value}" is not one of: proposed, planned, in_development.`),
+  );
+  return "proposed";
+}
+
+function checkTaxonomy(
+  index: PlaybookIndex,
+  input: WorkItemFieldsInput,
+  violations: Violation[],
+): { l2: string | null; l3: string | null } {
+  const l2Text = input.l2?.trim() ?? "";
+  const l3Text = input.l3?.trim() ?? "";
+  if (l2Text === "") {
+    violations.push(violation("l2", "l2_required", "Link the work item to an L2 of Blocked."));
+    return { l2: null, l3: null };
+  }
+  const l2 = index.findL2(workItemL1, l2Text);
+  if (!l2) {
+    violations.push(
+      violation("l2", "l2_unknown", `"${l2Text.slice(0, 100)}" is not an L2 of Blocked in the playbook.`),
+    );
+    return { l2: null, l3: null };
+  }
+  if (l3Text === "") return { l2: l2.id, l3: null };
+  const l3 = index.findL3(workItemL1, l2.id, l3Text);
+  if (!l3) {
+    violations.push(
+      violation(
+        "l3",
+        "l3_unknown",
+        `"${l3Text.slice(0, 100)}" is not an L3 of "${l2.name}" in the playbook.`,
+      ),
+    );
+    return { l2: l2.id, l3: null };
+  }
+  return { l2: l2.id, l3: l3.id };
+}
+
+function checkServices(index: PlaybookIndex, values: readonly string[], violations: Violation[]): string[] {
+  const ids: string[] = [];
+  values.forEach((value, position) => {
+    const found = index.service(value);
+    if (found) {
+      if (!ids.includes(found.id)) ids.push(found.id);
+    } else {
+      violations.push(
+        violation(
+          `serviceIds.${position}`,
+          "service_unknown",
+          `"${value.slice(0, 100)}" is not a service of the playbook.`,
+        ),
+      );
+    }
+  });
+  return ids;
+}
+
+/** The notice an owner gets when a work item ships, for the entitlements of theirs it touches. */
+export function fixShippedText(title: string, entitlements: readonly string[]): string {
+  const listed = entitlements.slice(0, 3).join(", ");
+  const more = entitlements.length > 3 ? ` and ${entitlements.length - 3} more` : "";
+  const what =
+    entitlements.length === 1
+      ? `the Blocked status of ${listed} you own`
+      : `${entitlements.length} Blocked statuses you own (${listed}${more})`;
+  return `The fix "${title}" shipped: re-check ${what}. Each is in My work under "Re-check: the fix shipped" until its status changes or you dismiss it.`;
+}
