@@ -1,5 +1,6 @@
 import { pruneDoneJobs } from "../../db/repositories/job-repository.ts";
 import type { Schedule } from "../../domain/jobs/schedule.ts";
+import { escalationRulesJob, escalationRulesSchedule } from "../escalations/escalation-rules-job.ts";
 import { digestScanJob, digestScanSchedule, digestSendJob } from "../notifications/digest-jobs.ts";
 import {
   handoverNoticeJob,
@@ -31,7 +32,8 @@ export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } 
       mailNotificationJob,
       digestScanJob,
       digestSendJob,
+      escalationRulesJob,
     ],
-    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }, digestScanSchedule],
+    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }, digestScanSchedule, escalationRulesSchedule],
   };
 }

@@ -1,0 +1,129 @@
+import type { Db } from "../../db/client.ts";
+import {
+  appendEscalationEvent,
+  type EscalationRow,
+  findEscalationRow,
+  changeEscalationState as storeStateChange,
+} from "../../db/repositories/escalation-repository.ts";
+import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { type EscalationAction, transitions } from "../../domain/escalations/escalation-policy.ts";
+import { violation } from "../../domain/violation.ts";
+import type { EscalationChangeBody, EscalationDetail } from "../../http/schemas/escalations.ts";
+import type { AppDeps } from "../app-deps.ts";
+import type { WriteContext } from "../audit/record-audit.ts";
+import { notifyInTransaction } from "../notifications/notify.ts";
+import { escalationView, requireHandler, visibleEscalation } from "./escalation-access.ts";
+import { getEscalation } from "./get-escalation.ts";
+
+const pastTense = { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" } as const;
+
+/**
+ * Acknowledges, resolves or declines an escalation: its group's members and
+ * Admins only. Compare-and-set on `version`: a stale version, or a state the
+ * action cannot start from, is a 409 carrying the escalation as it is now.
+ * Declining needs a reason (422 naming it). The change, its event, the
+ * escalation.resolved webhook event (resolved or declined) and the opener's
+ * notice commit together.
+ */
+export async function changeEscalationState(
+  deps: AppDeps,
+  context: WriteContext,
+  input: EscalationChangeBody & { id: string; action: EscalationAction },
+): Promise<EscalationDetail> {
+  const db = deps.database.db;
+  const { actor } = context;
+  const { row, reader, isMember } = await visibleEscalation(deps, db, actor, input.id);
+  requireHandler(actor, isMember, row.group);
+  const reason = input.reason?.trim() || null;
+  if (input.action === "decline" && !reason) {
+    const message = "Say why the group declines it: the reason is required.";
+    throw new AppError("validation_failed", message, {
+      violations: [violation("reason", "required", message)],
+    });
+  }
+  const transition = transitions[input.action];
+  const now = deps.now();
+  const actorId = actor.id || null;
+  const changed = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const stored = await storeStateChange(tx, { ...input, ...transition, actorId, at: now, reason });
+    if (!stored) return false;
+    const text = [reason, input.note?.trim()].filter(Boolean).join("\n\n");
+    await appendEscalationEvent(tx, {
+      escalationId: row.id,
+      entitlementId: row.entitlementId,
+      at: now,
+      actorId,
+      kind: transition.to as "acknowledged" | "resolved" | "declined",
+      text,
+    });
+    if (transition.to !== "acknowledged") await announceClosing(tx, now, row, transition.to, context, reason);
+    return true;
+  });
+  if (!changed) throw await staleChange(deps, db, input, reader);
+  return getEscalation(deps, actor, row.id);
+}
+
+/** The webhook event and the opener's notice of a resolved or declined escalation. */
+async function announceClosing(
+  tx: Db,
+  now: Date,
+  row: EscalationRow,
+  state: string,
+  context: WriteContext,
+  reason: string | null,
+): Promise<void> {
+  const { actor } = context;
+  await raiseWebhookEvent(
+    tx,
+    {
+      type: "escalation.resolved",
+      entitlementId: row.entitlementId,
+      data: {
+        escalationId: row.id,
+        entitlementId: row.entitlementId,
+        serviceId: row.service.id,
+        group: row.group,
+        l1: row.l1,
+        l2: row.l2,
+        state,
+        reason,
+        closedBy: { name: actor.name, email: actor.email },
+      },
+    },
+    now,
+  );
+  const opener = row.openedBy?.id;
+  if (!opener || opener === actor.id) return;
+  const why = reason ? `: ${reason}` : ".";
+  await notifyInTransaction(tx, now, {
+    userIds: [opener],
+    kind: `escalation_${state}`,
+    entitlementId: row.entitlementId,
+    text: `${row.group} ${state} your escalation of ${row.service.name} at ${row.tenant.name}${why}`,
+  });
+}
+
+/** The 409 of a change that lost: the escalation as it is now, and why. */
+async function staleChange(
+  deps: AppDeps,
+  db: Db,
+  input: { id: string; version: number; action: EscalationAction },
+  reader: Parameters<typeof escalationView>[2],
+): Promise<AppError> {
+  const current = await findEscalationRow(db, input.id);
+  const view = current ? escalationView(deps, current, reader) : null;
+  if (current && current.version !== input.version) {
+    return new AppError(
+      "version_conflict",
+      `The escalation changed since you read it (version ${input.version}; it is at ${current.version}, ${current.state}).`,
+      { detail: { current: view } },
+    );
+  }
+  return new AppError(
+    "conflict",
+    `A ${current?.state ?? "closed"} escalation cannot be ${pastTense[input.action]}.`,
+    { detail: { current: view } },
+  );
+}

@@ -1,0 +1,83 @@
+import type { Db } from "../../db/client.ts";
+import { escalationTarget } from "../../db/repositories/escalation-repository.ts";
+import {
+  blockedTooLongCandidates,
+  type RuleCandidate,
+  targetSlippedCandidates,
+} from "../../db/repositories/escalation-rule-repository.ts";
+import { type EscalationRuleId, resolverOf } from "../../domain/escalations/escalation-policy.ts";
+import type { AppDeps } from "../app-deps.ts";
+import type { JobHandler } from "../jobs/job-runner.ts";
+import { raiseEscalation } from "./raise-escalation.ts";
+
+/** The L1 whose spells the rules watch. */
+const blocked = "blocked";
+/** Escalations raised per round; a round that raises this many runs again at once for the rest. */
+const perRound = 200;
+
+const messages: Record<EscalationRuleId, (candidate: RuleCandidate, days: number) => string> = {
+  target_slipped: (candidate, days) =>
+    `The Blocked target date slipped from ${candidate.firstTarget} to ${candidate.targetNow}, ${days} days or more past the first one of this Blocked spell.`,
+  blocked_too_long: (_, days) => `Blocked for more than ${days} days without a break.`,
+};
+
+/**
+ * Raises the escalations the playbook's rules call for, once per
+ * entitlement, rule and Blocked spell: the unique index answers a second
+ * raise (a job run twice, two servers at once) with nothing. Returns how
+ * many it raised.
+ */
+export async function raiseRuleEscalations(deps: AppDeps): Promise<{ raised: number; more: boolean }> {
+  const index = deps.playbook.index;
+  const { rules } = index.playbook.escalations;
+  const l2s = index.l1(blocked)?.l2s.map((l2) => l2.id) ?? [];
+  if (l2s.length === 0) return { raised: 0, more: false };
+  const db = deps.database.db;
+  const now = deps.now();
+  let raised = 0;
+  let more = false;
+  const runs = [
+    { rule: "target_slipped", days: rules.targetSlipped.days, find: targetSlippedCandidates },
+    { rule: "blocked_too_long", days: rules.blockedTooLong.days, find: blockedTooLongCandidates },
+  ] as const;
+  for (const { rule, days, find } of runs) {
+    const candidates = await find(db, { l1: blocked, l2s, days, now, limit: perRound });
+    more ||= candidates.length === perRound;
+    for (const candidate of candidates) {
+      if (await raiseFor(deps, candidate, rule, messages[rule](candidate, days))) raised++;
+    }
+  }
+  return { raised, more };
+}
+
+async function raiseFor(deps: AppDeps, candidate: RuleCandidate, rule: EscalationRuleId, message: string) {
+  const db = deps.database.db;
+  const resolver = resolverOf(deps.playbook.index, blocked, candidate.l2);
+  const target = await escalationTarget(db, candidate.entitlementId);
+  if (!resolver || !target) return false;
+  const id = await db.transaction((transaction) =>
+    raiseEscalation(transaction as unknown as Db, deps.now(), {
+      entitlementId: target.id,
+      serviceId: target.serviceId,
+      about: `${target.serviceName} at ${target.tenantName}`,
+      resolver,
+      message,
+      rule,
+      spellStart: candidate.spellStart,
+      opener: null,
+    }),
+  );
+  return id !== null;
+}
+
+/** escalation.rules, hourly on every server (one run per hour across them: docs/JOBS.md). */
+export const escalationRulesJob: JobHandler = {
+  kind: "escalation.rules",
+  run: async (deps) => {
+    const { more } = await raiseRuleEscalations(deps);
+    return more ? { deferUntil: deps.now() } : undefined;
+  },
+};
+
+/** Hourly: the rules count in days, and an hour's delay is within any SLA. */
+export const escalationRulesSchedule = { kind: escalationRulesJob.kind, every: 3_600_000 };

@@ -1,0 +1,90 @@
+import type { Db } from "../../db/client.ts";
+import { escalationTarget, findActiveEscalationId } from "../../db/repositories/escalation-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { type Resolver, resolverOf } from "../../domain/escalations/escalation-policy.ts";
+import { violation } from "../../domain/violation.ts";
+import type { EscalationDetail, OpenEscalationBody } from "../../http/schemas/escalations.ts";
+import type { AppDeps } from "../app-deps.ts";
+import type { WriteContext } from "../audit/record-audit.ts";
+import { allowTenantAction, requireTenantAction } from "../auth/authorize-actor.ts";
+import { getEscalation } from "./get-escalation.ts";
+import { raiseEscalation } from "./raise-escalation.ts";
+
+/**
+ * Escalates an entitlement to the resolver group of one of its L2s (the
+ * first Blocked segment's unless `l2` names another of its segments'), with
+ * a message. Whoever may edit the entitlement in its stage may escalate. A
+ * second escalation to a group that has one waiting is a conflict naming it.
+ */
+export async function openEscalation(
+  deps: AppDeps,
+  context: WriteContext,
+  input: OpenEscalationBody & { entitlementId: string },
+): Promise<EscalationDetail> {
+  const db = deps.database.db;
+  const { actor } = context;
+  const where = { entitlementId: input.entitlementId };
+  const found = await requireTenantAction(deps, db, actor, { type: "tenant.read" }, where);
+  const target = await escalationTarget(db, input.entitlementId);
+  if (!target)
+    throw new AppError("not_found", `There is no entitlement ${input.entitlementId}.`, { detail: where });
+  allowTenantAction(deps, actor, { type: "status.write", stage: target.stage }, where, found);
+  const resolver = chooseResolver(deps, target.segments, input.l2);
+  const now = deps.now();
+  const id = await db.transaction((transaction) =>
+    raiseEscalation(transaction as unknown as Db, now, {
+      entitlementId: target.id,
+      serviceId: target.serviceId,
+      about: `${target.serviceName} at ${target.tenantName}`,
+      resolver,
+      message: input.message.trim(),
+      rule: null,
+      spellStart: null,
+      opener: actor,
+    }),
+  );
+  if (!id) {
+    const waiting = await findActiveEscalationId(db, target.id, resolver.group);
+    throw new AppError(
+      "conflict",
+      `An escalation of this entitlement to ${resolver.group} is still waiting; comment on it rather than opening another.`,
+      { detail: { escalationId: waiting, group: resolver.group } },
+    );
+  }
+  return getEscalation(deps, actor, id);
+}
+
+/** The resolver an escalation goes to, or a 422 naming the l2 field. */
+function chooseResolver(
+  deps: AppDeps,
+  segments: readonly { l1: string; l2: string | null }[],
+  l2: string | undefined,
+): Resolver {
+  const index = deps.playbook.index;
+  const classified = segments.filter((segment) => segment.l2 !== null) as { l1: string; l2: string }[];
+  const refuse = (code: string, message: string, instead: string[]) =>
+    new AppError("validation_failed", message, {
+      violations: [violation("l2", code, message)],
+      detail: { instead },
+    });
+  const offered = classified.map((segment) => segment.l2);
+  if (classified.length === 0) {
+    throw refuse(
+      "no_resolver",
+      "This entitlement's status names no L2, so it has no resolver group to escalate to. Record the L2 first.",
+      [],
+    );
+  }
+  const chosen =
+    l2 === undefined
+      ? (classified.find((segment) => segment.l1 === "blocked") ?? classified[0])
+      : classified.find((segment) => segment.l2 === l2);
+  if (!chosen) {
+    throw refuse("not_on_entitlement", `The L2 "${l2}" is not one of this entitlement's segments'.`, offered);
+  }
+  const resolver = resolverOf(index, chosen.l1, chosen.l2);
+  if (!resolver) {
+    throw refuse("unknown_l2", `The L2 "${chosen.l2}" is not in the active playbook.`, offered);
+  }
+  return resolver;
+}

@@ -1,0 +1,78 @@
+import type { Db } from "../../db/client.ts";
+import { insertEscalation } from "../../db/repositories/escalation-repository.ts";
+import { activeMemberIds } from "../../db/repositories/resolver-group-repository.ts";
+import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
+import { addBusinessDays } from "../../domain/escalations/business-days.ts";
+import type { EscalationRuleId, Resolver } from "../../domain/escalations/escalation-policy.ts";
+import type { Actor } from "../app-deps.ts";
+import { notifyInTransaction } from "../notifications/notify.ts";
+
+export interface EscalationToRaise {
+  entitlementId: string;
+  serviceId: string;
+  /** For the notice: "Exchange at Contoso Europe". */
+  about: string;
+  resolver: Resolver;
+  message: string;
+  rule: EscalationRuleId | null;
+  spellStart: string | null;
+  /** The person escalating; null for a playbook rule. */
+  opener: Actor | null;
+}
+
+/**
+ * Opens an escalation in the caller's transaction, with what must commit with
+ * it: the "opened" event (its history), the escalation.opened webhook event
+ * and a notice to each member of the group (inbox and mail) but the opener.
+ * Null, with nothing written, when it exists already (a rule's for this
+ * spell, or a person's still waiting on the group). Part of openEscalation
+ * and the rules' job, which checked who may.
+ */
+export async function raiseEscalation(tx: Db, now: Date, input: EscalationToRaise): Promise<string | null> {
+  const { resolver, opener } = input;
+  const dueOn = addBusinessDays(now, resolver.slaBusinessDays);
+  const openedBy = opener?.id ? opener.id : null;
+  const id = await insertEscalation(tx, {
+    entitlementId: input.entitlementId,
+    group: resolver.group,
+    l1: resolver.l1,
+    l2: resolver.l2,
+    message: input.message,
+    rule: input.rule,
+    spellStart: input.spellStart,
+    dueOn,
+    openedBy,
+    at: now,
+  });
+  if (!id) return null;
+  await raiseWebhookEvent(
+    tx,
+    {
+      type: "escalation.opened",
+      entitlementId: input.entitlementId,
+      data: {
+        escalationId: id,
+        entitlementId: input.entitlementId,
+        serviceId: input.serviceId,
+        group: resolver.group,
+        l1: resolver.l1,
+        l2: resolver.l2,
+        state: "open",
+        rule: input.rule,
+        message: input.message,
+        dueOn,
+        openedBy: opener ? { name: opener.name, email: opener.email } : null,
+      },
+    },
+    now,
+  );
+  const members = (await activeMemberIds(tx, resolver.group)).filter((userId) => userId !== openedBy);
+  const by = opener ? `by ${opener.name}` : "by the playbook's rule";
+  await notifyInTransaction(tx, now, {
+    userIds: members,
+    kind: "escalation_opened",
+    entitlementId: input.entitlementId,
+    text: `${input.about} was escalated to ${resolver.group} (${resolver.l2Name}) ${by}: ${input.message} Due by ${dueOn}.`,
+  });
+  return id;
+}
