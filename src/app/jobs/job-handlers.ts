@@ -7,6 +7,12 @@ import {
   legacyNoIntentNoticeJob,
   mailNotificationJob,
 } from "../notifications/notification-jobs.ts";
+import {
+  judgeNotesJob,
+  judgeNotesSchedule,
+  overdueWebhookJob,
+  overdueWebhookSchedule,
+} from "../quality/quality-jobs.ts";
 import { deliverWebhookJob } from "../webhooks/deliver-webhook-job.ts";
 import type { JobHandler } from "./job-runner.ts";
 
@@ -32,8 +38,16 @@ export function serverJobs(): { handlers: JobHandler[]; schedules: Schedule[] } 
       mailNotificationJob,
       digestScanJob,
       digestSendJob,
+      judgeNotesJob,
+      overdueWebhookJob,
       escalationRulesJob,
     ],
-    schedules: [{ kind: "jobs.prune", dailyAt: "03:00" }, digestScanSchedule, escalationRulesSchedule],
+    schedules: [
+      { kind: "jobs.prune", dailyAt: "03:00" },
+      judgeNotesSchedule,
+      overdueWebhookSchedule,
+      digestScanSchedule,
+      escalationRulesSchedule,
+    ],
   };
 }
