@@ -248,6 +248,7 @@ const notUseCases: Record<string, string> = {
   ownerDisplay: "shapes an owner for display",
   ownerCountView: "shapes an owner count for display",
   qualityItemView: "shapes a quality item for display",
+  raiseOverdueBatch: "a batch of the next_action.overdue job, which the system runs",
 };
 
 const folders = [
