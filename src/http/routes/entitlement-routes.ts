@@ -4,6 +4,7 @@ import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-hi
 import { getOwnerChoices } from "../../app/entitlements/get-owner-choices.ts";
 import { listEntitlementsAsJson } from "../../app/entitlements/list-entitlements.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
+import { getEscalationHistory } from "../../app/escalations/get-escalation-history.ts";
 import { sourceOf } from "../acting-user.ts";
 import { idParamsSchema, problemResponses } from "../schemas/common.ts";
 import {
@@ -107,13 +108,15 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
     {
       schema: {
         tags: ["status"],
-        summary: "Every status change of one entitlement, newest first",
+        summary: "Every status change of one entitlement, and its escalations' events, newest first",
         params: idParamsSchema,
         response: { 200: historySchema, ...problemResponses },
       },
     },
-    async (request) => ({
-      items: await getEntitlementHistory(deps, await request.actor(), request.params.id),
-    }),
+    async (request) => {
+      const actor = await request.actor();
+      const items = await getEntitlementHistory(deps, actor, request.params.id);
+      return { items, escalations: await getEscalationHistory(deps, actor, request.params.id) };
+    },
   );
 }

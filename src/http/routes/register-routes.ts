@@ -6,6 +6,7 @@ import { auditRoutes } from "./audit-routes.ts";
 import { type AuthRouteOptions, authRoutes } from "./auth-routes.ts";
 import { bulkRoutes } from "./bulk-routes.ts";
 import { entitlementRoutes } from "./entitlement-routes.ts";
+import { escalationRoutes } from "./escalation-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { feedRoutes } from "./feed-routes.ts";
 import { myWorkRoutes } from "./my-work-routes.ts";
@@ -40,6 +41,7 @@ export function registerRoutes(
   feedRoutes(api, deps, feedUpload);
   savedViewRoutes(api, deps);
   entitlementRoutes(api, deps);
+  escalationRoutes(api, deps);
   myWorkRoutes(api, deps);
   qualityRoutes(api, deps);
   reportRoutes(api, deps);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type StatusSegment, splitReasons } from "../../domain/status-segment.ts";
 import { contradictionKinds, type UsageAssessment } from "../../domain/usage/assess-usage.ts";
 import { isoDate, violationSchema } from "./common.ts";
+import { escalationHistoryEntrySchema } from "./escalations.ts";
 import { ownerRefSchema, resolvedOwnerSchema } from "./owners.ts";
 
 /** Entitlements, their status segments and their history: what the portfolio, status and bulk routes send and take. */
@@ -198,7 +199,12 @@ export const historyEntrySchema = z.object({
   requestId: z.string().nullable(),
 });
 
-export const historySchema = z.object({ items: z.array(historyEntrySchema) });
+export const historySchema = z.object({
+  items: z.array(historyEntrySchema),
+  escalations: z
+    .array(escalationHistoryEntrySchema)
+    .describe("Its escalations' openings, state changes and comments, newest first (docs/ESCALATIONS.md)"),
+});
 
 export const bulkBodySchema = z
   .object({
