@@ -17,6 +17,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadPlaybook } from "../src/app/playbook/load-playbook.ts";
+import { createNoteGrader } from "../src/domain/notes/note-grader.ts";
 import { createSuggester } from "../src/domain/suggest/create-suggester.ts";
 import { defaultSuggestModel } from "../src/domain/suggest/default-model.ts";
 import type { SuggestModel } from "../src/domain/suggest/suggest-model.ts";
@@ -35,6 +36,7 @@ import {
   summarize,
 } from "../src/suggest-training/evaluate-suggestions.ts";
 import { playbookFacts } from "../src/suggest-training/playbook-facts.ts";
+import { trainGradeModel } from "../src/suggest-training/train-grade-model.ts";
 import {
   corpusDigest,
   DEFAULT_TRAIN_CONFIG,
@@ -103,16 +105,15 @@ const assignment = stratifiedFolds(train, folds, CV_SEED);
 const pooled: EvaluatedNote[] = [];
 const cvL3L2s = new Set<string>();
 for (let fold = 0; fold < folds; fold += 1) {
-  const model = trainSuggestModel(
-    train.filter((_, i) => assignment[i] !== fold),
-    facts,
-    DEFAULT_TRAIN_CONFIG,
-  );
+  const foldTrain = train.filter((_, i) => assignment[i] !== fold);
+  const model = trainSuggestModel(foldTrain, facts, DEFAULT_TRAIN_CONFIG);
   for (const key of l3L2sOf(model)) cvL3L2s.add(key);
   pooled.push(
     ...evaluateNotes(
       createSuggester(model, index),
       train.filter((_, i) => assignment[i] === fold),
+      // The learned grade too is trained without the fold it grades.
+      createNoteGrader(trainGradeModel(foldTrain)),
     ),
   );
 }

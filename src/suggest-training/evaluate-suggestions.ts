@@ -1,4 +1,6 @@
+import { defaultNoteGrader } from "../domain/notes/default-note-grader.ts";
 import { lintNote, type NoteGrade } from "../domain/notes/lint-note.ts";
+import type { NoteGrader } from "../domain/notes/note-grader.ts";
 import type { RankedLabel, Suggester, Suggestion } from "../domain/suggest/create-suggester.ts";
 import type { CorpusNote } from "./corpus-note.ts";
 import {
@@ -25,6 +27,8 @@ export interface EvaluatedNote {
   top: RankedLabel;
   /** Most likely L1 and its probability. */
   topL1: { l1: string; probability: number };
+  /** The linter's grade of the note (with the grader the evaluation was given). */
+  grade: NoteGrade;
 }
 
 export interface LevelFigures {
@@ -58,7 +62,12 @@ export interface EvaluationReport {
 export const NOT_BLOCKED = "(other L1)";
 const NO_L3 = "(none)";
 
-export function evaluateNotes(suggester: Suggester, notes: CorpusNote[]): EvaluatedNote[] {
+/** Suggestions and grades of `notes`; pass the grader trained without them when they were trained on. */
+export function evaluateNotes(
+  suggester: Suggester,
+  notes: CorpusNote[],
+  grader: NoteGrader = defaultNoteGrader,
+): EvaluatedNote[] {
   return notes.map((note) => {
     const ranked = suggester.rank(note.note, note.workload);
     const byL1 = new Map<string, number>();
@@ -71,6 +80,7 @@ export function evaluateNotes(suggester: Suggester, notes: CorpusNote[]): Evalua
       suggestion: suggester.suggest(note.note, note.workload),
       top: ranked[0]!,
       topL1: { l1, probability },
+      grade: lintNote(note.note, { l1: note.l1, l2: note.l2 }, grader).grade,
     };
   });
 }
@@ -128,9 +138,7 @@ export function summarize(
   const l3Answered = l3Notes.filter((item) => item.suggestion.l3 !== null);
 
   const grades: NoteGrade[] = ["great", "marginal", "poor"];
-  const linted = evaluated.map(
-    (item) => lintNote(item.note.note, { l1: item.note.l1, l2: item.note.l2 }).grade,
-  );
+  const linted = evaluated.map((item) => item.grade);
   const qualities = evaluated.map((item) => item.note.quality);
 
   return {

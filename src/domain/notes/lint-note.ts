@@ -1,3 +1,4 @@
+import { defaultNoteGrader } from "./default-note-grader.ts";
 import {
   ATTEMPT_WORD,
   CHANNEL_WORD,
@@ -21,6 +22,7 @@ import {
   USAGE_WORDS,
   VAGUE_WORDS,
 } from "./note-cues.ts";
+import type { NoteGrader } from "./note-grader.ts";
 import { saysNothing } from "./note-meaning.ts";
 import { countWords, foldText, splitSentences, wordTokens } from "./note-text.ts";
 
@@ -52,9 +54,9 @@ export interface NoteContext {
   l2?: string | null;
 }
 
-/** poor and marginal findings set the grade; advice is shown but does not lower it. */
+/** poor findings set the grade; marginal ones feed the learned grade; advice never lowers it. */
 type Severity = "poor" | "marginal" | "advice";
-interface Finding extends NoteHint {
+export interface Finding extends NoteHint {
   severity: Severity;
 }
 
@@ -62,17 +64,47 @@ interface Finding extends NoteHint {
 const MAX_SENTENCES = 3;
 /** A run-on note of this many words buries the intent even in few sentences. */
 const MAX_WORDS = 60;
+/**
+ * Past these the reason is buried whatever else the note says (the playbook's
+ * marginal "buried in unrelated detail"); every such training note is marginal.
+ */
+const BURIED_SENTENCES = 4;
+const BURIED_WORDS = 80;
 /** Below this many informative words a Blocked or No Intent reason names no specific cause. */
 const MIN_REASON_WORDS = 4;
 
-export function lintNote(note: string, context: NoteContext): NoteLint {
-  const findings = findingsFor(note, context);
-  const grade: NoteGrade = findings.some((finding) => finding.severity === "poor")
-    ? "poor"
-    : findings.some((finding) => finding.severity === "marginal")
-      ? "marginal"
-      : "great";
-  return { grade, hints: findings.map(({ code, message }) => ({ code, message })) };
+/**
+ * Grades a note. The rules alone decide poor (a save of Blocked or No Intent
+ * is refused on it); between great and marginal the learned grader decides,
+ * reading the rules' findings with the words. A marginal grade with no
+ * finding to show gets the generic hint to be specific.
+ */
+export function lintNote(
+  note: string,
+  context: NoteContext,
+  grader: NoteGrader = defaultNoteGrader,
+): NoteLint {
+  const findings = lintFindings(note, context);
+  const hints = findings.map(({ code, message }) => ({ code, message }));
+  if (findings.some((finding) => finding.severity === "poor")) return { grade: "poor", hints };
+  const marginalCodes = findings
+    .filter((finding) => finding.severity === "marginal")
+    .map((finding) => finding.code);
+  const buried = splitSentences(note).length > BURIED_SENTENCES || countWords(note) > BURIED_WORDS;
+  if (!buried && !grader(note, { l1: context.l1 ?? null, marginalCodes })) return { grade: "great", hints };
+  if (marginalCodes.length === 0) hints.push(notSpecific);
+  return { grade: "marginal", hints };
+}
+
+const notSpecific: NoteHint = {
+  code: "reason_not_specific",
+  message:
+    "Say it plainly and specifically: what the customer intends, the one main reason, and what would change it.",
+};
+
+/** The rule findings of a note, each with the severity the rules give it (training reads them too). */
+export function lintFindings(note: string, context: NoteContext): Finding[] {
+  return findingsFor(note, context);
 }
 
 function findingsFor(note: string, context: NoteContext): Finding[] {
