@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   users: async () => (await import("./commands/users-command.ts")).usersCommand(),
   portfolio: async () => (await import("./commands/portfolio-command.ts")).portfolioCommand(),
   work: async () => (await import("./commands/work-command.ts")).workCommand(),
+  preferences: async () => (await import("./commands/preferences-command.ts")).preferencesCommand(),
   jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
   "work-items": async () => (await import("./commands/work-items-command.ts")).workItemsCommand(),
 };

@@ -27,6 +27,7 @@ export type { MyWork, MyWorkGroupView, MyWorkItem } from "../../src/http/schemas
 export type { Notification, NotificationList } from "../../src/http/schemas/notifications.ts";
 export type { OwnerChoices, ResolvedOwnerView } from "../../src/http/schemas/owners.ts";
 export type { TenantDetail } from "../../src/http/schemas/portfolio.ts";
+export type { Preferences, PreferencesChange } from "../../src/http/schemas/preferences.ts";
 export type {
   AgingBucket,
   BlockedByL2ServiceRow,

@@ -21,7 +21,7 @@ describe("My work's headline and badge", () => {
 
   it("says each group's count, the week's end and the calendar", () => {
     expect(summaryOf(some)).toBe(
-      "3 overdue, 2 due this week (to 2025-03-16), 1 Blocked past the target date, of 12 entitlements. Dates are UTC; today is 2025-03-12.",
+      "3 overdue, 2 due this week (to 2025-03-16), 1 Blocked past the target date, of 12 entitlements. Today is 2025-03-12 (UTC).",
     );
     expect(summaryOf(work({ overdue: 0, due_this_week: 0, blocked_past_target: 0, rest: 0, total: 0 }))).toBe(
       "Nothing is assigned to you or owned by you.",

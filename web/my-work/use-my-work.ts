@@ -24,7 +24,7 @@ export function summaryOf(work: MyWork): string {
     `${counts.due_this_week} due this week (to ${work.weekEnds})`,
     `${counts.blocked_past_target} Blocked past the target date`,
   ];
-  return `${parts.join(", ")}, of ${counts.total} entitlements. Dates are UTC; today is ${work.today}.`;
+  return `${parts.join(", ")}, of ${counts.total} entitlements. Today is ${work.today} (${work.timeZone}).`;
 }
 
 /** The badge on "My work" in the navigation: what needs action this week. */

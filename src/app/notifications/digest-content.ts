@@ -1,7 +1,9 @@
 import { AppError } from "../../domain/app-error.ts";
 import type { MyWorkGroup } from "../../domain/my-work/my-work-groups.ts";
+import { type QualityRuleId, qualityRuleIds } from "../../domain/quality/quality-rules.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { getMyWork } from "../my-work/get-my-work.ts";
+import { personQualityItems } from "../quality/person-quality-items.ts";
 import { publicUrl } from "./unsubscribe-token.ts";
 
 /** One line of a digest: what, why, and the link to its editor. */
@@ -18,6 +20,8 @@ export interface DigestSection {
   /** All of them; `items` may hold fewer. */
   count: number;
   items: DigestItem[];
+  /** Where the ones not listed are (My work); none for data quality, which has no page of one's own yet. */
+  more?: string;
 }
 
 /** Items listed per section; the count and a link to My work stand for the rest. */
@@ -27,7 +31,8 @@ const sectionsOfWork: DigestSection["id"][] = ["overdue", "due_this_week", "bloc
 /**
  * What a person's digest of `today` (their local date) says: My work's
  * overdue next actions, due this week and Blocked past target, judged on that
- * date and within what the person may read, then their data-quality items.
+ * date and within what the person may read, then their other data-quality
+ * items (a poor note, a split that no longer adds up, ...).
  * Sections with nothing are left out; no sections means nothing to say. A
  * role that reads no single tenant (aggregate-only) has no work to list.
  */
@@ -51,26 +56,35 @@ export async function digestSections(
       reason,
       link: `${base}/tenants/${entitlement.tenant.id}?edit=${entitlement.id}`,
     }));
-    return [{ id: group.id as DigestSection["id"], label: group.label, count: group.count, items }];
+    const id = group.id as DigestSection["id"];
+    return [{ id, label: group.label, count: group.count, items, more: `${base}/my-work` }];
   });
-  const quality = await personQualityItems(deps, person, on.today);
-  if (quality.length > 0) {
-    sections.push({
-      id: "quality",
-      label: "Data quality",
-      count: quality.length,
-      items: quality.slice(0, itemsPerSection),
-    });
-  }
+  const quality = await qualityOf(deps, person, on.today);
+  if (quality.count > 0) sections.push({ id: "quality", label: "Data quality", ...quality });
   return sections;
 }
 
+/** Rules whose items My work's sections above already list (an overdue next action, a Blocked target passed). */
+const listedAbove = new Set<QualityRuleId>(["next_action_passed", "blocked_target_passed"]);
+
 /**
- * SEAM for the data-quality queue (issue 17, built apart in src/app/quality):
- * the person's data-quality items for the digest. None until that queue
- * exports a per-person reader; wire it in here, mapping each item to a title,
- * a reason and its editor link.
+ * The person's data-quality items (src/app/quality, the queue of GET
+ * /api/quality?owner=me), without the ones the sections above list already.
  */
-async function personQualityItems(_deps: AppDeps, _person: Actor, _today: string): Promise<DigestItem[]> {
-  return [];
+async function qualityOf(deps: AppDeps, person: Actor, today: string) {
+  const found = await personQualityItems(deps, person.id, { today, limit: 200 });
+  const count = qualityRuleIds.reduce(
+    (sum, rule) => sum + (listedAbove.has(rule) ? 0 : found.byRule[rule]),
+    0,
+  );
+  const base = publicUrl();
+  const items: DigestItem[] = found.items
+    .filter((item) => !listedAbove.has(item.rule))
+    .slice(0, itemsPerSection)
+    .map((item) => ({
+      title: `${item.service.name} at ${item.tenant.name} (${item.customer.name})`,
+      reason: `${item.label}: ${item.detail}`,
+      link: `${base}${item.link}`,
+    }));
+  return { count, items };
 }

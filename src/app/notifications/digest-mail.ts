@@ -62,7 +62,8 @@ function digestText(input: DigestMailInput, myWork: string, when: string, items:
   for (const section of input.sections) {
     lines.push("", `${section.label} (${section.count})`);
     for (const item of section.items) lines.push(`- ${item.title}: ${item.reason}`, `  ${item.link}`);
-    if (more(section) > 0) lines.push(`- and ${more(section)} more in My work`);
+    if (more(section) > 0)
+      lines.push(`- and ${more(section)} more${section.more ? `: ${section.more}` : ""}`);
   }
   lines.push(
     "",
@@ -86,8 +87,10 @@ function digestHtml(input: DigestMailInput, myWork: string, when: string, items:
         `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.title)}</a>: ${escapeHtml(item.reason)}</li>`,
       );
     }
-    if (more(section) > 0)
-      parts.push(`<li><a href="${escapeHtml(myWork)}">and ${more(section)} more</a></li>`);
+    if (more(section) > 0) {
+      const text = `and ${more(section)} more`;
+      parts.push(`<li>${section.more ? `<a href="${escapeHtml(section.more)}">${text}</a>` : text}</li>`);
+    }
     parts.push("</ul>");
   }
   parts.push(

@@ -271,3 +271,22 @@ describe("immediate notices by mail", () => {
     expect(await getMyPreferences(one, carl)).toMatchObject({ noticeMail: false, digest: "daily" });
   });
 });
+
+describe("the digest's data-quality section", () => {
+  it("lists the person's data-quality items that My work's sections do not", async () => {
+    const quinn = await createUser(database.db, { role: "delivery_fm", name: "Quinn Quality" });
+    const tenant = await createTenant(database.db, { name: "Quinn's tenant" });
+    await assign(database.db, quinn.id, { tenantId: tenant.id });
+    const entitlement = await createEntitlement(database.db, {
+      tenantId: tenant.id,
+      segments: [{ seats: 100, l1: "status_unknown", owner: "Pat Nobody", nextActionDate: "2025-05-01" }],
+    });
+    await runAt("2025-03-18T07:30:00Z");
+    const mails = smtp.to(quinn.email);
+    expect(mails.map((mail) => mail.headers.subject)).toEqual(["Unblock digest 2025-03-18: 1 to tidy up"]);
+    expect(mails[0]?.raw).toContain("Owner resolves to nobody");
+    expect(linksIn(mails[0] as ReceivedMail)).toEqual([
+      `https://unblock.example.test/tenants/${tenant.id}?edit=${entitlement.id}`,
+    ]);
+  });
+});
