@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<CommandType>> = {
   work: async () => (await import("./commands/work-command.ts")).workCommand(),
   preferences: async () => (await import("./commands/preferences-command.ts")).preferencesCommand(),
   jobs: async () => (await import("./commands/jobs-command.ts")).jobsCommand(),
+  resolvers: async () => (await import("./commands/resolvers-command.ts")).resolversCommand(),
   "work-items": async () => (await import("./commands/work-items-command.ts")).workItemsCommand(),
 };
 
