@@ -17,6 +17,12 @@ export function usePreferences(enabled = true) {
   const change = useMutation({
     mutationFn: (body: PreferencesChange) =>
       apiRequest<Preferences>("/me/preferences", { method: "PATCH", body }),
+    // Shown at once; the answer (or, on a refusal, the stored value again) replaces it.
+    onMutate: (body) => {
+      const before = client.getQueryData<Preferences>(preferencesKey);
+      if (before && body.timeZone === undefined) client.setQueryData(preferencesKey, { ...before, ...body });
+    },
+    onError: () => client.invalidateQueries({ queryKey: preferencesKey }),
     onSuccess: (saved) => {
       client.setQueryData(preferencesKey, saved);
       // My work judges today on the person's calendar.
