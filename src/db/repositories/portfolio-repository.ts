@@ -225,6 +225,12 @@ const portfolioTables = [
   "usage_points",
   // Inbox rows point at entitlements; on an empty portfolio there are none to keep.
   "notifications",
+  // These point at entitlements too (the quality queue's, the roadmap's, escalations).
+  "quality_note_checks",
+  "next_action_overdue_raised",
+  "recheck_items",
+  "escalation_events",
+  "escalations",
 ];
 
 /**
@@ -324,6 +330,7 @@ export async function erasePortfolio(db: Db): Promise<void> {
     await tx.execute(sql`alter table status_history disable trigger status_history_no_truncate`);
     await tx.execute(
       sql`truncate table status_history, status_segments, assignments, usage_points, notifications, entitlements, tenants, customers,
+        quality_note_checks, next_action_overdue_raised, recheck_items, escalation_events, escalations,
         report_cells, report_cell_deltas, report_cell_tenants, blocked_weeks, blocked_week_deltas,
         history_latest, history_tenant_blocked`,
     );
