@@ -89,7 +89,9 @@ describe("next_action.overdue", () => {
     );
     expect(Number(rows[0]!.n)).toBe(4);
   });
+});
 
+describe("next_action.overdue, what it leaves out", () => {
   it("raises nothing for an ended entitlement, and nothing when its batch rolls back", async () => {
     const before = (await events()).length;
     const ended = await createEntitlement(database.db, {
