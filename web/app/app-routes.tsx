@@ -5,6 +5,7 @@ import { HomePage } from "../feed/home-page.tsx";
 import { MyWorkPage } from "../my-work/my-work-page.tsx";
 import { useLandingPage } from "../my-work/use-landing-page.ts";
 import { PeoplePage } from "../people/people-page.tsx";
+import { QualityPage } from "../quality/quality-page.tsx";
 import { matchPath, navigate, useLocation } from "../router/router.ts";
 import { TenantPage } from "../tenant/tenant-page.tsx";
 import { useCan } from "../users/permissions.ts";
@@ -49,6 +50,7 @@ function route(pathname: string) {
   if (pathname === "/admin/feed") return <FeedPage />;
   if (pathname === "/admin/people") return <PeoplePage />;
   if (pathname === "/my-work") return <MyWorkPage />;
+  if (pathname === "/quality") return <QualityPage />;
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
   if (pathname === "/dashboards") return <DashboardsPage />;
