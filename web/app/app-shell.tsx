@@ -22,6 +22,12 @@ const sections = [
     needs: "tenants.read",
   },
   {
+    href: "/quality",
+    label: "Data quality",
+    active: (path: string) => path === "/quality",
+    needs: "tenants.read",
+  },
+  {
     href: "/dashboards",
     label: "Dashboards",
     active: (path: string) => path.startsWith("/dashboards"),
