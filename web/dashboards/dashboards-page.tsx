@@ -8,6 +8,7 @@ import { L2ServiceCard } from "./l2-service-card.tsx";
 import { L3Card } from "./l3-card.tsx";
 import { OverdueCard } from "./overdue-card.tsx";
 import { ProjectedUnblocksCard } from "./projected-unblocks-card.tsx";
+import { QualityCard } from "./quality-card.tsx";
 import { useDashboards } from "./use-dashboards.ts";
 
 /** Blocker dashboards for managers and product groups; every chart click opens the matching portfolio. */
@@ -44,6 +45,7 @@ export default function DashboardsPage() {
         {links.linkable ? (
           <OverdueCard rows={reports.overdue.data?.items ?? []} query={reports.overdue} scope={scope} />
         ) : null}
+        {links.linkable ? <QualityCard /> : null}
       </SimpleGrid>
     </Stack>
   );
