@@ -41,3 +41,24 @@ describe("OpenID Connect settings", () => {
     ).toBe("http://127.0.0.1:9000/");
   });
 });
+
+describe("operations settings", () => {
+  it("open the metrics to loopback by default, to listed addresses, or to the token alone", () => {
+    expect(readConfig({}).metrics).toEqual({ token: undefined, allow: ["127.0.0.1", "::1"] });
+    expect(readConfig({ UNBLOCK_METRICS_ALLOW: "10.0.0.5, 127.0.0.1" }).metrics.allow).toEqual([
+      "10.0.0.5",
+      "127.0.0.1",
+    ]);
+    expect(readConfig({ UNBLOCK_METRICS_ALLOW: "none", UNBLOCK_METRICS_TOKEN: "t" }).metrics).toEqual({
+      token: "t",
+      allow: [],
+    });
+  });
+
+  it("give a stopping server 10 seconds unless told otherwise, and refuse a deadline that is no number", () => {
+    expect(readConfig({}).shutdownTimeoutMs).toBe(10_000);
+    expect(readConfig({ UNBLOCK_SHUTDOWN_TIMEOUT: "2.5" }).shutdownTimeoutMs).toBe(2_500);
+    expect(() => readConfig({ UNBLOCK_SHUTDOWN_TIMEOUT: "soon" })).toThrow(/UNBLOCK_SHUTDOWN_TIMEOUT/);
+    expect(() => readConfig({ UNBLOCK_SHUTDOWN_TIMEOUT: "0" })).toThrow(/above 0/);
+  });
+});

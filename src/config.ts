@@ -19,6 +19,10 @@ export interface Config {
   logLevel: string;
   /** OpenID Connect sign-in; undefined (off) unless UNBLOCK_OIDC_ISSUER is set. */
   oidc: OidcConfig | undefined;
+  /** Who may read GET /metrics: a bearer token (UNBLOCK_METRICS_TOKEN) or these addresses (UNBLOCK_METRICS_ALLOW). */
+  metrics: { token: string | undefined; allow: string[] };
+  /** How long a stopping server may take to finish what it accepted (UNBLOCK_SHUTDOWN_TIMEOUT, seconds). */
+  shutdownTimeoutMs: number;
 }
 
 /** Sign-in through an OpenID Connect provider, beside passwords (docs/SECURITY.md). */
@@ -54,7 +58,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === "1" || env.TRUST_PROXY === "true",
     logLevel: env.LOG_LEVEL ?? "info",
     oidc: readOidcConfig(env),
+    metrics: {
+      token: env.UNBLOCK_METRICS_TOKEN || undefined,
+      // "none" (or an empty list): only the token opens the metrics.
+      allow: (env.UNBLOCK_METRICS_ALLOW ?? "127.0.0.1,::1")
+        .split(",")
+        .map((address) => address.trim())
+        .filter((address) => address !== "" && address !== "none"),
+    },
+    shutdownTimeoutMs: secondsOf("UNBLOCK_SHUTDOWN_TIMEOUT", env.UNBLOCK_SHUTDOWN_TIMEOUT, 10) * 1000,
   };
+}
+
+function secondsOf(variable: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new Error(`${variable} must be a number of seconds above 0, got "${text}"`);
+  }
+  return seconds;
 }
 
 /** Path of the OpenID Connect callback route, under the server's public URL. */

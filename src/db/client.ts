@@ -44,6 +44,27 @@ export interface Database {
   /** Tells the connections listening on `channel`; nothing on PGlite. */
   notify(channel: string): Promise<void>;
   close(): Promise<void>;
+  /** What the metrics report (GET /metrics); absent on handles made for a benchmark. */
+  stats?(): DatabaseStats;
+}
+
+/** Statements sent since the handle opened, and on a server the pool's connections now. */
+export interface DatabaseStats {
+  queries: number;
+  pool?: { max: number; total: number; idle: number; waiting: number };
+}
+
+/** Counts the statements Drizzle sends (its logger hears each one, in transactions too). */
+function statementCounter() {
+  const counter = {
+    queries: 0,
+    logger: {
+      logQuery: () => {
+        counter.queries += 1;
+      },
+    },
+  };
+  return counter;
 }
 
 export interface BulkSession {
@@ -87,7 +108,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const open = new Set<pg.PoolClient>();
     pool.on("connect", (client) => open.add(client));
     pool.on("remove", (client) => open.delete(client));
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const counter = statementCounter();
+    const db = drizzlePg(pool, { schema, logger: counter.logger }) as unknown as Db;
     const listener = channelListener(options.url);
     return {
       db,
@@ -97,9 +119,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await pool.query("select pg_notify($1, '')", [channel]);
       },
       execute: async (sqlText, params = []) => {
+        counter.queries += 1;
         const result = await pool.query(sqlText, params);
         return { rows: result.rows };
       },
+      stats: () => ({
+        queries: counter.queries,
+        pool: {
+          max: pool.options.max ?? 10,
+          total: pool.totalCount,
+          idle: pool.idleCount,
+          waiting: pool.waitingCount,
+        },
+      }),
       bulkLoad: async (work) => {
         const client = await pool.connect();
         try {
@@ -134,13 +166,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   // pg_trgm backs the free-text search indexes; the server ships it with PostgreSQL's contrib modules.
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",
     listen: async () => undefined,
     notify: async () => undefined,
+    stats: () => ({ queries: counter.queries }),
     execute: async (sqlText, params = []) => {
+      counter.queries += 1;
       const result = await client.query<Record<string, unknown>>(sqlText, params);
       return { rows: result.rows };
     },

@@ -31,10 +31,11 @@ declare module "fastify" {
 /** Header carrying the session's CSRF token on cookie-authenticated writes. */
 export const csrfHeader = "x-csrf-token";
 
-/** API paths anyone may call: liveness, the API document, and signing in (also through the OpenID Connect provider) and out. */
-function isPublic(path: string): boolean {
+/** API paths anyone may call: liveness and readiness, the API document, and signing in (also through the OpenID Connect provider) and out. */
+export function isPublic(path: string): boolean {
   return (
     path === "/api/health" ||
+    path === "/api/health/ready" ||
     path === "/api/openapi.json" ||
     path === "/api/docs" ||
     path.startsWith("/api/docs/") ||

@@ -20,6 +20,9 @@ import { refuseNulCharacters } from "./auth/nul-guard.ts";
 import { databaseRateLimitStore } from "./auth/rate-limit-store.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
 import type { FeedUploadLimits } from "./feed-upload.ts";
+import { type MetricsAccess, registerMetrics } from "./operations/metrics.ts";
+import { Readiness } from "./operations/readiness.ts";
+import { readyRoute } from "./operations/ready-route.ts";
 import { handleError, problem, sendProblem } from "./problem.ts";
 import { registerRoutes } from "./routes/register-routes.ts";
 import { unsubscribeRoutes } from "./routes/unsubscribe-routes.ts";
@@ -42,6 +45,10 @@ export interface ServerOptions {
   webRoot?: string | undefined;
   /** Limits of a portfolio feed upload (POST /api/portfolio/sync); 1 GiB a file by default. */
   feedUploadLimits?: FeedUploadLimits;
+  /** What GET /api/health/ready reports; ready by default (deps are migrated and loaded by then). */
+  readiness?: Readiness;
+  /** Who may read GET /metrics; loopback addresses only by default. */
+  metrics?: MetricsAccess;
 }
 
 export const apiVersion = "0.1.0";
@@ -63,6 +70,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.decorateRequest("authentication", null);
+  const readiness = options.readiness ?? new Readiness("ready");
+  registerMetrics(app, deps, readiness, options.metrics ?? {});
   const headers = securityHeaders();
   app.addHook("onRequest", (_request, reply, done) => {
     reply.headers(headers);
@@ -135,6 +144,7 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
         { loginRateLimit, oidc },
         options.feedUploadLimits,
       );
+      readyRoute(api.withTypeProvider<ZodTypeProvider>(), deps, readiness);
     },
     { prefix: "/api" },
   );

@@ -28,6 +28,7 @@ const titleByStatus: Record<number, string> = {
   422: "The request breaks a rule",
   429: "Too many requests",
   500: "Internal error",
+  503: "Service unavailable",
 };
 
 /** RFC 9457 problem details, with field-level violations under `errors`. */

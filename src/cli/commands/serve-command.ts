@@ -11,6 +11,8 @@ import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
 import { startApp } from "../../app/start-app.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
+import { Readiness } from "../../http/operations/readiness.ts";
+import { drainOnSignals } from "./serve-shutdown.ts";
 
 export function serveCommand(): Command {
   return new Command("serve")
@@ -21,6 +23,8 @@ export function serveCommand(): Command {
     .option("--host <host>", "address to bind (env HOST); 127.0.0.1 keeps it local")
     .action(async (options: { demo?: boolean; demoTenants: string; port?: string; host?: string }) => {
       const config = readConfig();
+      // Not ready until the database is migrated, the playbook loaded and the background work started.
+      const readiness = new Readiness("starting");
       const app = await startApp({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,
@@ -49,17 +53,21 @@ export function serveCommand(): Command {
         logger: { level: config.logLevel },
         trustProxy: config.trustProxy,
         oidc: config.oidc,
+        readiness,
+        metrics: config.metrics,
       });
-      const shutdown = async () => {
-        stopVacuumRounds?.();
-        await server.close();
-        // Jobs in progress finish and settle before the database closes.
-        await jobRunner?.stop();
-        await app.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", shutdown);
-      process.once("SIGTERM", shutdown);
+      // SIGTERM and SIGINT drain: requests in flight, queued writes, jobs, then the database (serve-shutdown.ts).
+      drainOnSignals(
+        {
+          server,
+          deps: app.deps,
+          readiness,
+          jobRunner: () => jobRunner,
+          stopTimers: () => stopVacuumRounds?.(),
+          closeDatabase: () => app.close(),
+        },
+        config.shutdownTimeoutMs,
+      );
       // Another server's revocation or sign-out clears what this one remembers (credential-cache.ts).
       await listenForCredentialChanges(app.deps);
       const host = options.host ?? config.host;
@@ -78,8 +86,10 @@ export function serveCommand(): Command {
         throw error;
       }
       const database = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
+      // The port bound, not the one asked for: PORT=0 takes any free one (tests running side by side).
+      const bound = (server.server.address() as { port: number } | null)?.port ?? port;
       process.stderr.write(
-        `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${database})\n`,
+        `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${bound} (${database})\n`,
       );
       for (const line of signIn) process.stderr.write(`${line}\n`);
       if (app.deps.database.kind === "postgres" && !(await databaseVacuumsByItself(app.deps))) {
@@ -89,5 +99,6 @@ export function serveCommand(): Command {
       }
       stopVacuumRounds = startVacuumRounds(app.deps, server.log);
       jobRunner = startJobRunner(app.deps, server.log);
+      readiness.markReady();
     });
 }

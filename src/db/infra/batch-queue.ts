@@ -10,6 +10,8 @@ export class BatchQueue<Item> {
   private pending: Item[] = [];
   private running = 0;
   private scheduled = false;
+  /** Callers of idle() waiting for the queue to empty. */
+  private waiting: (() => void)[] = [];
 
   constructor(
     private readonly options: {
@@ -26,6 +28,19 @@ export class BatchQueue<Item> {
   push(item: Item): void {
     this.pending.push(item);
     this.schedule();
+  }
+
+  /**
+   * Resolves once nothing is queued or running: a draining shutdown waits
+   * here so that every item accepted before it has been written and settled.
+   */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.pending.length === 0 && this.running === 0 && !this.scheduled;
   }
 
   private schedule(): void {
@@ -46,13 +61,24 @@ export class BatchQueue<Item> {
       else rest.push(item);
     }
     this.pending = rest;
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      this.settleIdle();
+      return;
+    }
     this.running += 1;
     try {
       await this.options.run(batch);
     } finally {
       this.running -= 1;
       this.schedule();
+      this.settleIdle();
     }
+  }
+
+  private settleIdle(): void {
+    if (!this.isIdle() || this.waiting.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 }

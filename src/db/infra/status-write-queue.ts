@@ -38,6 +38,7 @@ export class StatusWriteQueue {
         return !this.writing.has(id) && !batch.some((other) => other.write.locked.id === id);
       },
       run: async (batch) => {
+        for (const observe of batchObservers) observe(batch.length);
         for (const queued of batch) this.writing.add(queued.write.locked.id);
         try {
           // Row locks in id order, the order another process's batch takes them in too.
@@ -52,6 +53,11 @@ export class StatusWriteQueue {
   /** Resolves true when the write landed, false when its entitlement was no longer at the version judged. */
   write(write: StatusWrite): Promise<boolean> {
     return new Promise((resolve, reject) => this.queue.push({ write, resolve, reject }));
+  }
+
+  /** Resolves once every write queued so far has been written and answered (a draining shutdown). */
+  idle(): Promise<void> {
+    return this.queue.idle();
   }
 
   private async writeBatch(batch: QueuedWrite[]): Promise<void> {
@@ -89,3 +95,12 @@ const defaultLimits = { batches: 2, perBatch: 64 };
 
 /** The queue of one database handle (a transaction's handle gets its own). */
 export const statusWriteQueueOf = onePer((db: Db) => new StatusWriteQueue(db));
+
+/** Told the size of every batch any queue in this process writes (the metrics' histogram). */
+const batchObservers = new Set<(size: number) => void>();
+
+/** Calls `observe` with each batch's size from now on; returns the function that stops it. */
+export function observeStatusWriteBatches(observe: (size: number) => void): () => void {
+  batchObservers.add(observe);
+  return () => batchObservers.delete(observe);
+}

@@ -9,3 +9,6 @@ export const healthSchema = z.object({
 });
 
 export type Health = z.infer<typeof healthSchema>;
+
+/** GET /api/health/ready: this instance takes traffic (else 503 problem+json saying why). */
+export const readySchema = z.object({ status: z.literal("ready") });
