@@ -14,6 +14,7 @@ import { useCan } from "../users/permissions.ts";
 // the first paint of the portfolio small.
 const DashboardsPage = lazy(() => import("../dashboards/dashboards-page.tsx"));
 const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
+const RoadmapPage = lazy(() => import("../roadmap/roadmap-page.tsx"));
 
 export function AppRoutes() {
   const { pathname } = useLocation();
@@ -54,6 +55,7 @@ function route(pathname: string) {
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
   if (pathname === "/dashboards") return <DashboardsPage />;
+  if (pathname === "/roadmap") return <RoadmapPage />;
   if (pathname === "/playbook") return <PlaybookPage />;
   const l1 = matchPath("/playbook/:l1", pathname);
   if (l1) return <PlaybookPage l1={l1.l1} />;

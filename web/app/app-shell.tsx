@@ -34,6 +34,12 @@ const sections = [
     needs: "reports.read",
   },
   {
+    href: "/roadmap",
+    label: "Roadmap",
+    active: (path: string) => path === "/roadmap",
+    needs: "reports.read",
+  },
+  {
     href: "/playbook",
     label: "Playbook",
     active: (path: string) => path.startsWith("/playbook"),

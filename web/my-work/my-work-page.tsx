@@ -1,6 +1,7 @@
 import { Alert, Anchor, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { Link } from "../router/link.tsx";
 import { MyWorkGroup } from "./my-work-group.tsx";
+import { RecheckGroup } from "./recheck-group.tsx";
 import { useMyWorkPage } from "./use-my-work.ts";
 
 /** My work: what the signed-in person owns or is assigned to, overdue first. */
@@ -33,7 +34,12 @@ export function MyWorkPage() {
           shows everything you may read.
         </Alert>
       ) : (
-        work?.groups.map((group) => <MyWorkGroup key={group.id} group={group} />)
+        <>
+          <RecheckGroup />
+          {work?.groups.map((group) => (
+            <MyWorkGroup key={group.id} group={group} />
+          ))}
+        </>
       )}
     </Stack>
   );

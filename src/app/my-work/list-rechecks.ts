@@ -36,7 +36,7 @@ export async function listRechecks(
     const entitlement = views.get(entitlementId);
     if (!entitlement) return [];
     const shipped = row.workItem.shippedDate ? ` on ${row.workItem.shippedDate}` : "";
-    const reason = `"${row.workItem.title}" shipped${shipped}: are the ${row.seats} seats Blocked for it still blocked?`;
+    const reason = `"${row.workItem.title}" shipped${shipped}: check whether its ${row.seats} Blocked seats here are unblocked now.`;
     return [{ ...row, reason, entitlement }];
   });
   return { label: recheckGroupLabel, count: found.count, items };
