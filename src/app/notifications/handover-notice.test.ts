@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign } from "../../../test/factories/access.ts";
 import {
@@ -9,6 +7,7 @@ import {
   createUser,
 } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
+import { startSmtpTestServer } from "../../../test/support/smtp-test-server.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -17,40 +16,6 @@ import { serverJobs } from "../jobs/job-handlers.ts";
 import { JobRunner } from "../jobs/job-runner.ts";
 import { listNotifications } from "./list-notifications.ts";
 import { markNotificationsRead } from "./mark-notifications-read.ts";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** An SMTP server on 127.0.0.1 keeping each message it accepts, as sent (quoted-printable undone). */
-async function startSmtp() {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        const raw = Buffer.concat(chunks)
-          .toString("utf8")
-          .replace(/=\r?\n/g, "")
-          .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((r) => server.close(r)),
-  };
-}
 
 const noIntent: ProposedSegment = {
   seats: 100,
@@ -62,14 +27,14 @@ const noIntent: ProposedSegment = {
 
 let database: TestDatabase;
 let deps: AppDeps & { setNow(d: Date): void };
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: Awaited<ReturnType<typeof startSmtpTestServer>>;
 let fm: Actor;
 let onTenant: Actor;
 let onCustomer: Actor;
 let elsewhere: Actor;
 
 beforeAll(async () => {
-  smtp = await startSmtp();
+  smtp = await startSmtpTestServer();
   process.env.UNBLOCK_SMTP_URL = smtp.url;
   process.env.UNBLOCK_MAIL_FROM = "Unblock <unblock@example.test>";
   process.env.UNBLOCK_PUBLIC_URL = "https://unblock.example.test";
