@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Modal, MultiSelect, NativeSelect, Stack, TextInput } from "@mantine/core";
+import { workItemL1 } from "../../src/domain/work-items/work-item-fields.ts";
 import type { WorkItem } from "../../src/http/schemas/work-items.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { l3Data, serviceData } from "../playbook/select-data.ts";
@@ -10,17 +11,11 @@ const stateData = [
   { value: "in_development", label: "In development" },
 ];
 
-/** Work items unblock Blocked seats: their L2 is one of Blocked's. */
-const blockedL1 = "blocked";
+type FormState = ReturnType<typeof useWorkItemForm>;
 
 /** Add a work item, or edit one on the version it was opened at (a 409 offers the current one). */
 export function WorkItemForm({ item, onClose }: { item: WorkItem | null; onClose: () => void }) {
-  const index = usePlaybook();
   const form = useWorkItemForm(item, onClose);
-  const { draft, change, fieldError } = form;
-  const l2s = (index.l1(blockedL1)?.l2s ?? []).map((l2) => ({ value: l2.id, label: l2.name }));
-  const l3s = draft.l2 ? l3Data(index, blockedL1, draft.l2) : [];
-  const shipped = form.editing?.state === "shipped";
   return (
     <Modal opened onClose={onClose} title={form.editing ? "Edit work item" : "Add a work item"} size="lg">
       <form
@@ -30,75 +25,9 @@ export function WorkItemForm({ item, onClose }: { item: WorkItem | null; onClose
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            label="Title"
-            required
-            value={draft.title}
-            error={fieldError("title")}
-            onChange={(event) => change({ title: event.currentTarget.value })}
-          />
-          <TextInput
-            label="Link in the tracker"
-            placeholder="https://"
-            value={draft.externalUrl}
-            error={fieldError("externalUrl")}
-            onChange={(event) => change({ externalUrl: event.currentTarget.value })}
-          />
-          <Group grow align="flex-start">
-            <NativeSelect
-              label="State"
-              data={stateData}
-              value={draft.state}
-              disabled={shipped}
-              description={shipped ? "Shipped; it stays shipped." : undefined}
-              error={fieldError("state")}
-              onChange={(event) => change({ state: event.currentTarget.value as typeof draft.state })}
-            />
-            <TextInput
-              label="Expected date"
-              type="date"
-              value={draft.expectedDate}
-              error={fieldError("expectedDate")}
-              onChange={(event) => change({ expectedDate: event.currentTarget.value })}
-            />
-          </Group>
-          <NativeSelect
-            label="Blocked reason (L2)"
-            required
-            data={[{ value: "", label: "Choose the L2 it unblocks" }, ...l2s]}
-            value={draft.l2}
-            error={fieldError("l2")}
-            onChange={(event) => change({ l2: event.currentTarget.value, l3: "" })}
-          />
-          <NativeSelect
-            label="Sub-reason (L3)"
-            description="None links every seat Blocked for the L2."
-            disabled={l3s.length === 0}
-            data={[{ value: "", label: "None" }, ...l3s]}
-            value={draft.l3}
-            error={fieldError("l3")}
-            onChange={(event) => change({ l3: event.currentTarget.value })}
-          />
-          <MultiSelect
-            label="Services"
-            description="Leave empty to link every service."
-            searchable
-            clearable
-            data={serviceData(index)}
-            value={draft.serviceIds}
-            error={fieldError("serviceIds")}
-            onChange={(value) => change({ serviceIds: value })}
-          />
-          {form.current ? (
-            <Alert color="orange" title="Changed by someone else">
-              {form.error?.message}{" "}
-              <Button size="xs" variant="light" onClick={form.reload}>
-                Start again from their version
-              </Button>
-            </Alert>
-          ) : form.error && form.error.errors.length === 0 ? (
-            <Alert color="red">{form.error.message}</Alert>
-          ) : null}
+          <DescriptionFields form={form} />
+          <LinkFields form={form} />
+          <Problems form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -111,4 +40,101 @@ export function WorkItemForm({ item, onClose }: { item: WorkItem | null; onClose
       </form>
     </Modal>
   );
+}
+
+/** Title, tracker link, state and expected date. */
+function DescriptionFields({ form }: { form: FormState }) {
+  const { draft, change, fieldError } = form;
+  const shipped = form.editing?.state === "shipped";
+  return (
+    <>
+      <TextInput
+        label="Title"
+        required
+        value={draft.title}
+        error={fieldError("title")}
+        onChange={(event) => change({ title: event.currentTarget.value })}
+      />
+      <TextInput
+        label="Link in the tracker"
+        placeholder="https://"
+        value={draft.externalUrl}
+        error={fieldError("externalUrl")}
+        onChange={(event) => change({ externalUrl: event.currentTarget.value })}
+      />
+      <Group grow align="flex-start">
+        <NativeSelect
+          label="State"
+          data={stateData}
+          value={draft.state}
+          disabled={shipped}
+          description={shipped ? "Shipped; it stays shipped." : undefined}
+          error={fieldError("state")}
+          onChange={(event) => change({ state: event.currentTarget.value as typeof draft.state })}
+        />
+        <TextInput
+          label="Expected date"
+          type="date"
+          value={draft.expectedDate}
+          error={fieldError("expectedDate")}
+          onChange={(event) => change({ expectedDate: event.currentTarget.value })}
+        />
+      </Group>
+    </>
+  );
+}
+
+/** What it unblocks: an L2 of Blocked, optionally one of its L3s, optionally services. */
+function LinkFields({ form }: { form: FormState }) {
+  const index = usePlaybook();
+  const { draft, change, fieldError } = form;
+  const l2s = (index.l1(workItemL1)?.l2s ?? []).map((l2) => ({ value: l2.id, label: l2.name }));
+  const l3s = draft.l2 ? l3Data(index, workItemL1, draft.l2) : [];
+  return (
+    <>
+      <NativeSelect
+        label="Blocked reason (L2)"
+        required
+        data={[{ value: "", label: "Choose the L2 it unblocks" }, ...l2s]}
+        value={draft.l2}
+        error={fieldError("l2")}
+        onChange={(event) => change({ l2: event.currentTarget.value, l3: "" })}
+      />
+      <NativeSelect
+        label="Sub-reason (L3)"
+        description="None links every seat Blocked for the L2."
+        disabled={l3s.length === 0}
+        data={[{ value: "", label: "None" }, ...l3s]}
+        value={draft.l3}
+        error={fieldError("l3")}
+        onChange={(event) => change({ l3: event.currentTarget.value })}
+      />
+      <MultiSelect
+        label="Services"
+        description="Leave empty to link every service."
+        searchable
+        clearable
+        data={serviceData(index)}
+        value={draft.serviceIds}
+        error={fieldError("serviceIds")}
+        onChange={(value) => change({ serviceIds: value })}
+      />
+    </>
+  );
+}
+
+/** A version conflict (with the way back to the current item), or a refusal naming no field. */
+function Problems({ form }: { form: FormState }) {
+  if (form.current) {
+    return (
+      <Alert color="orange" title="Changed by someone else">
+        {form.error?.message}{" "}
+        <Button size="xs" variant="light" onClick={form.reload}>
+          Start again from their version
+        </Button>
+      </Alert>
+    );
+  }
+  if (form.error && form.error.errors.length === 0) return <Alert color="red">{form.error.message}</Alert>;
+  return null;
 }
