@@ -29,8 +29,9 @@ export function useNotifications(enabled: boolean) {
   };
 }
 
-/** Where a notice leads: its entitlement in the tenant's editor, or nowhere. */
+/** Where a notice leads: its entitlement in the tenant's editor, My work for a fix shipped for several, or nowhere. */
 export function notificationHref(notification: Notification): string | null {
+  if (notification.kind === "fix_shipped" && !notification.entitlementId) return "/my-work";
   if (!notification.tenantId || !notification.entitlementId) return null;
   return `/tenants/${notification.tenantId}?edit=${notification.entitlementId}`;
 }

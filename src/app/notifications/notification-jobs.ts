@@ -76,9 +76,18 @@ export const mailNotificationJob: JobHandler = {
   },
 };
 
+/** The entitlement's editor; for a fix shipped for several entitlements, My work's re-check group. */
+function linkOf(base: string, notification: NotificationMail): string {
+  if (notification.tenantId && notification.entitlementId) {
+    return `${base}/tenants/${notification.tenantId}?edit=${notification.entitlementId}`;
+  }
+  return notification.kind === "fix_shipped" ? `${base}/my-work` : base;
+}
+
 const subjects: Record<string, string> = {
   no_intent_handover: "No Intent handed to the account team",
   blocked_handover: "Blocked handed to the account team",
+  fix_shipped: "A fix shipped: re-check your Blocked statuses",
 };
 
 /**
@@ -88,10 +97,7 @@ const subjects: Record<string, string> = {
  */
 export function notificationMail(notification: NotificationMail, unsubscribe?: string): Mail {
   const base = (process.env.UNBLOCK_PUBLIC_URL || "http://localhost:3000").replace(/\/+$/, "");
-  const link =
-    notification.tenantId && notification.entitlementId
-      ? `${base}/tenants/${notification.tenantId}?edit=${notification.entitlementId}`
-      : base;
+  const link = linkOf(base, notification);
   const about = notification.tenantName ? ` - ${notification.serviceName} at ${notification.tenantName}` : "";
   const subject = `${subjects[notification.kind] ?? "Unblock notice"}${about}`;
   const stop = unsubscribe ? `\nStop notices by mail (the inbox keeps them): ${unsubscribe}\n` : "";

@@ -11,6 +11,7 @@ import {
 import { makeTestDeps, testNow } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
+import { notificationMail } from "../../app/notifications/notification-jobs.ts";
 import { buildServer } from "../build-server.ts";
 
 /**
@@ -257,6 +258,16 @@ describe("work items", () => {
     expect((await call("GET", "/notifications", "ana")).json().items).toEqual([
       expect.objectContaining({ kind: "fix_shipped", entitlementId: teams[1] }),
     ]);
+    const mail = notificationMail({
+      ...inbox.items[0],
+      email: "dana@example.test",
+      name: "Dana",
+      tenantName: null,
+      serviceName: null,
+      emailedAt: null,
+    });
+    expect(mail.subject).toBe("A fix shipped: re-check your Blocked statuses");
+    expect(mail.text).toMatch(/Open it: http:\/\/localhost:3000\/my-work\n/);
     const events = sql`select count(*)::int as n from webhook_events where type = 'work_item.shipped'`;
     expect(await count(events)).toBe(1);
     expect(await count(sql`select count(*)::int as n from webhook_deliveries`)).toBe(1);
