@@ -1,12 +1,6 @@
 import type { FieldState } from "../../src/domain/rules/field-states.ts";
-import {
-  applyL2,
-  applyRow,
-  type EditorContext,
-  fieldStatesFor,
-  rowFor,
-  type SegmentDraft,
-} from "./editor-state.ts";
+import { type EditorContext, fieldStatesFor, rowFor, type SegmentDraft } from "./editor-state.ts";
+import { applyL2, applyRow } from "./row-change.ts";
 
 /**
  * How a Suggest answer lands in the status form: each proposed level is
@@ -52,10 +46,11 @@ export function applySuggestion(
   }
   let next = segment;
   if (next.l1 !== l1.id) {
-    // The same move as choosing the L1 by hand, but the note the suggestion was read from stays.
-    const moved = { ...next, l1: l1.id, scenarioId: "" };
+    // The same move as choosing the L1 by hand; the note the suggestion was read from is the user's.
+    const typed = [...new Set([...(next.typed ?? []), "note" as const])];
+    const moved = { ...next, l1: l1.id, scenarioId: "", typed };
     const row = rowFor(index, moved, stage, previous);
-    next = { ...applyRow(context, moved, rowFor(index, next, stage, previous), row), note: segment.note };
+    next = applyRow(context, moved, rowFor(index, next, stage, previous), row);
   }
   filled.push("l1");
 

@@ -1,6 +1,6 @@
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
+import { scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
 import {
-  applyRow,
   type EditorContext,
   type EditorDraft,
   newSegment,
@@ -8,20 +8,24 @@ import {
   type SegmentDraft,
   seatTotal,
 } from "./editor-state.ts";
+import { applyRow } from "./row-change.ts";
 
 /**
- * The editor's changes to a whole draft, each with the field paths it touched:
- * a violation on a path is shown once the user has changed it.
+ * The editor's changes to a whole draft, each with the field paths it
+ * changed: a server's refusal on a path goes once the user changes it.
  */
 export interface DraftEdit {
   draft: EditorDraft;
   paths: string[];
 }
 
+/** The keys of a segment that the API takes (not the editor's own bookkeeping). */
+const valueKeys = ["seats", "l1", "scenarioId", "splitReason", ...scenarioFields] as const;
+
 /** One segment replaced; a changed seat count also touches the segment list (the seat total). */
 export function editSegment(draft: EditorDraft, position: number, next: SegmentDraft): DraftEdit {
   const old = draft.segments[position]!;
-  const changed = (Object.keys(next) as Array<keyof SegmentDraft>)
+  const changed = valueKeys
     .filter((key) => next[key] !== old[key])
     .map((key) => `segments.${position}.${key}`);
   const segments = draft.segments.map((segment, at) => (at === position ? next : segment));
@@ -54,9 +58,13 @@ export function addSegment(draft: EditorDraft, availableSeats: number): DraftEdi
   return { draft: { ...draft, segments: [...draft.segments, newSegment(remaining)] }, paths: ["segments"] };
 }
 
-export function removeSegment(draft: EditorDraft, position: number): DraftEdit {
-  return {
-    draft: { ...draft, segments: draft.segments.filter((_, at) => at !== position) },
-    paths: ["segments"],
-  };
+/**
+ * A segment removed. The one segment left holds all the seats (its seat field
+ * is hidden, so it must not keep a part of them) and needs no split reason.
+ */
+export function removeSegment(draft: EditorDraft, position: number, availableSeats: number): DraftEdit {
+  const rest = draft.segments.filter((_, at) => at !== position);
+  const segments =
+    rest.length === 1 ? [{ ...rest[0]!, seats: String(availableSeats), splitReason: "" }] : rest;
+  return { draft: { ...draft, segments }, paths: ["segments"] };
 }

@@ -1,7 +1,7 @@
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { ScenarioField, ScenarioRow, Stage } from "../../src/domain/playbook/playbook-schema.ts";
 import { describeFields, type FieldState } from "../../src/domain/rules/field-states.ts";
-import { fieldDefault, scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
+import { scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
 import { resolveScenarioRow } from "../../src/domain/rules/scenario-resolution.ts";
 import type { ProposedSegment, StatusSegment } from "../../src/domain/status-segment.ts";
 import type { Violation } from "../../src/domain/violation.ts";
@@ -22,6 +22,22 @@ export interface SegmentDraft extends SegmentValues {
   l1: string;
   scenarioId: string;
   splitReason: string;
+  /** Fields the user set in this edit: a change of L1 or row keeps them where the new row has them. */
+  typed?: ScenarioField[];
+  /** Values a change of L1, row or L2 emptied, shown beside their field with Undo (row-change.ts). */
+  cleared?: Partial<Record<ScenarioField, ClearedValue>>;
+}
+
+/** A value a change emptied: what it was, why, and where it came from (so Undo can go back). */
+export interface ClearedValue {
+  value: string;
+  /** Completes "cleared:", e.g. "not used for No Intent". */
+  reason: string;
+  /** The user set it in this edit; otherwise it came from the saved status. */
+  typed: boolean;
+  /** The L1 and scenario row the segment had when the value was cleared. */
+  l1: string;
+  scenarioId: string;
 }
 
 export interface EditorDraft {
@@ -109,57 +125,6 @@ export function fieldStatesFor(
   if (!row) return null;
   const fields = describeFields(context.index, row, context.previous, context.serviceId, segment.l2 || null);
   return { row, fields };
-}
-
-/**
- * Moves a segment onto another scenario row (a new L1, stage or row choice):
- * fields the row disables are emptied, carried fields are left to the rules,
- * and a value that was only the old row's default gives way to the new default.
- * A new L1 is a new status: its classification, dates, owner, next action and
- * note start again from the row's defaults (the notes guidance asks for a fresh
- * note on an L1 change); only the engagement scenario, which describes the
- * engagement rather than the status, is kept.
- */
-export function applyRow(
-  context: EditorContext,
-  segment: SegmentDraft,
-  previousRow: ScenarioRow | undefined,
-  nextRow: ScenarioRow | undefined,
-): SegmentDraft {
-  const next: SegmentDraft = { ...segment, scenarioId: nextRow?.id ?? "" };
-  if (!nextRow) return next;
-  const newL1 = !previousRow || previousRow.l1 !== nextRow.l1;
-  if (newL1) {
-    for (const field of scenarioFields) if (field !== "engagementScenario") next[field] = "";
-  }
-  const states = describeFields(context.index, nextRow, context.previous, context.serviceId, next.l2 || null);
-  for (const field of scenarioFields) {
-    const state = states[field];
-    if (state.state === "disabled" || state.state === "carried") {
-      next[field] = "";
-      continue;
-    }
-    const oldDefault = previousRow
-      ? fieldDefault(context.index, previousRow, field, segment.l2 || null)
-      : null;
-    if (next[field] === "" || (oldDefault !== null && next[field] === oldDefault)) {
-      next[field] = state.default ?? "";
-    }
-  }
-  return next;
-}
-
-/** A new L2: L3s of the old one no longer apply, and a next action derived from the L2 follows it. */
-export function applyL2(context: EditorContext, segment: SegmentDraft, l2: string): SegmentDraft {
-  const row = rowFor(context.index, segment, context.stage, context.previous);
-  const next: SegmentDraft = { ...segment, l2, l3: "" };
-  if (!row) return next;
-  const oldDefault = fieldDefault(context.index, row, "nextAction", segment.l2 || null);
-  const newDefault = fieldDefault(context.index, row, "nextAction", l2 || null);
-  if (segment.nextAction === "" || (oldDefault !== null && segment.nextAction === oldDefault)) {
-    next.nextAction = newDefault ?? "";
-  }
-  return next;
 }
 
 export function newSegment(seats: number): SegmentDraft {

@@ -1,9 +1,10 @@
 import { Button, Group, Text } from "@mantine/core";
 import { plural } from "../shared/format.ts";
+import type { RemainingWork } from "./visible-errors.ts";
 
 export interface SaveBarProps {
-  /** Problems the playbook's rules find in the draft. */
-  problems: number;
+  /** What the playbook's rules find left to do in the draft. */
+  remaining: RemainingWork;
   /** A save was tried: the problem count turns red. */
   attempted: boolean;
   saving: boolean;
@@ -13,13 +14,18 @@ export interface SaveBarProps {
 }
 
 /** The editor's sticky footer: whether the draft is ready, and Cancel / Save. */
-export function SaveBar({ problems, attempted, saving, canSave, onCancel, onSave }: SaveBarProps) {
+export function SaveBar({ remaining, attempted, saving, canSave, onCancel, onSave }: SaveBarProps) {
+  const { toFill, toFix } = remaining;
+  const left = [
+    toFill > 0 ? `${plural(toFill, "field")} to fill` : "",
+    toFix > 0 ? `${plural(toFix, "problem")} to fix` : "",
+  ].filter(Boolean);
   return (
     <Group justify="space-between" pos="sticky" bottom={0} bg="var(--mantine-color-body)" py="xs">
-      <Text size="sm" c={attempted && problems > 0 ? "red" : "dimmed"} aria-live="polite">
-        {problems === 0
+      <Text size="sm" c={attempted && left.length > 0 ? "red" : "dimmed"} aria-live="polite">
+        {left.length === 0
           ? "Checked against the playbook: ready to save."
-          : `${plural(problems, "problem")} to fix before saving.`}
+          : `${left.join(" and ")} before saving.`}
       </Text>
       <Group gap="xs">
         <Button variant="default" onClick={onCancel}>

@@ -52,11 +52,13 @@ export function SegmentForm({
       ) : null}
       <SimpleGrid cols={withSeats ? 3 : 2} spacing="xs">
         {withSeats ? (
-          <SeatsInput
-            seats={segment.seats}
-            onChange={(seats) => onChange({ ...segment, seats })}
-            error={errorOf("seats")}
-          />
+          <div data-path={`${path}.seats`}>
+            <SeatsInput
+              seats={segment.seats}
+              onChange={(seats) => onChange({ ...segment, seats })}
+              error={errorOf("seats")}
+            />
+          </div>
         ) : null}
         <NativeSelect
           label="L1 status"
@@ -66,28 +68,34 @@ export function SegmentForm({
           data={[{ value: "", label: "Choose an L1 status" }, ...l1Data(context.index)]}
           onChange={(event) => form.setL1(event.currentTarget.value)}
           error={errorOf("l1")}
+          data-path={`${path}.l1`}
         />
-        <ScenarioRowSelect
-          l1={segment.l1}
-          row={form.row}
-          rows={form.rows}
-          onChange={form.setRow}
-          error={errorOf("scenarioId")}
-        />
+        <div data-path={`${path}.scenarioId`}>
+          <ScenarioRowSelect
+            l1={segment.l1}
+            row={form.row}
+            rows={form.rows}
+            onChange={form.setRow}
+            error={errorOf("scenarioId")}
+          />
+        </div>
       </SimpleGrid>
       <ScenarioFieldInputs
         context={context}
         segment={segment}
+        path={path}
         form={form}
         errorOf={errorOf}
         onChange={onChange}
       />
       {split ? (
-        <SplitReasonSelect
-          value={segment.splitReason}
-          onChange={(splitReason) => onChange({ ...segment, splitReason })}
-          error={errorOf("splitReason")}
-        />
+        <div data-path={`${path}.splitReason`}>
+          <SplitReasonSelect
+            value={segment.splitReason}
+            onChange={(splitReason) => onChange({ ...segment, splitReason })}
+            error={errorOf("splitReason")}
+          />
+        </div>
       ) : null}
     </Stack>
   );

@@ -1,9 +1,11 @@
 import { Alert, Center, Drawer, Loader, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
 import { useEntitlement } from "../api/queries.ts";
+import { DiscardEditsModal } from "./discard-edits-modal.tsx";
 import { EditorForm } from "./editor-form.tsx";
 import { HistoryTimeline } from "./history-timeline.tsx";
 import { type LastSave, SavedNotice } from "./saved-notice.tsx";
+import { useCloseGuard } from "./use-close-guard.ts";
 
 export type EditorTab = "edit" | "history";
 
@@ -17,55 +19,62 @@ export interface StatusEditorProps {
 /** The status editor of one service (entitlement), with its history, in a drawer. */
 export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEditorProps) {
   const entitlement = useEntitlement(entitlementId);
+  const guard = useCloseGuard(entitlementId, onClose);
   // Kept here, above the tabs: the form unmounts when the save moves the user to the history tab.
   const [lastSave, setLastSave] = useState<LastSave | null>(null);
   const title = entitlement.data
     ? `${entitlement.data.service.name}: ${entitlement.data.customer.name} · ${entitlement.data.tenant.name}`
     : "Service status";
   return (
-    <Drawer
-      opened={entitlementId !== null}
-      onClose={onClose}
-      position="right"
-      size="85%"
-      title={<Text fw={700}>{title}</Text>}
-      closeButtonProps={{ "aria-label": "Close the status editor" }}
-    >
-      {entitlement.isPending ? (
-        <Center p="xl">
-          <Loader aria-label="Loading the service" />
-        </Center>
-      ) : entitlement.isError ? (
-        <Alert color="red" title="The service could not be loaded">
-          {entitlement.error.message}
-        </Alert>
-      ) : (
-        <Tabs
-          value={tab}
-          onChange={(value) => onTab(value === "history" ? "history" : "edit")}
-          keepMounted={false}
-        >
-          <Tabs.List mb="sm">
-            <Tabs.Tab value="edit">Edit status</Tabs.Tab>
-            <Tabs.Tab value="history">History</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="edit">
-            <EditorForm
-              key={entitlement.data.id}
-              entitlement={entitlement.data}
-              onSaved={(saved) => {
-                setLastSave({ id: saved.id, version: saved.version });
-                onTab("history");
-              }}
-              onCancel={onClose}
-            />
-          </Tabs.Panel>
-          <Tabs.Panel value="history">
-            <SavedNotice entitlement={entitlement.data} lastSave={lastSave} />
-            <HistoryTimeline entitlementId={entitlement.data.id} />
-          </Tabs.Panel>
-        </Tabs>
-      )}
-    </Drawer>
+    <>
+      <Drawer
+        opened={entitlementId !== null}
+        onClose={guard.requestClose}
+        closeOnEscape={!guard.asking}
+        position="right"
+        size="85%"
+        title={<Text fw={700}>{title}</Text>}
+        closeButtonProps={{ "aria-label": "Close the status editor" }}
+      >
+        {entitlement.isPending ? (
+          <Center p="xl">
+            <Loader aria-label="Loading the service" />
+          </Center>
+        ) : entitlement.isError ? (
+          <Alert color="red" title="The service could not be loaded">
+            {entitlement.error.message}
+          </Alert>
+        ) : (
+          <Tabs
+            value={tab}
+            onChange={(value) => onTab(value === "history" ? "history" : "edit")}
+            keepMounted={false}
+          >
+            <Tabs.List mb="sm">
+              <Tabs.Tab value="edit">Edit status</Tabs.Tab>
+              <Tabs.Tab value="history">History</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="edit">
+              <EditorForm
+                key={entitlement.data.id}
+                entitlement={entitlement.data}
+                onSaved={(saved) => {
+                  setLastSave({ id: saved.id, version: saved.version });
+                  onTab("history");
+                }}
+                onCancel={guard.requestClose}
+                onDirty={guard.onDirty}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="history">
+              <SavedNotice entitlement={entitlement.data} lastSave={lastSave} />
+              <HistoryTimeline entitlementId={entitlement.data.id} />
+            </Tabs.Panel>
+          </Tabs>
+        )}
+      </Drawer>
+      {/* Beside the drawer, not inside it: Escape in the question must not reach the drawer. */}
+      <DiscardEditsModal opened={guard.asking} onKeepEditing={guard.keepEditing} onDiscard={guard.discard} />
+    </>
   );
 }

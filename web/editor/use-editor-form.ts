@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../src/domain/rules/evaluate-status.ts";
 import type { Violation } from "../../src/domain/violation.ts";
@@ -16,20 +17,28 @@ import {
   toProposed,
   toRequestSegments,
 } from "./editor-state.ts";
+import { sameEdits } from "./local-draft.ts";
+import { initialDraft, useLocalDraft } from "./use-local-draft.ts";
 import { useSaveStatus } from "./use-save-status.ts";
+import { remainingWork, shownViolations } from "./visible-errors.ts";
 
 /**
  * The status editor's state: the draft, the version it is based on, what the
- * playbook's rules say of it as the user types, and the save with its outcome.
+ * playbook's rules say of it as the user types, the copy kept in the browser,
+ * and the save with its outcome. `onDirty` hears whether there are unsaved edits.
  */
-export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: EntitlementView) => void) {
+export function useEditorForm(
+  entitlement: EntitlementView,
+  onSaved: (saved: EntitlementView) => void,
+  onDirty?: (dirty: boolean) => void,
+) {
   const index = usePlaybook();
   const [draft, setDraft] = useState<EditorDraft>(() =>
-    draftFromSegments(entitlement.stage, entitlement.availableSeats, entitlement.segments),
+    initialDraft(entitlement.id, entitlement.version, savedDraft(entitlement)),
   );
   // The version and segments the edit is based on; a 409 moves them to the current ones.
   const [base, setBase] = useState(entitlement);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [left, leave] = useLeftFields();
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Violation[]>([]);
   const [conflict, setConflict] = useState(false);
@@ -39,22 +48,18 @@ export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: Ent
     if (entitlement.version > base.version) setBase(entitlement);
   }, [entitlement, base.version]);
 
-  const context: EditorContext = {
-    index,
-    stage: draft.stage,
-    previous: base.segments,
-    serviceId: base.service.id,
-    entitlementId: base.id,
-  };
+  const context = contextOf(index, draft, base);
   const decision = useStatusDecision(base, draft);
   const clientErrors = decision.ok ? [] : decision.violations;
-  const visible = byField([
-    ...clientErrors.filter((found) => attempted || isTouched(touched, found.field)),
-    ...serverErrors,
-  ]);
+  const visible = byField([...shownViolations(clientErrors, left, attempted), ...serverErrors]);
+  const kept = useKeptDraft(base, draft, onDirty, (restored) => apply({ draft: restored, paths: [] }));
 
   const save = useSaveStatus(base.id, {
-    onSaved,
+    onSaved: (result) => {
+      kept.forget();
+      onDirty?.(false);
+      onSaved(result);
+    },
     onConflict: (current) => {
       setConflict(true);
       if (current) setBase(current);
@@ -67,7 +72,6 @@ export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: Ent
 
   const apply = ({ draft: next, paths }: DraftEdit) => {
     setDraft(next);
-    setTouched((current) => new Set([...current, ...paths]));
     setServerErrors((current) => current.filter((found) => !paths.includes(found.field)));
     setFailure(null);
   };
@@ -85,7 +89,11 @@ export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: Ent
     draft,
     context,
     clientErrors,
+    remaining: remainingWork(clientErrors),
     visible,
+    /** Unsaved edits an earlier page kept, with restore and discard. */
+    kept,
+    leave,
     attempted,
     conflict,
     failure,
@@ -93,7 +101,7 @@ export function useEditorForm(entitlement: EntitlementView, onSaved: (saved: Ent
     updateSegment: (position: number, next: SegmentDraft) => apply(editSegment(draft, position, next)),
     setStage: (stage: Stage) => apply(editStage(context, draft, stage)),
     addSegment: () => apply(addSegment(draft, base.availableSeats)),
-    removeSegment: (position: number) => apply(removeSegment(draft, position)),
+    removeSegment: (position: number) => apply(removeSegment(draft, position, base.availableSeats)),
     submit,
   };
 }
@@ -121,9 +129,40 @@ function useStatusDecision(base: EntitlementView, draft: EditorDraft) {
 
 export type EditorForm = ReturnType<typeof useEditorForm>;
 
-/** A violation is shown once the user has changed the field it names (or the whole segment list). */
-function isTouched(touched: ReadonlySet<string>, field: string): boolean {
-  if (touched.has(field)) return true;
-  if (field === "segments") return touched.has("segments");
-  return false;
+function contextOf(index: PlaybookIndex, draft: EditorDraft, base: EntitlementView): EditorContext {
+  return {
+    index,
+    stage: draft.stage,
+    previous: base.segments,
+    serviceId: base.service.id,
+    entitlementId: base.id,
+  };
+}
+
+/** Fields the user has left (their errors show from then on: visible-errors.ts), and the blur that adds one. */
+function useLeftFields() {
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const leave = useCallback(
+    (path: string) => setLeft((current) => (current.has(path) ? current : new Set([...current, path]))),
+    [],
+  );
+  return [left, leave] as const;
+}
+
+/** Whether the draft differs from the saved status, told to `onDirty`, and its copy in the browser. */
+function useKeptDraft(
+  base: EntitlementView,
+  draft: EditorDraft,
+  onDirty: ((dirty: boolean) => void) | undefined,
+  onRestore: (draft: EditorDraft) => void,
+) {
+  const saved = useMemo(() => savedDraft(base), [base]);
+  const dirty = !sameEdits(draft, saved);
+  const kept = useLocalDraft(base.id, base.version, draft, dirty, onRestore);
+  useEffect(() => onDirty?.(dirty), [dirty, onDirty]);
+  return kept;
+}
+
+function savedDraft(entitlement: EntitlementView): EditorDraft {
+  return draftFromSegments(entitlement.stage, entitlement.availableSeats, entitlement.segments);
 }

@@ -1,18 +1,12 @@
 import type { ScenarioField, ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import type { FieldState } from "../../src/domain/rules/field-states.ts";
-import {
-  applyL2,
-  applyRow,
-  type EditorContext,
-  fieldStatesFor,
-  rowFor,
-  type SegmentDraft,
-} from "./editor-state.ts";
+import { type EditorContext, fieldStatesFor, rowFor, type SegmentDraft } from "./editor-state.ts";
+import { applyRow, setField, undoClear, undoKind } from "./row-change.ts";
 
 /**
  * One segment's form state: its scenario row, the rows it may choose, the
  * state of each field, and the changes that keep the fields consistent with
- * the row (a new L1 or row resets defaults, a new L2 clears the L3).
+ * the row (row-change.ts: what the user typed stays, what must go is said).
  * `carryNote`: see SegmentFormProps.
  */
 export function useSegmentForm(
@@ -29,15 +23,15 @@ export function useSegmentForm(
     row,
     fields,
     rows: segment.l1 ? index.scenariosFor(segment.l1, stage) : [],
-    setField: (field: ScenarioField, value: string) => {
-      if (field === "l2") onChange(applyL2(context, segment, value));
-      else onChange({ ...segment, [field]: value });
-    },
+    setField: (field: ScenarioField, value: string) => onChange(setField(context, segment, field, value)),
     setL1: (l1: string) => {
       const moved = { ...segment, l1, scenarioId: "" };
       onChange(applyRow(context, moved, row, rowFor(index, moved, stage, previous)));
     },
     setRow: (scenarioId: string) => onChange(applyRow(context, segment, row, index.scenario(scenarioId))),
+    /** Whether Undo can bring back the value a change cleared from this field. */
+    canUndo: (field: ScenarioField) => undoKind(context, segment, field) !== null,
+    undo: (field: ScenarioField) => onChange(undoClear(context, segment, field)),
     /** What a carried field shows in place of a value. */
     carriedText: (field: ScenarioField): string =>
       carryNote && row?.fields[field].rule === "carry"

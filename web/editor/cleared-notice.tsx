@@ -1,0 +1,48 @@
+import { Button, Group, Text } from "@mantine/core";
+import { useId } from "react";
+import type { ClearedValue } from "./editor-state.ts";
+
+/** Longest part of a cleared value quoted in the notice; Undo brings back all of it. */
+const quoteLength = 40;
+
+/**
+ * Beside a field whose value a change of L1, row or L2 emptied: what it was,
+ * why it went ("cleared: not used for No Intent") and, when it can come
+ * back, Undo.
+ */
+export function ClearedNotice({
+  label,
+  notice,
+  canUndo,
+  onUndo,
+}: {
+  label: string;
+  notice: ClearedValue | undefined;
+  canUndo: boolean;
+  onUndo: () => void;
+}) {
+  const id = useId();
+  if (!notice) return null;
+  const quoted =
+    notice.value.length > quoteLength ? `${notice.value.slice(0, quoteLength - 1).trimEnd()}…` : notice.value;
+  return (
+    <Group gap={6} wrap="nowrap" align="baseline" data-cleared-notice="">
+      <Text size="xs" c="orange.9" title={notice.value} id={id}>
+        Cleared: {notice.reason} (was “{quoted}”).
+      </Text>
+      {canUndo ? (
+        // Named "Undo" and described by the notice: a name holding the field's label would make
+        // a second element labelled like the field.
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={onUndo}
+          aria-describedby={id}
+          title={`Bring back the ${label.toLowerCase()}`}
+        >
+          Undo
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
