@@ -3,6 +3,7 @@ import { insertRechecks } from "../../db/repositories/recheck-repository.ts";
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { findWorkItem, markShipped, type WorkItemRow } from "../../db/repositories/work-item-repository.ts";
 import { type LinkedOwner, linkedOwners } from "../../db/repositories/work-item-seats-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
 import { fixShippedText } from "../../domain/work-items/work-item-fields.ts";
 import type { ShipResult, ShipWorkItemBody } from "../../http/schemas/work-items.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
@@ -46,7 +47,11 @@ export async function shipWorkItem(
       message: `A work item ships today (${today}) or earlier, not on ${shippedDate}.`,
     });
   }
-  checks.done();
+  if (checks.violations.length > 0) {
+    throw new AppError("validation_failed", "The work item cannot be shipped.", {
+      violations: checks.violations,
+    });
+  }
   const db = deps.database.db;
   if (!(await findWorkItem(db, id))) throw workItemNotFound(id);
   const result = await db.transaction((transaction) =>

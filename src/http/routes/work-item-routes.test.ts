@@ -341,10 +341,17 @@ describe("work items", () => {
     expect(bad.json().errors[0].field).toBe("state");
   });
 
-  it("refuses a ship date in the future and an unknown work item", async () => {
+  it("refuses a ship date in the future, a stale version and an unknown work item", async () => {
     const future = await call("POST", `/work-items/${legalId}/ship`, "admin", { shippedDate: "2030-01-01" });
     expect(future.statusCode).toBe(422);
     expect(future.json().errors[0]).toMatchObject({ field: "shippedDate", code: "date_in_future" });
+    expect(future.json().detail).toBe("The work item cannot be shipped.");
+    const stale = await call("POST", `/work-items/${legalId}/ship`, "admin", { version: 5 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({
+      code: "version_conflict",
+      current: { state: "proposed", version: 1 },
+    });
     const missing = await call("POST", "/work-items/00000000-0000-4000-8000-000000000000/ship", "admin", {});
     expect(missing.statusCode).toBe(404);
   });
