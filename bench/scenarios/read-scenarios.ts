@@ -1,4 +1,5 @@
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
+import { countEntitlements } from "../../src/app/entitlements/count-entitlements.ts";
 import { type EntitlementFilter, listEntitlements } from "../../src/app/entitlements/list-entitlements.ts";
 import { getBlockedAging } from "../../src/app/reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../src/app/reports/blocked-by-l2-service.ts";
@@ -36,7 +37,8 @@ function queryString(filter: Record<string, string | number | boolean | undefine
 export const deepPage = 50;
 
 /**
- * The five portfolio list filters and every report. Values that depend on the
+ * The five portfolio list filters, the counts the portfolio shows beside
+ * their first pages, and every report. Values that depend on the
  * data (the busiest L2 and service, a word of a customer name, the cursor 50
  * pages deep) are looked up in the benchmark database first.
  */
@@ -63,6 +65,15 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
     path: `/api/entitlements${queryString(filter as Record<string, string>)}`,
     user,
     run: (appDeps) => listEntitlements(appDeps, actors[user], filter),
+  });
+
+  // The portfolio asks for the count beside its first page ("1,284 entitlements").
+  const count = (name: string, user: keyof BenchActors, filter: EntitlementFilter): ReadScenario => ({
+    group: "list",
+    name: `count: ${name}`,
+    path: `/api/entitlements/count${queryString(filter as Record<string, string>)}`,
+    user,
+    run: (appDeps) => countEntitlements(appDeps, actors[user], filter),
   });
 
   const deep: EntitlementFilter = { sort: "target_date" };
@@ -97,6 +108,14 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
       ...deep,
       ...(cursor ? { cursor } : {}),
     }),
+    count("my Blocked tenants (Delivery FM)", "fm", { l1: "blocked" }),
+    count("Blocked by one L2 and service", "admin", {
+      l1: "blocked",
+      ...(pair ? { l2: pair.l2, serviceId: pair.serviceId } : {}),
+    }),
+    count("overdue next actions", "admin", { overdue: true }),
+    count(`free text "${word}"`, "admin", { q: word }),
+    count("everything", "admin", {}),
     report("Blocked by L2 x service", "blocked-by-l2-service", (appDeps, actor) =>
       getBlockedByL2Service(appDeps, actor),
     ),

@@ -9,6 +9,7 @@ import { exportAudit, prepareAuditExport, readAudit } from "./audit/read-audit.t
 import { createApiToken, listApiTokens, revokeApiToken } from "./auth/api-tokens.ts";
 import { currentUserOf } from "./auth/current-user.ts";
 import { bulkSetStatus } from "./entitlements/bulk-set-status.ts";
+import { countEntitlements } from "./entitlements/count-entitlements.ts";
 import { exportEntitlements, prepareEntitlementExport } from "./entitlements/export-entitlements.ts";
 import { getEntitlement } from "./entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "./entitlements/get-entitlement-history.ts";
@@ -79,6 +80,7 @@ const as = (actor: Actor) => ({ actor, source: "api" });
 const useCases: Record<string, Call> = {
   listEntitlements: (deps, actor) => listEntitlements(deps, actor, {}),
   listEntitlementsAsJson: (deps, actor) => listEntitlementsAsJson(deps, actor, {}),
+  countEntitlements: (deps, actor) => countEntitlements(deps, actor, {}),
   getEntitlement: (deps, actor) => getEntitlement(deps, actor, some),
   getEntitlementHistory: (deps, actor) => getEntitlementHistory(deps, actor, some),
   getOwnerChoices: (deps, actor) => getOwnerChoices(deps, actor, some),

@@ -8,6 +8,7 @@ export type { Me, SignInOptions } from "../../src/http/schemas/auth.ts";
 export type {
   BulkResult,
   BulkStatusBody,
+  EntitlementCount,
   EntitlementPage,
   EntitlementView,
   HistoryEntry,

@@ -6,6 +6,7 @@ import type { Database, Db } from "../../db/client.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
+import { countEntitlements } from "./count-entitlements.ts";
 import { type EntitlementFilter, listEntitlements } from "./list-entitlements.ts";
 
 /**
@@ -136,6 +137,8 @@ const names = (ids: string[]) =>
 async function all(filter: EntitlementFilter): Promise<string[]> {
   const { items, nextCursor } = await listEntitlements(deps, systemActor, { ...filter, limit: 500 });
   expect(nextCursor).toBeNull();
+  // The count the list shows beside its rows ("6 entitlements") agrees with them.
+  expect(await countEntitlements(deps, systemActor, filter)).toEqual({ count: items.length, exact: true });
   return items.map((item) => item.id);
 }
 
@@ -151,6 +154,8 @@ describe(listEntitlements.name, () => {
     ["stage", { stage: "delivery" }, "e2,e3,e6"],
     ["target range", { targetFrom: "2025-04-01", targetTo: "2025-04-30" }, "e2,e6"],
     ["target from", { targetFrom: "2025-05-01" }, "e3"],
+    ["target to", { targetTo: "2025-04-10" }, "e6"],
+    ["overdue next action in one L1", { overdue: true, l1: "no_intent" }, ""],
     ["overdue next action", { overdue: true }, "e1,e6"],
     ["an empty customer id", { customerId: "" }, "e1,e2,e3,e4,e5,e6"],
     ["two filters", { l1: "blocked", serviceId: "exchange" }, "e1,e6"],

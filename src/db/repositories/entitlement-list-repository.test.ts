@@ -6,7 +6,11 @@ import { createUser } from "../../../test/factories/portfolio.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database, Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
-import { type EntitlementQuery, pageEntitlementIds } from "./entitlement-list-repository.ts";
+import {
+  countMatchingEntitlements,
+  type EntitlementQuery,
+  pageEntitlementIds,
+} from "./entitlement-list-repository.ts";
 
 /**
  * The portfolio list must reach its rows through indexes: at a million
@@ -135,6 +139,20 @@ describe(pageEntitlementIds.name, () => {
       );
       expect(scans, scenario.name).toEqual([]);
     }
+  });
+
+  it("counts each scenario's matches, and stops one past the limit", async () => {
+    for (const scenario of scenarios.filter((candidate) => !candidate.query.cursor)) {
+      const { count, exact } = await countMatchingEntitlements(database.db, scenario.query);
+      const every = await pageEntitlementIds(database.db, { ...scenario.query, limit: 500 });
+      expect(every.nextCursor, scenario.name).toBeNull();
+      expect({ count, exact }, scenario.name).toEqual({ count: every.ids.length, exact: true });
+    }
+    expect(await countMatchingEntitlements(database.db, baseQuery, 10)).toEqual({ count: 10, exact: false });
+    expect(await countMatchingEntitlements(database.db, baseQuery, total)).toEqual({
+      count: total,
+      exact: true,
+    });
   });
 
   it("reads under a third of the entitlements for any scenario's page", async () => {

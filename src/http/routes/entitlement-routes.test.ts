@@ -131,6 +131,20 @@ describe("PUT /api/entitlements/:id/status", () => {
     expect(body.items).toHaveLength(1);
     // parse drops keys the schema does not know and throws on missing or mistyped ones.
     expect(entitlementPageSchema.parse(body)).toEqual(body);
+    // The count beside the list takes the same filters and ignores paging.
+    const count = await server.inject({
+      method: "GET",
+      url: `/api/entitlements/count?tenantId=${tenantId}&sort=customer`,
+      headers: headersOf.get(deliveryFm)!,
+    });
+    expect(count.statusCode).toBe(200);
+    expect(count.json()).toEqual({ count: 1, exact: true });
+    const refused = await server.inject({
+      method: "GET",
+      url: "/api/entitlements/count?limit=5",
+      headers: headersOf.get(deliveryFm)!,
+    });
+    expect(refused.statusCode).toBe(400);
     const single = await server.inject({
       method: "GET",
       url: `/api/entitlements/${entitlementId}`,

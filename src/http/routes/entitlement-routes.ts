@@ -1,4 +1,5 @@
 import type { AppDeps } from "../../app/app-deps.ts";
+import { countEntitlements } from "../../app/entitlements/count-entitlements.ts";
 import { getEntitlement } from "../../app/entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-history.ts";
 import { getOwnerChoices } from "../../app/entitlements/get-owner-choices.ts";
@@ -8,10 +9,12 @@ import { getEscalationHistory } from "../../app/escalations/get-escalation-histo
 import { sourceOf } from "../acting-user.ts";
 import { idParamsSchema, problemResponses } from "../schemas/common.ts";
 import {
+  entitlementCountSchema,
   entitlementDetailSchema,
   entitlementFilterSchema,
   entitlementPageSchema,
   entitlementViewSchema,
+  exportQuerySchema,
   historySchema,
   setStatusBodySchema,
 } from "../schemas/entitlements.ts";
@@ -38,6 +41,20 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         `{"items":[${page.items.join(",")}],"nextCursor":${JSON.stringify(page.nextCursor)}}`,
       );
     },
+  );
+
+  api.get(
+    "/entitlements/count",
+    {
+      schema: {
+        tags: ["portfolio"],
+        summary:
+          "How many entitlements match the list's filters: exact up to 10,000, else at least that many",
+        querystring: exportQuerySchema,
+        response: { 200: entitlementCountSchema, ...problemResponses },
+      },
+    },
+    async (request) => countEntitlements(deps, await request.actor(), request.query),
   );
 
   api.get(

@@ -174,6 +174,12 @@ export const entitlementPageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** `GET /api/entitlements/count`: the list's "1,284 entitlements". */
+export const entitlementCountSchema = z.object({
+  count: z.number().int().describe("Entitlements matching the filters, counted up to 10,000"),
+  exact: z.boolean().describe("false: more than `count` match"),
+});
+
 const statusSnapshotSchema = z.object({
   stage: stageSchema,
   availableSeats: z.number().int(),
@@ -250,6 +256,8 @@ export type StoredSegment = StatusSegment & Required<Pick<z.infer<typeof statusS
 export type EntitlementView = Omit<z.infer<typeof entitlementViewSchema>, "segments"> & {
   segments: StoredSegment[];
 };
+
+export type EntitlementCount = z.infer<typeof entitlementCountSchema>;
 
 export type EntitlementDetail = EntitlementView & { usageAssessment: UsageAssessment };
 
