@@ -355,4 +355,34 @@ describe("work items", () => {
     const missing = await call("POST", "/work-items/00000000-0000-4000-8000-000000000000/ship", "admin", {});
     expect(missing.statusCode).toBe(404);
   });
+
+  it("ships in one transaction: a failure at the last step leaves nothing of it", async () => {
+    // The outbox refuses the event, as a crash or a lost connection at that point would.
+    await database.db.execute(
+      sql`create function refuse_event() returns trigger language plpgsql as $$
+          begin raise exception 'outbox down'; end $$`,
+    );
+    await database.db.execute(
+      sql`create trigger refuse_event before insert on webhook_events for each row execute function refuse_event()`,
+    );
+    const notices = sql`select count(*)::int as n from notifications where kind = 'fix_shipped'`;
+    const before = await count(notices);
+    const failed = await call("POST", `/work-items/${legalId}/ship`, "admin", {});
+    expect(failed.statusCode).toBe(500);
+    expect(await count(notices)).toBe(before);
+    expect(
+      await count(sql`select count(*)::int as n from recheck_items where work_item_id = ${legalId}::uuid`),
+    ).toBe(0);
+    expect(await count(sql`select count(*)::int as n from jobs where kind = 'mail.send'`)).toBe(3);
+    const list = (await call("GET", "/work-items", "admin")).json();
+    expect(list.items.find((item: { id: string }) => item.id === legalId)).toMatchObject({
+      state: "proposed",
+      version: 1,
+    });
+
+    await database.db.execute(sql`drop trigger refuse_event on webhook_events`);
+    const shipped = await call("POST", `/work-items/${legalId}/ship`, "admin", {});
+    expect(shipped.json()).toMatchObject({ shipped: true, entitlements: 1, rechecks: 1, people: 1 });
+    expect(await count(notices)).toBe(before + 1);
+  });
 });
