@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { EscalationHistoryEntry } from "../../src/http/schemas/escalations.ts";
 import { apiRequest, setCsrfToken, toQuery } from "./api-client.ts";
 import type {
   EntitlementPage,
@@ -82,10 +83,13 @@ export function useEntitlement(id: string | null) {
   });
 }
 
+/** An entitlement's status changes and its escalations' events, each newest first. */
+export type History = { items: HistoryEntry[]; escalations: EscalationHistoryEntry[] };
+
 export function useHistory(id: string | null) {
   return useQuery({
     queryKey: queryKeys.history(id ?? ""),
-    queryFn: ({ signal }) => apiRequest<{ items: HistoryEntry[] }>(`/entitlements/${id}/history`, { signal }),
+    queryFn: ({ signal }) => apiRequest<History>(`/entitlements/${id}/history`, { signal }),
     enabled: id !== null,
   });
 }

@@ -13,6 +13,7 @@ import { useCan } from "../users/permissions.ts";
 // Charts (recharts) and the playbook browser load on first visit only, keeping
 // the first paint of the portfolio small.
 const DashboardsPage = lazy(() => import("../dashboards/dashboards-page.tsx"));
+const EscalationsPage = lazy(() => import("../escalations/escalations-page.tsx"));
 const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
 const RoadmapPage = lazy(() => import("../roadmap/roadmap-page.tsx"));
 
@@ -55,6 +56,7 @@ function route(pathname: string) {
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
   if (pathname === "/dashboards") return <DashboardsPage />;
+  if (pathname === "/escalations") return <EscalationsPage />;
   if (pathname === "/roadmap") return <RoadmapPage />;
   if (pathname === "/playbook") return <PlaybookPage />;
   const l1 = matchPath("/playbook/:l1", pathname);

@@ -34,6 +34,12 @@ const sections = [
     needs: "reports.read",
   },
   {
+    href: "/escalations",
+    label: "Escalations",
+    active: (path: string) => path === "/escalations",
+    needs: "reports.read",
+  },
+  {
     href: "/roadmap",
     label: "Roadmap",
     active: (path: string) => path === "/roadmap",

@@ -1,12 +1,16 @@
 import { Alert, Center, Loader, Stack, Text } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import type { EscalationHistoryEntry } from "../../src/http/schemas/escalations.ts";
 import type { HistoryEntry, StatusSnapshot, StoredSegment } from "../api/api-types.ts";
 import { useHistory } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { classificationText } from "../portfolio/segment-chips.tsx";
 import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
 
-/** Every status change of one service, newest first: who, when, and what changed (a timeline as a list). */
+/**
+ * Every status change of one service and every escalation event, newest
+ * first: who, when, and what changed (a timeline as a list).
+ */
 export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
   const index = usePlaybook();
   const history = useHistory(entitlementId);
@@ -24,8 +28,8 @@ export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
       </Alert>
     );
   }
-  const items = history.data.items;
-  if (items.length === 0) {
+  const entries = timeline(history.data.items, history.data.escalations ?? []);
+  if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">
         No status changes recorded yet.
@@ -34,13 +38,67 @@ export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
   }
   return (
     <ol className="history-list" aria-label="Status history">
-      {items.map((entry) => (
-        <li key={entry.id}>
-          <EntryTitle entry={entry} />
-          <ChangeSummary index={index} before={snapshot(entry.before)} after={snapshot(entry.after)} />
-        </li>
-      ))}
+      {entries.map((entry) =>
+        entry.kind === "status" ? (
+          <li key={`status-${entry.status.id}`}>
+            <EntryTitle entry={entry.status} />
+            <ChangeSummary
+              index={index}
+              before={snapshot(entry.status.before)}
+              after={snapshot(entry.status.after)}
+            />
+          </li>
+        ) : (
+          <li key={`escalation-${entry.escalation.id}`}>
+            <EscalationEntry entry={entry.escalation} />
+          </li>
+        ),
+      )}
     </ol>
+  );
+}
+
+type TimelineEntry =
+  | { kind: "status"; at: string; status: HistoryEntry }
+  | { kind: "escalation"; at: string; escalation: EscalationHistoryEntry };
+
+/** Status changes and escalation events in one list, newest first (both arrive newest first). */
+function timeline(items: HistoryEntry[], escalations: EscalationHistoryEntry[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...items.map((status) => ({ kind: "status" as const, at: status.at, status })),
+    ...escalations.map((escalation) => ({ kind: "escalation" as const, at: escalation.at, escalation })),
+  ];
+  // A stable sort keeps each source's own order among equal times.
+  return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+}
+
+const escalationVerbs: Record<EscalationHistoryEntry["kind"], string> = {
+  opened: "escalated it to",
+  acknowledged: "acknowledged the escalation to",
+  resolved: "resolved the escalation to",
+  declined: "declined the escalation to",
+  commented: "commented on the escalation to",
+};
+
+const ruleNames = { target_slipped: "target date slipped", blocked_too_long: "Blocked too long" } as const;
+
+/** One escalation event: who did what, to which group, and its message, reason or comment. */
+function EscalationEntry({ entry }: { entry: EscalationHistoryEntry }) {
+  const who = entry.actor?.name ?? `The playbook rule (${entry.rule ? ruleNames[entry.rule] : "escalation"})`;
+  return (
+    <Stack gap={0}>
+      <Text size="sm">
+        <Text span fw={700}>
+          {who}
+        </Text>{" "}
+        {escalationVerbs[entry.kind]} {entry.group} ({entry.l2Name}) · {formatDateTime(entry.at)}
+      </Text>
+      {entry.text ? (
+        <Text size="xs" style={{ whiteSpace: "pre-wrap" }}>
+          {display(entry.text)}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -3,11 +3,12 @@ import { useState } from "react";
 import { useEntitlement } from "../api/queries.ts";
 import { DiscardEditsModal } from "./discard-edits-modal.tsx";
 import { EditorForm } from "./editor-form.tsx";
+import { EscalationPanel } from "./escalation-panel.tsx";
 import { HistoryTimeline } from "./history-timeline.tsx";
 import { type LastSave, SavedNotice } from "./saved-notice.tsx";
 import { useCloseGuard } from "./use-close-guard.ts";
 
-export type EditorTab = "edit" | "history";
+export type EditorTab = "edit" | "history" | "escalations";
 
 export interface StatusEditorProps {
   entitlementId: string | null;
@@ -16,7 +17,7 @@ export interface StatusEditorProps {
   onClose: () => void;
 }
 
-/** The status editor of one service (entitlement), with its history, in a drawer. */
+/** The status editor of one service (entitlement), with its history and escalations, in a drawer. */
 export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEditorProps) {
   const entitlement = useEntitlement(entitlementId);
   const guard = useCloseGuard(entitlementId, onClose);
@@ -47,12 +48,13 @@ export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEdito
         ) : (
           <Tabs
             value={tab}
-            onChange={(value) => onTab(value === "history" ? "history" : "edit")}
+            onChange={(value) => onTab(value === "history" || value === "escalations" ? value : "edit")}
             keepMounted={false}
           >
             <Tabs.List mb="sm">
               <Tabs.Tab value="edit">Edit status</Tabs.Tab>
               <Tabs.Tab value="history">History</Tabs.Tab>
+              <Tabs.Tab value="escalations">Escalations</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="edit">
               <EditorForm
@@ -69,6 +71,9 @@ export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEdito
             <Tabs.Panel value="history">
               <SavedNotice entitlement={entitlement.data} lastSave={lastSave} />
               <HistoryTimeline entitlementId={entitlement.data.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="escalations">
+              <EscalationPanel entitlement={entitlement.data} />
             </Tabs.Panel>
           </Tabs>
         )}

@@ -1,0 +1,99 @@
+import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
+import { useState } from "react";
+import type { ResolverGroup } from "../../src/http/schemas/escalations.ts";
+import { useResolverGroups, useResolverMembers } from "./escalation-api.ts";
+
+/** Admins: who belongs to each resolver group the playbook names (the same as `unblock resolvers`). */
+export function ResolverGroupsSection() {
+  const groups = useResolverGroups();
+  if (groups.isError) {
+    return (
+      <Alert color="red" title="The groups could not be loaded">
+        {groups.error.message}
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed">
+        The playbook names each L2's resolver group. Its members are told of each escalation sent to it, and
+        acknowledge, resolve or decline it.
+      </Text>
+      {(groups.data?.items ?? []).map((group) => (
+        <GroupCard key={group.name} group={group} />
+      ))}
+    </Stack>
+  );
+}
+
+function GroupCard({ group }: { group: ResolverGroup }) {
+  const { add, remove } = useResolverMembers();
+  const [email, setEmail] = useState("");
+  const error = add.error ?? remove.error;
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={group.name}>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text fw={700}>
+            {group.name} {group.inPlaybook ? null : <Badge color="gray">not in the playbook</Badge>}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {group.l2s.map((l2) => l2.name).join(", ")}
+          </Text>
+        </Group>
+        {group.members.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nobody yet: its escalations wait in the queue unseen.
+          </Text>
+        ) : (
+          <Group gap="xs">
+            {group.members.map((member) => (
+              <Badge
+                key={member.id}
+                variant="light"
+                rightSection={
+                  <ActionIcon
+                    size="xs"
+                    variant="transparent"
+                    aria-label={`Remove ${member.name} from ${group.name}`}
+                    onClick={() => remove.mutate({ group: group.name, user: member.id })}
+                  >
+                    ×
+                  </ActionIcon>
+                }
+              >
+                {member.name}
+                {member.disabled ? " (disabled)" : ""}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            label={`Add to ${group.name}`}
+            placeholder="email@example.com"
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            size="xs"
+            w={280}
+          />
+          <Button
+            size="xs"
+            disabled={email.trim() === ""}
+            loading={add.isPending}
+            onClick={() =>
+              add.mutate({ group: group.name, user: email.trim() }, { onSuccess: () => setEmail("") })
+            }
+          >
+            Add
+          </Button>
+        </Group>
+        {error ? (
+          <Alert color="red" variant="light">
+            {error.message}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
