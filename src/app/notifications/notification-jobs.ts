@@ -88,6 +88,9 @@ const subjects: Record<string, string> = {
   no_intent_handover: "No Intent handed to the account team",
   blocked_handover: "Blocked handed to the account team",
   fix_shipped: "A fix shipped: re-check your Blocked statuses",
+  escalation_opened: "Escalated to your resolver group",
+  escalation_resolved: "Your escalation was resolved",
+  escalation_declined: "Your escalation was declined",
 };
 
 /**
