@@ -18,6 +18,16 @@ import { importStatuses } from "./entitlements/import-statuses.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
+import { addResolverMember } from "./escalations/add-resolver-member.ts";
+import { changeEscalationState } from "./escalations/change-escalation-state.ts";
+import { commentOnEscalation } from "./escalations/comment-on-escalation.ts";
+import { getEscalation } from "./escalations/get-escalation.ts";
+import { getEscalationHistory } from "./escalations/get-escalation-history.ts";
+import { getEscalationReport } from "./escalations/get-escalation-report.ts";
+import { listEscalations } from "./escalations/list-escalations.ts";
+import { listResolverGroups } from "./escalations/list-resolver-groups.ts";
+import { openEscalation } from "./escalations/open-escalation.ts";
+import { removeResolverMember } from "./escalations/remove-resolver-member.ts";
 import { failInterruptedSyncs } from "./feed/fail-interrupted-syncs.ts";
 import { getPortfolioSync } from "./feed/get-portfolio-sync.ts";
 import { listPortfolioSyncs } from "./feed/list-portfolio-syncs.ts";
@@ -156,6 +166,19 @@ const useCases: Record<string, Call> = {
   redeliverWebhook: (deps, actor) => redeliverWebhook(deps, as(actor), { webhookId: some, deliveryId: 1 }),
   listNotifications: (deps, actor) => listNotifications(deps, actor),
   markNotificationsRead: (deps, actor) => markNotificationsRead(deps, actor, {}),
+  openEscalation: (deps, actor) => openEscalation(deps, as(actor), { entitlementId: some, message: "Help" }),
+  changeEscalationState: (deps, actor) =>
+    changeEscalationState(deps, as(actor), { id: some, action: "acknowledge", version: 1 }),
+  commentOnEscalation: (deps, actor) => commentOnEscalation(deps, as(actor), { id: some, text: "Noted" }),
+  getEscalation: (deps, actor) => getEscalation(deps, actor, some),
+  listEscalations: (deps, actor) => listEscalations(deps, actor, {}),
+  getEscalationHistory: (deps, actor) => getEscalationHistory(deps, actor, some),
+  getEscalationReport: (deps, actor) => getEscalationReport(deps, actor),
+  listResolverGroups: (deps, actor) => listResolverGroups(deps, actor),
+  addResolverMember: (deps, actor) =>
+    addResolverMember(deps, as(actor), { group: "Account Team", user: "x@x.test" }),
+  removeResolverMember: (deps, actor) =>
+    removeResolverMember(deps, as(actor), { group: "Account Team", user: "x@x.test" }),
   listWorkItems: (deps, actor) => listWorkItems(deps, actor, {}),
   createWorkItem: (deps, actor) => createWorkItem(deps, as(actor), { title: "Fix", l2: "legal_regulatory" }),
   updateWorkItem: (deps, actor) => updateWorkItem(deps, as(actor), some, { version: 1, title: "Fix" }),
@@ -236,6 +259,15 @@ const notUseCases: Record<string, string> = {
   liveSync: "the live view getPortfolioSync and listPortfolioSyncs give once they checked the actor",
   noteSyncProgress: "records progress of the sync startPortfolioSync runs",
   syncsSettled: "waits for the running sync (tests, a server stopping)",
+  escalationReader: "works out what the escalation use-cases' actor sees (requireActor first)",
+  visibleEscalation: "finds one escalation for the use-cases, refusing what their actor may not see",
+  requireHandler: "refuses a non-member inside changeEscalationState",
+  escalationView: "shapes an escalation for a reader the use-case checked",
+  raiseEscalation: "part of openEscalation and the rules' job, which checked who may",
+  raiseRuleEscalations: "the escalation.rules job, which the system runs",
+  resolverGroupsWithMembers: "reads the groups for the resolver group use-cases",
+  knownGroup: "checks a group name inside the resolver group use-cases",
+  namedUser: "finds the user a resolver group change names, after the Admin check",
   jobCountsByState: "GET /metrics, guarded by its token or address; counts name no tenant",
   databaseFigures: "GET /metrics: statement and connection counts",
   watchStatusWriteBatches: "GET /metrics: group-commit batch sizes",
@@ -270,6 +302,7 @@ const folders = [
   "webhooks",
   "notifications",
   "work-items",
+  "escalations",
   "quality",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
