@@ -77,7 +77,8 @@ describe("an empty start", () => {
 
     await page.getByRole("heading", { name: "Portfolio" }).waitFor();
     // examples/feed: five tenants, twelve entitlements.
-    await page.getByText("12 entitlements loaded").waitFor();
+    await expect.poll(() => page.getByTestId("portfolio-total").textContent()).toBe("12 entitlements");
+    await page.getByText("12 loaded", { exact: true }).waitFor();
     for (const tenant of ["Contoso Europe", "Fabrikam", "Northwind Traders", "Tailspin Toys"]) {
       await page.getByText(tenant).first().waitFor();
     }

@@ -1,123 +1,61 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
-import { toQuery } from "../api/api-client.ts";
-import type { EntitlementView } from "../api/api-types.ts";
-import { queryKeys, useEntitlementPages } from "../api/queries.ts";
 import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
-import { useSearchParams } from "../router/router.ts";
+import { StatusEditor } from "../editor/status-editor.tsx";
 import { todayUtc } from "../shared/format.ts";
-import { useCan } from "../users/permissions.ts";
 import { FilterBar } from "./filter-bar.tsx";
-import {
-  apiQuery,
-  defaultOrder,
-  filtersToParams,
-  hasNarrowingFilter,
-  type PortfolioFilters,
-  readFilters,
-  type SortKey,
-} from "./portfolio-filters.ts";
+import { hasNarrowingFilter } from "./portfolio-filters.ts";
 import { PortfolioHeader } from "./portfolio-header.tsx";
 import { PortfolioSummary } from "./portfolio-summary.tsx";
 import { PortfolioTable } from "./portfolio-table.tsx";
-import { useRowSelection } from "./use-row-selection.ts";
+import { type PortfolioPageState, usePortfolioPage } from "./use-portfolio-page.ts";
 
-/** Load the next page when the last row on screen is this close to the end of what is loaded. */
-const prefetchMargin = 60;
-
-/** The portfolio: filtered, sorted entitlements loaded page by page as the user scrolls, with bulk update. */
+/**
+ * The portfolio: filtered, sorted entitlements loaded page by page as the user
+ * scrolls, in the columns the user chose, with bulk update; a row opens its
+ * status editor over the list.
+ */
 export function PortfolioPage() {
-  const [params, setParams] = useSearchParams();
-  const search = params.toString();
-  const filters = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
-  const query = useMemo(() => apiQuery(filters), [filters]);
-  const pages = useEntitlementPages(query);
-  const rows = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
-  const today = todayUtc();
-  const queryClient = useQueryClient();
-  const can = useCan();
-  const mayWrite = can("status.write.assignment") || can("status.write.delivery");
-
-  const selection = useRowSelection(rows);
-  const { selected } = selection;
-  // The rows a bulk update works on, fixed when it opens: the selection clears once it is applied.
-  const [bulkRows, setBulkRows] = useState<EntitlementView[] | null>(null);
-
-  const setFilters = (next: PortfolioFilters) => setParams(filtersToParams(next));
-  const onSort = (sort: SortKey) => {
-    const active = (filters.sort ?? "updated") === sort;
-    const order = filters.order ?? defaultOrder(sort);
-    const flipped = order === "asc" ? "desc" : "asc";
-    setFilters({ ...filters, sort, order: active ? flipped : defaultOrder(sort) });
-  };
-
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
-  const onVisibleEnd = useCallback(
-    (last: number) => {
-      if (last >= rows.length - prefetchMargin && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-    },
-    [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage],
-  );
-
-  const exportHref = `/api/export.csv${toQuery(query)}`;
-
+  const page = usePortfolioPage();
+  const { selection, editor } = page;
   return (
     <Stack gap="sm">
       <PortfolioHeader
-        search={search}
-        exportHref={exportHref}
-        selectedCount={selected.size}
-        mayWrite={mayWrite}
-        onBulkUpdate={() => setBulkRows(selection.selectedRows)}
+        viewQuery={page.viewQuery}
+        exportHref={page.exportHref}
+        selectedCount={selection.selected.size}
+        mayWrite={page.mayWrite}
+        onBulkUpdate={page.startBulk}
+        columns={page.columns}
+        onColumns={page.setColumns}
       />
-      <FilterBar filters={filters} onChange={setFilters} />
+      <FilterBar filters={page.filters} onChange={page.setFilters} />
       <PortfolioSummary
-        loading={pages.isPending}
-        loaded={rows.length}
-        hasMore={Boolean(hasNextPage)}
-        selectedCount={selected.size}
+        loading={page.pages.isPending}
+        total={page.total}
+        loaded={page.rows.length}
+        hasMore={Boolean(page.pages.hasNextPage)}
+        selectedCount={selection.selected.size}
         onClearSelection={selection.clear}
       />
-      <PortfolioBody
-        pages={pages}
-        rows={rows}
-        filters={filters}
-        onSort={onSort}
-        selected={selected}
-        onToggle={selection.onToggle}
-        onToggleAll={selection.onToggleAll}
-        onVisibleEnd={onVisibleEnd}
-        today={today}
-        onClear={() => setFilters({})}
-      />
+      <PortfolioBody page={page} />
       <BulkUpdateDrawer
-        opened={bulkRows !== null}
-        rows={bulkRows ?? []}
-        onClose={() => setBulkRows(null)}
-        onApplied={() => {
-          selection.clear();
-          void queryClient.invalidateQueries({ queryKey: queryKeys.entitlementsAll });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.reports });
-        }}
+        opened={page.bulkRows !== null}
+        rows={page.bulkRows ?? []}
+        onClose={page.closeBulk}
+        onApplied={page.onBulkApplied}
+      />
+      <StatusEditor
+        entitlementId={editor.editing}
+        tab={editor.tab}
+        onTab={(next) => editor.editing && editor.open(editor.editing, next)}
+        onClose={editor.close}
       />
     </Stack>
   );
 }
 
-function PortfolioBody(props: {
-  pages: ReturnType<typeof useEntitlementPages>;
-  rows: EntitlementView[];
-  filters: PortfolioFilters;
-  onSort: (sort: SortKey) => void;
-  selected: ReadonlySet<string>;
-  onToggle: (id: string, index: number, extend: boolean) => void;
-  onToggleAll: (select: boolean) => void;
-  onVisibleEnd: (last: number) => void;
-  today: string;
-  onClear: () => void;
-}) {
-  const { pages, rows } = props;
+function PortfolioBody({ page }: { page: PortfolioPageState }) {
+  const { pages, rows, selection } = page;
   if (pages.isPending) {
     return (
       <Center h={300}>
@@ -133,9 +71,9 @@ function PortfolioBody(props: {
     );
   }
   if (rows.length === 0) {
-    return hasNarrowingFilter(props.filters) ? (
+    return hasNarrowingFilter(page.filters) ? (
       <Alert color="gray" title="No entitlements match these filters">
-        <Button size="xs" variant="light" onClick={props.onClear}>
+        <Button size="xs" variant="light" onClick={() => page.setFilters({})}>
           Clear filters
         </Button>
       </Alert>
@@ -148,13 +86,16 @@ function PortfolioBody(props: {
   return (
     <PortfolioTable
       rows={rows}
-      filters={props.filters}
-      onSort={props.onSort}
-      selected={props.selected}
-      onToggle={props.onToggle}
-      onToggleAll={props.onToggleAll}
-      onVisibleEnd={props.onVisibleEnd}
-      today={props.today}
+      columns={page.columns}
+      filters={page.filters}
+      onSort={page.onSort}
+      selected={selection.selected}
+      onToggle={selection.onToggle}
+      onToggleAll={selection.onToggleAll}
+      onVisibleEnd={page.onVisibleEnd}
+      onOpen={page.onOpen}
+      editHref={page.editHref}
+      today={todayUtc()}
       hasMore={Boolean(pages.hasNextPage)}
       footer={
         pages.isFetchingNextPage ? (

@@ -1,17 +1,21 @@
 import { Button, Group, Text } from "@mantine/core";
-import { plural } from "../shared/format.ts";
+import type { EntitlementCount } from "../api/api-types.ts";
+import { formatCount, plural } from "../shared/format.ts";
 
 export interface PortfolioSummaryProps {
   loading: boolean;
+  /** How many match the filters in all, once counted. */
+  total: EntitlementCount | null;
   loaded: number;
   hasMore: boolean;
   selectedCount: number;
   onClearSelection: () => void;
 }
 
-/** How many rows are loaded and selected, with the button that clears the selection. */
+/** How many rows match, are loaded and are selected, with the button that clears the selection. */
 export function PortfolioSummary({
   loading,
+  total,
   loaded,
   hasMore,
   selectedCount,
@@ -19,10 +23,15 @@ export function PortfolioSummary({
 }: PortfolioSummaryProps) {
   return (
     <Group gap="md" mih={20}>
+      <Text size="sm" fw={600} aria-live="polite" data-testid="portfolio-total">
+        {total === null
+          ? "Counting…"
+          : total.exact
+            ? plural(total.count, "entitlement")
+            : `More than ${formatCount(total.count)} entitlements`}
+      </Text>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {loading
-          ? "Loading…"
-          : `${plural(loaded, "entitlement")} loaded${hasMore ? "; more load as you scroll" : ""}`}
+        {loading ? "Loading…" : `${formatCount(loaded)} loaded${hasMore ? "; more load as you scroll" : ""}`}
       </Text>
       {selectedCount > 0 ? (
         <Group gap={6}>

@@ -17,6 +17,8 @@ export interface VirtualRowsProps<T> {
   overscan?: number;
   /** Smallest height of the scroll area in px; otherwise it fills the window below its top. */
   minHeight?: number;
+  /** Narrowest the table gets, px: the scroll area scrolls sideways below it. */
+  minWidth?: number;
   label: string;
   rowCount?: number;
   footer?: ReactNode;
@@ -36,6 +38,7 @@ export function VirtualRows<T>({
   onVisibleEnd,
   overscan = 12,
   minHeight = 320,
+  minWidth = 1100,
   label,
   rowCount,
   footer,
@@ -92,7 +95,7 @@ export function VirtualRows<T>({
       <table
         aria-label={label}
         aria-rowcount={rowCount ?? items.length + 1}
-        style={{ display: "block", minWidth: 1100, borderCollapse: "collapse" }}
+        style={{ display: "block", minWidth, borderCollapse: "collapse" }}
       >
         <thead style={{ display: "block", position: "sticky", top: 0, zIndex: 2 }}>{header}</thead>
         <tbody style={{ display: "block", position: "relative", height: items.length * rowHeight }}>
