@@ -20,6 +20,7 @@ import { refuseNulCharacters } from "./auth/nul-guard.ts";
 import { databaseRateLimitStore } from "./auth/rate-limit-store.ts";
 import { securityHeaders } from "./auth/security-headers.ts";
 import type { FeedUploadLimits } from "./feed-upload.ts";
+import { completeDocument, type OpenApiDocument } from "./openapi/complete-document.ts";
 import { type MetricsAccess, registerMetrics } from "./operations/metrics.ts";
 import { Readiness } from "./operations/readiness.ts";
 import { readyRoute } from "./operations/ready-route.ts";
@@ -116,6 +117,13 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
           "Status of licensed seats per customer tenant and service, held to the onboarding playbook. Errors are RFC 9457 problem+json with field-level `errors`.",
         version: apiVersion,
       },
+      servers: [
+        {
+          url: "http://127.0.0.1:3000",
+          description:
+            "`unblock serve` on this machine, at its default HOST and PORT; use your deployment's address",
+        },
+      ],
       tags: [
         { name: "system" },
         { name: "playbook" },
@@ -128,6 +136,12 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
       ],
     },
     transform: createJsonSchemaTransform({ skipList: ["/api/docs", "/api/docs/*", "/api/openapi.json"] }),
+    // Every operation's operationId, security, problem answers and tags, whoever wrote its route.
+    transformObject: (documentObject) => {
+      if (!("openapiObject" in documentObject)) return documentObject.swaggerObject;
+      completeDocument(documentObject.openapiObject as unknown as OpenApiDocument);
+      return documentObject.openapiObject;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -15,7 +15,7 @@ export const statusByCode: Record<AppErrorCode, number> = {
   import_failed: 422,
 };
 
-const titleByStatus: Record<number, string> = {
+export const titleByStatus: Record<number, string> = {
   400: "Bad request",
   401: "Sign-in required",
   403: "Not allowed",
