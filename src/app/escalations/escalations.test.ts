@@ -4,10 +4,12 @@ import { createEntitlement, createTenant, createUser } from "../../../test/facto
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Db } from "../../db/client.ts";
+import { loadNotificationMail } from "../../db/repositories/notification-repository.ts";
 import { insertSubscription } from "../../db/repositories/webhook-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
 import { listNotifications } from "../notifications/list-notifications.ts";
+import { notificationMail } from "../notifications/notification-jobs.ts";
 import { addResolverMember } from "./add-resolver-member.ts";
 import { changeEscalationState } from "./change-escalation-state.ts";
 import { commentOnEscalation } from "./comment-on-escalation.ts";
@@ -100,6 +102,9 @@ describe("escalating to the resolver group", () => {
       "escalated to App compatibility team (App Compatibility) by Dana Field",
     );
     expect((await listNotifications(deps, fm)).items).toEqual([]);
+    const mail = notificationMail((await loadNotificationMail(database.db, inbox.items[0]!.id))!);
+    expect(mail.subject).toBe("Escalated to your resolver group - Teams at Contoso Europe");
+    expect(mail.text).toContain(`?edit=${entitlement.id}`);
 
     const { rows } = await database.execute(
       "select type, payload from webhook_events where type like 'escalation.%' order by id",

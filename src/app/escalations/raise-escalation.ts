@@ -72,7 +72,7 @@ export async function raiseEscalation(tx: Db, now: Date, input: EscalationToRais
     userIds: members,
     kind: "escalation_opened",
     entitlementId: input.entitlementId,
-    text: `${input.about} was escalated to ${resolver.group} (${resolver.l2Name}) ${by}: ${input.message} Due by ${dueOn}.`,
+    text: `${input.about} was escalated to ${resolver.group} (${resolver.l2Name}) ${by}, due by ${dueOn}: ${input.message}`,
   });
   return id;
 }
