@@ -3,6 +3,7 @@ import type { MyWorkGroup } from "../../domain/my-work/my-work-groups.ts";
 import { type QualityRuleId, qualityRuleIds } from "../../domain/quality/quality-rules.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { getMyWork } from "../my-work/get-my-work.ts";
+import { listRechecks } from "../my-work/list-rechecks.ts";
 import { personQualityItems } from "../quality/person-quality-items.ts";
 import { publicUrl } from "./unsubscribe-token.ts";
 
@@ -15,7 +16,7 @@ export interface DigestItem {
 }
 
 export interface DigestSection {
-  id: Exclude<MyWorkGroup, "rest"> | "quality";
+  id: Exclude<MyWorkGroup, "rest"> | "recheck" | "quality";
   label: string;
   /** All of them; `items` may hold fewer. */
   count: number;
@@ -31,8 +32,9 @@ const sectionsOfWork: DigestSection["id"][] = ["overdue", "due_this_week", "bloc
 /**
  * What a person's digest of `today` (their local date) says: My work's
  * overdue next actions, due this week and Blocked past target, judged on that
- * date and within what the person may read, then their other data-quality
- * items (a poor note, a split that no longer adds up, ...).
+ * date and within what the person may read, their open "re-check: the fix
+ * shipped" items (docs/ROADMAP.md), then their other data-quality items (a
+ * poor note, a split that no longer adds up, ...).
  * Sections with nothing are left out; no sections means nothing to say. A
  * role that reads no single tenant (aggregate-only) has no work to list.
  */
@@ -59,6 +61,21 @@ export async function digestSections(
     const id = group.id as DigestSection["id"];
     return [{ id, label: group.label, count: group.count, items, more: `${base}/my-work` }];
   });
+  const rechecks = await listRechecks(deps, person, { limit: itemsPerSection });
+  if (rechecks.count > 0) {
+    const items = rechecks.items.map(({ entitlement, reason }) => ({
+      title: `${entitlement.service.name} at ${entitlement.tenant.name} (${entitlement.customer.name})`,
+      reason,
+      link: `${base}/tenants/${entitlement.tenant.id}?edit=${entitlement.id}`,
+    }));
+    sections.push({
+      id: "recheck",
+      label: rechecks.label,
+      count: rechecks.count,
+      items,
+      more: `${base}/my-work`,
+    });
+  }
   const quality = await qualityOf(deps, person, on.today);
   if (quality.count > 0) sections.push({ id: "quality", label: "Data quality", ...quality });
   return sections;

@@ -19,6 +19,7 @@ const shortLabels: Record<DigestSection["id"], string> = {
   overdue: "overdue",
   due_this_week: "due this week",
   blocked_past_target: "Blocked past target",
+  recheck: "to re-check",
   quality: "to tidy up",
 };
 

@@ -17,6 +17,8 @@ import { digestScanJob } from "../../app/notifications/digest-jobs.ts";
 import { listNotifications } from "../../app/notifications/list-notifications.ts";
 import { getMyPreferences, updateMyPreferences } from "../../app/notifications/my-preferences.ts";
 import { notify } from "../../app/notifications/notify.ts";
+import { createWorkItem } from "../../app/work-items/create-work-item.ts";
+import { shipWorkItem } from "../../app/work-items/ship-work-item.ts";
 import { buildServer } from "../build-server.ts";
 
 type Deps = AppDeps & { setNow(d: Date): void };
@@ -288,5 +290,44 @@ describe("the digest's data-quality section", () => {
     expect(linksIn(mails[0] as ReceivedMail)).toEqual([
       `https://unblock.example.test/tenants/${tenant.id}?edit=${entitlement.id}`,
     ]);
+  });
+  it("lists the person's re-check items once a fix they wait for shipped", async () => {
+    const rita = await createUser(database.db, { role: "delivery_fm", name: "Rita Recheck" });
+    const engineer = await createUser(database.db, { role: "engineering" });
+    const tenant = await createTenant(database.db, { name: "Rita's tenant" });
+    await assign(database.db, rita.id, { tenantId: tenant.id });
+    const entitlement = await createEntitlement(database.db, {
+      tenantId: tenant.id,
+      serviceId: "teams",
+      segments: [
+        {
+          seats: 100,
+          l1: "blocked",
+          l2: "product_feature_capability",
+          note: "Blocked: Teams has no shared-device mode for the shop floor; waiting on the feature.",
+        },
+      ],
+    });
+    // Rita owns it as a person (the factory writes text owners only).
+    await database.execute(
+      `update status_segments set owner_user_id = '${rita.id}' where entitlement_id = '${entitlement.id}'`,
+    );
+    const context = { actor: engineer, source: "api" };
+    const item = await createWorkItem(one, context, {
+      title: "Shared-device mode for Teams",
+      l2: "product_feature_capability",
+    });
+    await shipWorkItem(one, context, item.id, { version: item.version });
+    await runAt("2025-03-19T07:30:00Z");
+    const mails = smtp.to(rita.email);
+    expect(mails.map((mail) => mail.headers.subject)).toEqual([
+      expect.stringMatching(/^A fix shipped: re-check/),
+      expect.stringMatching(/^Unblock digest 2025-03-19: 1 to re-check/),
+    ]);
+    const digest = mails.find((mail) => mail.headers.subject?.startsWith("Unblock digest"));
+    expect(digest?.raw).toContain('"Shared-device mode for Teams" shipped');
+    expect(linksIn(digest as ReceivedMail)).toContain(
+      `https://unblock.example.test/tenants/${tenant.id}?edit=${entitlement.id}`,
+    );
   });
 });
