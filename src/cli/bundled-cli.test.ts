@@ -1,10 +1,10 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../test/support/free-port.ts";
+import { startServe } from "../../test/support/serve-process.ts";
 import { defaultSuggester } from "../domain/suggest/default-model.ts";
 
 const run = promisify(execFile);
@@ -64,40 +64,27 @@ describe("bundled start of the note commands and the server", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "unblock-bundled-serve-"));
     // A cache of its own: a bundle is found there only if serve built one to start from.
     const serveCache = await mkdtemp(join(cache, "serve-"));
-    const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       UNBLOCK_CLI_CACHE: serveCache,
       UNBLOCK_DATA_DIR: dataDir,
-      PORT: String(port),
     };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [bin, "serve"], { env, stdio: "ignore" });
+    // Any free port, and readiness rather than the clock: a loaded machine may take minutes to bundle and migrate.
+    const serve = await startServe(env);
     try {
-      // Wait on readiness, not on the clock: a loaded machine may take minutes to bundle and migrate.
-      let exited = false;
-      child.once("exit", () => {
-        exited = true;
-      });
-      let health: Response | null = null;
-      while (!health && !exited) {
-        health = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
-        if (!health) await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(health?.status).toBe(200);
-      expect(await health?.json()).toMatchObject({
+      const health = await fetch(`${serve.base}/api/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
         database: "pglite",
         playbook: { id: "onboarding_default" },
       });
-      const options = await fetch(`http://127.0.0.1:${port}/api/auth/options`);
+      const options = await fetch(`${serve.base}/api/auth/options`);
       expect(options.status).toBe(200);
       expect(Object.keys((await manifest(serveCache)).inputs)).toContain("src/http/build-server.ts");
     } finally {
       // The server finishes its work on SIGTERM (jobs, the database): remove its files once it has exited.
-      const exitedNow = child.exitCode !== null || child.signalCode !== null;
-      const gone = exitedNow ? Promise.resolve() : new Promise((resolve) => child.once("exit", resolve));
-      child.kill();
-      await gone;
+      await serve.stop();
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 600_000);

@@ -1,46 +1,25 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../test/factories/test-deps.ts";
-import { freePort } from "../../test/support/free-port.ts";
+import { type ServeProcess, startServe } from "../../test/support/serve-process.ts";
 import { openTestDatabase, type TestDatabase } from "../../test/support/test-database.ts";
 import { createApiToken, revokeApiToken } from "../app/auth/api-tokens.ts";
 import { credentialLifetimeMs } from "../app/auth/credential-cache.ts";
 
-const bin = new URL("../../bin/unblock.js", import.meta.url).pathname;
-
 // Two processes on one PostgreSQL server: `unblock serve`, and this test acting as a second server.
 describe.skipIf(!process.env.DATABASE_URL)("unblock serve beside another server process", () => {
   let database: TestDatabase;
-  let child: ChildProcess;
+  let serve: ServeProcess;
   let base: string;
 
   beforeAll(async () => {
     database = await openTestDatabase();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [bin, "serve"], {
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), LOG_LEVEL: "warn" },
-      stdio: "ignore",
-    });
-    // Wait on readiness, not on a count of tries: a busy machine may take minutes to start the server.
-    let exited = false;
-    child.once("exit", () => {
-      exited = true;
-    });
-    let health: Response | null = null;
-    while (!health && !exited) {
-      health = await fetch(`${base}/api/health`).catch(() => null);
-      if (!health) await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(health?.status).toBe(200);
+    // Any free port, and readiness rather than a count of tries: a busy machine may take minutes to start it.
+    serve = await startServe({ ...process.env, DATABASE_URL: database.url });
+    base = serve.base;
   }, 600_000);
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await once(child, "exit");
-    }
+    await serve?.stop();
     await database?.close();
   });
 

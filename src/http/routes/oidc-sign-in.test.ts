@@ -4,7 +4,7 @@ import { disableUser } from "../../../test/factories/access.ts";
 import { createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { CookieBrowser } from "../../../test/support/cookie-browser.ts";
-import { freePort } from "../../../test/support/free-port.ts";
+import { reservePort } from "../../../test/support/free-port.ts";
 import { startTestProvider, type TestProvider } from "../../../test/support/oidc-test-provider.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
@@ -27,7 +27,8 @@ describe("sign-in through an OpenID Connect provider", () => {
     known = await createUser(database.db, { role: "delivery_fm", email: "oidc.fm@example.test" });
     const disabled = await createUser(database.db, { email: "gone@example.test" });
     await disableUser(database.db, disabled.id);
-    base = `http://127.0.0.1:${await freePort()}`;
+    const reserved = await reservePort();
+    base = `http://127.0.0.1:${reserved.port}`;
     callback = `${base}/api/auth/oidc/callback`;
     provider = await startTestProvider({
       redirectUri: callback,
@@ -51,7 +52,8 @@ describe("sign-in through an OpenID Connect provider", () => {
       loginRateLimit: { max: 100, timeWindow: 60_000 },
       oidc,
     });
-    await server.listen({ host: "127.0.0.1", port: Number(new URL(base).port) });
+    await reserved.release();
+    await server.listen({ host: "127.0.0.1", port: reserved.port });
   });
   afterAll(async () => {
     await server?.close();
@@ -262,11 +264,11 @@ describe("without an OpenID Connect provider configured", () => {
   });
 
   it("sends the browser back to the sign-in page when the provider cannot be reached", async () => {
-    const port = await freePort();
     const unreachable = await buildServer(await makeTestDeps(database), {
       webRoot: "/nonexistent",
       oidc: readConfig({
-        UNBLOCK_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+        // Port 1: nothing listens there, whatever else runs on this machine.
+        UNBLOCK_OIDC_ISSUER: "http://127.0.0.1:1",
         UNBLOCK_OIDC_CLIENT_ID: "unblock",
         UNBLOCK_PUBLIC_URL: "http://127.0.0.1:3000",
       }).oidc,
