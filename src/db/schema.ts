@@ -929,3 +929,37 @@ export const escalationEvents = pgTable(
     ),
   ],
 );
+
+/**
+ * The playbooks this database has run on (docs/PLAYBOOK-VERSIONS.md), oldest
+ * first: the file's version and digest, from when it took effect, who applied
+ * it, and the taxonomy changes it brought with how many statuses each moved.
+ * The newest row is the playbook in use; history rows name its version. A
+ * server records its file here at start when nothing needed remapping;
+ * `playbook apply` records one after remapping the current statuses.
+ */
+export const playbookVersions = pgTable(
+  "playbook_versions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    playbookId: text("playbook_id").notNull(),
+    version: text("version").notNull(),
+    /** SHA-256 (hex) of the file bytes. */
+    sha256: text("sha256").notNull(),
+    effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
+    /** Null: the system (a server starting on the file). The email is copied so the row reads the same later. */
+    appliedBy: uuid("applied_by"),
+    appliedByEmail: text("applied_by_email").notNull(),
+    /** start, cli, web, api. */
+    source: text("source").notNull(),
+    /** Where the file was read from (a path, or "upload:<name>"). */
+    path: text("path").notNull(),
+    /** The declared changes applied with this version, each with the statuses and seats it moved. */
+    changes: jsonb("changes").notNull().default(sql`'[]'::jsonb`),
+    /** Statuses (entitlements) whose segments this version remapped. */
+    remappedStatuses: integer("remapped_statuses").notNull().default(0),
+    /** The file as applied, so the taxonomy of any version can be read again. */
+    content: text("content").notNull(),
+  },
+  (t) => [index("playbook_versions_effective_idx").on(t.effectiveAt, t.id)],
+);
