@@ -5,7 +5,7 @@ import { resolveApiToken } from "../app/auth/api-tokens.ts";
 import { sameSecret } from "../app/auth/secret-token.ts";
 import { resolveSession } from "../app/auth/sign-in.ts";
 import { AppError } from "../domain/app-error.ts";
-import { readCookie, sessionCookieName } from "./auth/cookies.ts";
+import { sessionCookieName } from "./auth/session-cookie.ts";
 import { problem, sendProblem } from "./problem.ts";
 
 /** How a request proved who it is. */
@@ -81,7 +81,7 @@ export function authenticationHook(deps: AppDeps) {
       }
       request.authentication = { actor, via: "token", csrfToken: null, sessionToken: null };
     } else {
-      const cookie = readCookie(request.headers.cookie, sessionCookieName);
+      const cookie = request.cookies[sessionCookieName] || null;
       const session = cookie ? await resolveSession(deps, cookie) : null;
       if (session && cookie) {
         request.authentication = {

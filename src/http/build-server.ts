@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -146,6 +147,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  // Parses the Cookie header into request.cookies before the sign-in is looked up.
+  await app.register(fastifyCookie, { hook: "onRequest" });
   app.addHook("onRequest", authenticationHook(deps));
   app.addHook("preValidation", refuseNulCharacters);
   const loginRateLimit = options.loginRateLimit ?? { max: 10, timeWindow: 60_000 };

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { Actor, AppDeps } from "../../app/app-deps.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/auth/api-tokens.ts";
 import { currentUserOf } from "../../app/auth/current-user.ts";
@@ -7,7 +7,7 @@ import { decoyHash } from "../../app/auth/password-hash.ts";
 import { openSession, signIn, signOut } from "../../app/auth/sign-in.ts";
 import { changeOwnPassword } from "../../app/users/change-own-password.ts";
 import { writeContextOf } from "../acting-user.ts";
-import { clearedSessionCookie, sessionCookie } from "../auth/cookies.ts";
+import { clearSessionCookie, setSessionCookie } from "../auth/session-cookie.ts";
 import { problem, sendProblem } from "../problem.ts";
 import { loginBodySchema, meSchema, passwordChangeSchema } from "../schemas/auth.ts";
 import { authedProblemResponses, idParamsSchema, noContentSchema, problemSchema } from "../schemas/common.ts";
@@ -33,17 +33,6 @@ function me(deps: AppDeps, actor: Actor, csrfToken: string | null) {
 /** Secure cookies whenever the request came over https (directly, or through a proxy Fastify trusts). */
 function isHttps(request: FastifyRequest): boolean {
   return request.protocol === "https";
-}
-
-function setSession(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  session: { token: string; expiresAt: Date },
-) {
-  reply.header(
-    "set-cookie",
-    sessionCookie(session.token, { expires: session.expiresAt, secure: isHttps(request) }),
-  );
 }
 
 export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): void {
@@ -87,7 +76,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
         );
       }
       if (request.authentication?.sessionToken) await signOut(deps, request.authentication.sessionToken);
-      setSession(request, reply, result.session);
+      setSessionCookie(reply, result.session, isHttps(request));
       return me(deps, result.user, result.session.csrfToken);
     },
   );
@@ -104,7 +93,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
     async (request, reply) => {
       const token = request.authentication?.sessionToken;
       if (token) await signOut(deps, token);
-      reply.header("set-cookie", clearedSessionCookie(isHttps(request)));
+      clearSessionCookie(reply, isHttps(request));
       return reply.status(204).send(null);
     },
   );
@@ -137,7 +126,7 @@ export function authRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       if (request.authentication?.via !== "session") return me(deps, context.actor, null);
       // Every session ended with the change; this browser gets a fresh one.
       const session = await openSession(deps, context.actor.id);
-      setSession(request, reply, session);
+      setSessionCookie(reply, session, isHttps(request));
       return me(deps, context.actor, session.csrfToken);
     },
   );

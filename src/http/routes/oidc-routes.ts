@@ -6,7 +6,6 @@ import type { OidcClient } from "../../app/auth/oidc-client.ts";
 import { oidcCookieKey } from "../../app/auth/oidc-cookie-key.ts";
 import { signOut } from "../../app/auth/sign-in.ts";
 import { AppError } from "../../domain/app-error.ts";
-import { readCookie, sessionCookie } from "../auth/cookies.ts";
 import { loginWithError, safeNextPath } from "../auth/next-path.ts";
 import {
   clearedOidcCookie,
@@ -16,6 +15,7 @@ import {
   oidcCookieName,
   oidcCookieSeal,
 } from "../auth/oidc-cookie.ts";
+import { setSessionCookie } from "../auth/session-cookie.ts";
 import {
   oidcCallbackQuerySchema,
   oidcStartQuerySchema,
@@ -111,7 +111,7 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       const oidc = configured();
       const secure = isHttps(request);
       const seal = await sealOf();
-      const pending = seal.open(readCookie(request.headers.cookie, oidcCookieName), deps.now());
+      const pending = seal.open(request.cookies[oidcCookieName] ?? null, deps.now());
       const queryAt = request.url.indexOf("?");
       const query = queryAt < 0 ? "" : request.url.slice(queryAt + 1);
       const result = await finishOidcSignIn(deps, oidc, { query, pending });
@@ -126,10 +126,8 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
       }
       if (request.authentication?.sessionToken) await signOut(deps, request.authentication.sessionToken);
       request.log.info({ userId: result.user.id }, "signed in with OpenID Connect");
-      reply.header("set-cookie", [
-        clearedOidcCookie(secure),
-        sessionCookie(result.session.token, { expires: result.session.expiresAt, secure }),
-      ]);
+      reply.header("set-cookie", clearedOidcCookie(secure));
+      setSessionCookie(reply, result.session, secure);
       return reply.redirect(result.next);
     },
   );

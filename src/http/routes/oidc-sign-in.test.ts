@@ -127,7 +127,7 @@ describe("sign-in through an OpenID Connect provider", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/tenants?view=blocked");
     expect(response.headers.getSetCookie().join("\n")).toMatch(
-      /unblock_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax/,
+      /unblock_session=[\w-]{40,}; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax/,
     );
     expect(browser.cookie(base, "unblock_oidc")).toBeUndefined();
 
