@@ -1,4 +1,5 @@
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 
 export interface VirtualRowsProps<T> {
   items: readonly T[];
@@ -25,10 +26,10 @@ export interface VirtualRowsProps<T> {
 }
 
 /**
- * Windowed rows: only the rows in view (plus a margin) are in the DOM, placed
- * absolutely inside a spacer as tall as all rows, so ten thousand rows scroll
- * like fifty. Written here rather than pulled in: fixed row heights make it
- * a few dozen lines.
+ * Windowed rows (@tanstack/react-virtual): only the rows in view (plus a
+ * margin) are in the DOM, placed absolutely inside a body as tall as all
+ * rows, so ten thousand rows scroll like fifty. The table keeps its semantics
+ * (header row, aria-rowcount) for screen readers.
  */
 export function VirtualRows<T>({
   items,
@@ -44,47 +45,23 @@ export function VirtualRows<T>({
   footer,
 }: VirtualRowsProps<T>) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-  const frame = useRef(0);
-
-  // Fill the window below the table's top edge; recomputed when the window resizes.
-  useLayoutEffect(() => {
-    const measure = () => {
-      const top = scroller.current?.getBoundingClientRect().top ?? 0;
-      setHeight(Math.max(minHeight, window.innerHeight - top - 16));
-    };
-    measure();
-    window.addEventListener("resize", measure);
-    return () => window.removeEventListener("resize", measure);
-  }, [minHeight]);
-
-  const onScroll = useCallback(() => {
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      setScrollTop(scroller.current?.scrollTop ?? 0);
-    });
-  }, []);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
-  const visibleEnd = Math.min(items.length - 1, Math.ceil((scrollTop + height) / rowHeight));
+  const height = useFillWindowHeight(scroller, minHeight);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    initialRect: { width: minWidth, height },
+  });
+  const visibleEnd = virtualizer.range?.endIndex ?? -1;
 
   useEffect(() => {
-    onVisibleEnd?.(visibleEnd);
+    if (visibleEnd >= 0) onVisibleEnd?.(visibleEnd);
   }, [visibleEnd, onVisibleEnd]);
-
-  const rows: ReactNode[] = [];
-  for (let index = first; index <= last; index++) {
-    rows.push(renderRow(items[index]!, index, index * rowHeight));
-  }
 
   return (
     <div
       ref={scroller}
-      onScroll={onScroll}
       style={{
         height,
         overflow: "auto",
@@ -98,11 +75,26 @@ export function VirtualRows<T>({
         style={{ display: "block", minWidth, borderCollapse: "collapse" }}
       >
         <thead style={{ display: "block", position: "sticky", top: 0, zIndex: 2 }}>{header}</thead>
-        <tbody style={{ display: "block", position: "relative", height: items.length * rowHeight }}>
-          {rows}
+        <tbody style={{ display: "block", position: "relative", height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((row) => renderRow(items[row.index]!, row.index, row.start))}
         </tbody>
       </table>
       {footer}
     </div>
   );
+}
+
+/** The height that fills the window below the element's top edge; recomputed when the window resizes. */
+function useFillWindowHeight(element: RefObject<HTMLElement | null>, minHeight: number): number {
+  const [height, setHeight] = useState(600);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = element.current?.getBoundingClientRect().top ?? 0;
+      setHeight(Math.max(minHeight, window.innerHeight - top - 16));
+    };
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [element, minHeight]);
+  return height;
 }
