@@ -1,3 +1,4 @@
+import { englishText, type RuleText } from "../i18n/rule-text.ts";
 import type { L1, L2, L3, Playbook, Role, ScenarioRow, Service, Stage } from "./playbook-schema.ts";
 
 /**
@@ -7,6 +8,10 @@ import type { L1, L2, L3, Playbook, Role, ScenarioRow, Service, Stage } from "./
  */
 export interface PlaybookIndex {
   playbook: Playbook;
+  /** The language of the playbook's texts, and the rules' sentences in it (docs/I18N.md). */
+  text: RuleText;
+  /** The same playbook in its source language, when this index is of a translation. */
+  source?: PlaybookIndex;
   l1(id: string): L1 | undefined;
   l2(l1Id: string, l2Id: string): L2 | undefined;
   /** The L3 under that L2, if it exists and applies to the service (all-services L3s always apply). */
@@ -31,7 +36,18 @@ export function normalizeName(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, "");
 }
 
-export function indexPlaybook(playbook: Playbook): PlaybookIndex {
+export interface IndexOptions {
+  /** The sentences the rules write; English by default. */
+  text?: RuleText;
+  /**
+   * The index of the same playbook in its source language: a translated
+   * playbook also finds L1s, L2s, L3s and services by their original names,
+   * so a CSV written in English still reads for a German user.
+   */
+  source?: PlaybookIndex;
+}
+
+export function indexPlaybook(playbook: Playbook, options: IndexOptions = {}): PlaybookIndex {
   const l1s = new Map(playbook.l1s.map((l1) => [l1.id, l1]));
   const l1ByName = new Map<string, L1>();
   for (const l1 of playbook.l1s) {
@@ -56,8 +72,10 @@ export function indexPlaybook(playbook: Playbook): PlaybookIndex {
   const applies = (l3: L3, serviceId?: string) =>
     l3.services.length === 0 || serviceId === undefined || l3.services.includes(serviceId);
 
-  return {
+  const { source } = options;
+  const index: PlaybookIndex = {
     playbook,
+    text: options.text ?? englishText,
     l1: (id) => l1s.get(id),
     l2,
     l3: (l1Id, l2Id, l3Id, serviceId) => {
@@ -94,4 +112,25 @@ export function indexPlaybook(playbook: Playbook): PlaybookIndex {
       );
     },
   };
+  return source ? withSourceNames(index, source) : index;
+}
+
+/** Lookups by name that fall back to the source language's names, answering with this index's entries. */
+function withSourceNames(index: PlaybookIndex, source: PlaybookIndex): PlaybookIndex {
+  return {
+    ...index,
+    source,
+    service: (key) => index.service(key) ?? mapped(source.service(key), (id) => index.service(id)),
+    role: (key) => index.role(key) ?? mapped(source.role(key), (id) => index.role(id)),
+    findL1: (key) => index.findL1(key) ?? mapped(source.findL1(key), (id) => index.l1(id)),
+    findL2: (l1Id, key) =>
+      index.findL2(l1Id, key) ?? mapped(source.findL2(l1Id, key), (id) => index.l2(l1Id, id)),
+    findL3: (l1Id, l2Id, key) =>
+      index.findL3(l1Id, l2Id, key) ??
+      mapped(source.findL3(l1Id, l2Id, key), (id) => index.l2(l1Id, l2Id)?.l3s.find((l3) => l3.id === id)),
+  };
+}
+
+function mapped<T>(found: { id: string } | undefined, lookUp: (id: string) => T | undefined): T | undefined {
+  return found ? lookUp(found.id) : undefined;
 }

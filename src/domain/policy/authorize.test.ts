@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultPlaybook } from "../../../test/support/default-playbook.ts";
+import { ruleTextFor } from "../i18n/rule-text.ts";
 import { type Access, type Action, authorize, refusalMessage } from "./authorize.ts";
 import { policyContextOf } from "./policy-context.ts";
 import { knownRoles } from "./role-grants.ts";
@@ -235,5 +236,39 @@ describe(authorize.name, () => {
     expect(authorize(context, "regional_pm", { type: "tenant.read" }, relations.tenant).allowed).toBe(true);
     expect(authorize(context, "regional_pm", { type: "tenant.read" }, relations.none).allowed).toBe(false);
     expect(authorize(context, "regional_pm", { type: "users.manage" }).allowed).toBe(false);
+  });
+
+  it("tells an unassigned Viewer that it changes nothing, not where it would", () => {
+    const decision = authorize(context, "viewer", { type: "status.write", stage: "delivery" });
+    expect(decision).toMatchObject({ allowed: false, rule: "not_assigned" });
+    expect(refusalMessage(decision)).toMatch(/^The Viewer role changes nothing: it only reads/);
+    expect(refusalMessage(decision)).not.toMatch(/changes only|a Viewer/);
+  });
+
+  it("names a role without a wrong article: never 'A Assignment FM'", () => {
+    const decision = authorize(
+      context,
+      "assignment_fm",
+      { type: "assignments.manage", level: "tenant" },
+      relations.tenant,
+    );
+    expect(decision).toMatchObject({ allowed: false, rule: "assign_needs_primary" });
+    expect(refusalMessage(decision)).toMatch(/^The Assignment FM role assigns users only where you are/);
+    expect(refusalMessage(decision)).not.toMatch(/\bA Assignment\b/);
+  });
+
+  it("refuses in German with the same rule when handed the German text", () => {
+    const german = policyContextOf(defaultPlaybook(), ruleTextFor("de"));
+    const decision = authorize(
+      german,
+      "delivery_fm",
+      { type: "status.write", stage: "assignment" },
+      relations.tenant,
+    );
+    expect(decision).toMatchObject({ allowed: false, rule: "stage_writer" });
+    expect(refusalMessage(decision)).toBe(
+      "In der Phase „Zuweisung“ lässt das Playbook nur die Rolle Assignment FM den Status erfassen, nicht die Rolle Delivery FM. " +
+        "Fragen Sie jemanden, der als Assignment FM diesem Mandanten zugewiesen ist, oder einen Admin.",
+    );
   });
 });

@@ -1,4 +1,6 @@
+import { capitalise, say } from "../i18n/rule-text.ts";
 import type { Stage } from "../playbook/playbook-schema.ts";
+import { stageName } from "../rules/scenario-fields.ts";
 import { type PolicyContext, rolesInWords } from "./policy-context.ts";
 import { grantOf, roleIds } from "./role-grants.ts";
 
@@ -94,71 +96,56 @@ export function authorize(
   access: Access = notAssigned,
 ): Decision {
   const grant = grantOf(role);
-  const roleName = context.roleName(role);
+  const { text } = context;
+  const who = { role: context.roleName(role) };
   switch (action.type) {
     case "tenant.read":
       return readTenant(context, role, access);
-    case "status.write": {
-      const read = readTenant(context, role, access);
-      if (!read.allowed) return read.rule === "not_assigned" ? notAssignedToWrite(context, role) : read;
-      if (!grant.writes) {
-        return refuse(
-          "read_only_role",
-          `The ${roleName} role reads and never changes a status.`,
-          `${capitalise(rolesInWords(context, context.stageWriters[action.stage]))} assigned to the tenant records it.`,
-        );
-      }
-      const writers = context.stageWriters[action.stage];
-      if (role !== roleIds.admin && !writers.includes(role)) {
-        return refuse(
-          "stage_writer",
-          `In the ${stageName(action.stage)} stage, the playbook lets ${rolesInWords(context, writers)} record status, not the ${roleName}.`,
-          `Ask ${rolesInWords(context, writers)} assigned to this tenant, or an Admin.`,
-        );
-      }
-      if (!grant.writesAnywhere && access.via === "none") return notAssignedToWrite(context, role);
-      return allow;
-    }
+    case "status.write":
+      return writeStatus(context, role, action.stage, access);
     case "assignments.manage": {
       const read = readTenant(context, role, access);
       if (!read.allowed && read.concealed) return read;
       if (grant.assigns === "anywhere") return allow;
-      const target = action.level === "customer" ? "this customer" : "this tenant (or its customer)";
       if (grant.assigns === "where_primary") {
         const covering = action.level === "customer" ? access.via === "customer" : access.via !== "none";
         if (covering && access.primary) return allow;
+        const target = say(
+          text,
+          action.level === "customer" ? "policy_target_customer" : "policy_target_tenant",
+        );
         return refuse(
           "assign_needs_primary",
-          `A ${roleName} assigns users only where it is the primary ${roleName}; you are not primary on ${target}.`,
-          "Ask a Team Lead, an Admin, or the primary FM of it.",
+          say(text, "policy_assign_needs_primary", { ...who, target }),
+          say(text, "policy_assign_needs_primary_instead"),
         );
       }
       return refuse(
         "assign_not_allowed",
-        `The ${roleName} role does not assign users; only Admins, Team Leads and primary FMs do.`,
-        "Ask a Team Lead, an Admin, or the primary FM of the tenant.",
+        say(text, "policy_assign_not_allowed", who),
+        say(text, "policy_assign_not_allowed_instead"),
       );
     }
     case "assignments.reassign":
       if (grant.assigns === "anywhere") return allow;
       return refuse(
         "assign_not_allowed",
-        `Only Admins and Team Leads move one person's customers and tenants to another; you are signed in as ${roleName}.`,
-        "Ask a Team Lead or an Admin.",
+        say(text, "policy_reassign_not_allowed", who),
+        say(text, "policy_ask_lead_or_admin"),
       );
     case "reports.read":
       if (action.rows && grant.reach === "aggregate") {
         return refuse(
           "report_rows_hidden",
-          `The ${roleName} role reads reports in aggregate only; this report lists single tenants.`,
-          "Use the blocked-seats reports, or ask someone assigned to the tenants.",
+          say(text, "policy_report_rows_hidden", who),
+          say(text, "policy_report_rows_hidden_instead"),
         );
       }
       if (action.oneCustomer && grant.reach === "aggregate") {
         return refuse(
           "aggregate_only",
-          `The ${roleName} role reads reports across the whole portfolio, not narrowed to one customer.`,
-          "Leave out the customer filter, or ask someone assigned to the customer.",
+          say(text, "policy_report_one_customer", who),
+          say(text, "policy_report_one_customer_instead"),
         );
       }
       return allow;
@@ -166,8 +153,11 @@ export function authorize(
       if (role === roleIds.engineering || grant.administers) return allow;
       return refuse(
         "product_group_only",
-        `Only the product group (${context.roleName(roleIds.engineering)}) and Admins create, edit and ship work items; you are signed in as ${roleName}.`,
-        "Ask the product group or an Admin; everyone who reads reports sees the roadmap.",
+        say(text, "policy_product_group_only", {
+          ...who,
+          engineering: context.roleName(roleIds.engineering),
+        }),
+        say(text, "policy_product_group_only_instead"),
       );
     case "users.manage":
     case "playbook.edit":
@@ -179,57 +169,79 @@ export function authorize(
       if (grant.administers) return allow;
       return refuse(
         "admin_only",
-        `Only an Admin may ${adminWork[action.type]}; you are signed in as ${roleName}.`,
-        "Ask an Admin.",
+        say(text, "policy_admin_only", { ...who, work: say(text, adminWork[action.type]) }),
+        say(text, "policy_ask_admin"),
       );
   }
 }
 
 const adminWork = {
-  "users.manage": "manage users",
-  "playbook.edit": "change the playbook",
-  "audit.export": "read and export the audit trail",
-  "portfolio.sync": "sync the portfolio feed",
-  "jobs.manage": "list and retry background jobs",
-  "webhooks.manage": "manage webhooks",
-  "resolvers.manage": "change who belongs to a resolver group",
+  "users.manage": "admin_work_users_manage",
+  "playbook.edit": "admin_work_playbook_edit",
+  "audit.export": "admin_work_audit_export",
+  "portfolio.sync": "admin_work_portfolio_sync",
+  "jobs.manage": "admin_work_jobs_manage",
+  "webhooks.manage": "admin_work_webhooks_manage",
+  "resolvers.manage": "admin_work_resolvers_manage",
 } as const;
+
+function writeStatus(context: PolicyContext, role: string, stage: Stage, access: Access): Decision {
+  const grant = grantOf(role);
+  const { text } = context;
+  const who = { role: context.roleName(role) };
+  const read = readTenant(context, role, access);
+  if (!read.allowed) return read.rule === "not_assigned" ? notAssignedToWrite(context, role) : read;
+  const writers = context.stageWriters[stage];
+  if (!grant.writes) {
+    return refuse(
+      "read_only_role",
+      say(text, "policy_read_only_role", who),
+      capitalise(say(text, "policy_read_only_role_instead", { writers: rolesInWords(context, writers) })),
+    );
+  }
+  if (role !== roleIds.admin && !writers.includes(role)) {
+    const named = { ...who, writers: rolesInWords(context, writers), stage: stageName(stage, text) };
+    return refuse(
+      "stage_writer",
+      say(text, "policy_stage_writer", named),
+      say(text, "policy_stage_writer_instead", named),
+    );
+  }
+  if (!grant.writesAnywhere && access.via === "none") return notAssignedToWrite(context, role);
+  return allow;
+}
 
 function readTenant(context: PolicyContext, role: string, access: Access): Decision {
   const grant = grantOf(role);
-  const roleName = context.roleName(role);
+  const { text } = context;
+  const who = { role: context.roleName(role) };
   if (grant.reach === "aggregate") {
     return refuse(
       "aggregate_only",
-      `The ${roleName} role reads blocker reports across all tenants, never a single tenant's rows.`,
-      "Use the reports; people assigned to the tenant can read its rows.",
+      say(text, "policy_aggregate_only", who),
+      say(text, "policy_aggregate_only_instead"),
     );
   }
   if (grant.reach === "all" || access.via !== "none") return allow;
   return refuse(
     "not_assigned",
-    `You are not assigned to this tenant or to its customer; a ${roleName} reads only those.`,
-    "A Team Lead, an Admin or the tenant's primary FM can assign you.",
+    say(text, "policy_not_assigned_read", who),
+    say(text, "policy_not_assigned_instead"),
     grant.external,
   );
 }
 
+/** Not assigned where a status is written; a role that writes nowhere is told so rather than where it would. */
 function notAssignedToWrite(context: PolicyContext, role: string): Decision {
   const grant = grantOf(role);
+  const { text } = context;
+  const reason = grant.writes ? "policy_not_assigned_write" : "policy_not_assigned_read_only";
   return refuse(
     "not_assigned",
-    `You are not assigned to this tenant or to its customer, and a ${context.roleName(role)} changes only those.`,
-    "A Team Lead, an Admin or the tenant's primary FM can assign you.",
+    say(text, reason, { role: context.roleName(role) }),
+    say(text, "policy_not_assigned_instead"),
     grant.external,
   );
-}
-
-function stageName(stage: Stage): string {
-  return stage === "assignment" ? "Assignment" : "Delivery";
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The refusal as one sentence pair for problem details and CLI errors. */

@@ -1,3 +1,4 @@
+import { englishText, orList, type RuleText, say } from "../i18n/rule-text.ts";
 import type { Playbook, Stage } from "../playbook/playbook-schema.ts";
 import { roleIds } from "./role-grants.ts";
 
@@ -7,6 +8,8 @@ export interface PolicyContext {
   stageWriters: Record<Stage, readonly string[]>;
   /** The display name of a role id, for refusals people read. */
   roleName(roleId: string): string;
+  /** The language refusals are written in. */
+  text: RuleText;
 }
 
 export const stages: readonly Stage[] = ["assignment", "delivery"];
@@ -16,7 +19,7 @@ export const stages: readonly Stage[] = ["assignment", "delivery"];
  * tables become "who may write status in which stage", so a playbook that lets
  * Partners record Delivery rows gives Partners that right without code changes.
  */
-export function policyContextOf(playbook: Playbook): PolicyContext {
+export function policyContextOf(playbook: Playbook, text: RuleText = englishText): PolicyContext {
   const writers: Record<Stage, Set<string>> = { assignment: new Set(), delivery: new Set() };
   for (const row of playbook.scenarios) {
     for (const role of row.updatedBy) writers[row.stage].add(role);
@@ -25,12 +28,16 @@ export function policyContextOf(playbook: Playbook): PolicyContext {
   return {
     stageWriters: { assignment: [...writers.assignment], delivery: [...writers.delivery] },
     roleName: (roleId) => names.get(roleId) ?? (roleId === roleIds.admin ? "Admin" : roleId),
+    text,
   };
 }
 
-/** "the Delivery FM", "the Assignment FM or the Delivery FM". */
+/** "the Delivery FM", "the Assignment FM or the Delivery FM" (German: "Assignment FM oder Delivery FM"). */
 export function rolesInWords(context: PolicyContext, roles: readonly string[]): string {
-  const names = roles.map((role) => `the ${context.roleName(role)}`);
-  if (names.length <= 1) return names[0] ?? "nobody";
-  return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  const { text } = context;
+  if (roles.length === 0) return say(text, "role_nobody");
+  return orList(
+    text,
+    roles.map((role) => say(text, "role_in_list", { role: context.roleName(role) })),
+  );
 }

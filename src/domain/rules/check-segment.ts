@@ -1,8 +1,9 @@
+import { formatIsoDate, orList, say } from "../i18n/rule-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { L1, ScenarioField, ScenarioRow, Stage } from "../playbook/playbook-schema.ts";
 import type { IsoDate, ProposedSegment, StatusSegment } from "../status-segment.ts";
 import { type Violation, violation } from "../violation.ts";
-import { cleanText, formatCount, isCalendarDate } from "./field-values.ts";
+import { cleanText, isCalendarDate } from "./field-values.ts";
 import { checkNoteQuality } from "./note-quality.ts";
 import {
   carriedValue,
@@ -15,7 +16,6 @@ import {
   ruleWithoutCarry,
   scenarioFields,
   situation,
-  stageName,
 } from "./scenario-fields.ts";
 import { resolveScenarioRow } from "./scenario-resolution.ts";
 import { checkL2, checkL3, checkListValue, type ValueCheck } from "./value-checks.ts";
@@ -53,20 +53,18 @@ export function checkSegment(
   position: number,
 ): SegmentCheck {
   const { index } = context;
+  const { text } = index;
   const path = `segments.${position}`;
   const violations: Violation[] = [];
   const changeOnly: Violation[] = [];
   const failed = (found: Violation): SegmentCheck => ({ segment: null, violations: [found], changeOnly });
 
   const l1Text = cleanText(proposed.l1);
-  if (l1Text === null)
-    return failed(violation(`${path}.l1`, "l1_required", "Each segment needs an L1 status."));
+  if (l1Text === null) return failed(violation(`${path}.l1`, "l1_required", say(text, "l1_required")));
   const l1 = index.findL1(l1Text);
   if (!l1) {
     const names = index.playbook.l1s.map((candidate) => candidate.name).join(", ");
-    return failed(
-      violation(`${path}.l1`, "l1_unknown", `"${l1Text}" is not an L1 status. Choose one of: ${names}.`),
-    );
+    return failed(violation(`${path}.l1`, "l1_unknown", say(text, "l1_unknown", { given: l1Text, names })));
   }
 
   const resolution = resolveScenarioRow(index, {
@@ -141,9 +139,10 @@ interface FieldOutcome {
 function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
   const { index } = context;
   const { row, l1, field, values } = input;
+  const { text } = index;
   const path = `segments.${input.position}.${field}`;
   const stem = codeStem(field);
-  const label = fieldLabel(row, field);
+  const about = { ...situation(index, row), field: inSentence(fieldLabel(row, field, text), text) };
   const outcome: FieldOutcome = { value: null, violations: [], changeOnly: [] };
   const refuse = (code: string, message: string) => outcome.violations.push(violation(path, code, message));
   const given = cleanText(input.proposed[field]);
@@ -151,7 +150,7 @@ function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
   let rule = effectiveRule(index, row, field);
   if (rule === "forbidden") {
     if (given !== null) {
-      refuse(`${stem}_forbidden`, `${situation(index, row)} takes no ${inSentence(label)}: leave it empty.`);
+      refuse(`${stem}_forbidden`, say(text, "field_forbidden", about));
     }
     return outcome;
   }
@@ -161,11 +160,11 @@ function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
     if (kept !== undefined) {
       outcome.value = kept;
       if (given !== null && judge(context, input, given).value !== kept) {
-        const shown = kept === null ? "empty" : `"${displayName(index, l1.id, values.l2, field, kept)}"`;
-        refuse(
-          `${stem}_changed`,
-          `${situation(index, row)} keeps the ${inSentence(label)} of the previous status (${shown}); it cannot be changed here.`,
-        );
+        const shown =
+          kept === null
+            ? say(text, "value_empty")
+            : say(text, "quoted", { value: displayName(index, l1.id, values.l2, field, kept) });
+        refuse(`${stem}_changed`, say(text, "field_changed", { ...about, value: shown }));
       }
       return outcome;
     }
@@ -189,7 +188,7 @@ function checkField(context: SegmentContext, input: FieldInput): FieldOutcome {
   }
 
   if (rule === "required" && outcome.value === null && !waitsForL2(row, field, values.l2)) {
-    refuse(`${stem}_required`, `${situation(index, row)} needs the ${inSentence(label)}.`);
+    refuse(`${stem}_required`, say(text, "field_required", about));
   }
   return outcome;
 }
@@ -217,7 +216,9 @@ function judge(context: SegmentContext, input: FieldInput, given: string): Value
         field,
         given,
         path,
-        kind: "service status",
+        kind: "service_status",
+        text: index.text,
+        sourceList: index.source?.playbook.serviceStatuses,
       });
     case "engagementScenario":
       return checkListValue(index.playbook.engagementScenarios, {
@@ -226,7 +227,9 @@ function judge(context: SegmentContext, input: FieldInput, given: string): Value
         field,
         given,
         path,
-        kind: "engagement scenario",
+        kind: "engagement_scenario",
+        text: index.text,
+        sourceList: index.source?.playbook.engagementScenarios,
       });
     case "targetDate":
     case "nextActionDate":
@@ -234,16 +237,11 @@ function judge(context: SegmentContext, input: FieldInput, given: string): Value
     default: {
       const limit = maxLengths[field];
       if (limit !== undefined && given.length > limit) {
-        const name = fieldLabel(row, field);
+        const name = inSentence(fieldLabel(row, field, index.text), index.text);
+        const message = say(index.text, "field_too_long", { field: name, count: given.length, limit });
         return {
           value: given,
-          violations: [
-            violation(
-              path,
-              `${codeStem(field)}_too_long`,
-              `The ${inSentence(name)} has ${formatCount(given.length)} characters; the limit is ${formatCount(limit)}.`,
-            ),
-          ],
+          violations: [violation(path, `${codeStem(field)}_too_long`, message)],
           changeOnly: [],
         };
       }
@@ -259,17 +257,13 @@ function checkDate(
   given: string,
   path: string,
 ): ValueCheck {
-  const name = inSentence(fieldLabel(row, field));
+  const { text } = context.index;
+  const name = inSentence(fieldLabel(row, field, text), text);
   if (!isCalendarDate(given)) {
+    const message = say(text, "date_invalid", { field: name, given });
     return {
       value: null,
-      violations: [
-        violation(
-          path,
-          `${codeStem(field)}_invalid_date`,
-          `The ${name} "${given}" is not a calendar date; write it as YYYY-MM-DD.`,
-        ),
-      ],
+      violations: [violation(path, `${codeStem(field)}_invalid_date`, message)],
       changeOnly: [],
     };
   }
@@ -278,7 +272,12 @@ function checkDate(
     const past = violation(
       path,
       `${codeStem(field)}_past`,
-      `The ${name} ${given} is in the past; ${situation(context.index, row)} needs today (${context.today}) or later.`,
+      say(text, "date_past", {
+        ...situation(context.index, row),
+        field: name,
+        date: formatIsoDate(text.language, given),
+        today: formatIsoDate(text.language, context.today),
+      }),
     );
     return { value: given, violations: [], changeOnly: [past] };
   }
@@ -286,9 +285,9 @@ function checkDate(
 }
 
 function roleMessage(index: PlaybookIndex, row: ScenarioRow, l1: L1): string {
-  const names = row.updatedBy.map((id) => `the ${index.role(id)?.name ?? id}`);
-  const who = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names[0];
-  return `In the ${stageName(row.stage)} stage, ${l1.name} is recorded by ${who}.`;
+  const { text } = index;
+  const names = row.updatedBy.map((id) => say(text, "role_in_list", { role: index.role(id)?.name ?? id }));
+  return say(text, "role_not_allowed", { ...situation(index, row), l1: l1.name, roles: orList(text, names) });
 }
 
 /** A stored id shown by its name in messages. */

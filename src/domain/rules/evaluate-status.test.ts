@@ -159,7 +159,8 @@ describe(evaluateStatus.name, () => {
       expect(found).toEqual({
         field: "segments.0.targetDate",
         code: "target_date_past",
-        message: expect.stringContaining("2024-12-31 is in the past"),
+        // Dates in messages are written as people read them, not as stored.
+        message: expect.stringContaining("31 Dec 2024 is in the past"),
       });
     });
 

@@ -67,7 +67,7 @@ export function evaluateStatus(change: StatusChange): StatusDecision {
     segments.push({ ...built, splitReason });
   });
 
-  violations.push(...checkSplit(change.availableSeats, judged));
+  violations.push(...checkSplit(change.availableSeats, judged, change.index.text));
   if (violations.length > 0) return { ok: false, violations };
   // A split reason only means something when there is a split.
   const single = segments.length === 1;

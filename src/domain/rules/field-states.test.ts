@@ -18,8 +18,13 @@ describe(describeFields.name, () => {
       expect(fields.engagementScenario.options).toContainEqual({ id: "customer_led", name: "Customer-Led" });
     });
 
-    it("asks for the projected unblock date", () => {
-      expect(fields.targetDate).toMatchObject({ state: "required", label: "Projected unblock date" });
+    it("asks for the target date, in the playbook's words the projected unblock date", () => {
+      // The label stays the same in every row; the playbook's term for this row is help text.
+      expect(fields.targetDate).toMatchObject({
+        state: "required",
+        label: "Target date",
+        playbookTerm: "Projected unblock date",
+      });
     });
 
     it("proposes the Account Team as owner", () => {

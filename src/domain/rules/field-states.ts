@@ -1,13 +1,13 @@
+import { type RuleText, say } from "../i18n/rule-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { ScenarioField, ScenarioRow } from "../playbook/playbook-schema.ts";
 import type { StatusSegment } from "../status-segment.ts";
 import { maxLengths } from "./check-segment.ts";
-import { formatCount } from "./field-values.ts";
 import {
   carriedValue,
   effectiveRule,
   fieldDefault,
-  fieldLabel,
+  fieldName,
   l2NextActionMarker,
   ruleWithoutCarry,
   scenarioFields,
@@ -21,7 +21,10 @@ export interface Option {
 export interface FieldState {
   /** "carried": shown read-only with the previous value; "disabled": the table says N/A. */
   state: "required" | "optional" | "disabled" | "carried";
+  /** The field's name, the same in every row, so a label never changes under the user ("Target date"). */
   label: string;
+  /** The playbook's own word for the field in this row when it differs ("Projected unblock date"), else null. */
+  playbookTerm: string | null;
   /** The value an empty field takes when saved. */
   default: string | null;
   carriedValue: string | null;
@@ -67,9 +70,12 @@ function describeField(
   },
 ): FieldState {
   const fieldRule = row.fields[field];
+  const { text } = index;
+  const label = fieldName(field, text);
   const base: FieldState = {
     state: "optional",
-    label: fieldLabel(row, field),
+    label,
+    playbookTerm: fieldRule.label && fieldRule.label !== label ? fieldRule.label : null,
     default: null,
     carriedValue: null,
     options:
@@ -82,7 +88,7 @@ function describeField(
   };
   const rule = effectiveRule(index, row, field);
   if (rule === "forbidden") {
-    return { ...base, state: "disabled", options: null, hint: base.hint ?? "Not used in this scenario." };
+    return { ...base, state: "disabled", options: null, hint: base.hint ?? say(text, "hint_not_used") };
   }
   if (rule === "carry") {
     const kept = carriedValue(context.previous, row.l1, context.position, field);
@@ -91,7 +97,7 @@ function describeField(
         ...base,
         state: "carried",
         carriedValue: kept,
-        hint: base.hint ?? "Kept from the previous status; it cannot be changed here.",
+        hint: base.hint ?? say(text, "hint_carried"),
       };
     }
   }
@@ -100,7 +106,7 @@ function describeField(
     ...base,
     state,
     default: fieldDefault(index, row, field, context.chosenL2),
-    hint: base.hint ?? generatedHint(row, field),
+    hint: base.hint ?? generatedHint(row, field, text),
   };
 }
 
@@ -116,13 +122,12 @@ function optionsFor(index: PlaybookIndex, row: ScenarioRow, field: ScenarioField
   return null;
 }
 
-function generatedHint(row: ScenarioRow, field: ScenarioField): string | null {
+function generatedHint(row: ScenarioRow, field: ScenarioField, text: RuleText): string | null {
   const fieldRule = row.fields[field];
-  if (fieldRule.default === l2NextActionMarker)
-    return "Follows from the L2 reason chosen; you may reword it.";
-  if (fieldRule.notPast) return "Today or later.";
+  if (fieldRule.default === l2NextActionMarker) return say(text, "hint_from_l2");
+  if (fieldRule.notPast) return say(text, "hint_not_past");
   const limit = maxLengths[field];
-  return limit === undefined ? null : `At most ${formatCount(limit)} characters.`;
+  return limit === undefined ? null : say(text, "hint_max_length", { limit });
 }
 
 /** The L3 reasons the editor offers for an L2 on a service; empty when the L2 takes none. */

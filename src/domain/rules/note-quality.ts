@@ -1,3 +1,4 @@
+import { say } from "../i18n/rule-text.ts";
 import { lintNote } from "../notes/lint-note.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { ScenarioRow } from "../playbook/playbook-schema.ts";
@@ -27,11 +28,14 @@ export function checkNoteQuality(
   if (!whyRequiredL1s.has(row.l1)) return null;
   const lint = lintNote(note, { l1: row.l1, l2 });
   if (lint.grade !== "poor") return null;
-  const label = fieldLabel(row, "note");
-  const hint = lint.hints[0]?.message ?? "Say why, with the specifics.";
+  const { text } = index;
+  // The linter reads English notes and hints in English; other languages get the general hint.
+  const linted = text.language === "en" ? lint.hints[0]?.message : undefined;
+  const hint = linted ?? say(text, "note_hint_default");
+  const field = inSentence(fieldLabel(row, "note", text), text);
   return violation(
     path,
     "note_too_poor",
-    `${situation(index, row)} needs the why: this ${inSentence(label)} is too poor to save. ${hint}`,
+    say(text, "note_too_poor", { ...situation(index, row), field, hint }),
   );
 }

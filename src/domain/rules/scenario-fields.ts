@@ -1,3 +1,4 @@
+import { englishText, type RuleText, say } from "../i18n/rule-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { FieldRule, L1, ScenarioField, ScenarioRow, Stage } from "../playbook/playbook-schema.ts";
 import type { StatusSegment } from "../status-segment.ts";
@@ -19,40 +20,34 @@ export const scenarioFields = [
   "nextAction",
 ] as const satisfies readonly ScenarioField[];
 
-/** The name a manager knows each field by, used when a row gives no label of its own. */
-const fieldNames: Record<ScenarioField, string> = {
-  l2: "L2 reason",
-  l3: "L3 reason",
-  serviceStatus: "Service status",
-  engagementScenario: "Engagement scenario",
-  targetDate: "Target date",
-  owner: "Owner",
-  note: "Note",
-  nextActionDate: "Next action date",
-  nextAction: "Next action",
-};
-
 /** Stable snake_case stem for violation codes: targetDate -> target_date. */
 export function codeStem(field: ScenarioField): string {
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-export function fieldLabel(row: ScenarioRow, field: ScenarioField): string {
-  return row.fields[field].label ?? fieldNames[field];
+/** The name a manager knows each field by, the same in every row ("Target date"). */
+export function fieldName(field: ScenarioField, text: RuleText = englishText): string {
+  return say(text, `field_${field}`);
 }
 
-/** "Projected unblock date" -> "projected unblock date", but "L2 reason" stays as it is. */
-export function inSentence(label: string): string {
+/** The playbook's own word for the field in this row ("Projected unblock date"), else its name. */
+export function fieldLabel(row: ScenarioRow, field: ScenarioField, text: RuleText = englishText): string {
+  return row.fields[field].label ?? fieldName(field, text);
+}
+
+/** A label inside a sentence: "Projected unblock date" -> "projected unblock date", but "L2 reason" and German nouns stay. */
+export function inSentence(label: string, text: RuleText = englishText): string {
+  if (text.language !== "en") return label;
   return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
-export function stageName(stage: Stage): string {
-  return stage === "assignment" ? "Assignment" : "Delivery";
+export function stageName(stage: Stage, text: RuleText = englishText): string {
+  return say(text, stage === "assignment" ? "stage_assignment" : "stage_delivery");
 }
 
-/** "Blocked in the Delivery stage" - how messages name the situation a row covers. */
-export function situation(index: PlaybookIndex, row: ScenarioRow): string {
-  return `${index.l1(row.l1)?.name ?? row.l1} in the ${stageName(row.stage)} stage`;
+/** The values every sentence about a row's situation names: its L1 and its stage ("Blocked", "Delivery"). */
+export function situation(index: PlaybookIndex, row: ScenarioRow): { l1: string; stage: string } {
+  return { l1: index.l1(row.l1)?.name ?? row.l1, stage: stageName(row.stage, index.text) };
 }
 
 /** L1 field availability (user guide) for the fields it speaks about. */

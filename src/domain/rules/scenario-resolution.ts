@@ -1,3 +1,4 @@
+import { say } from "../i18n/rule-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { L1, ScenarioRow, Stage } from "../playbook/playbook-schema.ts";
 import type { StatusSegment } from "../status-segment.ts";
@@ -32,40 +33,36 @@ export function resolveScenarioRow(
   },
 ): RowResolution {
   const { l1, stage, scenarioId, path } = input;
+  const { text } = index;
   if (scenarioId !== null) {
     const row = index.scenario(scenarioId);
     if (!row) {
       return fail(
         `${path}.scenarioId`,
         "scenario_unknown",
-        `"${scenarioId}" is not a scenario of the playbook.`,
+        say(text, "scenario_unknown", { scenario: scenarioId }),
       );
     }
     if (row.l1 !== l1.id) {
       const rowL1 = index.l1(row.l1)?.name ?? row.l1;
-      return fail(
-        `${path}.scenarioId`,
-        "scenario_l1_mismatch",
-        `The scenario "${row.title}" records ${rowL1}, not ${l1.name}.`,
-      );
+      const message = say(text, "scenario_l1_mismatch", { row: row.title, rowL1, l1: l1.name });
+      return fail(`${path}.scenarioId`, "scenario_l1_mismatch", message);
     }
     if (row.stage !== stage) {
-      return fail(
-        `${path}.scenarioId`,
-        "scenario_stage_mismatch",
-        `The scenario "${row.title}" belongs to the ${stageName(row.stage)} stage, but this service is in the ${stageName(stage)} stage.`,
-      );
+      const message = say(text, "scenario_stage_mismatch", {
+        row: row.title,
+        rowStage: stageName(row.stage, text),
+        stage: stageName(stage, text),
+      });
+      return fail(`${path}.scenarioId`, "scenario_stage_mismatch", message);
     }
     return { ok: true, row };
   }
 
   const rows = index.scenariosFor(l1.id, stage);
   if (rows.length === 0) {
-    return fail(
-      `${path}.l1`,
-      "scenario_missing",
-      `The playbook has no scenario for ${l1.name} in the ${stageName(stage)} stage.`,
-    );
+    const message = say(text, "scenario_missing", { l1: l1.name, stage: stageName(stage, text) });
+    return fail(`${path}.l1`, "scenario_missing", message);
   }
   const keeping = rows.find((row) => row.keepExistingClassification);
   if (keeping && !input.l2Given && input.previous.some((segment) => segment.l1 === l1.id)) {

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
+import { describeFields } from "../../domain/rules/field-states.ts";
+import type { ActivePlaybook } from "../app-deps.ts";
+import { loadPlaybook } from "./load-playbook.ts";
+import { localizedIndex } from "./playbook-translations.ts";
+
+const loaded = loadPlaybook();
+const active: ActivePlaybook = { index: loaded.index, path: loaded.path, sha256: loaded.sha256 };
+
+describe("the default playbook in German", () => {
+  const german = localizedIndex(active, "de");
+
+  it("fits the playbook: every id it names exists and every list has as many entries", () => {
+    // localizedIndex throws playbook_invalid on any mismatch; building it is the check.
+    expect(german.text.language).toBe("de");
+    expect(localizedIndex(active, "de")).toBe(german);
+  });
+
+  it("names every L1 and L2 and each Blocked L3 in German", () => {
+    const english = loaded.index.playbook;
+    for (const l1 of german.playbook.l1s) {
+      const source = english.l1s.find((candidate) => candidate.id === l1.id)!;
+      expect(l1.name, l1.id).not.toBe(source.name);
+      expect(l1.definition, l1.id).not.toBe(source.definition);
+      l1.l2s.forEach((l2, at) => {
+        // Some names read the same in both languages (Migration).
+        if (l2.name === source.l2s[at]!.name) expect(l2.id).toBe("migration");
+        expect(l2.definition, l2.id).not.toBe(source.l2s[at]!.definition);
+      });
+    }
+    const blocked = german.l1("blocked")!;
+    const sourceBlocked = loaded.index.l1("blocked")!;
+    const untranslated = blocked.l2s.flatMap((l2, at) =>
+      l2.l3s.filter((l3, l3At) => {
+        const source = sourceBlocked.l2s[at]!.l3s[l3At]!;
+        const same = l3.name === source.name && (l3.definition ?? "") === (source.definition ?? "");
+        return same && !sameInGerman.has(l3.name);
+      }),
+    );
+    expect(untranslated.map((l3) => l3.id)).toEqual([]);
+  });
+
+  it("gives the Blocked L2s German guidance: what it is not, who resolves it, examples, questions", () => {
+    const l2 = german.l2("blocked", "app_compatibility")!;
+    expect(l2.name).toBe("App-Kompatibilität");
+    expect(l2.notThis).toMatch(/^Keine fehlende Funktion/);
+    expect(l2.resolver.group).toBe("App-Kompatibilitätsteam");
+    expect(l2.validExamples[0]).toMatch(/Branchenanwendung/);
+    expect(l2.invalidExamples[0]).toMatchObject({ useInstead: { l1: "blocked" } });
+    // The next action is a value a status stores: it stays the playbook's own.
+    expect(l2.resolver.nextAction).toBe(loaded.index.l2("blocked", "app_compatibility")!.resolver.nextAction);
+  });
+
+  it("judges a status by the same rules and answers in German", () => {
+    const decision = evaluateStatus({
+      index: german,
+      serviceId: "teams",
+      stage: "delivery",
+      actorRole: "delivery_fm",
+      availableSeats: 100,
+      previous: [],
+      proposed: [{ seats: 100, l1: "Blocked", l2: "App Compatibility", note: "" }],
+      today: "2026-03-04",
+    });
+    expect(decision.ok).toBe(false);
+    const messages = decision.ok ? [] : decision.violations.map((found) => [found.code, found.message]);
+    expect(messages).toContainEqual([
+      "target_date_required",
+      "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Datum der Entblockung“ erforderlich.",
+    ]);
+  });
+
+  it("labels the editor's fields in German, with the playbook's term as help", () => {
+    const row = german.scenario("blocked_delivery")!;
+    const fields = describeFields(german, row, [], "teams");
+    expect(fields.targetDate).toMatchObject({
+      label: "Zieldatum",
+      playbookTerm: "Voraussichtliches Datum der Entblockung",
+      hint: "Heute oder später.",
+    });
+    expect(fields.serviceStatus.hint).toBe("Wird in diesem Szenario nicht verwendet.");
+  });
+});
+
+/** Blocked L3 names that are the same word in German (product and feature names). */
+const sameInGerman = new Set([
+  "Hardware",
+  "VDI",
+  "COVID",
+  "Geofencing",
+  "RBAC",
+  "Timefencing",
+  "Migration",
+  "Mobile Content Management",
+  "Mobile Content Management (Skylark)",
+]);
