@@ -710,6 +710,8 @@ export const userPreferences = pgTable(
     noticeMail: boolean("notice_mail").notNull().default(true),
     /** The local date of the last digest sent: no second one for that date or an earlier one. */
     digestSentOn: date("digest_sent_on", { mode: "string" }),
+    /** The language the app and the API speak to the person (en, de); null follows the browser's. */
+    language: text("language"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("user_preferences_digest_check", sql`${t.digest} in ('daily', 'weekly', 'off')`)],
