@@ -1,8 +1,4 @@
-import {
-  type NoteCheckCandidates,
-  saveNoteChecks,
-  unjudgedEntitlements,
-} from "../../db/repositories/note-check-repository.ts";
+import { saveNoteChecks, unjudgedEntitlements } from "../../db/repositories/note-check-repository.ts";
 import type { QualityScope } from "../../db/repositories/quality-repository.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import { judgeNotes, noteJudgeVersion } from "../../domain/quality/judge-notes.ts";
@@ -23,37 +19,31 @@ export function noteJudgeBasis(deps: AppDeps): string {
   return `${noteJudgeVersion}:${defaultSuggestModel.trainedOn.corpusDigest}:${deps.playbook.sha256}`;
 }
 
-function candidatesOf(deps: AppDeps): NoteCheckCandidates {
-  const rules = qualityRulesOf(deps.playbook.index.playbook);
-  return {
-    gradeL1s: rules.noteGrade.enabled ? rules.noteGrade.l1s : [],
-    suggest: rules.suggestDisagrees.enabled,
-    basis: noteJudgeBasis(deps),
-  };
-}
-
 /**
  * Judges the notes of up to `budget` entitlements in scope that have no
- * judgment for their current version (latest changed first) and keeps the
- * judgments; returns how many are left unjudged. Runs as the system: the
- * callers (the queue's use-cases, the background job) decided the scope.
+ * judgment for their current version and keeps the judgments. A read asks
+ * for the latest changed first and learns how many are left (`pending`);
+ * the background job takes any, and learns only whether it took a full
+ * batch (`pending` null). Runs as the system: the callers (the queue's
+ * use-cases, the job) decided the scope.
  */
 export async function judgeUnjudgedNotes(
   deps: AppDeps,
   scope: QualityScope,
   budget: number,
-): Promise<{ judged: number; pending: number }> {
+  options: { latestFirst: boolean } = { latestFirst: true },
+): Promise<{ judged: number; pending: number | null }> {
   const rules = qualityRulesOf(deps.playbook.index.playbook);
   if (!rules.noteGrade.enabled && !rules.suggestDisagrees.enabled) return { judged: 0, pending: 0 };
-  const candidates = candidatesOf(deps);
+  const basis = noteJudgeBasis(deps);
   const db = deps.database.db;
-  const found = await unjudgedEntitlements(db, scope, candidates, budget);
+  const found = await unjudgedEntitlements(db, scope, { basis, limit: budget, ...options });
   const suggester = suggesterOf(deps.playbook.index);
   const checks = found.rows.map((row) => ({
     entitlementId: row.id,
     version: row.version,
     findings: judgeNotes(rules, row.segments, row.serviceId, suggester),
   }));
-  await saveNoteChecks(db, checks, candidates.basis, deps.now());
-  return { judged: checks.length, pending: found.count - checks.length };
+  await saveNoteChecks(db, checks, basis, deps.now());
+  return { judged: checks.length, pending: found.count === null ? null : found.count - checks.length };
 }

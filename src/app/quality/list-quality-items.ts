@@ -63,7 +63,7 @@ export async function listQualityItems(
       label: qualityRuleLabels[id],
       enabled: ruleEnabled(rules, id),
     })),
-    notesPending: notes.pending,
+    notesPending: notes.pending ?? 0,
     items: rows.items.map((row) => qualityItemView(index, row, today)),
   };
 }

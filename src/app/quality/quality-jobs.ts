@@ -26,8 +26,9 @@ export const judgeNotesJob: JobHandler = {
   run: async (deps) => {
     const started = Date.now();
     for (;;) {
-      const { judged, pending } = await judgeUnjudgedNotes(deps, { visibleTo: everyTenant }, judgeBatch);
-      if (judged === 0 || pending === 0 || Date.now() - started > judgeRunMs) return undefined;
+      const scope = { visibleTo: everyTenant };
+      const { judged } = await judgeUnjudgedNotes(deps, scope, judgeBatch, { latestFirst: false });
+      if (judged < judgeBatch || Date.now() - started > judgeRunMs) return undefined;
     }
   },
 };

@@ -13,55 +13,40 @@ export interface UnjudgedEntitlement {
   segments: NoteSegment[];
 }
 
-export interface NoteCheckCandidates {
-  /** What the note rules read: segments of these L1s, and segments with an L2 and a note. */
-  gradeL1s: readonly string[];
-  suggest: boolean;
-  basis: string;
-}
-
-function needsJudging(candidates: NoteCheckCandidates) {
-  const l1s =
-    candidates.gradeL1s.length > 0
-      ? sql`s.l1 in (${sql.join(
-          candidates.gradeL1s.map((l1) => sql`${l1}`),
-          sql`, `,
-        )})`
-      : sql`false`;
-  const suggest = candidates.suggest ? sql`(s.l2 is not null and btrim(s.note) <> '')` : sql`false`;
-  return sql`(${l1s} or ${suggest})`;
-}
+/** The entitlements in scope whose kept judgment is missing, or of another version or basis. */
+const unjudgedSql = (
+  scope: QualityScope,
+  basis: string,
+) => sql`with scoped as materialized (${scopedEntitlementsSql(scope)})
+  select sc.id, sc.version, sc.service_id, sc.updated_at from scoped sc
+  left join quality_note_checks nc on nc.entitlement_id = sc.id
+  where nc.entitlement_id is null or nc.version <> sc.version or nc.basis <> ${basis}`;
 
 /**
- * Up to `limit` entitlements in scope whose note judgment is missing or was
- * made for another version or basis, the latest changed first (so a note
- * just fixed is judged on the next read), with how many there are in all.
+ * Up to `limit` entitlements in scope with no judgment of their notes for
+ * their current version and basis, with their segments. `latestFirst`: the
+ * latest changed first (a note just fixed is judged on the next read), and
+ * how many there are in all; otherwise any of them and no count (the
+ * background job, which must not sort the portfolio on every batch).
  */
 export async function unjudgedEntitlements(
   db: Db,
   scope: QualityScope,
-  candidates: NoteCheckCandidates,
-  limit: number,
-): Promise<{ count: number; rows: UnjudgedEntitlement[] }> {
-  const [row] = await rowsOf<{ count: number; rows: UnjudgedEntitlement[] }>(
+  options: { basis: string; limit: number; latestFirst: boolean },
+): Promise<{ rows: UnjudgedEntitlement[]; count: number | null }> {
+  const picked = options.latestFirst
+    ? sql`select u.*, count(*) over () as total from (${unjudgedSql(scope, options.basis)}) u
+        order by u.updated_at desc, u.id limit ${options.limit}`
+    : sql`select u.*, null::int as total from (${unjudgedSql(scope, options.basis)}) u limit ${options.limit}`;
+  const rows = await rowsOf<UnjudgedEntitlement & { total: number | null }>(
     db,
-    sql`with scoped as materialized (${scopedEntitlementsSql(scope)}),
-    unjudged as materialized (
-      select sc.id, sc.version, sc.service_id, sc.updated_at from scoped sc
-      left join quality_note_checks nc on nc.entitlement_id = sc.id
-      where (nc.entitlement_id is null or nc.version <> sc.version or nc.basis <> ${candidates.basis})
-        and exists (select 1 from status_segments s where s.entitlement_id = sc.id and ${needsJudging(candidates)})
-    ), picked as (
-      select * from unjudged order by updated_at desc, id limit ${limit}
-    )
-    select (select count(*)::int from unjudged) as count,
-      (select coalesce(json_agg(json_build_object('id', p.id, 'version', p.version, 'serviceId', p.service_id,
-        'segments', (select json_agg(json_build_object('position', s.position, 'l1', s.l1, 'l2', s.l2,
-            'note', s.note) order by s.position)
-          from status_segments s where s.entitlement_id = p.id))), '[]'::json)
-        from picked p) as rows`,
+    sql`select p.id, p.version, p.service_id as "serviceId", p.total::int as total,
+        coalesce((select json_agg(json_build_object('position', s.position, 'l1', s.l1, 'l2', s.l2, 'note', s.note)
+          order by s.position) from status_segments s where s.entitlement_id = p.id), '[]'::json) as segments
+      from (${picked}) p`,
   );
-  return row ?? { count: 0, rows: [] };
+  const count = options.latestFirst ? (rows[0]?.total ?? 0) : null;
+  return { rows: rows.map(({ total: _total, ...row }) => row), count };
 }
 
 export interface NoteCheck {

@@ -73,10 +73,18 @@ export function scopedEntitlementsSql(scope: QualityScope): SQL {
           join entitlements ce on ce.tenant_id = ct.id where ca.user_id = ${mine}::uuid
         union select cs.entitlement_id from status_segments cs where cs.owner_user_id = ${mine}::uuid)`
     : sql``;
+  // A reader of their own tenants is driven from their assignments rather than checked per entitlement.
+  const reader = scope.visibleTo.kind === "assigned" ? uuidOrNobody(scope.visibleTo.userId) : null;
+  const readable = reader
+    ? sql`and e.tenant_id in (select ra.tenant_id from assignments ra where ra.user_id = ${reader}::uuid
+          and ra.tenant_id is not null
+        union select rt.id from assignments ra join tenants rt on rt.customer_id = ra.customer_id
+          where ra.user_id = ${reader}::uuid)`
+    : sql``;
   return sql`select e.id, e.version, e.tenant_id, t.customer_id, e.service_id, e.available_seats,
       e.updated_at, e.resplit_needed, ${assigned} as assigned
     from entitlements e join tenants t on t.id = e.tenant_id
-    where e.ended_at is null ${visible ? sql`and ${visible}` : sql``} ${candidates}`;
+    where e.ended_at is null ${visible ? sql`and ${visible}` : sql``} ${readable} ${candidates}`;
 }
 
 const ruleRank = sql`case i.rule ${sql.join(
@@ -84,54 +92,59 @@ const ruleRank = sql`case i.rule ${sql.join(
   sql` `,
 )} end`;
 
-const ownerKind = sql`case when s.owner_user_id is not null then 'person' when s.owner_team is not null then 'team'
-  when btrim(coalesce(s.owner, '')) <> '' then 'text' else 'none' end`;
+const ownerKind = sql`case when f.owner_user_id is not null then 'person' when f.owner_team is not null then 'team'
+  when btrim(coalesce(f.owner, '')) <> '' then 'text' else 'none' end`;
 
-/** The queue's items: counts by rule (all rules) and by owner, and one page, per the filters. */
+/** The page's order: rule, date (oldest first), customer, tenant, service, segment. */
+const pageOrder = sql`p.rank, p.date nulls last, p.customer_name, p.tenant_name, p.service_id, p.entitlement_id,
+  p.position nulls first`;
+
+/**
+ * The queue's items: counts by rule (all rules) and by owner, and one page,
+ * per the filters; one statement over one pass of the scope's segments.
+ */
 export async function readQuality(db: Db, query: QualityQuery): Promise<QualityRows> {
   const mine = query.mineOf ? uuidOrNobody(query.mineOf) : null;
   const ownerFilter = [
-    mine ? sql`(sc.assigned or s.owner_user_id = ${mine}::uuid)` : null,
-    query.team ? sql`s.owner_team = ${query.team}` : null,
+    mine ? sql`(f.assigned or f.owner_user_id = ${mine}::uuid)` : null,
+    query.team ? sql`f.owner_team = ${query.team}` : null,
   ].filter((c): c is SQL => c !== null);
   const ruleFilter = query.rule ? sql`i.rule = ${query.rule}` : sql`true`;
   const [row] = await rowsOf<{ answer: QualityRows }>(
     db,
     sql`with scoped as materialized (${scopedEntitlementsSql(query)}),
-    found as (${qualityFindingsSql(query)}),
     items as materialized (
-      select f.entitlement_id, f.position, f.rule, f.date, f.data, sc.version, sc.tenant_id,
-        sc.customer_id, sc.service_id, s.l1, s.l2, s.seats, s.owner_user_id, s.owner_team,
-        s.owner as owner_text, ${ownerKind} as owner_kind
-      from found f join scoped sc on sc.id = f.entitlement_id
-      left join status_segments s on s.entitlement_id = f.entitlement_id and s.position = f.position
+      select f.*, ${ownerKind} as owner_kind from (${qualityFindingsSql(query)}) f
       ${ownerFilter.length > 0 ? sql`where ${sql.join(ownerFilter, sql` and `)}` : sql``}
     )
     select json_build_object(
       'total', (select count(*)::int from items i where ${ruleFilter}),
       'byRule', (select coalesce(json_object_agg(r.rule, r.n), '{}'::json)
         from (select i.rule, count(*)::int as n from items i group by i.rule) r),
-      'byOwner', (select coalesce(json_agg(o order by o.count desc, o.name nulls last), '[]'::json) from (
-        select i.owner_kind as kind, i.owner_user_id as "userId", i.owner_team as role,
-          coalesce(max(ou.name), min(i.owner_text)) as name, count(*)::int as count
-        from items i left join users ou on ou.id = i.owner_user_id
-        where ${ruleFilter}
+      'byOwner', (select coalesce(json_agg(json_build_object('kind', o.kind, 'userId', o.user_id, 'role', o.role,
+          'name', coalesce(ou.name, o.text), 'count', o.count) order by o.count desc, coalesce(ou.name, o.text)
+          nulls last), '[]'::json) from (
+        select i.owner_kind as kind, i.owner_user_id as user_id, i.owner_team as role, min(i.owner) as text,
+          count(*)::int as count
+        from items i where ${ruleFilter}
         group by i.owner_kind, i.owner_user_id, i.owner_team,
-          case when i.owner_kind = 'text' then lower(btrim(i.owner_text)) end) o),
-      'items', (select coalesce(json_agg(p order by p.place), '[]'::json) from (
-        select row_number() over (order by ${ruleRank}, i.date nulls last, c.name, t.name, i.service_id,
-            i.entitlement_id, i.position nulls first) as place, i.rule, i.entitlement_id as "entitlementId", i.version,
-          i.position, i.date::text as date, i.data,
-          json_build_object('id', t.id, 'name', t.name, 'domain', t.domain) as tenant,
-          json_build_object('id', c.id, 'name', c.name) as customer, i.service_id as "serviceId",
-          case when i.l1 is null then null else json_build_object('l1', i.l1, 'l2', i.l2, 'seats', i.seats) end
-            as segment,
-          json_build_object('kind', i.owner_kind, 'userId', i.owner_user_id, 'role', i.owner_team,
-            'name', coalesce(ou.name, i.owner_text)) as owner
+          case when i.owner_kind = 'text' then lower(btrim(i.owner)) end) o
+        left join users ou on ou.id = o.user_id),
+      'items', (select coalesce(json_agg(json_build_object('rule', p.rule, 'entitlementId', p.entitlement_id,
+          'version', p.version, 'position', p.position, 'date', p.date::text, 'data', p.data,
+          'tenant', json_build_object('id', p.tenant_id, 'name', p.tenant_name, 'domain', p.tenant_domain),
+          'customer', json_build_object('id', p.customer_id, 'name', p.customer_name), 'serviceId', p.service_id,
+          'segment', case when p.l1 is null then null
+            else json_build_object('l1', p.l1, 'l2', p.l2, 'seats', p.seats) end,
+          'owner', json_build_object('kind', p.owner_kind, 'userId', p.owner_user_id, 'role', p.owner_team,
+            'name', coalesce((select ou.name from users ou where ou.id = p.owner_user_id), p.owner)))
+          order by ${pageOrder}), '[]'::json) from (
+        -- Sorted on the keys alone; the page's rows only are built into JSON.
+        select i.*, ${ruleRank} as rank, c.name as customer_name, t.name as tenant_name, t.domain as tenant_domain
         from items i join tenants t on t.id = i.tenant_id join customers c on c.id = i.customer_id
-        left join users ou on ou.id = i.owner_user_id
         where ${ruleFilter}
-        order by place
+        order by ${ruleRank}, i.date nulls last, c.name, t.name, i.service_id, i.entitlement_id,
+          i.position nulls first
         limit ${query.limit} offset ${query.offset}) p)
     ) as answer`,
   );
