@@ -16,6 +16,7 @@ import { getEntitlementHistory } from "./entitlements/get-entitlement-history.ts
 import { getOwnerChoices } from "./entitlements/get-owner-choices.ts";
 import { importStatuses } from "./entitlements/import-statuses.ts";
 import { listEntitlements, listEntitlementsAsJson } from "./entitlements/list-entitlements.ts";
+import { countEntitlementsAsOf, listEntitlementsAsOf } from "./entitlements/list-entitlements-as-of.ts";
 import { setStatus } from "./entitlements/set-status.ts";
 import { suggestStatus } from "./entitlements/suggest-status.ts";
 import { addResolverMember } from "./escalations/add-resolver-member.ts";
@@ -47,9 +48,13 @@ import { listCustomers } from "./portfolio/list-customers.ts";
 import { listTenants } from "./portfolio/list-tenants.ts";
 import { listQualityItems } from "./quality/list-quality-items.ts";
 import { getBlockedAging } from "./reports/blocked-aging.ts";
+import { getBlockedOverTimeByL2 } from "./reports/blocked-by-l2-over-time.ts";
 import { getBlockedByL2Service } from "./reports/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "./reports/blocked-by-l3.ts";
 import { getBlockedOverTime } from "./reports/blocked-over-time.ts";
+import { comparePortfolio } from "./reports/compare-portfolio.ts";
+import { getDwellTimes } from "./reports/dwell-times.ts";
+import { getL1Flow } from "./reports/l1-flow.ts";
 import { getOverdueNextActions } from "./reports/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "./reports/projected-unblocks.ts";
 import { reportRowScope, reportTotals } from "./reports/report-totals.ts";
@@ -133,6 +138,12 @@ const useCases: Record<string, Call> = {
   getProjectedUnblocks: (deps, actor) => getProjectedUnblocks(deps, actor),
   getBlockedOverTime: (deps, actor) => getBlockedOverTime(deps, actor),
   getOverdueNextActions: (deps, actor) => getOverdueNextActions(deps, actor),
+  getBlockedOverTimeByL2: (deps, actor) => getBlockedOverTimeByL2(deps, actor),
+  comparePortfolio: (deps, actor) => comparePortfolio(deps, actor, { from: "2025-01-01", to: "2025-02-01" }),
+  getDwellTimes: (deps, actor) => getDwellTimes(deps, actor),
+  getL1Flow: (deps, actor) => getL1Flow(deps, actor),
+  listEntitlementsAsOf: (deps, actor) => listEntitlementsAsOf(deps, actor, { asOf: "2025-01-01" }),
+  countEntitlementsAsOf: (deps, actor) => countEntitlementsAsOf(deps, actor, { asOf: "2025-01-01" }),
   reportTotals: (deps, actor) => reportTotals(deps, actor, {}, async () => []),
   reportRowScope: (deps, actor) => reportRowScope(deps, actor),
   listUserViews: (deps, actor) => listUserViews(deps, actor),
@@ -200,6 +211,7 @@ const answersNothing = {
 const notUseCases: Record<string, string> = {
   entitlementQueryOf: "checks a filter; takes the scope its callers worked out from the actor",
   reportScope: "checks a report filter; takes the scope reportTotals or reportRowScope worked out",
+  historyLabels: "names the playbook ids history rows keep, for the history reports that checked the actor",
   recordAudit: "part of a write that has checked its actor",
   recordPlaybookLoad: "the server recording the playbook it started with",
   resolveApiToken: "authentication itself: finds who is acting",

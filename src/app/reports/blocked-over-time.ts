@@ -2,6 +2,7 @@ import { blockedSeatsByWeek } from "../../db/repositories/blocked-trend-reposito
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { BlockedWeek } from "../../http/schemas/reports.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import { asOfDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
@@ -11,6 +12,8 @@ export interface BlockedOverTimeFilter {
   /** Weeks back from today (1..156, default 52). */
   weeks?: number;
   today?: string;
+  /** The last week is the one holding this day (YYYY-MM-DD): the chart as it stood then. */
+  asOf?: string;
 }
 
 /** Weekly Blocked seats over the past year (by default), from the status history. */
@@ -29,7 +32,8 @@ async function blockedWeeks(
 ): Promise<BlockedWeek[]> {
   const checks = new FilterChecks();
   const customerId = checks.id("customerId", filter.customerId);
-  const today = checks.date("today", filter.today) ?? todayOf(deps.now());
+  const currentDay = todayOf(deps.now());
+  const today = checks.date("today", filter.today) ?? asOfDay(checks, filter.asOf, currentDay) ?? currentDay;
   const weeks = filter.weeks ?? 52;
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 156) {
     checks.violations.push({

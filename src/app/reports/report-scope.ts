@@ -1,14 +1,21 @@
 import type { ReportScope } from "../../db/repositories/report-repository.ts";
+import { endOfDay } from "../../domain/history/as-of-day.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
+import { asOfDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 
 /** Filters every report accepts. */
 export interface ReportFilter {
   serviceId?: string;
   customerId?: string;
-  /** The day the report is as of (YYYY-MM-DD); default today by the app clock. */
+  /** The day the report counts days to (YYYY-MM-DD); default the as-of day, else today by the app clock. */
   today?: string;
+  /**
+   * The portfolio as it stood at the end of this UTC day (YYYY-MM-DD), rebuilt
+   * from the status history; today or absent: the current statuses.
+   */
+  asOf?: string;
 }
 
 /**
@@ -29,7 +36,9 @@ export function reportScope(
   checks = new FilterChecks(),
 ): ReportScope {
   const customerId = checks.id("customerId", filter.customerId);
-  const today = checks.date("today", filter.today) ?? todayOf(deps.now());
+  const currentDay = todayOf(deps.now());
+  const asOf = asOfDay(checks, filter.asOf, currentDay);
+  const today = checks.date("today", filter.today) ?? asOf ?? currentDay;
   const serviceId = checks.service("serviceId", filter.serviceId, deps.playbook.index);
   checks.done();
   return {
@@ -37,7 +46,8 @@ export function reportScope(
     customerId,
     excludedL1s: excludedFromReporting,
     today,
-    currentDay: todayOf(deps.now()),
+    currentDay,
     visibleTo,
+    asOf: asOf === null || asOf === currentDay ? null : endOfDay(asOf),
   };
 }

@@ -4,6 +4,7 @@ import type { OverdueAction } from "../../http/schemas/reports.ts";
 import type { Db } from "../client.ts";
 import { decodeCursor, encodeCursor, type KeyCast } from "../infra/cursor.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
+import { latestHistoryBefore, latestHistoryBeforeAll, openAt, snapshotSegments } from "../sql/as-of-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { type CellRow, readCells } from "./report-aggregate-repository.ts";
@@ -26,6 +27,12 @@ export interface ReportScope {
   currentDay?: string | undefined;
   /** False aggregates the segments directly even where the report aggregates could answer (tests compare both). */
   useAggregates?: boolean | undefined;
+  /**
+   * Report the portfolio as it stood at this instant (ISO timestamp, the end
+   * of the as-of day), rebuilt from the status history (sql/as-of-sql.ts);
+   * absent: the current segments.
+   */
+  asOf?: string | null | undefined;
 }
 
 /**
@@ -36,6 +43,7 @@ export interface ReportScope {
 function fromAggregates(scope: ReportScope): boolean {
   return (
     scope.useAggregates !== false &&
+    !scope.asOf &&
     scope.visibleTo?.kind === "all" &&
     !scope.customerId &&
     !scope.excludedL1s.includes(blockedL1)
@@ -74,8 +82,8 @@ const counts = (cell: CellRow): SeatCount => ({
 
 /** FROM/WHERE over segments in scope; `extra` narrows further (e.g. Blocked only). */
 function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
-  // Entitlements a full portfolio sync ended are out of every report.
-  const conditions: SQL[] = [sql`e.ended_at is null`, ...extra];
+  // Entitlements a full portfolio sync ended are out of every report (as of a date: ended by then).
+  const conditions: SQL[] = [scope.asOf ? openAt(scope.asOf) : sql`e.ended_at is null`, ...extra];
   if (scope.excludedL1s.length > 0) {
     conditions.push(
       sql`s.l1 not in (${sql.join(
@@ -89,11 +97,19 @@ function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
   const visible = tenantScopeCondition(scope.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
-  return sql`from status_segments s
-    join entitlements e on e.id = s.entitlement_id
+  return sql`${segmentSource(scope)}
     join tenants t on t.id = e.tenant_id
     join customers c on c.id = t.customer_id
     ${where}`;
+}
+
+/** The segments `s` and their entitlements `e`: today's, or as they stood at `scope.asOf`. */
+function segmentSource(scope: ReportScope): SQL {
+  if (!scope.asOf) return sql`from status_segments s join entitlements e on e.id = s.entitlement_id`;
+  const wide = scope.visibleTo?.kind === "all" && !scope.customerId;
+  return sql`from entitlements e
+    ${wide ? latestHistoryBeforeAll(scope.asOf) : latestHistoryBefore(scope.asOf)}
+    ${snapshotSegments}`;
 }
 
 const blocked = sql`s.l1 = ${blockedL1}`;

@@ -4,17 +4,21 @@ import { getEntitlement } from "../../app/entitlements/get-entitlement.ts";
 import { getEntitlementHistory } from "../../app/entitlements/get-entitlement-history.ts";
 import { getOwnerChoices } from "../../app/entitlements/get-owner-choices.ts";
 import { listEntitlementsAsJson } from "../../app/entitlements/list-entitlements.ts";
+import {
+  countEntitlementsAsOf,
+  listEntitlementsAsOf,
+} from "../../app/entitlements/list-entitlements-as-of.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
 import { getEscalationHistory } from "../../app/escalations/get-escalation-history.ts";
 import { sourceOf } from "../acting-user.ts";
 import { idParamsSchema, problemResponses } from "../schemas/common.ts";
 import {
+  countQuerySchema,
   entitlementCountSchema,
   entitlementDetailSchema,
   entitlementFilterSchema,
   entitlementPageSchema,
   entitlementViewSchema,
-  exportQuerySchema,
   historySchema,
   setStatusBodySchema,
 } from "../schemas/entitlements.ts";
@@ -34,7 +38,10 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const page = await listEntitlementsAsJson(deps, await request.actor(), request.query);
+      const actor = await request.actor();
+      const page = request.query.asOf
+        ? await listEntitlementsAsOf(deps, actor, request.query)
+        : await listEntitlementsAsJson(deps, actor, request.query);
       // The views arrive as JSON text built by the database (entitlementViewJson).
       return sendJsonText(
         reply,
@@ -50,11 +57,14 @@ export function entitlementRoutes(api: Api, deps: AppDeps): void {
         tags: ["portfolio"],
         summary:
           "How many entitlements match the list's filters: exact up to 10,000, else at least that many",
-        querystring: exportQuerySchema,
+        querystring: countQuerySchema,
         response: { 200: entitlementCountSchema, ...problemResponses },
       },
     },
-    async (request) => countEntitlements(deps, await request.actor(), request.query),
+    async (request) =>
+      request.query.asOf
+        ? countEntitlementsAsOf(deps, await request.actor(), request.query)
+        : countEntitlements(deps, await request.actor(), request.query),
   );
 
   api.get(

@@ -9,6 +9,7 @@ import { entitlementRoutes } from "./entitlement-routes.ts";
 import { escalationRoutes } from "./escalation-routes.ts";
 import { exportRoutes } from "./export-routes.ts";
 import { feedRoutes } from "./feed-routes.ts";
+import { historyReportRoutes } from "./history-report-routes.ts";
 import { myWorkRoutes } from "./my-work-routes.ts";
 import { notificationRoutes } from "./notification-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
@@ -45,6 +46,7 @@ export function registerRoutes(
   myWorkRoutes(api, deps);
   qualityRoutes(api, deps);
   reportRoutes(api, deps);
+  historyReportRoutes(api, deps);
   bulkRoutes(api, deps);
   exportRoutes(api, deps);
   suggestRoutes(api, deps);

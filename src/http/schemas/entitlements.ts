@@ -163,11 +163,21 @@ export const entitlementFilterSchema = z
     resplitNeeded: booleanFlag
       .optional()
       .describe("Only split statuses a seat change left not adding up to the available seats"),
+    asOf: z
+      .string()
+      .max(20)
+      .optional()
+      .describe(
+        "YYYY-MM-DD: the list as it stood at the end of that day (UTC), rebuilt from the status history (docs/HISTORY.md)",
+      ),
   })
   .strict();
 
-/** The export takes the list's filters, without paging: it streams every match. */
-export const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });
+/** The export takes the list's filters, without paging: it streams every match (today's statuses only). */
+export const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true, asOf: true });
+
+/** The count takes the list's filters, as of a day too. */
+export const countQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });
 
 export const entitlementPageSchema = z.object({
   items: z.array(entitlementViewSchema),

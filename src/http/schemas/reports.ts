@@ -6,7 +6,20 @@ export const reportQuerySchema = z
   .object({
     serviceId: z.string().max(100).optional(),
     customerId: z.uuid().optional(),
-    today: z.string().max(20).optional().describe("As-of date, YYYY-MM-DD (default today)"),
+    today: z
+      .string()
+      .max(20)
+      .optional()
+      .describe(
+        "The day ages and overdue dates are counted to, YYYY-MM-DD (default the as-of day, else today)",
+      ),
+    asOf: z
+      .string()
+      .max(20)
+      .optional()
+      .describe(
+        "YYYY-MM-DD: the report as the portfolio stood at the end of that day (UTC), rebuilt from the status history",
+      ),
   })
   .strict();
 
