@@ -42,6 +42,10 @@ import { listRechecks } from "./my-work/list-rechecks.ts";
 import { listNotifications } from "./notifications/list-notifications.ts";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.ts";
 import { getMyPreferences, updateMyPreferences } from "./notifications/my-preferences.ts";
+import { applyPlaybook } from "./playbook/apply-playbook.ts";
+import { diffPlaybooks } from "./playbook/diff-playbooks.ts";
+import { listPlaybookFiles } from "./playbook/list-playbook-files.ts";
+import { listPlaybookVersions } from "./playbook/list-playbook-versions.ts";
 import { getCustomer } from "./portfolio/get-customer.ts";
 import { getTenant } from "./portfolio/get-tenant.ts";
 import { listCustomers } from "./portfolio/list-customers.ts";
@@ -199,6 +203,12 @@ const useCases: Record<string, Call> = {
   dismissRecheck: (deps, actor) => dismissRecheck(deps, actor, some),
   getMyPreferences: (deps, actor) => getMyPreferences(deps, actor),
   updateMyPreferences: (deps, actor) => updateMyPreferences(deps, actor, { digest: "off" }),
+  listPlaybookVersions: (deps, actor) => listPlaybookVersions(deps, actor),
+  listPlaybookFiles: (deps, actor) => listPlaybookFiles(deps, actor),
+  diffPlaybooks: (deps, actor) =>
+    diffPlaybooks(deps, actor, { old: { content: "x" }, next: { content: "x" } }),
+  applyPlaybook: (deps, actor) =>
+    applyPlaybook(deps, as(actor), { candidate: { content: "x" }, dryRun: true }),
 };
 
 /** Use-cases that answer an actor of no known role with nothing rather than a refusal. */
@@ -214,6 +224,28 @@ const notUseCases: Record<string, string> = {
   historyLabels: "names the playbook ids history rows keep, for the history reports that checked the actor",
   recordAudit: "part of a write that has checked its actor",
   recordPlaybookLoad: "the server recording the playbook it started with",
+  loadPlaybook: "reads the playbook file at start, before anyone acts",
+  resolvePlaybookPath: "names the playbook file from the configuration",
+  checkedPlaybook: "checks a playbook file's contents for loadPlaybook and the playbook use-cases",
+  clearPlaybookCache: "forgets loaded files (tests, a reload)",
+  readPlaybookFile: "reads and checks a file for `playbook validate` and loadPlaybook",
+  checkPlaybookBytes: "checks an uploaded or recorded file for the playbook use-cases",
+  resolveTeamOwners: "run by the system at start",
+  syncServices: "run by the system at start, and by applyPlaybook after its Admin check",
+  localizedIndex: "the playbook in a reader's language, for use-cases that checked their actor",
+  recordPlaybookAtStart: "the server checking and recording the playbook it starts on",
+  playbookInUse: "reads the version in use for the playbook use-cases and the start-up check",
+  recordedPlaybook: "parses a recorded version's file",
+  storedGroups: "counts stored values for the playbook use-cases, after their Admin check",
+  playbookChangeReport: "works out the report of diffPlaybooks and applyPlaybook, after their Admin check",
+  moveKeys: "shapes the query keys of a remap",
+  remapStoredValues: "part of applyPlaybook, after its Admin check",
+  recordAppliedVersion: "part of applyPlaybook, after its Admin check",
+  readCandidate: "reads the file a playbook use-case was given, after its Admin check",
+  playbookDirectory: "names the folder playbook files are chosen from",
+  playbookFileNames: "lists that folder for listPlaybookFiles",
+  versionView: "shapes a recorded version for display",
+  currentTaxonomyMap: "builds the map reports read history through, after they checked the actor",
   resolveApiToken: "authentication itself: finds who is acting",
   findUserByEmail: "resolves the CLI's --as and sign-in; never reached by a signed-in request",
   findUserById: "resolves who is acting; never reached by a signed-in request",
@@ -303,6 +335,7 @@ const notUseCases: Record<string, string> = {
 
 const folders = [
   "entitlements",
+  "playbook",
   "feed",
   "my-work",
   "portfolio",

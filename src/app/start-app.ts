@@ -2,6 +2,7 @@ import { openDatabase } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
 import type { AppDeps } from "./app-deps.ts";
 import { loadPlaybook } from "./playbook/load-playbook.ts";
+import { recordPlaybookAtStart } from "./playbook/record-playbook-at-start.ts";
 import { resolveTeamOwners } from "./playbook/resolve-team-owners.ts";
 import { syncServices } from "./playbook/sync-services.ts";
 
@@ -10,6 +11,11 @@ export interface StartOptions {
   dataDir?: string | undefined;
   playbookPath?: string | undefined;
   now?: () => Date;
+  /**
+   * False: skip the check that the playbook fits what is stored, and its
+   * recording (`unblock playbook apply|diff`, which are there to fix a misfit).
+   */
+  recordPlaybook?: boolean | undefined;
 }
 
 export interface RunningApp {
@@ -20,8 +26,10 @@ export interface RunningApp {
 /**
  * Opens what every entry point needs, in order: the playbook first (an invalid
  * playbook must stop start-up before anything touches the database), then the
- * database, its migrations, the service catalogue from the playbook, and
- * text owners naming a role of the playbook resolved to that team.
+ * database, its migrations, the playbook checked against the stored values
+ * and recorded as the version in use (docs/PLAYBOOK-VERSIONS.md), the service
+ * catalogue from the playbook, and text owners naming a role of the playbook
+ * resolved to that team.
  */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const playbook = loadPlaybook(options.playbookPath);
@@ -29,6 +37,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   try {
     await runMigrations(database);
     const deps: AppDeps = { database, playbook, now: options.now ?? (() => new Date()) };
+    // A playbook that would orphan stored values, or leaves its declared changes unapplied, stops here.
+    if (options.recordPlaybook !== false) await recordPlaybookAtStart(deps, playbook);
     await syncServices(deps);
     await resolveTeamOwners(deps);
     return { deps, close: () => database.close() };

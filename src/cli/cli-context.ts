@@ -12,6 +12,8 @@ export interface CliAppOptions {
   anonymous?: boolean;
   /** With no --as and no user at all yet, act as the system (the first `users add`). */
   systemWhenNoUsers?: boolean;
+  /** False: open the database without checking the playbook against it (`playbook apply`, `diff`). */
+  checkPlaybook?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function withApp(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     playbookPath: config.playbookPath,
+    recordPlaybook: options.checkPlaybook !== false,
   });
   try {
     const firstUser = options.systemWhenNoUsers && !options.as && (await listUsers(app.deps)).length === 0;

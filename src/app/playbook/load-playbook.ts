@@ -5,7 +5,7 @@ import { AppError } from "../../domain/app-error.ts";
 import { formatPlaybookPath } from "../../domain/playbook/check-playbook.ts";
 import { indexPlaybook, type PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
-import { readPlaybookFile } from "./read-playbook-file.ts";
+import { type PlaybookFileCheck, readPlaybookFile } from "./read-playbook-file.ts";
 
 /** The playbook shipped with the repository, used when nothing else is configured. */
 export const defaultPlaybookPath = fileURLToPath(new URL("../../../playbooks/default.yaml", import.meta.url));
@@ -17,6 +17,8 @@ export interface LoadedPlaybook {
   path: string;
   /** SHA-256 (hex) of the file bytes: records exactly which playbook judged a change. */
   sha256: string;
+  /** The file as read: kept with the version recorded for it (docs/PLAYBOOK-VERSIONS.md). */
+  text: string;
 }
 
 const cache = new Map<string, LoadedPlaybook>();
@@ -37,7 +39,17 @@ export function loadPlaybook(path?: string): LoadedPlaybook {
   const cached = cache.get(resolved);
   if (cached) return cached;
 
-  const { playbook, problems, bytes } = readPlaybookFile(resolved);
+  const loaded = checkedPlaybook(readPlaybookFile(resolved), resolved);
+  cache.set(resolved, loaded);
+  return loaded;
+}
+
+/**
+ * The playbook of a checked file (or upload, `label` naming it), or
+ * playbook_invalid with every problem as a violation.
+ */
+export function checkedPlaybook(check: PlaybookFileCheck, label: string): LoadedPlaybook {
+  const { playbook, problems, bytes } = check;
   if (!playbook || problems.length > 0) {
     const violations = problems.map((problem) => ({
       field: formatPlaybookPath(problem.path),
@@ -48,19 +60,17 @@ export function loadPlaybook(path?: string): LoadedPlaybook {
     const summary = first ? `; first: ${first.field} ${first.message}` : "";
     throw new AppError(
       "playbook_invalid",
-      `Playbook ${resolved} is invalid: ${violations.length} problem(s)${summary}`,
-      { violations, detail: { path: resolved } },
+      `Playbook ${label} is invalid: ${violations.length} problem(s)${summary}`,
+      { violations, detail: { path: label } },
     );
   }
-
-  const loaded: LoadedPlaybook = {
+  return {
     playbook,
     index: indexPlaybook(playbook),
-    path: resolved,
+    path: label,
     sha256: createHash("sha256").update(bytes).digest("hex"),
+    text: bytes.toString("utf8"),
   };
-  cache.set(resolved, loaded);
-  return loaded;
 }
 
 /** Forgets loaded playbooks (tests, or a reload after the file changed). */

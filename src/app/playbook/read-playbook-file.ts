@@ -51,7 +51,11 @@ export function readPlaybookFile(path: string): PlaybookFileCheck {
       bytes: Buffer.alloc(0),
     };
   }
+  return checkPlaybookBytes(bytes);
+}
 
+/** Checks a playbook given as its bytes (an uploaded file): the same answer as readPlaybookFile. */
+export function checkPlaybookBytes(bytes: Buffer): PlaybookFileCheck {
   const lineCounter = new LineCounter();
   const document = parseDocument(bytes.toString("utf8"), { lineCounter, prettyErrors: false });
   if (document.errors.length > 0) {

@@ -4,6 +4,8 @@ import { readPlaybookFile } from "../../app/playbook/read-playbook-file.ts";
 import { isAppError } from "../../domain/app-error.ts";
 import { formatPlaybookPath } from "../../domain/playbook/check-playbook.ts";
 import type { L2, Playbook, Service } from "../../domain/playbook/playbook-schema.ts";
+import type { CommandIo } from "./command-io.ts";
+import { addPlaybookVersionCommands } from "./playbook-version-commands.ts";
 
 /** Where the command writes and how it fails; injectable so tests read the output instead of the terminal. */
 export interface PlaybookCommandOutput {
@@ -21,8 +23,11 @@ const processOutput: PlaybookCommandOutput = {
   },
 };
 
-/** `unblock playbook show|validate`: read the taxonomy, and check a playbook file before deploying it. */
-export function playbookCommand(output: PlaybookCommandOutput = processOutput): Command {
+/**
+ * `unblock playbook show|validate`: read the taxonomy, and check a playbook file before deploying it;
+ * `diff|apply|versions`: move the database to a new playbook version (playbook-version-commands.ts).
+ */
+export function playbookCommand(output: PlaybookCommandOutput = processOutput, io?: CommandIo): Command {
   const command = new Command("playbook").description("Show or validate the entitlement status playbook");
   const line = (text = "") => output.out(`${text}\n`);
 
@@ -70,6 +75,7 @@ export function playbookCommand(output: PlaybookCommandOutput = processOutput): 
       );
     });
 
+  addPlaybookVersionCommands(command, io);
   return command;
 }
 

@@ -4,8 +4,11 @@ import type { Db } from "../client.ts";
 import { isUuid } from "../infra/raw-rows.ts";
 import { statusHistory, users } from "../schema.ts";
 
-/** Where a change came from, recorded so an audit can tell a form edit from a bulk import. */
-export const changeSources = ["api", "cli", "import", "web", "sync"] as const;
+/**
+ * Where a change came from, recorded so an audit can tell a form edit from a
+ * bulk import; `remap`: a playbook version moved its L2/L3 to new ids.
+ */
+export const changeSources = ["api", "cli", "import", "web", "sync", "remap"] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
 /** The history of one entitlement, newest first (ties broken by insertion order). */

@@ -1,3 +1,4 @@
+import { checkPlaybookChanges } from "./check-playbook-changes.ts";
 import { normalizeName } from "./playbook-index.ts";
 import type { FieldRule, L1, Playbook, ScenarioField, ScenarioRow } from "./playbook-schema.ts";
 import { playbookSchema } from "./playbook-schema.ts";
@@ -83,6 +84,7 @@ function crossReferenceProblems(playbook: Playbook): PlaybookProblem[] {
   checkServices(playbook, add);
   checkUsageRules(playbook, add);
   checkQualityRules(playbook, add);
+  checkPlaybookChanges(playbook, add);
 
   const serviceIds = new Set(playbook.serviceFamilies.flatMap((family) => family.services.map((s) => s.id)));
   const l1ById = new Map(playbook.l1s.map((l1) => [l1.id, l1]));

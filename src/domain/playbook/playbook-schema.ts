@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { qualityRulesSchema } from "../quality/quality-rules-schema.ts";
 import { defaultEscalationRules, escalationRulesSchema } from "./escalation-rules-schema.ts";
+import { playbookChangesSchema } from "./playbook-changes-schema.ts";
 import { usageRulesSchema } from "./usage-rules-schema.ts";
 
 /**
@@ -200,6 +201,8 @@ export const playbookSchema = z.object({
   quality: qualityRulesSchema.optional(),
   /** Escalations to the resolver groups: the default SLA and the rules that raise them (defaults apply). */
   escalations: escalationRulesSchema.default(defaultEscalationRules),
+  /** L2s and L3s renamed, merged, split or retired since earlier versions (docs/PLAYBOOK-VERSIONS.md). */
+  changes: playbookChangesSchema.optional(),
 });
 
 export type Role = z.infer<typeof roleSchema>;

@@ -1,0 +1,160 @@
+import type { Db } from "../../db/client.ts";
+import { lockPlaybookVersions } from "../../db/repositories/playbook-version-repository.ts";
+import { AppError } from "../../domain/app-error.ts";
+import { describeOrphan } from "../../domain/playbook/remap-plan.ts";
+import { compareVersions } from "../../domain/playbook/taxonomy-remap.ts";
+import type { PlaybookApplyResult, PlaybookChangeReport } from "../../http/schemas/playbook-versions.ts";
+import type { AppDeps } from "../app-deps.ts";
+import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
+import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
+import type { LoadedPlaybook } from "./load-playbook.ts";
+import { type PlaybookCandidate, readCandidate } from "./playbook-candidate.ts";
+import { playbookChangeReport } from "./playbook-change-report.ts";
+import { type PlaybookInUse, playbookInUse } from "./playbook-in-use.ts";
+import { type RemapHooks, recordAppliedVersion, remapStoredValues } from "./remap-stored-values.ts";
+import { syncServices } from "./sync-services.ts";
+import { versionView } from "./version-view.ts";
+
+export interface ApplyPlaybookInput {
+  candidate: PlaybookCandidate;
+  /** Work it out and answer, changing nothing. */
+  dryRun?: boolean | undefined;
+  /** Apply only while this version (from a preview) is still the one in use; undefined: no check. */
+  baseVersionId?: number | null | undefined;
+  /** Tests: runs between reading a batch of statuses and writing it. */
+  hooks?: RemapHooks;
+}
+
+/**
+ * Makes a new playbook file the one in use (docs/PLAYBOOK-VERSIONS.md): in one
+ * transaction, moves the stored statuses and work items its `changes:` map
+ * (each remapped status gets a history row with source `remap`), records the
+ * version and leaves one audit entry. Refused, changing nothing, when stored
+ * values would be left without a mapping, when the file is older than the one
+ * in use, or when the version in use is no longer the preview's. Statuses
+ * edited meanwhile are read again and remapped with the edit (compare-and-set).
+ * A dry run answers the same report and writes nothing. Admins only. The
+ * running process (a server applying from its Admin page) judges by the new
+ * playbook from then on.
+ */
+export async function applyPlaybook(
+  deps: AppDeps,
+  context: WriteContext,
+  input: ApplyPlaybookInput,
+): Promise<PlaybookApplyResult> {
+  requireAllowed(deps, requireActor(deps, context.actor), { type: "playbook.edit" });
+  const candidate = readCandidate(deps, input.candidate);
+  const result = await deps.database.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await lockPlaybookVersions(tx);
+    const inUse = await playbookInUse(tx);
+    checkBase(inUse, input.baseVersionId);
+    const base = { baseVersionId: inUse.recorded?.id ?? null, dryRun: input.dryRun === true };
+    if (inUse.recorded?.sha256 === candidate.sha256) {
+      return {
+        ...(await reportAgainst(tx, deps, inUse, candidate)),
+        ...base,
+        ...notApplied,
+        alreadyInUse: true,
+      };
+    }
+    if (inUse.recorded && compareVersions(candidate.playbook.version, inUse.recorded.version) < 0) {
+      throw olderThanInUse(candidate, inUse);
+    }
+    const { report, plan } = await playbookChangeReport(tx, compared(deps, inUse, candidate));
+    if (report.orphans.length > 0) throw unmapped(candidate, report);
+    if (input.dryRun) return { ...report, ...base, ...notApplied };
+    const remapped = await remapStoredValues(tx, deps, context, { plan, candidate, hooks: input.hooks });
+    const version = await recordAppliedVersion(tx, deps, context, { candidate, report, remapped });
+    await recordAudit(tx, deps, context, {
+      action: "playbook.apply",
+      targetType: "playbook",
+      targetId: candidate.playbook.id,
+      before: inUse.recorded
+        ? { version: inUse.recorded.version, sha256: inUse.recorded.sha256, path: inUse.recorded.path }
+        : null,
+      after: {
+        version: candidate.playbook.version,
+        sha256: candidate.sha256,
+        path: candidate.path,
+        changes: report.changes,
+        remappedStatuses: remapped.statuses,
+        remappedWorkItems: remapped.workItems,
+      },
+    });
+    return {
+      ...report,
+      ...base,
+      alreadyInUse: false,
+      applied: true,
+      conflictsRetried: remapped.conflictsRetried,
+      version: versionView(version),
+    };
+  });
+  if (result.applied) await switchThisProcess(deps, candidate);
+  return result;
+}
+
+const notApplied = { alreadyInUse: false, applied: false, conflictsRetried: 0, version: null };
+
+function compared(deps: AppDeps, inUse: PlaybookInUse, candidate: LoadedPlaybook) {
+  const from = inUse.playbook
+    ? { playbook: inUse.playbook, sha256: inUse.recorded?.sha256 ?? null, path: inUse.recorded?.path ?? null }
+    : { playbook: deps.playbook.index.playbook, sha256: deps.playbook.sha256, path: deps.playbook.path };
+  return { from, fromVersion: inUse.fromVersion, to: candidate };
+}
+
+async function reportAgainst(
+  tx: Db,
+  deps: AppDeps,
+  inUse: PlaybookInUse,
+  candidate: LoadedPlaybook,
+): Promise<PlaybookChangeReport> {
+  return (await playbookChangeReport(tx, compared(deps, inUse, candidate))).report;
+}
+
+function checkBase(inUse: PlaybookInUse, baseVersionId: number | null | undefined): void {
+  if (baseVersionId === undefined || baseVersionId === (inUse.recorded?.id ?? null)) return;
+  const now = inUse.recorded;
+  throw new AppError(
+    "conflict",
+    now
+      ? `The playbook in use changed since the preview: ${now.playbookId} ${now.version} was applied by ${now.appliedByEmail}. Preview again.`
+      : "The playbook in use changed since the preview. Preview again.",
+    { detail: { baseVersionId: now?.id ?? null } },
+  );
+}
+
+function olderThanInUse(candidate: LoadedPlaybook, inUse: PlaybookInUse): AppError {
+  const current = inUse.recorded!;
+  return new AppError(
+    "validation_failed",
+    `${candidate.path} is version ${candidate.playbook.version}, older than ${current.version} in use: give the new file a higher version.`,
+    {
+      violations: [
+        { field: "version", code: "version_older", message: `must be ${current.version} or later` },
+      ],
+    },
+  );
+}
+
+function unmapped(candidate: LoadedPlaybook, report: PlaybookChangeReport): AppError {
+  return new AppError(
+    "validation_failed",
+    `${candidate.path} would leave stored values without a mapping: ${report.orphans.map((o) => o.path).join(", ")}. Declare where each goes in its changes: section (docs/PLAYBOOK-VERSIONS.md).`,
+    {
+      violations: report.orphans.map((orphan) => ({
+        field: orphan.path,
+        code: "unmapped_value",
+        message: describeOrphan(orphan),
+      })),
+    },
+  );
+}
+
+/** The process that applied the file judges by it from now on; other servers on their next start. */
+async function switchThisProcess(deps: AppDeps, candidate: LoadedPlaybook): Promise<void> {
+  // A new object: the one replaced may be the start-up file's cached load, which must stay as read.
+  deps.playbook = { index: candidate.index, path: candidate.path, sha256: candidate.sha256 };
+  await syncServices(deps);
+}
