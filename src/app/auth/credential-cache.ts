@@ -13,9 +13,11 @@ import type { AppDeps } from "../app-deps.ts";
  * forgetCredentials), and in the other server processes on the same
  * PostgreSQL server (several behind a load balancer) as soon as its
  * notification reaches them (listenForCredentialChanges), within this
- * lifetime at the latest if it never does.
+ * lifetime at the latest if it never does. UNBLOCK_CREDENTIAL_CACHE_MS sets
+ * another lifetime (a test lengthens it to tell the notification apart from
+ * the expiry on a slow machine).
  */
-export const credentialLifetimeMs = 2000;
+export const credentialLifetimeMs = Number(process.env.UNBLOCK_CREDENTIAL_CACHE_MS) || 2000;
 
 /** Entries kept at most; past that the cache starts again empty (many distinct credentials: little to gain). */
 const maxEntries = 10_000;
