@@ -32,7 +32,7 @@ describe("the portfolio shows why", () => {
     const reason = row.locator("[data-column='reason']");
     const chips = await row
       .locator(".segment-chip")
-      .evaluateAll((found) => found.map((chip) => chip.getAttribute("aria-label") ?? ""));
+      .evaluateAll((found) => found.map((chip) => chip.getAttribute("title") ?? ""));
     const withL3 = chips.find((label) => label.split(" › ").length === 3)!;
     const [, l2, l3] = withL3.replace(/: [\d,]+ seats$/, "").split(" › ");
     expect(await reason.textContent()).toContain(`${l2} › ${l3}`);

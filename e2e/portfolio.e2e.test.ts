@@ -84,7 +84,7 @@ async function expectOnlyAppCompatibility(page: import("playwright-core").Page) 
     const labels = await rows
       .nth(at)
       .locator(".segment-chip")
-      .evaluateAll((chips) => chips.map((chip) => chip.getAttribute("aria-label") ?? ""));
+      .evaluateAll((chips) => chips.map((chip) => chip.getAttribute("title") ?? ""));
     expect(labels.some((label) => label.startsWith("Blocked › App Compatibility"))).toBe(true);
   }
 }

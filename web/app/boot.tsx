@@ -1,6 +1,6 @@
 // The app, loaded by the entry (web/main.tsx) once it has started the first requests.
 // Stylesheets are imported by the entry; chart styles load with the dashboards.
-import { createTheme, MantineProvider } from "@mantine/core";
+import { MantineProvider } from "@mantine/core";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
@@ -10,14 +10,7 @@ import { AuthGate } from "../users/auth-gate.tsx";
 import { AppRoutes } from "./app-routes.tsx";
 import { Shell } from "./app-shell.tsx";
 import { startEarlyRequests } from "./early-requests.ts";
-
-const theme = createTheme({
-  primaryColor: "indigo",
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-  defaultRadius: "sm",
-  // A visible focus ring on every focusable element, for keyboard users.
-  focusRing: "always",
-});
+import { cssVariablesResolver, theme } from "./theme.ts";
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
@@ -43,7 +36,7 @@ startEarlyRequests(queryClient, window.location);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <Shell>
           <AuthGate>

@@ -31,7 +31,7 @@ export function BulkOutcomeView({ outcome, onClose }: { outcome: BulkOutcome; on
           {outcome.refused.map(({ entitlement, messages }) => (
             <Text key={entitlement.id} size="sm">
               {entitlement.customer.name} · {entitlement.tenant.name} · {entitlement.service.name}:{" "}
-              <Text span c="red.8" size="sm">
+              <Text span c="red" size="sm">
                 {messages.join(" ") || "refused"}
               </Text>
             </Text>

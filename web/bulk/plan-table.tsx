@@ -22,11 +22,11 @@ export function PlanTable({ planned }: { planned: readonly PlannedRow[] }) {
             <Table.Td>{row.entitlement.service.name}</Table.Td>
             <Table.Td>
               {row.violations.length === 0 ? (
-                <Text c="green.8" size="xs">
+                <Text c="green" size="xs">
                   Ready
                 </Text>
               ) : (
-                <Text c="red.8" size="xs">
+                <Text c="red" size="xs">
                   {row.violations.map((found) => found.message).join(" ")}
                 </Text>
               )}

@@ -27,7 +27,7 @@ export function ClearedNotice({
     notice.value.length > quoteLength ? `${notice.value.slice(0, quoteLength - 1).trimEnd()}…` : notice.value;
   return (
     <Group gap={6} wrap="nowrap" align="baseline" data-cleared-notice="">
-      <Text size="xs" c="orange.9" title={notice.value} id={id}>
+      <Text size="xs" c="orange" title={notice.value} id={id}>
         Cleared: {notice.reason} (was “{quoted}”).
       </Text>
       {canUndo ? (

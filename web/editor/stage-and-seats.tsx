@@ -41,7 +41,7 @@ export function StageAndSeats({
       <Stack gap={2} aria-live="polite">
         <Text size="sm">
           Seats: {formatCount(availableSeats)} available · {formatCount(assignedSeats)} assigned ·{" "}
-          <Text span fw={700} c={remaining === 0 ? "green.8" : "red.8"}>
+          <Text span fw={700} c={remaining === 0 ? "green" : "red"}>
             {remaining >= 0 ? `${formatCount(remaining)} remaining` : `${formatCount(-remaining)} too many`}
           </Text>
         </Text>

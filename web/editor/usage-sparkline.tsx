@@ -12,6 +12,7 @@ export default function UsageSparkline({ trend }: { trend: number[] }) {
       color="teal"
       fillOpacity={0.3}
       strokeWidth={1.5}
+      role="img"
       aria-label={`Active seats over the last ${trend.length} points: ${trend.join(", ")}`}
     />
   );

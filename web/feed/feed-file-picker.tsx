@@ -70,7 +70,7 @@ export function FeedFilePicker({ files, unknownFiles, disabled, onAdd, onRemove 
           </Stack>
         ) : null}
         {unknownFiles.length > 0 ? (
-          <Text size="sm" c="red.8" role="alert">
+          <Text size="sm" c="red" role="alert">
             Not a feed file name: {unknownFiles.join(", ")}. Name each file for what it holds (tenants.csv,
             ...).
           </Text>

@@ -10,13 +10,14 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
   const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
   return (
     <Menu position="bottom-end" width={360} shadow="md">
-      <Menu.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={4}>
+      {/* The menu's target is the button itself: a popup attribute on the indicator's div is not allowed. */}
+      <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={4}>
+        <Menu.Target>
           <ActionIcon variant="subtle" size="lg" aria-label={label}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
-      </Menu.Target>
+        </Menu.Target>
+      </Indicator>
       <Menu.Dropdown>
         <Menu.Label>Notifications</Menu.Label>
         {items.length === 0 ? (

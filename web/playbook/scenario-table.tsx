@@ -34,7 +34,11 @@ export function ScenarioTable({
 }) {
   if (rows.length === 0) return null;
   return (
-    <Table.ScrollContainer minWidth={1200}>
+    // The table scrolls sideways: its scroll area is a tab stop, so a keyboard can scroll it (WCAG 2.1.1).
+    <Table.ScrollContainer
+      minWidth={1200}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": caption } }}
+    >
       <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={4} captionSide="top">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>

@@ -1,15 +1,10 @@
+import { VisuallyHidden } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { StoredSegment } from "../api/api-types.ts";
 import { playbookHref } from "../playbook/taxonomy-links.tsx";
 import { Link } from "../router/link.tsx";
+import { textOn } from "../shared/contrast.ts";
 import { formatCount } from "../shared/format.ts";
-
-/** Readable text on an L1 colour: dark text on light colours, white on dark ones. */
-function textOn(hex: string): string {
-  const value = Number.parseInt(hex.slice(1), 16);
-  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#1a1b1e" : "#ffffff";
-}
 
 export function classificationText(index: PlaybookIndex, segment: StoredSegment): string {
   const l1 = index.l1(segment.l1);
@@ -41,11 +36,13 @@ export function SegmentChips({
             key={position}
             href={playbookHref(segment.l1, segment.l2, segment.l3)}
             className="segment-chip"
+            // White or dark text, whichever reads better on the L1's colour (red #fa5252 takes dark text).
             style={{ background: color, color: textOn(color) }}
             title={text}
-            aria-label={text}
           >
+            {/* The visible words start the accessible name (WCAG 2.5.3); the rest is read, not shown. */}
             {shortName(index, segment.l1)} {formatCount(segment.seats)}
+            <VisuallyHidden component="span">{` seats: ${classificationText(index, segment)}`}</VisuallyHidden>
           </Link>
         );
       })}

@@ -28,12 +28,20 @@ export function SeatBar({
   const words = parts.map(([l1, seats]) => `${index.l1(l1)?.name ?? l1} ${formatCount(seats)}`).join(", ");
   return (
     <div>
-      <Progress.Root size="lg" aria-label={`Seats by status: ${words || "none recorded"}`}>
-        {parts.map(([l1, seats]) => (
-          <Tooltip key={l1} label={`${index.l1(l1)?.name ?? l1}: ${formatCount(seats)} seats`}>
-            <Progress.Section value={(seats / total) * 100} color={index.l1(l1)?.color ?? "gray"} />
-          </Tooltip>
-        ))}
+      {/* A group of bars, one per L1, each named: a bare div may not carry a label. */}
+      <Progress.Root size="lg" role="group" aria-label={`Seats by status: ${words || "none recorded"}`}>
+        {parts.map(([l1, seats]) => {
+          const label = `${index.l1(l1)?.name ?? l1}: ${formatCount(seats)} seats`;
+          return (
+            <Tooltip key={l1} label={label}>
+              <Progress.Section
+                value={(seats / total) * 100}
+                color={index.l1(l1)?.color ?? "gray"}
+                aria-label={label}
+              />
+            </Tooltip>
+          );
+        })}
       </Progress.Root>
       <Group gap="sm" mt={4}>
         {parts.map(([l1, seats]) => (
