@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.ts";
+import type { Language } from "../domain/i18n/languages.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 
 /** The playbook a running instance judges changes by. */
@@ -23,6 +24,11 @@ export interface Actor {
   email: string;
   name: string;
   role: string;
+  /**
+   * The language answers are written in: the person's choice, else what the
+   * request asked for (Accept-Language); absent means English (docs/I18N.md).
+   */
+  language?: Language | null;
 }
 
 /** Today's date as YYYY-MM-DD in UTC, the calendar the playbook's dates are kept in. */

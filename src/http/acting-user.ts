@@ -5,6 +5,7 @@ import { resolveApiToken } from "../app/auth/api-tokens.ts";
 import { sameSecret } from "../app/auth/secret-token.ts";
 import { resolveSession } from "../app/auth/sign-in.ts";
 import { AppError } from "../domain/app-error.ts";
+import { answerLanguage } from "../domain/i18n/languages.ts";
 import { sessionCookieName } from "./auth/session-cookie.ts";
 import { problem, sendProblem } from "./problem.ts";
 
@@ -91,6 +92,13 @@ export function authenticationHook(deps: AppDeps) {
           sessionToken: cookie,
         };
       }
+    }
+
+    if (request.authentication) {
+      // The person's chosen language, else the one the request asks for (docs/I18N.md).
+      const { actor } = request.authentication;
+      const language = answerLanguage(actor.language, request.headers["accept-language"]);
+      request.authentication.actor = { ...actor, language };
     }
 
     const authentication = request.authentication;

@@ -9,6 +9,7 @@ import {
   touchToken,
 } from "../../db/repositories/token-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import { chosenLanguage } from "../../domain/i18n/languages.ts";
 import type { TokenView } from "../../http/schemas/users.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -108,8 +109,9 @@ export async function resolveApiToken(deps: AppDeps, token: string): Promise<Act
   if (found.token.expiresAt && found.token.expiresAt <= now) return null;
   const lastUsed = found.token.lastUsedAt?.getTime() ?? 0;
   if (now.getTime() - lastUsed > 60_000) await touchToken(db, found.token.id, now);
-  rememberCredential(deps, key, { actor: found.user, expiresAt: found.token.expiresAt });
-  return found.user;
+  const actor: Actor = { ...found.user, language: chosenLanguage(found.language) };
+  rememberCredential(deps, key, { actor, expiresAt: found.token.expiresAt });
+  return actor;
 }
 
 export async function listApiTokens(deps: AppDeps, actor: Actor, userId?: string): Promise<TokenView[]> {

@@ -19,15 +19,16 @@ import { roleIds } from "../../domain/policy/role-grants.ts";
 import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
 import { onePer } from "../../one-per.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 
-const contextOf = onePer((index: PlaybookIndex) => policyContextOf(index.playbook));
+const contextOf = onePer((index: PlaybookIndex) => policyContextOf(index.playbook, index.text));
 const rolesOf = onePer(
   (index: PlaybookIndex) => new Set([roleIds.admin, ...index.playbook.roles.map((role) => role.id)]),
 );
 
-/** The policy's view of the active playbook, derived once per loaded playbook. */
-export function policyContext(deps: AppDeps): PolicyContext {
-  return contextOf(deps.playbook.index);
+/** The policy's view of the active playbook, derived once per loaded playbook (and language of refusals). */
+export function policyContext(deps: AppDeps, actor?: Actor): PolicyContext {
+  return contextOf(actor ? indexFor(deps, actor) : deps.playbook.index);
 }
 
 /** Whether the active playbook defines the role (the Admin is always one). */
@@ -57,7 +58,7 @@ export function requireActor(deps: AppDeps, actor: Actor | null | undefined): Ac
 
 /** The policy's decision for an actor that passed requireActor (checked again here). */
 export function decide(deps: AppDeps, actor: Actor, action: Action, access: Access = notAssigned): Decision {
-  return authorize(policyContext(deps), requireActor(deps, actor).role, action, access);
+  return authorize(policyContext(deps, actor), requireActor(deps, actor).role, action, access);
 }
 
 /** A refusal as the core's error: 403 with the rule in words, or 404 when the target is concealed. */

@@ -11,6 +11,7 @@ import {
   touchSession,
 } from "../../db/repositories/session-repository.ts";
 import type { UserRecord } from "../../db/repositories/user-repository.ts";
+import { chosenLanguage } from "../../domain/i18n/languages.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { forgetCredentials, recalledCredential, rememberCredential } from "./credential-cache.ts";
 import { decoyHash, maxPasswordLength, verifyPassword } from "./password-hash.ts";
@@ -126,12 +127,9 @@ export async function resolveSession(
     return null;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await touchSession(db, tokenHash, now);
-  rememberCredential(deps, key, {
-    actor: found.user,
-    csrfToken: session.csrfToken,
-    expiresAt: session.expiresAt,
-  });
-  return { actor: found.user, csrfToken: session.csrfToken };
+  const actor: Actor = { ...found.user, language: chosenLanguage(found.language) };
+  rememberCredential(deps, key, { actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+  return { actor, csrfToken: session.csrfToken };
 }
 
 /** Ends the session of this cookie token (sign-out). */

@@ -11,6 +11,7 @@ import { findEntitlementForChange } from "../../db/repositories/status-change-re
 import { blockedSeatsOf } from "../../db/sql/entitlement-view.ts";
 import { statusAfter } from "../../db/sql/status-write-statement.ts";
 import { AppError } from "../../domain/app-error.ts";
+import { sayCount } from "../../domain/i18n/rule-text.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../../domain/same-segments.ts";
@@ -18,6 +19,7 @@ import type { ProposedSegmentWithOwner } from "../../domain/status-segment.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { allowTenantAction, requireActor } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 import { proposeOwners, settleOwners } from "./segment-owners.ts";
 
 export interface SetStatusInput {
@@ -60,7 +62,8 @@ export async function setStatus(
   );
   if (input.version !== current.version) throw await versionConflict(db, current, input.version);
 
-  const { index } = deps.playbook;
+  // The same playbook and rules in the actor's language, so refusals read in it.
+  const index = indexFor(deps, input.actor);
   const now = deps.now();
   const stage = input.stage ?? current.stage;
   const locked = lockedOf(current);
@@ -77,12 +80,8 @@ export async function setStatus(
     today: todayOf(now),
   });
   if (!decision.ok) {
-    const count = decision.violations.length;
-    throw new AppError(
-      "validation_failed",
-      `The status breaks ${count} playbook rule${count === 1 ? "" : "s"}; nothing was changed.`,
-      { violations: decision.violations },
-    );
+    const summary = sayCount(index.text, "status_refused", decision.violations.length);
+    throw new AppError("validation_failed", summary, { violations: decision.violations });
   }
   const segments = await settleOwners(deps, db, owned, proposed, decision.segments, context);
   // A status restated as it is writes nothing, no history row either.

@@ -10,6 +10,7 @@ import { violation } from "../../domain/violation.ts";
 import type { Preferences, PreferencesChange } from "../../http/schemas/preferences.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
+import { forgetCredentials } from "../auth/credential-cache.ts";
 
 /** The acting person's own mail preferences; nobody reads another's. */
 export async function getMyPreferences(deps: AppDeps, actor: Actor): Promise<Preferences> {
@@ -46,7 +47,11 @@ export async function updateMyPreferences(
   }
   if (input.digest !== undefined) change.digest = input.digest;
   if (input.noticeMail !== undefined) change.noticeMail = input.noticeMail;
-  return preferencesView(await savePreferences(deps.database.db, id, change, deps.now()));
+  if (input.language !== undefined) change.language = input.language;
+  const saved = preferencesView(await savePreferences(deps.database.db, id, change, deps.now()));
+  // Signed-in requests remember who is asking for a few seconds; the new language applies at once.
+  if (input.language !== undefined) await forgetCredentials(deps);
+  return saved;
 }
 
 /** Preferences as the API shows them: the zone in use, and whether it was chosen. */
@@ -56,5 +61,6 @@ export function preferencesView(stored: StoredPreferences): Preferences {
     timeZoneChosen: stored.timeZone !== null,
     digest: stored.digest,
     noticeMail: stored.noticeMail,
+    language: stored.language,
   };
 }

@@ -9,7 +9,7 @@ import {
   playbookTranslationSchema,
   translatePlaybook,
 } from "../../domain/playbook/playbook-translation.ts";
-import type { ActivePlaybook } from "../app-deps.ts";
+import type { ActivePlaybook, Actor, AppDeps } from "../app-deps.ts";
 
 /** The side file with a playbook's texts in a language: playbooks/default.yaml -> playbooks/default.de.yaml. */
 function translationPath(playbookPath: string, language: Language): string {
@@ -86,4 +86,9 @@ export function localizedIndex(active: ActivePlaybook, language: Language): Play
   }
   byLanguage.set(language, built);
   return built;
+}
+
+/** The active playbook in the language the actor is answered in (English without one). */
+export function indexFor(deps: Pick<AppDeps, "playbook">, actor: Pick<Actor, "language"> | null | undefined) {
+  return localizedIndex(deps.playbook, actor?.language ?? defaultLanguage);
 }

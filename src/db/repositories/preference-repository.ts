@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { chosenLanguage, type Language } from "../../domain/i18n/languages.ts";
 import type { DigestFrequency } from "../../domain/notifications/digest-schedule.ts";
 import type { Db } from "../client.ts";
 import { isUuid, rowsOf } from "../infra/raw-rows.ts";
@@ -12,25 +13,36 @@ export interface StoredPreferences {
   noticeMail: boolean;
   /** The local date of the last digest sent. */
   digestSentOn: string | null;
+  /** The language chosen (en, de); null follows the browser's. */
+  language: Language | null;
 }
 
-const defaults: StoredPreferences = { timeZone: null, digest: "daily", noticeMail: true, digestSentOn: null };
+const defaults: StoredPreferences = {
+  timeZone: null,
+  digest: "daily",
+  noticeMail: true,
+  digestSentOn: null,
+  language: null,
+};
 
 const columns = {
   timeZone: userPreferences.timeZone,
   digest: userPreferences.digest,
   noticeMail: userPreferences.noticeMail,
   digestSentOn: userPreferences.digestSentOn,
+  language: userPreferences.language,
 };
 
 export async function readPreferences(db: Db, userId: string): Promise<StoredPreferences> {
   // An id that is no UUID (a system actor) names no row: the defaults.
   if (!isUuid(userId)) return { ...defaults };
   const [row] = await db.select(columns).from(userPreferences).where(eq(userPreferences.userId, userId));
-  return row ? { ...row, digest: row.digest as DigestFrequency } : { ...defaults };
+  return row ? storedOf(row) : { ...defaults };
 }
 
-export type PreferenceChange = Partial<Pick<StoredPreferences, "timeZone" | "digest" | "noticeMail">>;
+export type PreferenceChange = Partial<
+  Pick<StoredPreferences, "timeZone" | "digest" | "noticeMail" | "language">
+>;
 
 /** Writes the fields given (the others keep their value, or the default); returns the result. */
 export async function savePreferences(
@@ -46,7 +58,13 @@ export async function savePreferences(
     .onConflictDoUpdate({ target: userPreferences.userId, set })
     .returning(columns);
   if (!row) throw new Error(`preferences of ${userId} were not written`);
-  return { ...row, digest: row.digest as DigestFrequency };
+  return storedOf(row);
+}
+
+function storedOf(
+  row: { digest: string; language: string | null } & Omit<StoredPreferences, "digest" | "language">,
+) {
+  return { ...row, digest: row.digest as DigestFrequency, language: chosenLanguage(row.language) };
 }
 
 /** Who a digest goes to, with what it needs to be judged and addressed. */
@@ -70,6 +88,7 @@ export async function loadDigestRecipient(db: Db, userId: string): Promise<Diges
       digest: userPreferences.digest,
       noticeMail: userPreferences.noticeMail,
       digestSentOn: userPreferences.digestSentOn,
+      language: userPreferences.language,
     })
     .from(users)
     .leftJoin(userAccounts, eq(userAccounts.userId, users.id))
@@ -82,6 +101,7 @@ export async function loadDigestRecipient(db: Db, userId: string): Promise<Diges
     timeZone: row.timeZone,
     digest: (row.digest ?? defaults.digest) as DigestFrequency,
     noticeMail: row.noticeMail ?? defaults.noticeMail,
+    language: chosenLanguage(row.language),
     disabled: disabledAt !== null,
   };
 }

@@ -1,6 +1,6 @@
 import { eq, lt, or } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { sessions, userAccounts, users } from "../schema.ts";
+import { sessions, userAccounts, userPreferences, users } from "../schema.ts";
 import type { UserRecord } from "./user-repository.ts";
 
 export interface SessionRecord {
@@ -20,19 +20,21 @@ export async function insertSession(db: Db, session: SessionRecord): Promise<voi
 export async function findSession(
   db: Db,
   tokenHash: string,
-): Promise<{ session: SessionRecord; user: UserRecord } | null> {
+): Promise<{ session: SessionRecord; user: UserRecord; language: string | null } | null> {
   const [row] = await db
     .select({
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name, role: users.role },
       disabledAt: userAccounts.disabledAt,
+      language: userPreferences.language,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(userAccounts, eq(userAccounts.userId, users.id))
+    .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row || row.disabledAt) return null;
-  return { session: row.session, user: row.user };
+  return { session: row.session, user: row.user, language: row.language };
 }
 
 export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { isUuid } from "../infra/raw-rows.ts";
-import { apiTokens, userAccounts, users } from "../schema.ts";
+import { apiTokens, userAccounts, userPreferences, users } from "../schema.ts";
 import type { UserRecord } from "./user-repository.ts";
 
 export interface TokenRecord {
@@ -46,19 +46,21 @@ export async function insertToken(
 export async function findToken(
   db: Db,
   tokenHash: string,
-): Promise<{ token: TokenRecord; user: UserRecord } | null> {
+): Promise<{ token: TokenRecord; user: UserRecord; language: string | null } | null> {
   const [row] = await db
     .select({
       token: tokenColumns,
       user: { id: users.id, email: users.email, name: users.name, role: users.role },
       disabledAt: userAccounts.disabledAt,
+      language: userPreferences.language,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(userAccounts, eq(userAccounts.userId, users.id))
+    .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   if (!row || row.disabledAt) return null;
-  return { token: row.token, user: row.user };
+  return { token: row.token, user: row.user, language: row.language };
 }
 
 export async function touchToken(db: Db, id: string, now: Date): Promise<void> {

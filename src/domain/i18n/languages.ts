@@ -39,3 +39,19 @@ export function languageFromHeader(header: string | null | undefined): Language 
     .sort((a, b) => b.quality - a.quality || a.order - b.order);
   return ranked[0]?.language ?? null;
 }
+
+/** A stored choice read back: the language, or null for none (or one no longer spoken). */
+export function chosenLanguage(value: string | null | undefined): Language | null {
+  return isLanguage(value) ? value : null;
+}
+
+/**
+ * The language to answer in: the person's own choice, else the first one the
+ * request's Accept-Language names that Unblock speaks, else English.
+ */
+export function answerLanguage(
+  chosen: Language | null | undefined,
+  acceptLanguage: string | undefined,
+): Language {
+  return chosen ?? languageFromHeader(acceptLanguage) ?? defaultLanguage;
+}

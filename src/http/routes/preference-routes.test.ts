@@ -35,6 +35,7 @@ describe("preference routes", () => {
       timeZoneChosen: false,
       digest: "daily",
       noticeMail: true,
+      language: null,
     });
 
     const zoned = await patch(ann, { timeZone: "pacific/auckland" });
@@ -43,6 +44,7 @@ describe("preference routes", () => {
       timeZoneChosen: true,
       digest: "daily",
       noticeMail: true,
+      language: null,
     });
     expect((await patch(ann, { digest: "weekly", noticeMail: false })).json()).toMatchObject({
       timeZone: "Pacific/Auckland",
@@ -67,6 +69,7 @@ describe("preference routes", () => {
         timeZoneChosen: false,
         digest: "daily",
         noticeMail: true,
+        language: null,
       },
     );
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { languages } from "../../domain/i18n/languages.ts";
 import { digestFrequencies } from "../../domain/notifications/digest-schedule.ts";
 import { mailLists } from "../../domain/notifications/mail-lists.ts";
 
@@ -13,6 +14,10 @@ export const preferencesSchema = z.object({
     .describe("false until the person (or their browser, on first sign-in) chose one; UTC meanwhile"),
   digest: z.enum(digestFrequencies).describe("daily at 07:00, weekly on Mondays at 07:00, or off"),
   noticeMail: z.boolean().describe("Immediate notices by mail; the inbox has them either way"),
+  language: z
+    .enum(languages)
+    .nullable()
+    .describe("The language of the app and of the API's texts; null follows the browser's (Accept-Language)"),
 });
 
 export const preferencesChangeSchema = z
@@ -20,6 +25,7 @@ export const preferencesChangeSchema = z
     timeZone: z.string().max(64).optional().describe("An IANA name such as Europe/Rome; 422 when unknown"),
     digest: z.enum(digestFrequencies).optional(),
     noticeMail: z.boolean().optional(),
+    language: z.enum(languages).nullable().optional().describe("en or de; null to follow the browser's"),
   })
   .strict();
 
