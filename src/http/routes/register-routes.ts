@@ -14,6 +14,7 @@ import { myWorkRoutes } from "./my-work-routes.ts";
 import { notificationRoutes } from "./notification-routes.ts";
 import { oidcRoutes } from "./oidc-routes.ts";
 import { playbookRoutes } from "./playbook-routes.ts";
+import { playbookVersionRoutes } from "./playbook-version-routes.ts";
 import { portfolioRoutes } from "./portfolio-routes.ts";
 import { preferenceRoutes } from "./preference-routes.ts";
 import { qualityRoutes } from "./quality-routes.ts";
@@ -38,6 +39,7 @@ export function registerRoutes(
   assignmentRoutes(api, deps);
   auditRoutes(api, deps);
   playbookRoutes(api, deps);
+  playbookVersionRoutes(api, deps);
   portfolioRoutes(api, deps);
   feedRoutes(api, deps, feedUpload);
   savedViewRoutes(api, deps);

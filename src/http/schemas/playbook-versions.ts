@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { playbookChangeSchema } from "../../domain/playbook/playbook-changes-schema.ts";
-import { isoDate } from "./common.ts";
 
-/** Playbook versions: the ones recorded, a new file's preview and apply, and the L2 trend (docs/PLAYBOOK-VERSIONS.md). */
+/** Playbook versions: the ones recorded, a new file's preview and apply, history in today's taxonomy (docs/PLAYBOOK-VERSIONS.md). */
 
 const seats = z.number().describe("Seats of the segments concerned");
 
@@ -93,7 +92,7 @@ export const playbookApplyResultSchema = playbookChangeReportSchema.extend({
 export const playbookCandidateBodySchema = z
   .object({
     file: z.string().max(200).optional().describe("A name from GET /api/playbook/files"),
-    content: z.string().max(5_000_000).optional().describe("The playbook's YAML (an upload)"),
+    content: z.string().max(1_000_000).optional().describe("The playbook's YAML (an upload)"),
     name: z.string().max(200).optional().describe("The uploaded file's name, recorded with the version"),
     baseVersionId: z
       .number()
@@ -102,40 +101,26 @@ export const playbookCandidateBodySchema = z
       .optional()
       .describe("Apply only while this version is still in use (from the preview)"),
   })
-  .strict();
+  .strict()
+  .refine((body) => (body.file === undefined) !== (body.content === undefined), {
+    message: "give either file (a name from GET /api/playbook/files) or content (the file's text), not both",
+    path: ["file"],
+  });
 
 export const playbookFileListSchema = z.object({
   directory: z.string(),
   items: z.array(z.object({ name: z.string(), id: z.string(), version: z.string(), inUse: z.boolean() })),
 });
 
-export const blockedL2TrendQuerySchema = z
-  .object({
-    serviceId: z.string().max(100).optional(),
-    customerId: z.uuid().optional(),
-    today: isoDate.optional(),
-    weeks: z.coerce.number().int().min(1).max(156).optional(),
-    taxonomy: z
-      .enum(["current", "recorded"])
-      .optional()
-      .describe(
-        "current (default): history read in today's L2s, so a renamed L2 is one line; recorded: as written",
-      ),
-  })
-  .strict();
-
-export const blockedL2WeekSchema = z.object({
-  weekStart: z.string(),
-  l2: z.string().nullable(),
-  l2Name: z.string(),
-  seats: z.number(),
-  tenants: z.number(),
-});
-
-export const blockedL2TrendSchema = z.object({
-  items: z.array(blockedL2WeekSchema),
-  suppressedCells: z.number().int().optional(),
-});
+/** The `taxonomy` option of reports rebuilt from history. */
+export const taxonomyQuery = {
+  taxonomy: z
+    .enum(["current", "recorded"])
+    .optional()
+    .describe(
+      "current (default): history written under an earlier playbook version read in today's L2s and L3s, so a renamed L2 is one line; recorded: the ids as written",
+    ),
+};
 
 export type CountedChange = z.infer<typeof countedChangeSchema>;
 export type PlaybookVersionView = z.infer<typeof playbookVersionSchema>;
@@ -143,4 +128,3 @@ export type PlaybookChangeReport = z.infer<typeof playbookChangeReportSchema>;
 export type PlaybookApplyResult = z.infer<typeof playbookApplyResultSchema>;
 export type PlaybookCandidateBody = z.infer<typeof playbookCandidateBodySchema>;
 export type PlaybookFileList = z.infer<typeof playbookFileListSchema>;
-export type BlockedL2Week = z.infer<typeof blockedL2WeekSchema>;
