@@ -1,10 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TaxonomyMapRow } from "../../domain/playbook/taxonomy-map.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
-import type { StatusSnapshot } from "../../http/schemas/entitlements.ts";
+import type { StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
-import { rowsOf } from "../infra/raw-rows.ts";
-import { latestHistoryBefore, latestHistoryBeforeAll, snapshotSegments } from "../sql/as-of-sql.ts";
+import { analyticRows } from "../infra/analytic-read.ts";
+import { latestHistoryBefore, segmentsAsOf } from "../sql/as-of-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
+import { taxonomyMapSql } from "../sql/taxonomy-map-sql.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 
 /**
@@ -33,9 +35,6 @@ function scopeConditions(scope: HistoryScope): SQL[] {
 const whereAll = (conditions: SQL[]) =>
   conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
 
-/** Whether a scope covers every tenant: the history is then read in one pass rather than per entitlement. */
-const isWide = (scope: HistoryScope) => scope.visibleTo?.kind === "all" && !scope.customerId;
-
 /** Some seats of a Blocked spell as stored: the domain's BlockedPiece with what it is grouped by. */
 export interface BlockedPieceRow {
   tenantId: string;
@@ -61,50 +60,53 @@ export function blockedPieces(db: Db, scope: HistoryScope, until: string): Promi
   const conditions = [
     sql`h.at < ${until}::timestamptz`,
     sql`(e.ended_at is null or e.ended_at >= ${until}::timestamptz)`,
+    sql`g.seg->>'l1' = ${blockedL1}`,
     ...scopeConditions(scope),
   ];
-  return rowsOf(
+  // Only rows holding Blocked seats are expanded and sorted; a spell's exit is the next row that
+  // no longer holds it, or (after its last row) the entitlement's next row, found by index.
+  return analyticRows(
     db,
-    sql`with hist as (
-          select h.id, h.entitlement_id, h.at, h.after, e.tenant_id, e.service_id,
-            lead(h.at) over w as next_at, lead(h.id) over w as next_id
+    sql`with observed as (
+          select h.id, h.entitlement_id, h.at, e.tenant_id, e.service_id, g.seg->>'l1Since' as since,
+            sum((g.seg->>'seats')::int) as seats,
+            (array_agg(g.seg->>'l2' order by (g.seg->>'seats')::int desc))[1] as l2,
+            (array_agg(g.seg->>'l3' order by (g.seg->>'seats')::int desc))[1] as l3
           from status_history h
           join entitlements e on e.id = h.entitlement_id
           join tenants t on t.id = e.tenant_id
+          cross join lateral jsonb_array_elements(h.after->'segments') g(seg)
           ${whereAll(conditions)}
-          window w as (partition by h.entitlement_id order by h.at, h.id)
-        ),
-        observed as (
-          select hi.id, hi.entitlement_id, hi.at, hi.tenant_id, hi.service_id, hi.next_at, hi.next_id,
-            g.seg->>'l1Since' as since, sum((g.seg->>'seats')::int) as seats,
-            (array_agg(g.seg->>'l2' order by (g.seg->>'seats')::int desc))[1] as l2,
-            (array_agg(g.seg->>'l3' order by (g.seg->>'seats')::int desc))[1] as l3
-          from hist hi cross join lateral jsonb_array_elements(hi.after->'segments') g(seg)
-          where g.seg->>'l1' = ${blockedL1}
-          group by hi.id, hi.entitlement_id, hi.at, hi.tenant_id, hi.service_id, hi.next_at, hi.next_id, since
+          group by h.id, e.tenant_id, e.service_id, g.seg->>'l1Since'
         ),
         spells as (
-          select o.*, lead(o.id) over s as next_seen_id, lead(o.seats) over s as next_seen_seats,
+          select o.*, lead(o.at) over s as seen_at, lead(o.seats) over s as seen_seats,
             last_value(o.l2) over (s rows between unbounded preceding and unbounded following) as last_l2,
             last_value(o.l3) over (s rows between unbounded preceding and unbounded following) as last_l3
           from observed o
           window s as (partition by o.entitlement_id, o.since order by o.at, o.id)
         ),
         pieces as (
-          select tenant_id, service_id, last_l2 as l2, last_l3 as l3,
-            ((since::timestamptz) at time zone 'UTC')::date as since,
-            case when next_id is null then null else (next_at at time zone 'UTC')::date end as ended_on,
-            case when next_id is null or next_seen_id is distinct from next_id then seats
-                 else seats - next_seen_seats end as seats
-          from spells
-          where next_id is null or next_seen_id is distinct from next_id or next_seen_seats < seats
+          select sp.tenant_id, sp.service_id, sp.last_l2 as l2, sp.last_l3 as l3, sp.since,
+            coalesce(sp.seen_at, exit.at) as ended_at,
+            case when sp.seen_at is null then sp.seats else sp.seats - sp.seen_seats end as seats
+          from spells sp
+          left join lateral (select n.at from status_history n
+            where sp.seen_at is null and n.entitlement_id = sp.entitlement_id and (n.at, n.id) > (sp.at, sp.id)
+              and n.at < ${until}::timestamptz
+            order by n.at, n.id limit 1) exit on true
+          where sp.seen_at is null or sp.seen_seats < sp.seats
         )
-        select tenant_id::text as "tenantId", service_id as "serviceId", l2, l3, since::text as since,
-          ended_on::text as "endedOn", sum(seats)::int as seats
+        select tenant_id::text as "tenantId", service_id as "serviceId", l2, l3,
+          ((since::timestamptz) at time zone 'UTC')::date::text as since,
+          ((ended_at at time zone 'UTC')::date)::text as "endedOn", sum(seats)::int as seats
         from pieces
-        group by tenant_id, service_id, l2, l3, since, ended_on`,
+        group by 1, 2, 3, 4, 5, 6`,
   );
 }
+
+/** The part of a segment seat moves read. */
+export type MovedSegmentRow = Pick<StoredSegment, "seats" | "l1" | "l2" | "targetDate" | "owner">;
 
 /** One entitlement's status at two instants; `before` null: it had no recorded status yet. */
 export interface StatusPairRow {
@@ -114,8 +116,8 @@ export interface StatusPairRow {
   customerId: string;
   customerName: string;
   serviceId: string;
-  before: StatusSnapshot | null;
-  after: StatusSnapshot;
+  before: { segments: MovedSegmentRow[] } | null;
+  after: { segments: MovedSegmentRow[] };
 }
 
 /**
@@ -124,12 +126,24 @@ export interface StatusPairRow {
  * Read from the history's index on its time, so a month's changes cost what
  * the month holds, not the whole history.
  */
+/**
+ * A snapshot cut to what seat moves read (seats, L1, L2, target date, owner
+ * of each segment), as JSON text: a month of changes at 10,000 tenants is
+ * tens of thousands of rows, and their notes are most of their size.
+ */
+function compactSnapshot(snapshot: SQL): SQL {
+  return sql`case when ${snapshot} is null then null else jsonb_build_object('segments', coalesce((
+      select jsonb_agg(jsonb_build_object('seats', g.seg->'seats', 'l1', g.seg->'l1', 'l2', g.seg->'l2',
+        'targetDate', g.seg->'targetDate', 'owner', g.seg->'owner'))
+      from jsonb_array_elements(${snapshot}->'segments') g(seg)), '[]'::jsonb))::text end`;
+}
+
 export async function changedBetween(
   db: Db,
   scope: HistoryScope,
   window: { from: string; to: string },
 ): Promise<StatusPairRow[]> {
-  const rows = await rowsOf<
+  const rows = await analyticRows<
     Omit<StatusPairRow, "before" | "after"> & { before: string | null; after: string }
   >(
     db,
@@ -139,7 +153,7 @@ export async function changedBetween(
         )
         select e.id::text as "entitlementId", t.id::text as "tenantId", t.name as "tenantName",
           c.id::text as "customerId", c.name as "customerName", e.service_id as "serviceId",
-          hb.after::text as before, h.after::text as after
+          ${compactSnapshot(sql`hb.after`)} as before, ${compactSnapshot(sql`h.after`)} as after
         from changed x
         join entitlements e on e.id = x.entitlement_id
         join tenants t on t.id = e.tenant_id
@@ -153,8 +167,8 @@ export async function changedBetween(
   );
   return rows.map((row) => ({
     ...row,
-    before: row.before === null ? null : (JSON.parse(row.before) as StatusSnapshot),
-    after: JSON.parse(row.after) as StatusSnapshot,
+    before: row.before === null ? null : (JSON.parse(row.before) as StatusPairRow["before"]),
+    after: JSON.parse(row.after) as StatusPairRow["after"],
   }));
 }
 
@@ -167,15 +181,15 @@ export function unchangedSeats(
   const conditions = [
     sql`not exists (select 1 from status_history x where x.entitlement_id = e.id
       and x.at >= ${window.from}::timestamptz and x.at < ${window.to}::timestamptz)`,
+    sql`exists (select 1 from status_history x where x.entitlement_id = e.id and x.at < ${window.from}::timestamptz)`,
     ...scopeConditions(scope),
   ];
-  return rowsOf(
+  return analyticRows(
     db,
     sql`select s.l1 as l1, e.tenant_id::text as "tenantId", sum(s.seats)::int as seats
-        from entitlements e
+        from ${segmentsAsOf(window.from)}
+        join entitlements e on e.id = s.entitlement_id
         join tenants t on t.id = e.tenant_id
-        ${isWide(scope) ? latestHistoryBeforeAll(window.from) : latestHistoryBefore(window.from)}
-        ${snapshotSegments}
         ${whereAll(conditions)}
         group by s.l1, e.tenant_id`,
   );
@@ -194,41 +208,58 @@ export interface L2WeekRow {
  * the week holding `from` to the one holding `to`: each history row's Blocked
  * seats count for the weeks that end after it was written and before the
  * entitlement's next row. Like the all-L2 line, an entitlement counts from its
- * first recorded status.
+ * first recorded status. With a taxonomy map (docs/PLAYBOOK-VERSIONS.md) each
+ * row's L2 is read as today's, so a renamed L2 is one line across the rename.
  */
 export function blockedByL2Weekly(
   db: Db,
   scope: HistoryScope,
   window: { from: string; to: string },
+  taxonomyMap: readonly TaxonomyMapRow[] = [],
 ): Promise<L2WeekRow[]> {
+  const current = taxonomyMapSql(taxonomyMap, {
+    version: sql`h.playbook_version`,
+    l1: sql`(g.seg->>'l1')`,
+    l2: sql`(g.seg->>'l2')`,
+    l3: sql`(g.seg->>'l3')`,
+    serviceId: sql`e.service_id`,
+  });
   const firstEnd = sql`((date_trunc('week', ${window.from}::date)::date + 7)::timestamp at time zone 'UTC')`;
   const lastEnd = sql`((date_trunc('week', ${window.to}::date)::date + 7)::timestamp at time zone 'UTC')`;
-  return rowsOf(
+  const conditions = [sql`h.at < ${lastEnd}`, sql`g.seg->>'l1' = ${blockedL1}`, ...scopeConditions(scope)];
+  return analyticRows(
     db,
     sql`with weeks as (
           select generate_series(date_trunc('week', ${window.from}::date)::date,
             date_trunc('week', ${window.to}::date)::date, interval '7 days')::date as week_start
         ),
-        hist as (
-          select h.at, h.after, e.tenant_id, lead(h.at) over (partition by h.entitlement_id order by h.at, h.id) as next_at
+        ${current.cte},
+        blocked as (
+          select h.id, h.entitlement_id, h.at, e.tenant_id, ${current.l2} as l2,
+            sum((g.seg->>'seats')::int) as seats
           from status_history h
           join entitlements e on e.id = h.entitlement_id
           join tenants t on t.id = e.tenant_id
-          ${whereAll([sql`h.at < ${lastEnd}`, ...scopeConditions(scope)])}
+          cross join lateral jsonb_array_elements(h.after->'segments') g(seg)
+          ${current.join}
+          ${whereAll(conditions)}
+          group by h.id, e.tenant_id, ${current.l2}
         ),
-        blocked as (
-          select hi.tenant_id, hi.at, hi.next_at, g.seg->>'l2' as l2, sum((g.seg->>'seats')::int) as seats
-          from hist hi cross join lateral jsonb_array_elements(hi.after->'segments') g(seg)
-          where g.seg->>'l1' = ${blockedL1} and (hi.next_at is null or hi.next_at >= ${firstEnd})
-          group by hi.tenant_id, hi.at, hi.next_at, g.seg->>'l2'
+        spans as (
+          select b.tenant_id, b.l2, b.seats, b.at, next.at as next_at
+          from blocked b
+          left join lateral (select n.at from status_history n
+            where n.entitlement_id = b.entitlement_id and (n.at, n.id) > (b.at, b.id)
+            order by n.at, n.id limit 1) next on true
         )
-        select to_char(w.week_start, 'YYYY-MM-DD') as "weekStart", b.l2 as l2, sum(b.seats)::int as seats,
-          count(distinct b.tenant_id)::int as tenants
+        select to_char(w.week_start, 'YYYY-MM-DD') as "weekStart", sp.l2 as l2, sum(sp.seats)::int as seats,
+          count(distinct sp.tenant_id)::int as tenants
         from weeks w
-        join blocked b on b.at < ((w.week_start + 7)::timestamp at time zone 'UTC')
-          and (b.next_at is null or b.next_at >= ((w.week_start + 7)::timestamp at time zone 'UTC'))
-        group by w.week_start, b.l2
-        having sum(b.seats) > 0
-        order by w.week_start, b.l2 nulls last`,
+        join spans sp on sp.at < ((w.week_start + 7)::timestamp at time zone 'UTC')
+          and (sp.next_at is null or sp.next_at >= ((w.week_start + 7)::timestamp at time zone 'UTC'))
+        where sp.next_at is null or sp.next_at >= ${firstEnd}
+        group by w.week_start, sp.l2
+        having sum(sp.seats) > 0
+        order by w.week_start, sp.l2 nulls last`,
   );
 }

@@ -2,9 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { OverdueAction } from "../../http/schemas/reports.ts";
 import type { Db } from "../client.ts";
+import { analyticRows } from "../infra/analytic-read.ts";
 import { decodeCursor, encodeCursor, type KeyCast } from "../infra/cursor.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
-import { latestHistoryBefore, latestHistoryBeforeAll, openAt, snapshotSegments } from "../sql/as-of-sql.ts";
+import { openAt, segmentsAsOf } from "../sql/as-of-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 import { type CellRow, readCells } from "./report-aggregate-repository.ts";
@@ -105,11 +106,13 @@ function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
 
 /** The segments `s` and their entitlements `e`: today's, or as they stood at `scope.asOf`. */
 function segmentSource(scope: ReportScope): SQL {
-  if (!scope.asOf) return sql`from status_segments s join entitlements e on e.id = s.entitlement_id`;
-  const wide = scope.visibleTo?.kind === "all" && !scope.customerId;
-  return sql`from entitlements e
-    ${wide ? latestHistoryBeforeAll(scope.asOf) : latestHistoryBefore(scope.asOf)}
-    ${snapshotSegments}`;
+  const segments = scope.asOf ? segmentsAsOf(scope.asOf) : sql`status_segments s`;
+  return sql`from ${segments} join entitlements e on e.id = s.entitlement_id`;
+}
+
+/** Reads a report's rows; one as of a day reads history, an analytic statement (infra/analytic-read.ts). */
+function readRows<Row>(db: Db, scope: ReportScope, query: SQL): Promise<Row[]> {
+  return scope.asOf ? analyticRows<Row>(db, query) : rowsOf<Row>(db, query);
 }
 
 const blocked = sql`s.l1 = ${blockedL1}`;
@@ -132,8 +135,9 @@ export async function blockedByL2AndService(
       .map((cell) => ({ l2: keyOf(cell.k1), serviceId: cell.serviceId, ...counts(cell) }))
       .sort((a, b) => b.seats - a.seats || ascending(a.l2, b.l2) || ascending(a.serviceId, b.serviceId));
   }
-  return rowsOf(
+  return readRows(
     db,
+    scope,
     sql`select s.l2 as "l2", e.service_id as "serviceId", sum(s.seats)::int as "seats",
           count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"
         ${segmentsInScope(scope, [blocked])}
@@ -152,8 +156,9 @@ export async function blockedByL3(
       .map((cell) => ({ l2: keyOf(cell.k1), l3: keyOf(cell.k2), ...counts(cell) }))
       .sort((a, b) => b.seats - a.seats || ascending(a.l2, b.l2) || ascending(a.l3, b.l3));
   }
-  return rowsOf(
+  return readRows(
     db,
+    scope,
     sql`select s.l2 as "l2", s.l3 as "l3", sum(s.seats)::int as "seats",
           count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"
         ${segmentsInScope(scope, [blocked])}
@@ -174,8 +179,9 @@ export async function blockedAging(db: Db, scope: ReportScope): Promise<(SeatCou
       .sort((a, b) => a.bucket - b.bucket);
   }
   const cases = agingBounds.map((bound, index) => sql`when aged.days <= ${bound}::int then ${index}::int`);
-  return rowsOf(
+  return readRows(
     db,
+    scope,
     sql`select case ${sql.join(cases, sql` `)} else ${agingBounds.length}::int end as "bucket",
           sum(aged.seats)::int as "seats", count(distinct aged.tenant_id)::int as "tenants",
           count(*)::int as "segments"
@@ -218,8 +224,9 @@ export async function overdueNextActions(
       sql`s.next_action_date >= ${date}::date`,
     );
   }
-  const rows = await rowsOf<OverdueActionRow>(
+  const rows = await readRows<OverdueActionRow>(
     db,
+    scope,
     sql`select e.id::text as "entitlementId", s.position as "position",
           c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
           e.service_id as "serviceId", s.l1 as "l1", s.l2 as "l2", s.owner as "owner",
@@ -258,8 +265,9 @@ export async function projectedUnblocks(
       .map((cell) => ({ week: isoWeekOf(cell.k1), weekStart: cell.k1, ...counts(cell) }))
       .sort((a, b) => ascending(a.weekStart, b.weekStart));
   }
-  return rowsOf(
+  return readRows(
     db,
+    scope,
     sql`select to_char(s.target_date, 'IYYY-"W"IW') as "week",
           (s.target_date - (extract(isodow from s.target_date)::int - 1))::text as "weekStart",
           sum(s.seats)::int as "seats", count(distinct e.tenant_id)::int as "tenants", count(*)::int as "segments"

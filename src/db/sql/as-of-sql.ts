@@ -36,19 +36,46 @@ export function latestHistoryBeforeAll(at: string): SQL {
       order by lh.entitlement_id, lh.at desc, lh.id desc) h on h.entitlement_id = e.id`;
 }
 
+/** The segment `g.seg` (with ordinality `g.ord`) of a snapshot under status_segments' column names. */
+const snapshotColumns = sql`(g.ord - 1)::int as position, (g.seg->>'seats')::int as seats, g.seg->>'l1' as l1,
+      g.seg->>'l2' as l2, g.seg->>'l3' as l3, (g.seg->>'targetDate')::date as target_date,
+      g.seg->>'owner' as owner, g.seg->'ownerRef'->>'userId' as owner_user_id,
+      g.seg->'ownerRef'->>'role' as owner_team, (g.seg->>'nextActionDate')::date as next_action_date,
+      g.seg->>'nextAction' as next_action, (g.seg->>'l1Since')::timestamptz as l1_since,
+      coalesce(g.seg->>'note', '') as note`;
+
 /**
  * The segments of snapshot `h` as rows `s` under status_segments' column
  * names, so a report written for the current segments reads the past ones
  * unchanged.
  */
 export const snapshotSegments = sql`cross join lateral (
-    select (g.ord - 1)::int as position, (g.seg->>'seats')::int as seats, g.seg->>'l1' as l1,
-      g.seg->>'l2' as l2, g.seg->>'l3' as l3, (g.seg->>'targetDate')::date as target_date,
-      g.seg->>'owner' as owner, g.seg->'ownerRef'->>'userId' as owner_user_id,
-      g.seg->'ownerRef'->>'role' as owner_team, (g.seg->>'nextActionDate')::date as next_action_date,
-      g.seg->>'nextAction' as next_action, (g.seg->>'l1Since')::timestamptz as l1_since,
-      coalesce(g.seg->>'note', '') as note
+    select ${snapshotColumns}
     from jsonb_array_elements(h.after->'segments') with ordinality g(seg, ord)) s`;
+
+/**
+ * Every segment as it stood at `at`, as a relation `s` with status_segments'
+ * columns and `entitlement_id`. An entitlement with no history row since `at`
+ * still has the status it had then, so its current segments answer (plain
+ * rows, indexed); only entitlements written since are rebuilt from their last
+ * row before `at`. The cost follows the changes made since the day, not the
+ * size of the history: a month back reads a month's changes.
+ */
+export function segmentsAsOf(at: string): SQL {
+  return sql`(select cs.entitlement_id, cs.position, cs.seats, cs.l1, cs.l2, cs.l3, cs.target_date, cs.owner,
+        cs.owner_user_id::text as owner_user_id, cs.owner_team, cs.next_action_date, cs.next_action, cs.l1_since,
+        cs.note
+      from status_segments cs
+      where not exists (select 1 from status_history since
+        where since.entitlement_id = cs.entitlement_id and since.at >= ${at}::timestamptz)
+    union all
+    select changed.entitlement_id, ${snapshotColumns}
+      from (select distinct ch.entitlement_id from status_history ch where ch.at >= ${at}::timestamptz) changed
+      cross join lateral (select lh.after from status_history lh
+        where lh.entitlement_id = changed.entitlement_id and lh.at < ${at}::timestamptz
+        order by lh.at desc, lh.id desc limit 1) h
+      cross join lateral jsonb_array_elements(h.after->'segments') with ordinality g(seg, ord)) s`;
+}
 
 /** Entitlement `e` was open at `at`: a full feed had not ended it yet. */
 export function openAt(at: string): SQL {
