@@ -1,5 +1,6 @@
 import { Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { FeedPage } from "../feed/feed-page.tsx";
 import { HomePage } from "../feed/home-page.tsx";
 import { MyWorkPage } from "../my-work/my-work-page.tsx";
@@ -18,6 +19,7 @@ const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
 const RoadmapPage = lazy(() => import("../roadmap/roadmap-page.tsx"));
 
 export function AppRoutes() {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const can = useCan();
   // Readers who only see totals (Engineering) start on the dashboards: the portfolio lists customers.
@@ -32,13 +34,13 @@ export function AppRoutes() {
     <Suspense
       fallback={
         <Center h="50vh">
-          <Loader aria-label="Loading the page" />
+          <Loader aria-label={t("common.loadingPage")} />
         </Center>
       }
     >
       {landing ? (
         <Center h="50vh">
-          <Loader aria-label="Loading your work" />
+          <Loader aria-label={t("common.loadingWork")} />
         </Center>
       ) : (
         route(pathname)
@@ -63,10 +65,15 @@ function route(pathname: string) {
   if (l1) return <PlaybookPage l1={l1.l1} />;
   const l2 = matchPath("/playbook/:l1/:l2", pathname);
   if (l2) return <PlaybookPage l1={l2.l1} l2={l2.l2} />;
+  return <PageNotFound pathname={pathname} />;
+}
+
+function PageNotFound({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={2}>Page not found</Title>
-      <Text>Nothing lives at {pathname}. Use the sections above.</Text>
+      <Title order={2}>{t("common.notFound")}</Title>
+      <Text>{t("common.notFoundBody", { path: pathname })}</Text>
     </Stack>
   );
 }

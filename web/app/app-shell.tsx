@@ -1,5 +1,6 @@
 import { Anchor, AppShell, Badge, Group, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { useMe, useMyWork } from "../api/queries.ts";
 import { actionCount } from "../my-work/use-my-work.ts";
 import { NotificationBell } from "../notifications/notification-bell.tsx";
@@ -8,64 +9,66 @@ import { useLocation } from "../router/router.ts";
 import { AccountMenu } from "../users/account-menu.tsx";
 import { useCan } from "../users/permissions.ts";
 
+// Labels are keys of shell.nav in web/i18n.
 const sections = [
   {
     href: "/my-work",
-    label: "My work",
+    label: "myWork",
     active: (path: string) => path === "/my-work",
     needs: "tenants.read",
   },
   {
     href: "/",
-    label: "Portfolio",
+    label: "portfolio",
     active: (path: string) => path === "/" || path.startsWith("/tenants/"),
     needs: "tenants.read",
   },
   {
     href: "/quality",
-    label: "Data quality",
+    label: "quality",
     active: (path: string) => path === "/quality",
     needs: "tenants.read",
   },
   {
     href: "/dashboards",
-    label: "Dashboards",
+    label: "dashboards",
     active: (path: string) => path.startsWith("/dashboards"),
     needs: "reports.read",
   },
   {
     href: "/escalations",
-    label: "Escalations",
+    label: "escalations",
     active: (path: string) => path === "/escalations",
     needs: "reports.read",
   },
   {
     href: "/roadmap",
-    label: "Roadmap",
+    label: "roadmap",
     active: (path: string) => path === "/roadmap",
     needs: "reports.read",
   },
   {
     href: "/playbook",
-    label: "Playbook",
+    label: "playbook",
     active: (path: string) => path.startsWith("/playbook"),
     needs: null,
   },
   {
     href: "/admin/feed",
-    label: "Portfolio feed",
+    label: "feed",
     active: (path: string) => path === "/admin/feed",
     needs: "portfolio.sync",
   },
   {
     href: "/admin/people",
-    label: "People",
+    label: "people",
     active: (path: string) => path === "/admin/people",
     needs: "assignments.reassign",
   },
-];
+] as const;
 
 export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const { pathname } = useLocation();
   const can = useCan();
   // Before sign-in there is nothing to navigate to: every section needs the API.
@@ -89,7 +92,7 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <AppShell header={{ height: 52 }} padding="md">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t("shell.skip")}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -99,7 +102,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 Unblock
               </Anchor>
             </Title>
-            <nav aria-label="Sections" hidden={!signedIn}>
+            <nav aria-label={t("shell.sections")} hidden={!signedIn}>
               <Group gap="md" wrap="nowrap">
                 {sections
                   .filter((section) => section.needs === null || can(section.needs))
@@ -114,14 +117,14 @@ export function Shell({ children }: { children: ReactNode }) {
                         fw={active ? 700 : 500}
                         underline={active ? "always" : "hover"}
                       >
-                        {section.label}
+                        {t(`shell.nav.${section.label}`)}
                         {section.href === "/my-work" && badge > 0 ? (
                           <Badge
                             ml={6}
                             size="sm"
                             color="red"
                             circle={badge < 10}
-                            aria-label={`${badge} overdue or due this week`}
+                            aria-label={t("shell.myWorkBadge", { count: badge })}
                           >
                             {badge}
                           </Badge>

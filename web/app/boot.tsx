@@ -5,6 +5,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-qu
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError } from "../api/api-client.ts";
+import { LanguageRoot } from "../i18n/language-root.tsx";
 import { PlaybookProvider } from "../playbook/playbook-context.tsx";
 import { AuthGate } from "../users/auth-gate.tsx";
 import { AppRoutes } from "./app-routes.tsx";
@@ -38,13 +39,15 @@ createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <Shell>
-          <AuthGate>
-            <PlaybookProvider>
-              <AppRoutes />
-            </PlaybookProvider>
-          </AuthGate>
-        </Shell>
+        <LanguageRoot>
+          <Shell>
+            <AuthGate>
+              <PlaybookProvider>
+                <AppRoutes />
+              </PlaybookProvider>
+            </AuthGate>
+          </Shell>
+        </LanguageRoot>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,10 +1,13 @@
 import { Alert, Center, Loader } from "@mantine/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, use } from "react";
+import { useTranslation } from "react-i18next";
+import { ruleTextFor } from "../../src/domain/i18n/rule-text.ts";
 import { indexPlaybook, type PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
 import { apiRequest } from "../api/api-client.ts";
 import { queryKeys } from "../api/queries.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
 
 /**
  * The active playbook, indexed with the same lookups the server uses. Every
@@ -12,7 +15,8 @@ import { queryKeys } from "../api/queries.ts";
  */
 const PlaybookContext = createContext<PlaybookIndex | null>(null);
 
-const toIndex = (playbook: Playbook) => indexPlaybook(playbook);
+// The server sends the playbook in the app's language; the rules run in the browser speak it too.
+const toIndex = (playbook: Playbook) => indexPlaybook(playbook, { text: ruleTextFor(currentLanguage()) });
 
 export const playbookQuery = queryOptions({
   queryKey: queryKeys.playbook,
@@ -21,17 +25,18 @@ export const playbookQuery = queryOptions({
 });
 
 export function PlaybookProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const query = useQuery({ ...playbookQuery, select: toIndex });
   if (query.isPending) {
     return (
       <Center h="60vh">
-        <Loader aria-label="Loading the playbook" />
+        <Loader aria-label={t("shell.loadingPlaybook")} />
       </Center>
     );
   }
   if (query.isError) {
     return (
-      <Alert color="red" title="The playbook could not be loaded" m="md">
+      <Alert color="red" title={t("shell.playbookFailed")} m="md">
         {query.error.message}
       </Alert>
     );

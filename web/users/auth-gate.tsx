@@ -12,6 +12,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { loginPath, loginPathname, nextAfterLogin } from "../../src/domain/return-path.ts";
 import { ApiError, apiRequest } from "../api/api-client.ts";
 import { queryKeys, readMe, useMe } from "../api/queries.ts";
@@ -24,6 +25,7 @@ import { OidcSignIn } from "./oidc-sign-in.tsx";
  * asked for; a signed-in visit to /login moves on to that page.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const me = useMe();
   const { pathname, search } = useLocation();
   const signedOut = me.isError && me.error instanceof ApiError && me.error.status === 401;
@@ -35,14 +37,14 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (me.isPending || (me.isSuccess && onLoginPage)) {
     return (
       <Center h="60vh">
-        <Loader aria-label="Checking who is signed in" />
+        <Loader aria-label={t("users.checking")} />
       </Center>
     );
   }
   if (me.isError) {
     if (signedOut) return <SignIn />;
     return (
-      <Alert color="red" title="The server could not be reached" m="md">
+      <Alert color="red" title={t("users.unreachable")} m="md">
         {me.error.message}
       </Alert>
     );
@@ -51,6 +53,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 }
 
 function SignIn() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form, setForm] = useState({ email: "", password: "" });
   const signIn = useMutation({
@@ -69,11 +72,11 @@ function SignIn() {
       <Paper withBorder p="lg" w={380} component="form" onSubmit={submit} aria-labelledby="sign-in-title">
         <Stack gap="sm">
           <Title order={2} id="sign-in-title">
-            Sign in to Unblock
+            {t("users.signIn.title")}
           </Title>
           <OidcSignIn />
           <TextInput
-            label="Email"
+            label={t("users.signIn.email")}
             type="email"
             autoComplete="username"
             required
@@ -82,7 +85,7 @@ function SignIn() {
             data-autofocus
           />
           <PasswordInput
-            label="Password"
+            label={t("users.signIn.password")}
             autoComplete="current-password"
             required
             value={form.password}
@@ -94,7 +97,7 @@ function SignIn() {
             </Text>
           ) : null}
           <Button type="submit" loading={signIn.isPending}>
-            Sign in
+            {t("users.signIn.submit")}
           </Button>
         </Stack>
       </Paper>

@@ -1,14 +1,11 @@
 import { Alert, Modal, SegmentedControl, Select, Stack, Switch, Text } from "@mantine/core";
 import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-client.ts";
 import type { Preferences } from "../api/api-types.ts";
 import { browserTimeZone, usePreferences } from "./use-preferences.ts";
 
-const frequencies = [
-  { value: "daily", label: "Daily" },
-  { value: "weekly", label: "Weekly (Mondays)" },
-  { value: "off", label: "Off" },
-];
+const frequencies = ["daily", "weekly", "off"] as const;
 
 /** Every IANA zone the browser knows, with the person's own and UTC always among them. */
 function zoneChoices(current: string | undefined): string[] {
@@ -24,18 +21,21 @@ function errorFor(error: Error | null, field: string): string | null {
 
 /** The user menu's Notifications: time zone, digest frequency, notices by mail. Each change saves at once. */
 export function NotificationSettings({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const { preferences, change } = usePreferences();
   const zones = useMemo(() => zoneChoices(preferences?.timeZone), [preferences?.timeZone]);
   const save = (body: Partial<Preferences>) => change.mutate(body);
   const browser = browserTimeZone();
   return (
-    <Modal opened onClose={onClose} title="Notifications">
+    <Modal opened onClose={onClose} title={t("users.notifications.title")}>
       {preferences ? (
         <Stack gap="md">
           <Select
-            label="Time zone"
-            description={`The digest comes at 07:00 on this clock; My work's "today" is this calendar's.${
-              browser && browser !== preferences.timeZone ? ` This browser is in ${browser}.` : ""
+            label={t("users.notifications.timeZone")}
+            description={`${t("users.notifications.timeZoneHelp")}${
+              browser && browser !== preferences.timeZone
+                ? t("users.notifications.browserZone", { zone: browser })
+                : ""
             }`}
             data={zones}
             value={preferences.timeZone}
@@ -46,22 +46,21 @@ export function NotificationSettings({ onClose }: { onClose: () => void }) {
           />
           <Stack gap={4}>
             <Text size="sm" fw={500}>
-              Digest by mail
+              {t("users.notifications.digest")}
             </Text>
             <Text size="xs" c="dimmed">
-              Your overdue next actions, those due this week and Blocked statuses past their target date.
-              Nothing is sent on a day with nothing to say.
+              {t("users.notifications.digestHelp")}
             </Text>
             <SegmentedControl
-              data={frequencies}
+              data={frequencies.map((value) => ({ value, label: t(`users.notifications.${value}`) }))}
               value={preferences.digest}
               onChange={(digest) => save({ digest: digest as Preferences["digest"] })}
-              aria-label="Digest by mail"
+              aria-label={t("users.notifications.digest")}
             />
           </Stack>
           <Switch
-            label="Immediate notices by mail"
-            description="The inbox (the bell) has them either way."
+            label={t("users.notifications.noticeMail")}
+            description={t("users.notifications.noticeMailHelp")}
             checked={preferences.noticeMail}
             onChange={(event) => save({ noticeMail: event.currentTarget.checked })}
           />
@@ -70,7 +69,7 @@ export function NotificationSettings({ onClose }: { onClose: () => void }) {
           ) : null}
         </Stack>
       ) : (
-        <Text size="sm">Loading…</Text>
+        <Text size="sm">{t("common.loading")}</Text>
       )}
     </Modal>
   );

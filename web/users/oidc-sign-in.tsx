@@ -1,23 +1,21 @@
 import { Alert, Button, Divider } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
 import { nextAfterLogin } from "../../src/domain/return-path.ts";
 import { apiRequest } from "../api/api-client.ts";
 import type { SignInOptions } from "../api/api-types.ts";
 import { useLocation } from "../router/router.ts";
 
-/** What each `?error=` the single sign-on callback sends back to /login means, for the person. */
-const refusals: Record<string, string> = {
-  oidc_unknown_user:
-    "Your sign-in provider vouched for an email address no Unblock account has. Ask an Admin to add you (with that email), then try again.",
-  oidc_disabled: "Your Unblock account is disabled. Ask an Admin to enable it.",
-  oidc_email_unverified:
-    "Your sign-in provider has not verified your email address, so Unblock cannot sign you in with it.",
-  oidc_no_email: "Your sign-in provider did not share an email address, so Unblock cannot tell who you are.",
-  oidc_cancelled: "Sign-in was cancelled at your sign-in provider.",
-  oidc_unavailable: "The sign-in provider could not be reached. Try again in a moment, or use your password.",
-  oidc_failed:
-    "Single sign-on did not complete: it took too long, was started in another tab, or the answer did not match. Try again.",
-};
+/** The `?error=` codes the single sign-on callback sends back to /login; each has its sentence in users.signIn.refusals. */
+const refusals = [
+  "oidc_unknown_user",
+  "oidc_disabled",
+  "oidc_email_unverified",
+  "oidc_no_email",
+  "oidc_cancelled",
+  "oidc_unavailable",
+  "oidc_failed",
+] as const;
 
 /**
  * The single sign-on part of the sign-in page: a "Sign in with …" button when
@@ -25,6 +23,7 @@ const refusals: Record<string, string> = {
  * and the reason a previous attempt came back refused.
  */
 export function OidcSignIn() {
+  const { t } = useTranslation();
   const { search } = useLocation();
   const options = useQuery({
     queryKey: ["sign-in-options"],
@@ -33,23 +32,24 @@ export function OidcSignIn() {
     retry: false,
   });
   const error = new URLSearchParams(search).get("error");
-  const refusal = error?.startsWith("oidc_") ? (refusals[error] ?? refusals.oidc_failed) : null;
+  const code = refusals.find((known) => known === error) ?? "oidc_failed";
+  const refusal = error?.startsWith("oidc_") ? t(`users.signIn.refusals.${code}`) : null;
   const oidc = options.data?.oidc;
   const next = nextAfterLogin(search);
   const href = next === "/" ? oidc?.startPath : `${oidc?.startPath}?${new URLSearchParams({ next })}`;
   return (
     <>
       {refusal ? (
-        <Alert color="red" role="alert" title="Not signed in">
+        <Alert color="red" role="alert" title={t("users.signIn.notSignedIn")}>
           {refusal}
         </Alert>
       ) : null}
       {oidc ? (
         <>
           <Button component="a" href={href} variant="default">
-            Sign in with {oidc.name}
+            {t("users.signIn.with", { provider: oidc.name })}
           </Button>
-          <Divider label="or with your password" labelPosition="center" />
+          <Divider label={t("users.signIn.orPassword")} labelPosition="center" />
         </>
       ) : null}
     </>

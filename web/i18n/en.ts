@@ -1,0 +1,7 @@
+import { common } from "./en/common.ts";
+import { editor } from "./en/editor.ts";
+import { shell } from "./en/shell.ts";
+import { users } from "./en/users.ts";
+
+/** The web app's English sentences: the source every other language translates key for key. */
+export const en = { common, editor, shell, users };
