@@ -1,4 +1,5 @@
 import { BarChart } from "@mantine/charts";
+import { endOfISOWeek, format, parseISO } from "date-fns";
 import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -60,7 +61,6 @@ export function ProjectedUnblocksCard({
 }
 
 function weekRange(weekStart: string): PortfolioFilters {
-  const end = new Date(`${weekStart}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + 6);
-  return { targetFrom: weekStart, targetTo: end.toISOString().slice(0, 10) };
+  const end = format(endOfISOWeek(parseISO(weekStart)), "yyyy-MM-dd");
+  return { targetFrom: weekStart, targetTo: end };
 }

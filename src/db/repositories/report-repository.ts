@@ -1,3 +1,4 @@
+import { format, parseISO } from "date-fns";
 import { type SQL, sql } from "drizzle-orm";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { OverdueAction } from "../../http/schemas/reports.ts";
@@ -279,11 +280,6 @@ export async function projectedUnblocks(
 
 /** The ISO week of a Monday (YYYY-MM-DD) as PostgreSQL's to_char(day, 'IYYY-"W"IW') writes it. */
 function isoWeekOf(monday: string): string {
-  const day = Date.parse(`${monday}T00:00:00Z`);
-  const thursday = new Date(day + 3 * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const january4 = Date.UTC(year, 0, 4);
-  const firstMonday = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * 86_400_000;
-  const week = 1 + Math.round((day - firstMonday) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, "0")}`;
+  // Parsed and formatted in the same (local) time zone, so only the calendar date matters.
+  return format(parseISO(monday), "RRRR-'W'II");
 }

@@ -1,3 +1,5 @@
+import { endOfISOWeek, format, parseISO } from "date-fns";
+
 /**
  * My work's groups, in the order a person works through them. An entitlement
  * sits in the first group it qualifies for, judged by the segments that are
@@ -21,9 +23,8 @@ const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** The Sunday ending the ISO week (Monday to Sunday) of a YYYY-MM-DD date. */
 export function isoWeekEnd(today: string): string {
-  const weekday = new Date(dayOf(today)).getUTCDay(); // 0 Sunday .. 6 Saturday
-  const daysLeft = (7 - weekday) % 7;
-  return new Date(dayOf(today) + daysLeft * dayMs).toISOString().slice(0, 10);
+  // Parsed and formatted in the same (local) time zone, so only the calendar date matters.
+  return format(endOfISOWeek(parseISO(today)), "yyyy-MM-dd");
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
