@@ -16,6 +16,7 @@ import { useCan } from "../users/permissions.ts";
 const DashboardsPage = lazy(() => import("../dashboards/dashboards-page.tsx"));
 const EscalationsPage = lazy(() => import("../escalations/escalations-page.tsx"));
 const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
+const PlaybookVersionsPage = lazy(() => import("../playbook-versions/playbook-versions-page.tsx"));
 const RoadmapPage = lazy(() => import("../roadmap/roadmap-page.tsx"));
 
 export function AppRoutes() {
@@ -53,6 +54,7 @@ function route(pathname: string) {
   if (pathname === "/") return <HomePage />;
   if (pathname === "/admin/feed") return <FeedPage />;
   if (pathname === "/admin/people") return <PeoplePage />;
+  if (pathname === "/admin/playbook") return <PlaybookVersionsPage />;
   if (pathname === "/my-work") return <MyWorkPage />;
   if (pathname === "/quality") return <QualityPage />;
   const tenant = matchPath("/tenants/:id", pathname);

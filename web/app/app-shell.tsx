@@ -65,6 +65,12 @@ const sections = [
     active: (path: string) => path === "/admin/people",
     needs: "assignments.reassign",
   },
+  {
+    href: "/admin/playbook",
+    label: "playbookVersions",
+    active: (path: string) => path === "/admin/playbook",
+    needs: "playbook.edit",
+  },
 ] as const;
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -19,10 +19,10 @@ import type { L1, L2 } from "../../src/domain/playbook/playbook-schema.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { Link } from "../router/link.tsx";
 import { useLocation } from "../router/router.ts";
-import { formatDate } from "../shared/format.ts";
 import { L3Table } from "./l3-table.tsx";
 import { usePlaybook } from "./playbook-context.tsx";
 import { searchPlaybook } from "./playbook-search.ts";
+import { RefreshSummary } from "./refresh-summary.tsx";
 import { ScenarioTable } from "./scenario-table.tsx";
 import { playbookHref, TaxonomyPath } from "./taxonomy-links.tsx";
 import { WorkloadQuestions } from "./workload-questions.tsx";
@@ -171,34 +171,6 @@ function Overview({ index }: { index: PlaybookIndex }) {
       </List>
       <RefreshSummary index={index} />
     </Stack>
-  );
-}
-
-function RefreshSummary({ index }: { index: PlaybookIndex }) {
-  return (
-    <>
-      <Title order={3}>Refresh summary</Title>
-      <Table withTableBorder fz="sm" aria-label="Refresh summary">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Who changed</Table.Th>
-            <Table.Th>What changed</Table.Th>
-            <Table.Th>Notes</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {index.playbook.refreshSummary.map((entry) => (
-            <Table.Tr key={`${entry.date}-${entry.what}`}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(entry.date)}</Table.Td>
-              <Table.Td>{entry.who}</Table.Td>
-              <Table.Td>{entry.what}</Table.Td>
-              <Table.Td>{entry.notes}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </>
   );
 }
 

@@ -119,7 +119,7 @@ describe("renaming an L2, step by step", () => {
     expect(error).toMatchObject({ code: "playbook_invalid" });
     const message = (error as Error).message;
     expect(message).toContain("blocked/service_reliability (2 statuses)");
-    expect(message).toContain("blocked/service_reliability/other (1 statuses)");
+    expect(message).toContain("blocked/service_reliability/other (1 status)");
     expect(message).toContain(`unblock playbook apply ${renamedPath}`);
     // A declared change not applied yet is refused too: it would otherwise never be applied.
     await expect(recordPlaybookAtStart(deps, loadPlaybook(declaredPath))).rejects.toThrow(

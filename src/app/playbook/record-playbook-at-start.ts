@@ -59,7 +59,9 @@ const applyCommands = (path: string) =>
 
 function unmappedValues(loaded: LoadedPlaybook, plan: RemapPlan, inUse: PlaybookInUse): AppError {
   const { playbook, path } = loaded;
-  const names = plan.orphans.map((orphan) => `${orphan.path} (${orphan.statuses} statuses)`).join(", ");
+  const names = plan.orphans
+    .map((orphan) => `${orphan.path} (${orphan.statuses} status${orphan.statuses === 1 ? "" : "es"})`)
+    .join(", ");
   const newer =
     inUse.recorded && compareVersions(inUse.recorded.version, playbook.version) > 0
       ? ` The database follows ${inUse.recorded.playbookId} ${inUse.recorded.version}, applied by ${inUse.recorded.appliedByEmail} from ${inUse.recorded.path}: start on that file instead.`
