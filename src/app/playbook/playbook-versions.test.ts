@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from "../../../test/support/test-
 import type { Db } from "../../db/client.ts";
 import { rowsOf } from "../../db/infra/raw-rows.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { getBlockedOverTimeByL2 } from "../reports/blocked-by-l2-over-time.ts";
 import { getBlockedByL3 } from "../reports/blocked-by-l3.ts";
 import { applyPlaybook } from "./apply-playbook.ts";
 import { diffPlaybooks } from "./diff-playbooks.ts";
@@ -109,6 +110,7 @@ describe("renaming an L2, step by step", () => {
   let previewBase: number | null = null;
   beforeAll(async () => {
     reliability = await startOnDefault();
+    await recordedUnder100(reliability);
   });
   afterAll(() => database.close());
 
@@ -163,6 +165,20 @@ describe("renaming an L2, step by step", () => {
       { candidate: { path: declaredPath } },
     );
     expect(again).toMatchObject({ alreadyInUse: true, applied: false });
+  });
+
+  it("reads the weekly trend in the current taxonomy: one line across the rename, two as recorded", async () => {
+    const lines = async (taxonomy: "current" | "recorded") => {
+      const { items } = await getBlockedOverTimeByL2(deps, admin, { weeks: 6, taxonomy });
+      return [...new Set(items.map((row) => `${row.l2Name}: ${row.weekStart} ${row.seats}`))];
+    };
+    // Recorded on 3 February under 1.0.0, remapped on 10 March (the test clock) under 1.1.0.
+    expect(await lines("current")).toEqual(
+      ["02-03", "02-10", "02-17", "02-24", "03-03", "03-10"].map((day) => `Service Health: 2025-${day} 55`),
+    );
+    const recorded = await lines("recorded");
+    expect(recorded).toContain("service_reliability: 2025-03-03 55");
+    expect(recorded).toContain("Service Health: 2025-03-10 55");
   });
 
   it("refuses an apply whose preview saw another version in use", async () => {
@@ -288,6 +304,21 @@ async function applyKeepsAnEditMadeMeanwhile(edited: string) {
     ["1.1.0", "cli", 3],
   ]);
   expect(versions[1]!.changes[0]).toMatchObject({ statuses: 3, seats: 55 });
+}
+
+/** History rows as a status write under playbook 1.0.0 leaves them, on 3 February, for the trend. */
+async function recordedUnder100(ids: readonly string[]) {
+  for (const id of ids) {
+    await database.db.execute(
+      sql`insert into status_history (entitlement_id, at, actor_role, source, playbook_version, version_after, before, after)
+          select s.entitlement_id, '2025-02-03T10:00:00Z', 'delivery_fm', 'web', '1.0.0', 1,
+            jsonb_build_object('stage', 'assignment', 'availableSeats', sum(s.seats), 'segments', '[]'::jsonb),
+            jsonb_build_object('stage', 'assignment', 'availableSeats', sum(s.seats), 'segments',
+              jsonb_agg(jsonb_build_object('seats', s.seats, 'l1', s.l1, 'scenarioId', s.scenario_id, 'l2', s.l2,
+                'l3', s.l3, 'l1Since', '2025-02-03T10:00:00Z')))
+          from status_segments s where s.entitlement_id = ${id}::uuid group by s.entitlement_id`,
+    );
+  }
 }
 
 /** What an apply may change: segments' values, history, audit, versions. */

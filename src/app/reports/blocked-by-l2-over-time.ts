@@ -4,6 +4,7 @@ import type { L2Week } from "../../http/schemas/history-reports.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { asOfDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 import type { BlockedOverTimeFilter } from "./blocked-over-time.ts";
 import { historyLabels } from "./history-labels.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
@@ -12,12 +13,14 @@ import { type ReportTotals, reportTotals } from "./report-totals.ts";
  * Blocked seats at the end of each week per L2 (the stacked version of
  * "Blocked seats over time"), rebuilt from the status history: the same
  * weeks, filters and as-of day. Each (week, L2) cell is a cell for small-cell
- * suppression.
+ * suppression. In the current taxonomy (the default) history written under an
+ * earlier playbook version counts under today's L2, so a renamed L2 is one
+ * line (docs/PLAYBOOK-VERSIONS.md); `taxonomy: "recorded"` shows the ids as written.
  */
 export function getBlockedOverTimeByL2(
   deps: AppDeps,
   actor: Actor,
-  filter: BlockedOverTimeFilter = {},
+  filter: BlockedOverTimeFilter & { taxonomy?: "current" | "recorded" | undefined } = {},
 ): Promise<ReportTotals<L2Week>> {
   return reportTotals(deps, actor, filter, async (visibleTo) => {
     const checks = new FilterChecks();
@@ -39,6 +42,7 @@ export function getBlockedOverTimeByL2(
       deps.database.db,
       { serviceId, customerId, visibleTo },
       { from: addDays(today, -7 * (weeks - 1)), to: today },
+      filter.taxonomy === "recorded" ? [] : await currentTaxonomyMap(deps),
     );
     const label = historyLabels(deps);
     return rows.map((row) => ({ ...row, l2Name: label.l2("blocked", row.l2) ?? "(no L2)" }));

@@ -13,6 +13,7 @@ import {
   flowSchema,
   windowQuerySchema,
 } from "../schemas/history-reports.ts";
+import { taxonomyQuery } from "../schemas/playbook-versions.ts";
 import { blockedOverTimeQuerySchema } from "../schemas/reports.ts";
 import type { Api } from "./api.ts";
 
@@ -66,7 +67,7 @@ export function historyReportRoutes(api: Api, deps: AppDeps): void {
       schema: {
         tags: ["reports"],
         summary: "Blocked seats at the end of each week per L2, rebuilt from the status history",
-        querystring: blockedOverTimeQuerySchema,
+        querystring: blockedOverTimeQuerySchema.extend(taxonomyQuery),
         response: { 200: blockedByL2OverTimeSchema, ...problemResponses },
       },
     },
