@@ -18,6 +18,7 @@ const EscalationsPage = lazy(() => import("../escalations/escalations-page.tsx")
 const PlaybookPage = lazy(() => import("../playbook/playbook-page.tsx"));
 const PlaybookVersionsPage = lazy(() => import("../playbook-versions/playbook-versions-page.tsx"));
 const RoadmapPage = lazy(() => import("../roadmap/roadmap-page.tsx"));
+const WhatChangedPage = lazy(() => import("../history/what-changed-page.tsx"));
 
 export function AppRoutes() {
   const { t } = useTranslation();
@@ -60,6 +61,7 @@ function route(pathname: string) {
   const tenant = matchPath("/tenants/:id", pathname);
   if (tenant) return <TenantPage key={tenant.id} tenantId={tenant.id!} />;
   if (pathname === "/dashboards") return <DashboardsPage />;
+  if (pathname === "/changes") return <WhatChangedPage />;
   if (pathname === "/escalations") return <EscalationsPage />;
   if (pathname === "/roadmap") return <RoadmapPage />;
   if (pathname === "/playbook") return <PlaybookPage />;

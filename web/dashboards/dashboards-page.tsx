@@ -1,8 +1,13 @@
 import "@mantine/charts/styles.css";
-import { Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { AsOfNotice, AsOfPicker } from "../history/as-of-picker.tsx";
+import { DwellCard } from "../history/dwell-card.tsx";
+import { FlowCard } from "../history/flow-card.tsx";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
+import { Link } from "../router/link.tsx";
 import { AgingCard } from "./aging-card.tsx";
+import { BlockedByL2OverTimeCard } from "./blocked-by-l2-over-time-card.tsx";
 import { BlockedOverTimeCard } from "./blocked-over-time-card.tsx";
 import { L2ServiceCard } from "./l2-service-card.tsx";
 import { L3Card } from "./l3-card.tsx";
@@ -14,7 +19,7 @@ import { useDashboards } from "./use-dashboards.ts";
 /** Blocker dashboards for managers and product groups; every chart click opens the matching portfolio. */
 export default function DashboardsPage() {
   const index = usePlaybook();
-  const { scope, links, setService, reports } = useDashboards();
+  const { scope, links, setService, setAsOf, dwellBy, setDwellBy, reports } = useDashboards();
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -27,21 +32,35 @@ export default function DashboardsPage() {
               : " Totals only: groups of fewer than 5 tenants are left out."}
           </Text>
         </Stack>
-        <NativeSelect
-          label="Service"
-          size="xs"
-          w={220}
-          value={scope.serviceId ?? ""}
-          data={withAny(serviceData(index), "All services")}
-          onChange={(event) => setService(event.currentTarget.value)}
-        />
+        <Group gap="xs" align="flex-end">
+          {links.linkable ? (
+            <Button component={Link} href="/changes" size="xs" variant="default">
+              What changed
+            </Button>
+          ) : null}
+          <AsOfPicker value={scope.asOf} onChange={setAsOf} />
+          <NativeSelect
+            label="Service"
+            size="xs"
+            w={220}
+            value={scope.serviceId ?? ""}
+            data={withAny(serviceData(index), "All services")}
+            onChange={(event) => setService(event.currentTarget.value)}
+          />
+        </Group>
       </Group>
+      {scope.asOf ? (
+        <AsOfNotice day={scope.asOf} what="Every chart shows the portfolio" onToday={() => setAsOf(null)} />
+      ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <L2ServiceCard query={reports.byL2} links={links} />
         <L3Card query={reports.byL3} links={links} />
         <AgingCard query={reports.aging} links={links} />
         <ProjectedUnblocksCard query={reports.projected} links={links} />
         <BlockedOverTimeCard query={reports.overTime} links={links} />
+        <BlockedByL2OverTimeCard query={reports.overTimeByL2} links={links} />
+        <DwellCard query={reports.dwell} by={dwellBy} onBy={setDwellBy} />
+        <FlowCard query={reports.flow} />
         {links.linkable ? (
           <OverdueCard rows={reports.overdue.data?.items ?? []} query={reports.overdue} scope={scope} />
         ) : null}

@@ -9,6 +9,7 @@ import type {
   TotalsAnswer,
 } from "../api/api-types.ts";
 import { useReport } from "../api/queries.ts";
+import type { BlockedByL2OverTime, DwellAnswer, FlowAnswer } from "../history/history-types.ts";
 import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { navigate, useSearchParams } from "../router/router.ts";
 import { useCan } from "../users/permissions.ts";
@@ -30,7 +31,7 @@ export function useDashboards() {
   const [params, setParams] = useSearchParams();
   const scope = useMemo(() => {
     const value: Record<string, string> = {};
-    for (const key of ["serviceId", "customerId"]) {
+    for (const key of ["serviceId", "customerId", "asOf"]) {
       const found = params.get(key);
       if (found) value[key] = found;
     }
@@ -45,12 +46,19 @@ export function useDashboards() {
       if (linkable) navigate(portfolioHref({ ...base, ...filters }));
     },
   };
-  const setService = (serviceId: string) => {
+  const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
-    if (serviceId) next.set("serviceId", serviceId);
-    else next.delete("serviceId");
+    if (value) next.set(key, value);
+    else next.delete(key);
     setParams(next);
   };
+  const setService = (serviceId: string) => setParam("serviceId", serviceId);
+  const setAsOf = (day: string | null) => setParam("asOf", day);
+  // Dwell times and the L1 flow cover the 90 days up to the as-of day (or today).
+  const { asOf, ...window } = scope;
+  if (asOf) window.to = asOf;
+  const dwellBy = params.get("dwellBy") || "l2";
+  const setDwellBy = (by: string) => setParam("dwellBy", by === "l2" ? null : by);
 
   const reports = {
     byL2: useReport<TotalsAnswer<BlockedByL2ServiceRow>>("blocked-by-l2-service", scope),
@@ -60,8 +68,11 @@ export function useDashboards() {
     overTime: useReport<TotalsAnswer<BlockedWeek>>("blocked-over-time", scope),
     // Overdue actions name customers: only for readers of the portfolio.
     overdue: useReport<OverdueActionPage>("overdue-next-actions", { ...scope, limit: "15" }, linkable),
+    overTimeByL2: useReport<BlockedByL2OverTime>("blocked-over-time-by-l2", scope),
+    dwell: useReport<DwellAnswer>("dwell-times", { ...window, by: dwellBy }),
+    flow: useReport<FlowAnswer>("l1-flow", window),
   };
-  return { scope, links, setService, reports };
+  return { scope, links, setService, setAsOf, dwellBy, setDwellBy, reports };
 }
 
 export type DashboardReports = ReturnType<typeof useDashboards>["reports"];

@@ -22,6 +22,8 @@ export const filterKeys = [
   "contradiction",
   "ended",
   "resplitNeeded",
+  // The day the list stands as of (docs/HISTORY.md); absent: today.
+  "asOf",
   "sort",
   "order",
 ] as const;
@@ -91,7 +93,9 @@ export function apiQuery(filters: PortfolioFilters): Record<string, string> {
 
 /** The filters that narrow the rows (everything but the sort), to tell "no rows" from "no matches". */
 export function hasNarrowingFilter(filters: PortfolioFilters): boolean {
-  return filterKeys.some((key) => key !== "sort" && key !== "order" && Boolean(filters[key]));
+  return filterKeys.some(
+    (key) => key !== "sort" && key !== "order" && key !== "asOf" && Boolean(filters[key]),
+  );
 }
 
 /** Link to the portfolio filtered: the dashboards' click-through target. */

@@ -1,4 +1,6 @@
 import { Button, Group, Title } from "@mantine/core";
+import { AsOfPicker } from "../history/as-of-picker.tsx";
+import { Link } from "../router/link.tsx";
 import { ColumnChooser } from "./column-chooser.tsx";
 import type { ColumnId } from "./columns.ts";
 import { SavedViewsMenu } from "./saved-views-menu.tsx";
@@ -13,6 +15,9 @@ export interface PortfolioHeaderProps {
   onBulkUpdate: () => void;
   columns: readonly ColumnId[];
   onColumns: (columns: ColumnId[]) => void;
+  /** The past day the list stands as of; undefined: today. */
+  asOf?: string | undefined;
+  onAsOf?: (day: string | null) => void;
 }
 
 /** The portfolio's title with its saved views, columns, CSV export and bulk update. */
@@ -24,21 +29,44 @@ export function PortfolioHeader({
   onBulkUpdate,
   columns,
   onColumns,
+  asOf,
+  onAsOf,
 }: PortfolioHeaderProps) {
   return (
     <Group justify="space-between" align="flex-end">
       <Title order={2}>Portfolio</Title>
-      <Group gap="xs">
+      <Group gap="xs" align="flex-end">
+        {onAsOf ? <AsOfPicker value={asOf} onChange={onAsOf} /> : null}
+        <Button
+          component={Link}
+          href={asOf ? `/changes?from=${asOf}` : "/changes"}
+          size="xs"
+          variant="default"
+        >
+          What changed
+        </Button>
         <SavedViewsMenu query={viewQuery} />
         <ColumnChooser columns={columns} onChange={onColumns} />
-        <Button component="a" href={exportHref} download size="xs" variant="default">
-          Export CSV
-        </Button>
+        {asOf ? (
+          <Button size="xs" variant="default" disabled title="The export is of today's statuses">
+            Export CSV
+          </Button>
+        ) : (
+          <Button component="a" href={exportHref} download size="xs" variant="default">
+            Export CSV
+          </Button>
+        )}
         <Button
           size="xs"
-          disabled={selectedCount === 0 || !mayWrite}
+          disabled={selectedCount === 0 || !mayWrite || Boolean(asOf)}
           onClick={onBulkUpdate}
-          title={mayWrite ? undefined : "Your role does not record statuses"}
+          title={
+            asOf
+              ? "Back to today to update statuses"
+              : mayWrite
+                ? undefined
+                : "Your role does not record statuses"
+          }
         >
           Bulk update{selectedCount > 0 ? ` (${selectedCount})` : ""}
         </Button>

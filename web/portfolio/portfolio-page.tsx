@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
 import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
 import { StatusEditor } from "../editor/status-editor.tsx";
+import { AsOfNotice } from "../history/as-of-picker.tsx";
 import { todayUtc } from "../shared/format.ts";
 import { FilterBar } from "./filter-bar.tsx";
 import { hasNarrowingFilter } from "./portfolio-filters.ts";
@@ -27,7 +28,16 @@ export function PortfolioPage() {
         onBulkUpdate={page.startBulk}
         columns={page.columns}
         onColumns={page.setColumns}
+        asOf={page.asOf}
+        onAsOf={page.setAsOf}
       />
+      {page.asOf ? (
+        <AsOfNotice
+          day={page.asOf}
+          what="The portfolio (statuses, seats, stages)"
+          onToday={() => page.setAsOf(null)}
+        />
+      ) : null}
       <FilterBar filters={page.filters} onChange={page.setFilters} />
       <PortfolioSummary
         loading={page.pages.isPending}
@@ -70,6 +80,13 @@ function PortfolioBody({ page }: { page: PortfolioPageState }) {
       </Alert>
     );
   }
+  if (rows.length === 0 && page.asOf && !hasNarrowingFilter(page.filters)) {
+    return (
+      <Alert color="gray" title="Nothing recorded by then">
+        No entitlement had a recorded status by the end of that day.
+      </Alert>
+    );
+  }
   if (rows.length === 0) {
     return hasNarrowingFilter(page.filters) ? (
       <Alert color="gray" title="No entitlements match these filters">
@@ -95,7 +112,7 @@ function PortfolioBody({ page }: { page: PortfolioPageState }) {
       onVisibleEnd={page.onVisibleEnd}
       onOpen={page.onOpen}
       editHref={page.editHref}
-      today={todayUtc()}
+      today={page.asOf ?? todayUtc()}
       hasMore={Boolean(pages.hasNextPage)}
       footer={
         pages.isFetchingNextPage ? (

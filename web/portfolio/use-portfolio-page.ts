@@ -88,7 +88,7 @@ export function usePortfolioPage() {
     columns,
     setColumns,
     viewQuery: viewQuery(search, columns),
-    exportHref: `/api/export.csv${toQuery(query)}`,
+    ...asOfParts(filters, query, setFilters),
     mayWrite: can("status.write.assignment") || can("status.write.delivery"),
     selection,
     bulkRows,
@@ -103,6 +103,24 @@ export function usePortfolioPage() {
     onOpen,
     editHref,
     editor,
+  };
+}
+
+/**
+ * The as-of day (docs/HISTORY.md) and the export link: the export is of
+ * today's statuses only (the header disables it on an as-of day), so its
+ * link never carries the day.
+ */
+function asOfParts(
+  filters: PortfolioFilters,
+  query: Record<string, string>,
+  setFilters: (next: PortfolioFilters) => void,
+) {
+  const { asOf: _, ...today } = query;
+  return {
+    exportHref: `/api/export.csv${toQuery(today)}`,
+    asOf: filters.asOf,
+    setAsOf: (day: string | null) => setFilters({ ...filters, asOf: day ?? undefined }),
   };
 }
 
