@@ -34,7 +34,7 @@ describe("the status editor keeps what the user typed", () => {
     await noteOf(drawer).fill(note);
     await drawer.getByLabel("L1 status").selectOption("blocked");
 
-    const explanation = drawer.getByLabel("Explanation of the blocking issue");
+    const explanation = drawer.getByRole("textbox", { name: /^Note/ });
     await expect.poll(() => explanation.inputValue()).toBe(note);
     // Blocked asks for more, but nothing is red until the user leaves a field or presses Save.
     expect(await invalidFields(drawer)).toBe(0);
@@ -91,7 +91,7 @@ describe("the status editor keeps what the user typed", () => {
   it("gives the remaining segment all the seats when a split segment is removed, and saves", async () => {
     const target = await freshEntitlement({ l1: "in_progress", targetFrom: daysFromToday(1) });
     const { context, page, drawer } = await openEditor(target.tenant.id, target.id);
-    await drawer.getByRole("button", { name: "Split seats: add a segment" }).click();
+    await drawer.getByRole("button", { name: "Split the seats" }).click();
     const second = drawer.getByRole("group", { name: "Segment 2" });
     await second.getByRole("textbox", { name: /^Seats/ }).fill("1");
     await drawer

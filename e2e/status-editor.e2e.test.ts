@@ -55,9 +55,9 @@ describe("status editor", () => {
       expect(await scenario.getAttribute("readonly")).not.toBeNull();
     }
     const unblockDate = daysFromToday(400);
-    await drawer.getByLabel("Projected unblock date").fill(unblockDate);
+    await drawer.getByLabel("Target date").fill(unblockDate);
     await drawer
-      .getByLabel("Explanation of the blocking issue")
+      .getByRole("textbox", { name: /^Note/ })
       .fill(
         "Blocked: the claims application cannot run against the cloud service because the vendor has not certified it; clears when the vendor ships the certified release.",
       );
@@ -113,13 +113,13 @@ describe("status editor", () => {
       await scenario.selectOption("customer_led");
     }
     await drawer
-      .getByLabel("Explanation of the blocking issue")
+      .getByRole("textbox", { name: /^Note/ })
       .fill(
         "Blocked: the payroll add-in fails in the new client because it uses legacy macros; clears when IT rewrites it.",
       );
     await drawer.getByRole("button", { name: "Save status" }).click();
 
-    const dateInput = drawer.getByLabel("Projected unblock date");
+    const dateInput = drawer.getByLabel("Target date");
     await expect.poll(() => dateInput.getAttribute("aria-invalid"), { timeout: 15_000 }).toBe("true");
     const errorId = `${await dateInput.getAttribute("id")}-error`;
     const message = await drawer.locator(`[id="${errorId}"]`).textContent();
@@ -137,7 +137,7 @@ describe("status editor", () => {
     const target = await freshEntitlement({ l1: "in_progress" });
     const { context, page, drawer } = await openEditor(target.tenant.id, target.id);
     const puts = recordPuts(page);
-    await drawer.getByRole("button", { name: "Split seats: add a segment" }).click();
+    await drawer.getByRole("button", { name: "Split the seats" }).click();
     const second = drawer.getByRole("group", { name: "Segment 2" });
     await second.getByRole("textbox", { name: /^Seats/ }).fill("7");
     await drawer.getByRole("button", { name: "Save status" }).click();

@@ -38,8 +38,8 @@ describe("Suggest in the status editor", () => {
     await result.waitFor();
     await expect.poll(() => drawer.getByLabel("L1 status").inputValue()).toBe("blocked");
     expect(await drawer.getByLabel("L2 reason").inputValue()).toBe("product_feature_capability");
-    // The note the suggestion was read from stays, now under the Blocked row's label.
-    expect(await drawer.getByLabel("Explanation of the blocking issue").inputValue()).toBe(note);
+    // The note the suggestion was read from stays; the field keeps its name under Blocked.
+    expect(await drawer.getByRole("textbox", { name: /^Note/ }).inputValue()).toBe(note);
     const badge = result.locator("[data-band]");
     expect(await badge.getAttribute("data-band")).toBe("green");
     expect(await badge.textContent()).toMatch(/^Confidence \d+% \(green\)$/);
@@ -49,7 +49,7 @@ describe("Suggest in the status editor", () => {
 
     // The filled form passes the rules once the Blocked row's own date is given.
     const unblockDate = daysFromToday(120);
-    await drawer.getByLabel("Projected unblock date").fill(unblockDate);
+    await drawer.getByLabel("Target date").fill(unblockDate);
     await drawer.getByRole("button", { name: "Save status" }).click();
     await drawer.getByText("Saved", { exact: true }).waitFor();
     expect((await entitlement(target.id)).segments[0]).toMatchObject({
@@ -68,8 +68,8 @@ describe("Suggest in the status editor", () => {
     const puts = recordPuts(page);
     await drawer.getByLabel("L1 status").selectOption("blocked");
     await drawer.getByLabel("L2 reason").selectOption("app_compatibility");
-    await drawer.getByLabel("Projected unblock date").fill(daysFromToday(60));
-    const note = drawer.getByLabel("Explanation of the blocking issue");
+    await drawer.getByLabel("Target date").fill(daysFromToday(60));
+    const note = drawer.getByRole("textbox", { name: /^Note/ });
     await note.fill("Blocked.");
     await drawer.getByRole("button", { name: "Save status" }).click();
 

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type { ClearedValue } from "./editor-state.ts";
 
 /** Longest part of a cleared value quoted in the notice; Undo brings back all of it. */
@@ -21,6 +22,7 @@ export function ClearedNotice({
   canUndo: boolean;
   onUndo: () => void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   if (!notice) return null;
   const quoted =
@@ -28,7 +30,7 @@ export function ClearedNotice({
   return (
     <Group gap={6} wrap="nowrap" align="baseline" data-cleared-notice="">
       <Text size="xs" c="orange" title={notice.value} id={id}>
-        Cleared: {notice.reason} (was “{quoted}”).
+        {t("editor.cleared.notice", { reason: notice.reason, value: quoted })}
       </Text>
       {canUndo ? (
         // Named "Undo" and described by the notice: a name holding the field's label would make
@@ -38,9 +40,9 @@ export function ClearedNotice({
           variant="subtle"
           onClick={onUndo}
           aria-describedby={id}
-          title={`Bring back the ${label.toLowerCase()}`}
+          title={t("editor.cleared.undoTitle", { field: label })}
         >
-          Undo
+          {t("editor.cleared.undo")}
         </Button>
       ) : null}
     </Group>

@@ -1,4 +1,5 @@
 import { Group, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import { useMe } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
@@ -6,6 +7,7 @@ import { SeatBar } from "../tenant/seat-bar.tsx";
 
 /** The status the edit is based on, and who is editing. */
 export function CurrentStatus({ base }: { base: EntitlementView }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const me = useMe();
   return (
@@ -13,17 +15,17 @@ export function CurrentStatus({ base }: { base: EntitlementView }) {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4} style={{ flex: 1 }}>
           <Text size="sm" fw={600}>
-            Current status (version {base.version}, {base.stage === "delivery" ? "Delivery" : "Assignment"}{" "}
-            stage)
+            {t("editor.current.title", { version: base.version, stage: t(`common.stage.${base.stage}`) })}
           </Text>
           <SeatBar index={index} segments={base.segments} availableSeats={base.availableSeats} />
         </Stack>
         <Text size="xs" c="dimmed" maw={260}>
-          Acting as{" "}
           {me.data
-            ? `${me.data.user.name} (${index.role(me.data.user.role)?.name ?? me.data.user.role})`
+            ? t("editor.current.actingAs", {
+                name: me.data.user.name,
+                role: index.role(me.data.user.role)?.name ?? me.data.user.role,
+              })
             : "…"}
-          .
         </Text>
       </Group>
     </Paper>

@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 
 /** "Discard unsaved edits?" before the editor closes with edits in it. */
 export function DiscardEditsModal({
@@ -10,15 +11,16 @@ export function DiscardEditsModal({
   onKeepEditing: () => void;
   onDiscard: () => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onKeepEditing} title="Discard unsaved edits?" centered zIndex={400}>
-      <Text size="sm">The status has edits that are not saved. Closing now throws them away.</Text>
+    <Modal opened={opened} onClose={onKeepEditing} title={t("editor.discard.title")} centered zIndex={400}>
+      <Text size="sm">{t("editor.discard.body")}</Text>
       <Group justify="flex-end" gap="xs" mt="md">
         <Button variant="default" onClick={onKeepEditing} data-autofocus>
-          Keep editing
+          {t("editor.discard.keep")}
         </Button>
         <Button color="red" onClick={onDiscard}>
-          Discard edits
+          {t("editor.discard.discard")}
         </Button>
       </Group>
     </Modal>

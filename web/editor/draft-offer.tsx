@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../shared/format.ts";
 import type { LocalDraft } from "./local-draft.ts";
 
@@ -15,22 +16,25 @@ export function DraftOffer({
   onRestore: () => void;
   onDiscard: () => void;
 }) {
+  const { t } = useTranslation();
   if (!offer) return null;
-  const when = offer.savedAt ? ` from ${formatDateTime(offer.savedAt)}` : "";
+  const kept = offer.savedAt
+    ? t("editor.draft.keptAt", { when: formatDateTime(offer.savedAt) })
+    : t("editor.draft.kept");
   return (
-    <Alert color="blue" title="Unsaved edits were kept" role="region" aria-label="Unsaved edits were kept">
+    <Alert color="blue" title={t("editor.draft.title")} role="region" aria-label={t("editor.draft.title")}>
       <Text size="sm">
-        This browser kept edits{when} that were not saved.
+        {kept}
         {offer.version === version
           ? ""
-          : ` The status has been saved since (version ${offer.version} then, ${version} now): check the edits against it before saving.`}
+          : ` ${t("editor.draft.savedSince", { was: offer.version, now: version })}`}
       </Text>
       <Group gap="xs" mt="xs">
         <Button size="xs" onClick={onRestore}>
-          Restore my edits
+          {t("editor.draft.restore")}
         </Button>
         <Button size="xs" variant="default" onClick={onDiscard}>
-          Discard them
+          {t("editor.draft.discard")}
         </Button>
       </Group>
     </Alert>

@@ -1,9 +1,11 @@
 import { Alert, Button, Center, Loader, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import { useEscalations, useOpenEscalation } from "../escalations/escalation-api.ts";
 import { EscalationCard } from "../escalations/escalation-card.tsx";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
+import { formatDate } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
 
 /**
@@ -12,23 +14,24 @@ import { useCan } from "../users/permissions.ts";
  * escalations so far with what the reader may do with them.
  */
 export function EscalationPanel({ entitlement }: { entitlement: EntitlementView }) {
+  const { t } = useTranslation();
   const escalations = useEscalations({ entitlementId: entitlement.id });
   const can = useCan();
   return (
     <Stack gap="md">
       {can(`status.write.${entitlement.stage}`) ? <EscalateForm entitlement={entitlement} /> : null}
-      <Title order={4}>Escalations of this service</Title>
+      <Title order={4}>{t("editor.escalate.title")}</Title>
       {escalations.isPending ? (
         <Center p="md">
-          <Loader size="sm" aria-label="Loading the escalations" />
+          <Loader size="sm" aria-label={t("editor.escalate.loading")} />
         </Center>
       ) : escalations.isError ? (
-        <Alert color="red" title="The escalations could not be loaded">
+        <Alert color="red" title={t("editor.escalate.loadFailed")}>
           {escalations.error.message}
         </Alert>
       ) : escalations.data.items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Not escalated yet.
+          {t("editor.escalate.none")}
         </Text>
       ) : (
         escalations.data.items.map((escalation) => (
@@ -40,6 +43,7 @@ export function EscalationPanel({ entitlement }: { entitlement: EntitlementView 
 }
 
 function EscalateForm({ entitlement }: { entitlement: EntitlementView }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const choices = resolverChoices(index, entitlement);
   const [l2, setL2] = useState<string | null>(choices[0]?.value ?? null);
@@ -49,7 +53,7 @@ function EscalateForm({ entitlement }: { entitlement: EntitlementView }) {
   if (choices.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        Record an L2 to escalate: the L2's resolver group is who gets it.
+        {t("editor.escalate.needsL2")}
       </Text>
     );
   }
@@ -62,20 +66,20 @@ function EscalateForm({ entitlement }: { entitlement: EntitlementView }) {
         open.mutate({ message, ...(l2 ? { l2 } : {}) }, { onSuccess: () => setMessage("") });
       }}
     >
-      <Title order={4}>Escalate</Title>
+      <Title order={4}>{t("editor.escalate.heading")}</Title>
       <Select
-        label="To the resolver group of"
+        label={t("editor.escalate.to")}
         data={choices}
         value={l2}
         onChange={setL2}
         allowDeselect={false}
         description={
-          chosen ? `Goes to ${chosen.resolverGroup}, due in ${chosen.sla} business days` : undefined
+          chosen ? t("editor.escalate.goesTo", { group: chosen.resolverGroup, count: chosen.sla }) : undefined
         }
       />
       <Textarea
-        label="Message"
-        description="What the group should do, and why now"
+        label={t("editor.escalate.message")}
+        description={t("editor.escalate.messageHelp")}
         required
         autosize
         minRows={3}
@@ -83,15 +87,15 @@ function EscalateForm({ entitlement }: { entitlement: EntitlementView }) {
         onChange={(event) => setMessage(event.currentTarget.value)}
       />
       <Button type="submit" w="fit-content" disabled={message.trim() === ""} loading={open.isPending}>
-        Escalate
+        {t("editor.escalate.submit")}
       </Button>
       {open.isSuccess ? (
-        <Alert color="green" variant="light" title={`Escalated to ${open.data.group}`}>
-          Its members were told; the escalation is due by {open.data.dueOn}.
+        <Alert color="green" variant="light" title={t("editor.escalate.done", { group: open.data.group })}>
+          {t("editor.escalate.doneBody", { date: formatDate(open.data.dueOn) })}
         </Alert>
       ) : null}
       {open.isError ? (
-        <Alert color="red" variant="light" title="Not escalated">
+        <Alert color="red" variant="light" title={t("editor.escalate.failed")}>
           {open.error.message}
         </Alert>
       ) : null}

@@ -1,4 +1,6 @@
 import { Stack, Textarea, TextInput } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import type { ScenarioField } from "../../src/domain/playbook/playbook-schema.ts";
 import type { FieldState } from "../../src/domain/rules/field-states.ts";
 import { ListFieldSelect } from "./list-field-select.tsx";
@@ -34,20 +36,38 @@ const dateFields = new Set<ScenarioField>(["targetDate", "nextActionDate"]);
 /** One scenario field as its row asks for it: disabled, carried, a list, a date, the note or text. */
 export function FieldInput(props: FieldInputProps) {
   const { field, state, value, carriedName, error, onChange, l1, l2 } = props;
+  const { t } = useTranslation();
   const common: FieldInputCommon = {
     label: state.label,
     size: "xs",
     withAsterisk: state.state === "required",
-    description: describe(state),
+    description: describe(state, t),
     error,
   };
   const onText = (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value);
 
   if (state.state === "disabled") {
-    return <TextInput {...common} value="" placeholder="N/A in this scenario" disabled readOnly />;
+    return (
+      <TextInput
+        {...common}
+        value=""
+        placeholder={t("editor.fields.notNeeded")}
+        title={t("editor.fields.notNeededHelp")}
+        disabled
+        readOnly
+      />
+    );
   }
   if (state.state === "carried") {
-    return <TextInput {...common} value={carriedName} readOnly variant="filled" />;
+    return (
+      <TextInput
+        {...common}
+        value={carriedName}
+        title={t("editor.fields.carriedHelp")}
+        readOnly
+        variant="filled"
+      />
+    );
   }
   if (listFields.has(field)) {
     return <ListFieldSelect common={common} state={state} value={value} onChange={onChange} />;
@@ -77,10 +97,16 @@ export function FieldInput(props: FieldInputProps) {
   return <TextInput {...common} value={value} placeholder={state.default ?? undefined} onChange={onText} />;
 }
 
-function describe(state: FieldState): string | undefined {
+/**
+ * The help under a field: the playbook's own word for it in this situation
+ * (the label stays the same), what it needs, and its default.
+ */
+function describe(state: FieldState, t: TFunction): string | undefined {
   const parts: string[] = [];
-  if (state.state === "carried") parts.push("Carried from the previous status; read-only.");
+  if (state.playbookTerm) parts.push(t("editor.fields.playbookTerm", { term: state.playbookTerm }));
+  if (state.state === "carried") parts.push(t("editor.fields.carried"));
   else if (state.hint) parts.push(state.hint);
-  if (state.default && state.state !== "carried") parts.push(`Default: ${state.default}.`);
+  if (state.default && state.state !== "carried")
+    parts.push(t("editor.fields.default", { value: state.default }));
   return parts.length > 0 ? parts.join(" ") : undefined;
 }

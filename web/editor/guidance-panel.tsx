@@ -1,4 +1,5 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { playbookHref } from "../playbook/taxonomy-links.tsx";
@@ -23,12 +24,13 @@ export function GuidancePanel({
   row: ScenarioRow | undefined;
   serviceId: string;
 }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const l1Entry = index.l1(l1);
   if (!l1Entry) {
     return (
       <Text size="sm" c="dimmed">
-        Choose an L1 status; its definition and the playbook's guidance appear here.
+        {t("editor.guidance.chooseL1")}
       </Text>
     );
   }
@@ -39,7 +41,7 @@ export function GuidancePanel({
   const service = index.service(serviceId);
 
   return (
-    <Stack gap={6} aria-label="Playbook guidance" role="region">
+    <Stack gap={6} aria-label={t("editor.guidance.region")} role="region">
       <Title order={4} size="h6">
         <Anchor component={Link} href={playbookHref(l1, l2Entry?.id)}>
           {subject.name}
@@ -49,14 +51,14 @@ export function GuidancePanel({
       {l2Entry?.notThis ? (
         <Text size="sm">
           <Text span fw={700}>
-            Not this if…{" "}
+            {t("editor.guidance.notThis")}{" "}
           </Text>
           {l2Entry.notThis}
         </Text>
       ) : null}
       {l2Entry ? (
         <Text size="xs" c="dimmed">
-          Who resolves it: {l2Entry.resolver.group}
+          {t("editor.guidance.resolves", { group: l2Entry.resolver.group })}
           {l2Entry.resolver.detail ? `. ${l2Entry.resolver.detail}` : ""}
         </Text>
       ) : null}
@@ -68,16 +70,19 @@ export function GuidancePanel({
           {l3Entry.definition}
         </Text>
       ) : null}
-      <GuidanceList title="Valid examples" items={subject.validExamples} />
+      <GuidanceList title={t("editor.guidance.valid")} items={subject.validExamples} />
       <InvalidExamples examples={subject.invalidExamples} />
-      <GuidanceList title="Questions to confirm" items={subject.questions} />
+      <GuidanceList title={t("editor.guidance.questions")} items={subject.questions} />
       {workload ? (
-        <GuidanceList title={`For ${service?.name ?? serviceId}`} items={workload.questions} />
+        <GuidanceList
+          title={t("editor.guidance.forService", { service: service?.name ?? serviceId })}
+          items={workload.questions}
+        />
       ) : null}
       {row ? (
         <Text size="xs" c="dimmed">
-          Scenario: {row.description}
-          {row.printed ? "" : " (derived by Unblock; the playbook prints no table for this L1)"}
+          {t("editor.guidance.scenario", { description: row.description })}
+          {row.printed ? "" : t("editor.guidance.derived")}
         </Text>
       ) : null}
     </Stack>

@@ -1,8 +1,12 @@
 import { Alert, Center, Loader, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import { fieldName } from "../../src/domain/rules/scenario-fields.ts";
+import { splitReasons } from "../../src/domain/status-segment.ts";
 import type { EscalationHistoryEntry } from "../../src/http/schemas/escalations.ts";
 import type { HistoryEntry, StatusSnapshot, StoredSegment } from "../api/api-types.ts";
 import { useHistory } from "../api/queries.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { classificationText } from "../portfolio/segment-chips.tsx";
 import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
@@ -12,18 +16,19 @@ import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
  * first: who, when, and what changed (a timeline as a list).
  */
 export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const history = useHistory(entitlementId);
   if (history.isPending) {
     return (
       <Center p="md">
-        <Loader size="sm" aria-label="Loading the history" />
+        <Loader size="sm" aria-label={t("editor.history.loading")} />
       </Center>
     );
   }
   if (history.isError) {
     return (
-      <Alert color="red" title="The history could not be loaded">
+      <Alert color="red" title={t("editor.history.loadFailed")}>
         {history.error.message}
       </Alert>
     );
@@ -32,12 +37,12 @@ export function HistoryTimeline({ entitlementId }: { entitlementId: string }) {
   if (entries.length === 0) {
     return (
       <Text c="dimmed" size="sm">
-        No status changes recorded yet.
+        {t("editor.history.empty")}
       </Text>
     );
   }
   return (
-    <ol className="history-list" aria-label="Status history">
+    <ol className="history-list" aria-label={t("editor.history.list")}>
       {entries.map((entry) =>
         entry.kind === "status" ? (
           <li key={`status-${entry.status.id}`}>
@@ -72,26 +77,24 @@ function timeline(items: HistoryEntry[], escalations: EscalationHistoryEntry[]):
   return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
-const escalationVerbs: Record<EscalationHistoryEntry["kind"], string> = {
-  opened: "escalated it to",
-  acknowledged: "acknowledged the escalation to",
-  resolved: "resolved the escalation to",
-  declined: "declined the escalation to",
-  commented: "commented on the escalation to",
-};
-
-const ruleNames = { target_slipped: "target date slipped", blocked_too_long: "Blocked too long" } as const;
-
 /** One escalation event: who did what, to which group, and its message, reason or comment. */
 function EscalationEntry({ entry }: { entry: EscalationHistoryEntry }) {
-  const who = entry.actor?.name ?? `The playbook rule (${entry.rule ? ruleNames[entry.rule] : "escalation"})`;
+  const { t } = useTranslation();
+  const rule = entry.rule
+    ? t(`editor.history.escalation.${entry.rule}`)
+    : t("editor.history.escalation.anyRule");
+  const who = entry.actor?.name ?? t("editor.history.escalation.rule", { rule });
   return (
     <Stack gap={0}>
       <Text size="sm">
         <Text span fw={700}>
           {who}
         </Text>{" "}
-        {escalationVerbs[entry.kind]} {entry.group} ({entry.l2Name}) · {formatDateTime(entry.at)}
+        {t("editor.history.escalation.line", {
+          action: t(`editor.history.escalation.${entry.kind}`, { group: entry.group }),
+          l2: entry.l2Name,
+          when: formatDateTime(entry.at),
+        })}
       </Text>
       {entry.text ? (
         <Text size="xs" style={{ whiteSpace: "pre-wrap" }}>
@@ -103,14 +106,24 @@ function EscalationEntry({ entry }: { entry: EscalationHistoryEntry }) {
 }
 
 function EntryTitle({ entry }: { entry: HistoryEntry }) {
-  const who = entry.actor.name ?? entry.actor.email ?? "Unknown user";
+  const { t } = useTranslation();
+  const index = usePlaybook();
+  const who = entry.actor.name ?? entry.actor.email ?? t("editor.history.unknownUser");
+  const sources = i18n.getResource(i18n.language, "translation", "editor.history.sources") as Record<
+    string,
+    string
+  >;
   return (
     <Text size="sm">
       <Text span fw={700}>
         {who}
       </Text>{" "}
-      ({entry.actor.role.replaceAll("_", " ")}) · {formatDateTime(entry.at)} · via {entry.source} · version{" "}
-      {entry.versionAfter}
+      {t("editor.history.entry", {
+        role: index.role(entry.actor.role)?.name ?? entry.actor.role.replaceAll("_", " "),
+        when: formatDateTime(entry.at),
+        source: sources?.[entry.source] ?? entry.source,
+        version: entry.versionAfter,
+      })}
     </Text>
   );
 }
@@ -121,17 +134,40 @@ function snapshot(value: unknown): StatusSnapshot | null {
   return Array.isArray(candidate.segments) ? (candidate as StatusSnapshot) : null;
 }
 
-const fieldNames: Array<[keyof StoredSegment, string]> = [
-  ["seats", "Seats"],
-  ["serviceStatus", "Service status"],
-  ["engagementScenario", "Engagement scenario"],
-  ["targetDate", "Target date"],
-  ["owner", "Owner"],
-  ["nextActionDate", "Next action date"],
-  ["nextAction", "Next action"],
-  ["note", "Note"],
-  ["splitReason", "Split reason"],
-];
+/** The fields a change lists besides the classification, in the form's order, by their names in the language. */
+function fieldNames(index: PlaybookIndex): Array<[keyof StoredSegment, string]> {
+  const named = (field: Parameters<typeof fieldName>[0]): [keyof StoredSegment, string] => [
+    field,
+    fieldName(field, index.text),
+  ];
+  return [
+    ["seats", i18n.t("editor.seats.label")],
+    named("serviceStatus"),
+    named("engagementScenario"),
+    named("targetDate"),
+    named("owner"),
+    named("nextActionDate"),
+    named("nextAction"),
+    named("note"),
+    ["splitReason", i18n.t("editor.history.splitReason")],
+  ];
+}
+
+/** A stored value as people read it: names for ids of the playbook, dates and numbers in the language. */
+function valueText(index: PlaybookIndex, field: keyof StoredSegment, value: unknown): string {
+  const id = typeof value === "string" ? value : "";
+  if (field === "serviceStatus" && id) {
+    return index.playbook.serviceStatuses.find((status) => status.id === id)?.name ?? id;
+  }
+  if (field === "engagementScenario" && id) {
+    return index.playbook.engagementScenarios.find((scenario) => scenario.id === id)?.name ?? id;
+  }
+  if (field === "splitReason" && id) {
+    const reason = splitReasons.find((known) => known === id);
+    return reason ? i18n.t(`editor.split.${reason}`) : id;
+  }
+  return display(value);
+}
 
 function ChangeSummary({
   index,
@@ -142,34 +178,36 @@ function ChangeSummary({
   before: StatusSnapshot | null;
   after: StatusSnapshot | null;
 }) {
+  const { t } = useTranslation();
   const lines: string[] = [];
   if (before && after && before.stage !== after.stage) {
-    lines.push(`Stage: ${stageName(before.stage)} → ${stageName(after.stage)}`);
+    lines.push(t("editor.history.stage", { from: stageName(before.stage), to: stageName(after.stage) }));
   }
   const count = Math.max(before?.segments.length ?? 0, after?.segments.length ?? 0);
   for (let position = 0; position < count; position++) {
     const old = before?.segments[position];
     const now = after?.segments[position];
-    const prefix = count > 1 ? `Segment ${position + 1}: ` : "";
+    const prefix = count > 1 ? t("editor.history.segmentPrefix", { number: position + 1 }) : "";
     if (!old && now) {
-      lines.push(`${prefix}added ${segmentText(index, now)}`);
+      lines.push(t("editor.history.added", { prefix, segment: segmentText(index, now) }));
       continue;
     }
     if (old && !now) {
-      lines.push(`${prefix}removed ${segmentText(index, old)}`);
+      lines.push(t("editor.history.removed", { prefix, segment: segmentText(index, old) }));
       continue;
     }
     if (!old || !now) continue;
     const oldClass = classificationText(index, old);
     const newClass = classificationText(index, now);
-    if (oldClass !== newClass) lines.push(`${prefix}${oldClass} → ${newClass}`);
-    for (const [field, name] of fieldNames) {
-      const a = display(old[field]);
-      const b = display(now[field]);
-      if (a !== b) lines.push(`${prefix}${name}: ${a} → ${b}`);
+    if (oldClass !== newClass)
+      lines.push(t("editor.history.classification", { prefix, from: oldClass, to: newClass }));
+    for (const [field, name] of fieldNames(index)) {
+      const a = valueText(index, field, old[field]);
+      const b = valueText(index, field, now[field]);
+      if (a !== b) lines.push(t("editor.history.changed", { prefix, field: name, from: a, to: b }));
     }
   }
-  if (lines.length === 0) lines.push("No field changed.");
+  if (lines.length === 0) lines.push(t("editor.history.noChange"));
   return (
     <Stack gap={0}>
       {lines.map((line) => (
@@ -182,7 +220,10 @@ function ChangeSummary({
 }
 
 function segmentText(index: PlaybookIndex, segment: StoredSegment): string {
-  return `${formatCount(segment.seats)} seats ${classificationText(index, segment)}`;
+  return i18n.t("editor.history.segmentText", {
+    seats: formatCount(segment.seats),
+    classification: classificationText(index, segment),
+  });
 }
 
 function display(value: unknown): string {
@@ -194,5 +235,5 @@ function display(value: unknown): string {
 }
 
 function stageName(stage: string): string {
-  return stage === "delivery" ? "Delivery" : "Assignment";
+  return i18n.t(stage === "delivery" ? "common.stage.delivery" : "common.stage.assignment");
 }

@@ -1,4 +1,5 @@
 import { NativeSelect } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { FieldState } from "../../src/domain/rules/field-states.ts";
 import type { FieldInputCommon } from "./field-input.tsx";
 
@@ -17,14 +18,19 @@ export function ListFieldSelect({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const { t } = useTranslation();
   const options = state.options ?? [];
   const known = value === "" || options.some((option) => option.id === value);
   const emptyLabel =
-    options.length === 0 ? "None available" : state.state === "required" ? "Choose…" : "None";
+    options.length === 0
+      ? t("editor.fields.noneAvailable")
+      : state.state === "required"
+        ? t("editor.fields.choose")
+        : t("editor.fields.none");
   const data = [
     { value: "", label: emptyLabel },
     ...options.map((option) => ({ value: option.id, label: option.name })),
-    ...(known ? [] : [{ value, label: `${value} (not in the playbook)` }]),
+    ...(known ? [] : [{ value, label: t("editor.fields.notInPlaybook", { value }) }]),
   ];
   return (
     <NativeSelect

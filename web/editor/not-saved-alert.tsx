@@ -1,4 +1,5 @@
 import { Alert, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 
 /**
  * Why the last save did not go through: the messages no segment field shows
@@ -11,12 +12,13 @@ export function NotSavedAlert({
   errors: Map<string, string[]>;
   failure: string | null;
 }) {
+  const { t } = useTranslation();
   const general = [...errors.entries()].filter(
     ([field]) => !/^segments\.\d+/.test(field) && field !== "segments",
   );
   if (general.length > 0) {
     return (
-      <Alert color="red" title="Not saved">
+      <Alert color="red" title={t("editor.notSaved")}>
         {general.map(([field, messages]) => (
           <Text key={field} size="sm">
             {messages.join(" ")}
@@ -27,7 +29,7 @@ export function NotSavedAlert({
   }
   if (!failure) return null;
   return (
-    <Alert color="red" title="Not saved" role="alert">
+    <Alert color="red" title={t("editor.notSaved")} role="alert">
       {failure}
     </Alert>
   );

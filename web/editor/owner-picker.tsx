@@ -2,15 +2,16 @@ import { Autocomplete } from "@mantine/core";
 import { ownerOfText } from "../../src/domain/owners/segment-owner.ts";
 import type { OwnerChoices } from "../api/api-types.ts";
 import { useOwnerChoices } from "../api/queries.ts";
+import { i18n } from "../i18n/i18n.ts";
 import type { FieldInputCommon } from "./field-input.tsx";
 
 /** The picker's groups: teams, the people assigned here, then the others (refused until assigned). */
 function groupsOf(choices: OwnerChoices | undefined) {
   if (!choices) return [];
   return [
-    { group: "Teams", items: choices.teams.map((team) => team.name) },
-    { group: "Assigned here", items: choices.assigned.map((person) => person.email) },
-    { group: "Not assigned here (assign them first)", items: choices.others.map((person) => person.email) },
+    { group: i18n.t("editor.owner.teams"), items: choices.teams.map((team) => team.name) },
+    { group: i18n.t("editor.owner.assigned"), items: choices.assigned.map((person) => person.email) },
+    { group: i18n.t("editor.owner.others"), items: choices.others.map((person) => person.email) },
   ].filter((group) => group.items.length > 0);
 }
 
@@ -23,14 +24,20 @@ export function ownerMeaning(choices: OwnerChoices | undefined, value: string): 
   if (ref?.kind === "team") {
     const team = choices.teams.find((candidate) => candidate.role === ref.role);
     const names = team?.people.map((person) => person.name).join(", ");
-    return `Team: ${team?.name ?? ref.role}${names ? ` (${names})` : " (nobody assigned here yet)"}`;
+    const name = team?.name ?? ref.role;
+    return names
+      ? i18n.t("editor.owner.team", { team: name, people: names })
+      : i18n.t("editor.owner.teamNobody", { team: name });
   }
   if (ref?.kind === "person") {
     const person = people.find((candidate) => candidate.id === ref.userId);
     const assigned = choices.assigned.some((candidate) => candidate.id === ref.userId);
-    return `Person: ${person?.name ?? value}${assigned ? "" : " (not assigned here: saving is refused)"}`;
+    const name = person?.name ?? value;
+    return assigned
+      ? i18n.t("editor.owner.person", { name })
+      : i18n.t("editor.owner.personNotAssigned", { name });
   }
-  return "Unresolved: kept as text, matching no team or person";
+  return i18n.t("editor.owner.unresolved");
 }
 
 /** The owner field: a team, a person assigned here, or free text (shown as unresolved). */

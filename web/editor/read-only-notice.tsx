@@ -1,12 +1,13 @@
 import { Alert } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
 
 /** Why the editor will not save: the user's role does not record this stage. */
 export function ReadOnlyNotice({ stage }: { stage: Stage }) {
+  const { t } = useTranslation();
   return (
-    <Alert color="blue" title="Read only">
-      Your role does not record statuses in the {stage === "delivery" ? "Delivery" : "Assignment"} stage; you
-      can look at the fields and the playbook's guidance, but not save.
+    <Alert color="blue" title={t("editor.readOnly.title")}>
+      {t("editor.readOnly.body", { stage: t(`common.stage.${stage}`) })}
     </Alert>
   );
 }

@@ -2,6 +2,7 @@ import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts"
 import type { ScenarioField, ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import { describeFields, type FieldState } from "../../src/domain/rules/field-states.ts";
 import { fieldDefault, scenarioFields, stageName } from "../../src/domain/rules/scenario-fields.ts";
+import { i18n } from "../i18n/i18n.ts";
 import {
   type ClearedValue,
   type EditorContext,
@@ -39,10 +40,12 @@ function describe(context: EditorContext, row: ScenarioRow, l2: string) {
 /** Why a field of `row` cannot hold a value, as the words after "cleared:". */
 function refusal(index: PlaybookIndex, row: ScenarioRow, state: FieldState, newL1: boolean): string {
   const l1Name = index.l1(row.l1)?.name ?? row.l1;
-  const where = newL1 ? l1Name : `${l1Name} in ${stageName(row.stage)}`;
-  if (state.state === "disabled") return `not used for ${where}`;
-  if (state.state === "carried") return "the previous status's value is carried instead";
-  return `not a choice for ${where}`;
+  const where = newL1
+    ? l1Name
+    : i18n.t("editor.cleared.inStage", { l1: l1Name, stage: stageName(row.stage, index.text) });
+  if (state.state === "disabled") return i18n.t("editor.cleared.notUsed", { where });
+  if (state.state === "carried") return i18n.t("editor.cleared.carried");
+  return i18n.t("editor.cleared.notAChoice", { where });
 }
 
 /** Moves a segment onto another scenario row (a new L1, stage or row choice). */
@@ -59,7 +62,10 @@ export function applyRow(
   const typed = new Set(segment.typed ?? []);
   const cleared: Partial<Record<ScenarioField, ClearedValue>> = { ...segment.cleared };
   const fromL1 = previousRow ? (index.l1(previousRow.l1)?.name ?? previousRow.l1) : "";
-  const notCarried = `from the saved ${fromL1} status; ${index.l1(nextRow.l1)?.name ?? nextRow.l1} starts afresh`;
+  const notCarried = i18n.t("editor.cleared.fromSaved", {
+    from: fromL1,
+    to: index.l1(nextRow.l1)?.name ?? nextRow.l1,
+  });
 
   const clear = (field: ScenarioField, reason: string) => {
     cleared[field] = {
@@ -121,7 +127,7 @@ export function applyL2(context: EditorContext, segment: SegmentDraft, l2: strin
     const l2Name = l2 ? (context.index.l2(segment.l1, l2)?.name ?? l2) : undefined;
     cleared.l3 = {
       value: segment.l3,
-      reason: l2Name ? `not an L3 reason of ${l2Name}` : "needs an L2 reason",
+      reason: l2Name ? i18n.t("editor.cleared.notAnL3Of", { l2: l2Name }) : i18n.t("editor.cleared.needsL2"),
       typed: segment.typed?.includes("l3") ?? false,
       l1: segment.l1,
       scenarioId: row.id,

@@ -1,5 +1,5 @@
 import { Button, Group, Text } from "@mantine/core";
-import { plural } from "../shared/format.ts";
+import { useTranslation } from "react-i18next";
 import type { RemainingWork } from "./visible-errors.ts";
 
 export interface SaveBarProps {
@@ -15,24 +15,29 @@ export interface SaveBarProps {
 
 /** The editor's sticky footer: whether the draft is ready, and Cancel / Save. */
 export function SaveBar({ remaining, attempted, saving, canSave, onCancel, onSave }: SaveBarProps) {
+  const { t } = useTranslation();
   const { toFill, toFix } = remaining;
   const left = [
-    toFill > 0 ? `${plural(toFill, "field")} to fill` : "",
-    toFix > 0 ? `${plural(toFix, "problem")} to fix` : "",
+    toFill > 0 ? t("editor.saveBar.toFill", { count: toFill }) : "",
+    toFix > 0 ? t("editor.saveBar.toFix", { count: toFix }) : "",
   ].filter(Boolean);
+  const summary =
+    left.length === 0
+      ? t("editor.saveBar.ready")
+      : left.length === 2
+        ? t("editor.saveBar.both", { fill: left[0], fix: left[1] })
+        : t("editor.saveBar.one", { left: left[0] });
   return (
     <Group justify="space-between" pos="sticky" bottom={0} bg="var(--mantine-color-body)" py="xs">
       <Text size="sm" c={attempted && left.length > 0 ? "red" : "dimmed"} aria-live="polite">
-        {left.length === 0
-          ? "Checked against the playbook: ready to save."
-          : `${left.join(" and ")} before saving.`}
+        {summary}
       </Text>
       <Group gap="xs">
         <Button variant="default" onClick={onCancel}>
-          Cancel
+          {t("editor.saveBar.cancel")}
         </Button>
         <Button onClick={onSave} loading={saving} disabled={!canSave}>
-          Save status
+          {t("editor.saveBar.save")}
         </Button>
       </Group>
     </Group>

@@ -1,4 +1,5 @@
 import { Alert } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 
 /** Which save the editor last made, so its confirmation can follow the user to the history tab. */
@@ -15,10 +16,11 @@ export function SavedNotice({
   entitlement: EntitlementView;
   lastSave: LastSave | null;
 }) {
+  const { t } = useTranslation();
   if (lastSave?.id !== entitlement.id || lastSave.version !== entitlement.version) return null;
   return (
-    <Alert color="green" mb="sm" title="Saved" role="status">
-      {entitlement.service.name} is now at version {entitlement.version}.
+    <Alert color="green" mb="sm" title={t("editor.saved.title")} role="status">
+      {t("editor.saved.body", { service: entitlement.service.name, version: entitlement.version })}
     </Alert>
   );
 }

@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { ScenarioField } from "../../src/domain/playbook/playbook-schema.ts";
 import { scenarioFields } from "../../src/domain/rules/scenario-fields.ts";
 import { ClearedNotice } from "./cleared-notice.tsx";
@@ -31,11 +32,12 @@ export function ScenarioFieldInputs({
   errorOf: (field: string) => string | undefined;
   onChange: (next: SegmentDraft) => void;
 }) {
+  const { t } = useTranslation();
   const { fields } = form;
   if (!fields) {
     return (
       <Text size="sm" c="dimmed">
-        Choose an L1 status to see the fields its scenario row asks for.
+        {t("editor.fields.chooseL1")}
       </Text>
     );
   }

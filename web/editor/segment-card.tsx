@@ -1,4 +1,5 @@
 import { Grid, Paper } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { type EditorContext, rowFor, type SegmentDraft } from "./editor-state.ts";
 import { GuidancePanel } from "./guidance-panel.tsx";
 import { SegmentForm } from "./segment-form.tsx";
@@ -24,13 +25,14 @@ export function SegmentCard({
   onChange,
   onRemove,
 }: SegmentCardProps) {
+  const { t } = useTranslation();
   const row = rowFor(context.index, segment, context.stage, context.previous);
   return (
     <Paper
       withBorder
       p="sm"
       component="fieldset"
-      aria-label={split ? `Segment ${position + 1}` : "Status"}
+      aria-label={split ? t("editor.segment.title", { number: position + 1 }) : t("editor.segment.status")}
       style={{ margin: 0 }}
     >
       <Grid gap="md">

@@ -1,4 +1,5 @@
 import { NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { l1Data } from "../playbook/select-data.ts";
 import type { EditorContext, SegmentDraft } from "./editor-state.ts";
 import { ScenarioFieldInputs } from "./scenario-field-inputs.tsx";
@@ -38,6 +39,7 @@ export function SegmentForm({
   onRemove,
   carryNote,
 }: SegmentFormProps) {
+  const { t } = useTranslation();
   const form = useSegmentForm(context, segment, onChange, carryNote);
   const path = `segments.${position}`;
   const errorOf = (field: string) => joinErrors(errors.get(`${path}.${field}`));
@@ -61,11 +63,11 @@ export function SegmentForm({
           </div>
         ) : null}
         <NativeSelect
-          label="L1 status"
+          label={t("editor.l1.label")}
           size="xs"
           withAsterisk
           value={segment.l1}
-          data={[{ value: "", label: "Choose an L1 status" }, ...l1Data(context.index)]}
+          data={[{ value: "", label: t("editor.l1.choose") }, ...l1Data(context.index)]}
           onChange={(event) => form.setL1(event.currentTarget.value)}
           error={errorOf("l1")}
           data-path={`${path}.l1`}

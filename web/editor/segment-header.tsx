@@ -1,4 +1,5 @@
 import { ActionIcon, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 
 /** "Segment n", with the button that removes it when there is more than one. */
 export function SegmentHeader({
@@ -8,17 +9,18 @@ export function SegmentHeader({
   position: number;
   onRemove?: (() => void) | undefined;
 }) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between">
       <Text fw={700} size="sm">
-        Segment {position + 1}
+        {t("editor.segment.title", { number: position + 1 })}
       </Text>
       {onRemove ? (
         <ActionIcon
           variant="subtle"
           color="red"
           onClick={onRemove}
-          aria-label={`Remove segment ${position + 1}`}
+          aria-label={t("editor.segment.remove", { number: position + 1 })}
         >
           ×
         </ActionIcon>

@@ -1,11 +1,6 @@
 import { NativeSelect } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { splitReasons } from "../../src/domain/status-segment.ts";
-
-const splitReasonNames: Record<(typeof splitReasons)[number], string> = {
-  geography: "Geography differs",
-  operating_company: "Operating company differs",
-  duplicate_entitlement: "Duplicate entitlement (needs a count review)",
-};
 
 /** Why a split segment's seats are apart from the others. */
 export function SplitReasonSelect({
@@ -17,15 +12,16 @@ export function SplitReasonSelect({
   onChange: (reason: string) => void;
   error: string | undefined;
 }) {
+  const { t } = useTranslation();
   return (
     <NativeSelect
-      label="Why these seats are split"
+      label={t("editor.split.reasonLabel")}
       size="xs"
       withAsterisk
       value={value}
       data={[
-        { value: "", label: "Choose a reason" },
-        ...splitReasons.map((reason) => ({ value: reason, label: splitReasonNames[reason] })),
+        { value: "", label: t("editor.split.chooseReason") },
+        ...splitReasons.map((reason) => ({ value: reason, label: t(`editor.split.${reason}`) })),
       ]}
       onChange={(event) => onChange(event.currentTarget.value)}
       error={error}

@@ -1,4 +1,5 @@
-import { Button, Group, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Button, Group, SegmentedControl, Stack, Text, Tooltip } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
 import { formatCount } from "../shared/format.ts";
 
@@ -21,28 +22,34 @@ export function StageAndSeats({
   segmentsErrors,
   onAddSegment,
 }: StageAndSeatsProps) {
+  const { t } = useTranslation();
   const remaining = availableSeats - assignedSeats;
   return (
     <Group align="flex-end" gap="lg">
       <Stack gap={2}>
         <Text size="sm" fw={500} id="stage-label">
-          Stage
+          {t("editor.stage")}
         </Text>
         <SegmentedControl
           aria-labelledby="stage-label"
           value={stage}
           onChange={(value) => onStage(value === "delivery" ? "delivery" : "assignment")}
           data={[
-            { value: "assignment", label: "Assignment" },
-            { value: "delivery", label: "Delivery" },
+            { value: "assignment", label: t("common.stage.assignment") },
+            { value: "delivery", label: t("common.stage.delivery") },
           ]}
         />
       </Stack>
       <Stack gap={2} aria-live="polite">
         <Text size="sm">
-          Seats: {formatCount(availableSeats)} available · {formatCount(assignedSeats)} assigned ·{" "}
+          {t("editor.seats.summary", {
+            available: formatCount(availableSeats),
+            assigned: formatCount(assignedSeats),
+          })}{" "}
           <Text span fw={700} c={remaining === 0 ? "green" : "red"}>
-            {remaining >= 0 ? `${formatCount(remaining)} remaining` : `${formatCount(-remaining)} too many`}
+            {remaining >= 0
+              ? t("editor.seats.remaining", { count: remaining })
+              : t("editor.seats.tooMany", { count: -remaining })}
           </Text>
         </Text>
         {segmentsErrors ? (
@@ -51,9 +58,11 @@ export function StageAndSeats({
           </Text>
         ) : null}
       </Stack>
-      <Button size="xs" variant="light" onClick={onAddSegment}>
-        Split seats: add a segment
-      </Button>
+      <Tooltip label={t("editor.split.addHelp")} multiline w={320} withArrow>
+        <Button size="xs" variant="light" onClick={onAddSegment}>
+          {t("editor.split.add")}
+        </Button>
+      </Tooltip>
     </Group>
   );
 }

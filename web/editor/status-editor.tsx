@@ -1,5 +1,6 @@
 import { Alert, Center, Drawer, Loader, Tabs, Text } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useEntitlement } from "../api/queries.ts";
 import { DiscardEditsModal } from "./discard-edits-modal.tsx";
 import { EditorForm } from "./editor-form.tsx";
@@ -19,13 +20,18 @@ export interface StatusEditorProps {
 
 /** The status editor of one service (entitlement), with its history and escalations, in a drawer. */
 export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEditorProps) {
+  const { t } = useTranslation();
   const entitlement = useEntitlement(entitlementId);
   const guard = useCloseGuard(entitlementId, onClose);
   // Kept here, above the tabs: the form unmounts when the save moves the user to the history tab.
   const [lastSave, setLastSave] = useState<LastSave | null>(null);
   const title = entitlement.data
-    ? `${entitlement.data.service.name}: ${entitlement.data.customer.name} · ${entitlement.data.tenant.name}`
-    : "Service status";
+    ? t("editor.titleOf", {
+        service: entitlement.data.service.name,
+        customer: entitlement.data.customer.name,
+        tenant: entitlement.data.tenant.name,
+      })
+    : t("editor.title");
   return (
     <>
       <Drawer
@@ -35,14 +41,14 @@ export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEdito
         position="right"
         size="85%"
         title={<Text fw={700}>{title}</Text>}
-        closeButtonProps={{ "aria-label": "Close the status editor" }}
+        closeButtonProps={{ "aria-label": t("editor.close") }}
       >
         {entitlement.isPending ? (
           <Center p="xl">
-            <Loader aria-label="Loading the service" />
+            <Loader aria-label={t("editor.loading")} />
           </Center>
         ) : entitlement.isError ? (
-          <Alert color="red" title="The service could not be loaded">
+          <Alert color="red" title={t("editor.loadFailed")}>
             {entitlement.error.message}
           </Alert>
         ) : (
@@ -52,9 +58,9 @@ export function StatusEditor({ entitlementId, tab, onTab, onClose }: StatusEdito
             keepMounted={false}
           >
             <Tabs.List mb="sm">
-              <Tabs.Tab value="edit">Edit status</Tabs.Tab>
-              <Tabs.Tab value="history">History</Tabs.Tab>
-              <Tabs.Tab value="escalations">Escalations</Tabs.Tab>
+              <Tabs.Tab value="edit">{t("editor.tabs.edit")}</Tabs.Tab>
+              <Tabs.Tab value="history">{t("editor.tabs.history")}</Tabs.Tab>
+              <Tabs.Tab value="escalations">{t("editor.tabs.escalations")}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="edit">
               <EditorForm

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { ConfidenceBand } from "../../src/domain/suggest/confidence-band.ts";
 import { apiRequest } from "../api/api-client.ts";
@@ -16,11 +17,6 @@ interface Outcome {
 }
 
 const bandColor: Record<ConfidenceBand, string> = { green: "green", amber: "orange", red: "red" };
-const bandMeaning: Record<ConfidenceBand, string> = {
-  green: "can be taken as is",
-  amber: "deserves a second look",
-  red: "read the playbook before keeping it",
-};
 
 /**
  * The Suggest button beside a status note: reads the note (and the service)
@@ -37,6 +33,7 @@ export function SuggestButton({
   segment: SegmentDraft;
   onApply: (next: SegmentDraft) => void;
 }) {
+  const { t } = useTranslation();
   const resultId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const ask = useMutation({
@@ -64,18 +61,18 @@ export function SuggestButton({
           disabled={empty}
           aria-describedby={resultId}
         >
-          Suggest L1/L2/L3 from the note
+          {t("editor.suggest.button")}
         </Button>
         {empty ? (
           <Text size="xs" c="dimmed">
-            Write the note first.
+            {t("editor.suggest.writeFirst")}
           </Text>
         ) : null}
       </Group>
       <div id={resultId} role="status" aria-live="polite">
         {ask.isError ? (
           <Text size="xs" c="red">
-            No suggestion: {ask.error.message}
+            {t("editor.suggest.failed", { message: ask.error.message })}
           </Text>
         ) : outcome ? (
           <SuggestResult index={context.index} outcome={outcome} stale={outcome.note !== segment.note} />
@@ -94,35 +91,33 @@ function SuggestResult({
   outcome: Outcome;
   stale: boolean;
 }) {
+  const { t } = useTranslation();
   const { answer, applied } = outcome;
   // Floored, so a calibrated 0.999 does not read as certainty.
   const percent = `${Math.floor(answer.confidence * 100)}%`;
   if (answer.l1 === null) {
     return (
-      <Paper withBorder p={6} radius="sm" aria-label="Suggestion">
-        <Text size="xs">
-          Suggest abstains: the note does not point clearly enough to one L1 ({percent} at best), so nothing
-          was filled in. Say what blocks deployment, why the customer has no intent, or where the deployment
-          stands, then ask again.
-        </Text>
+      <Paper withBorder p={6} radius="sm" aria-label={t("editor.suggest.region")}>
+        <Text size="xs">{t("editor.suggest.abstains", { percent })}</Text>
       </Paper>
     );
   }
   const names = labelNames(index, answer);
   return (
-    <Paper withBorder p={6} radius="sm" aria-label="Suggestion">
+    <Paper withBorder p={6} radius="sm" aria-label={t("editor.suggest.region")}>
       <Stack gap={2}>
         <Group gap={6} wrap="wrap">
           <Badge color={bandColor[answer.band]} size="sm" variant="filled" data-band={answer.band}>
-            Confidence {percent} ({answer.band})
+            {t("editor.suggest.confidence", { percent, band: t(`editor.suggest.bands.${answer.band}`) })}
           </Badge>
           <Text size="xs">
-            {[names.l1, names.l2, names.l3].filter(Boolean).join(" › ")}: {bandMeaning[answer.band]}.
+            {[names.l1, names.l2, names.l3].filter(Boolean).join(" › ")}:{" "}
+            {t(`editor.suggest.meaning.${answer.band}`)}.
           </Text>
         </Group>
         {answer.evidence.length > 0 ? (
           <Text size="xs">
-            Evidence:{" "}
+            {t("editor.suggest.evidence")}{" "}
             {answer.evidence.map((term, position) => (
               <span key={term}>
                 {position > 0 ? ", " : ""}
@@ -135,19 +130,19 @@ function SuggestResult({
         ) : null}
         {answer.l2 === null ? (
           <Text size="xs" c="dimmed">
-            No L2 proposed: the note does not single out one reason clearly enough. Choose it from the
-            playbook's guidance.
+            {t("editor.suggest.noL2")}
           </Text>
         ) : null}
         {applied.notOffered.length > 0 ? (
           <Text size="xs" c="dimmed">
-            Not offered in this stage's scenario, so left as it was:{" "}
-            {applied.notOffered.map((level) => `${levelName[level]} ${names[level]}`).join(", ")}.
+            {t("editor.suggest.notOffered", {
+              levels: applied.notOffered.map((level) => `${levelName[level]} ${names[level]}`).join(", "),
+            })}
           </Text>
         ) : null}
         {stale ? (
           <Text size="xs" c="dimmed">
-            The note changed since: ask again to read the new wording.
+            {t("editor.suggest.stale")}
           </Text>
         ) : null}
       </Stack>

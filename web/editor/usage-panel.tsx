@@ -1,5 +1,6 @@
 import { Alert, Group, Paper, Stack, Text } from "@mantine/core";
 import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { assessUsage, resplitSentence, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
@@ -16,6 +17,7 @@ export interface UsagePanelProps {
 
 /** Usage beside the status: seats active, share, phase, trend, and what contradicts the status. */
 export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const input = { availableSeats: entitlement.availableSeats, segments, usage: entitlement.usage, today };
   const usage = assessUsage(index.playbook, input);
@@ -26,27 +28,31 @@ export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
   return (
     <Stack gap="xs">
       {entitlement.endedAt ? (
-        <Alert color="gray" title="Ended">
-          The licensing feed stopped listing this service on {formatDateTime(entitlement.endedAt)}. It is kept
-          with its history, out of the default lists and the reports.
+        <Alert color="gray" title={t("editor.usage.ended")}>
+          {t("editor.usage.endedBody", { when: formatDateTime(entitlement.endedAt) })}
         </Alert>
       ) : null}
       {entitlement.resplitNeeded ? (
-        <Alert color="orange" title="Re-split needed">
+        <Alert color="orange" title={t("editor.usage.resplit")}>
           {resplitSentence(entitlement.availableSeats, storedSeats)}
         </Alert>
       ) : null}
       <Paper withBorder p="sm">
         {usage.activeSeats === null ? (
           <Text size="sm" c="dimmed">
-            No usage reported for this service yet.
+            {t("editor.usage.none")}
           </Text>
         ) : (
           <Group justify="space-between" align="center">
             <Text size="sm">
-              <b>{formatCount(usage.activeSeats)}</b> active seats on {formatDate(usage.date)}
-              {usage.sharePercent === null ? "" : `, ${shareText(usage.sharePercent)} of the available seats`}
-              {phase ? ` · phase ${phase}` : " · below Adoption"}
+              {t("editor.usage.active", {
+                seats: formatCount(usage.activeSeats),
+                date: formatDate(usage.date),
+              })}
+              {usage.sharePercent === null
+                ? ""
+                : t("editor.usage.share", { share: shareText(usage.sharePercent) })}
+              {phase ? t("editor.usage.phase", { phase }) : t("editor.usage.belowAdoption")}
             </Text>
             {usage.trend.length > 1 ? (
               <Suspense fallback={null}>
@@ -57,7 +63,7 @@ export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
         )}
       </Paper>
       {usage.contradictions.map((contradiction) => (
-        <Alert key={contradiction.kind} color="yellow" title="The status contradicts the usage">
+        <Alert key={contradiction.kind} color="yellow" title={t("editor.usage.contradicts")}>
           {contradiction.message}
         </Alert>
       ))}

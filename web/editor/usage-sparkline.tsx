@@ -1,8 +1,11 @@
 import "@mantine/charts/styles.css";
 import { Sparkline } from "@mantine/charts";
+import { useTranslation } from "react-i18next";
+import { formatCount } from "../shared/format.ts";
 
 /** The trend of active seats, oldest point first; loaded on demand (the charts library is large). */
 export default function UsageSparkline({ trend }: { trend: number[] }) {
+  const { t } = useTranslation();
   return (
     <Sparkline
       w={160}
@@ -13,7 +16,10 @@ export default function UsageSparkline({ trend }: { trend: number[] }) {
       fillOpacity={0.3}
       strokeWidth={1.5}
       role="img"
-      aria-label={`Active seats over the last ${trend.length} points: ${trend.join(", ")}`}
+      aria-label={t("editor.usage.sparkline", {
+        count: trend.length,
+        values: trend.map(formatCount).join("; "),
+      })}
     />
   );
 }

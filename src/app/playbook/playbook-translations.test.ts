@@ -79,7 +79,7 @@ describe("the default playbook in German", () => {
       playbookTerm: "Voraussichtliches Datum der Entblockung",
       hint: "Heute oder später.",
     });
-    expect(fields.serviceStatus.hint).toBe("Wird in diesem Szenario nicht verwendet.");
+    expect(fields.serviceStatus.hint).toBe("Für diesen Status nicht nötig.");
   });
 });
 

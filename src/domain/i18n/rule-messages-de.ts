@@ -77,7 +77,7 @@ export const ruleMessagesDe: RuleMessages = {
   segments_identical:
     "Die Segmente {first} und {second} erfassen denselben Status, dieselbe Verantwortung, dieselben Termine und dieselbe Notiz; fassen Sie sie zu einem Segment zusammen.",
 
-  hint_not_used: "Wird in diesem Szenario nicht verwendet.",
+  hint_not_used: "Für diesen Status nicht nötig.",
   hint_carried: "Aus dem vorherigen Status übernommen; kann hier nicht geändert werden.",
   hint_from_l2: "Ergibt sich aus dem gewählten L2-Grund; Sie können den Text anpassen.",
   hint_not_past: "Heute oder später.",

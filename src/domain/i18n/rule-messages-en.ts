@@ -76,7 +76,7 @@ export const ruleMessagesEn = {
     "Segments {first} and {second} record the same status, owner, dates and note; merge them into one segment.",
 
   // What the editor says beside a field.
-  hint_not_used: "Not used in this scenario.",
+  hint_not_used: "Not needed for this status.",
   hint_carried: "Kept from the previous status; it cannot be changed here.",
   hint_from_l2: "Follows from the L2 reason chosen; you may reword it.",
   hint_not_past: "Today or later.",

@@ -46,7 +46,7 @@ export const editor: Translation<typeof english> = {
     kept: "Dieser Browser hat Änderungen aufbewahrt, die nicht gespeichert wurden.",
     keptAt: "Dieser Browser hat Änderungen vom {{when}} aufbewahrt, die nicht gespeichert wurden.",
     savedSince:
-      "Der Status wurde inzwischen gespeichert (damals Version {{then}}, jetzt {{now}}): Prüfen Sie die Änderungen daran, bevor Sie speichern.",
+      "Der Status wurde inzwischen gespeichert (damals Version {{was}}, jetzt {{now}}): Prüfen Sie die Änderungen daran, bevor Sie speichern.",
     restore: "Meine Änderungen wiederherstellen",
     discard: "Verwerfen",
   },

@@ -44,7 +44,7 @@ export const editor = {
     kept: "This browser kept edits that were not saved.",
     keptAt: "This browser kept edits from {{when}} that were not saved.",
     savedSince:
-      "The status has been saved since (version {{then}} then, {{now}} now): check the edits against it before saving.",
+      "The status has been saved since (version {{was}} then, {{now}} now): check the edits against it before saving.",
     restore: "Restore my edits",
     discard: "Discard them",
   },
