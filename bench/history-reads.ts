@@ -20,13 +20,22 @@ import { defaultIndex, defaultPlaybookPath } from "../test/support/default-playb
  *
  *   DATABASE_URL=postgres://.../unblock_bench npx tsx bench/history-reads.ts [--today YYYY-MM-DD] [--rounds 3]
  *   npx tsx bench/history-reads.ts --pglite bench/data/pglite-10000
+ *
+ * --only TEXT runs the lines whose label contains TEXT; --admin leaves out the assigned person.
  */
 const { values } = parseArgs({
-  options: { rounds: { type: "string" }, today: { type: "string" }, pglite: { type: "string" } },
+  options: {
+    rounds: { type: "string" },
+    today: { type: "string" },
+    pglite: { type: "string" },
+    only: { type: "string" },
+    admin: { type: "boolean" },
+  },
 });
 const rounds = Number(values.rounds ?? 3);
 
 async function timed(label: string, run: () => Promise<string>): Promise<void> {
+  if (values.only && !label.includes(values.only)) return;
   const times: number[] = [];
   let said = "";
   for (let round = 0; round < rounds; round += 1) {
@@ -58,7 +67,7 @@ async function main(): Promise<void> {
     ? { id: facts.person, email: "bench", name: "Bench", role: "delivery_fm" }
     : null;
   for (const [who, actor] of [["Admin", systemActor], ["one person", person]] as const) {
-    if (!actor) continue;
+    if (!actor || (values.admin && actor !== systemActor)) continue;
     await readsAs(deps, who, actor, today);
   }
   await database.close();

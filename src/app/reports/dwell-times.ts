@@ -81,7 +81,9 @@ function dwellRows(
         : by === "l3"
           ? `${piece.l2 ?? ""}/${piece.l3 ?? ""}`
           : (piece.l2 ?? "");
-    groups.set(key, [...(groups.get(key) ?? []), piece]);
+    const group = groups.get(key);
+    if (group) group.push(piece);
+    else groups.set(key, [piece]);
   }
   const label = historyLabels(deps);
   const rows = [...groups.values()].map((group): DwellRow => {

@@ -13,30 +13,41 @@ export interface FollowedSeats {
  * "never unblocks". Seats that leave on day d are no longer Blocked after d.
  *
  * A point no seat was followed to (every one ended or was censored before it)
- * has no estimate: null.
+ * has no estimate: null. One pass over the days seen, so a whole portfolio's
+ * spells cost a sort, not a scan per day.
  */
 export function stillBlockedAfter(
   items: readonly FollowedSeats[],
   points: readonly number[],
 ): (number | null)[] {
-  const kept = items.filter((item) => item.seats > 0);
-  const eventDays = [...new Set(kept.filter((item) => item.ended).map((item) => item.days))].sort(
-    (a, b) => a - b,
-  );
-  const longest = kept.reduce((most, item) => Math.max(most, item.days), -1);
+  const byDay = new Map<number, { ended: number; censored: number }>();
+  let atRisk = 0;
+  for (const item of items) {
+    if (item.seats <= 0) continue;
+    const day = byDay.get(item.days) ?? { ended: 0, censored: 0 };
+    if (item.ended) day.ended += item.seats;
+    else day.censored += item.seats;
+    byDay.set(item.days, day);
+    atRisk += item.seats;
+  }
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  const longest = days.length > 0 ? days[days.length - 1]! : -1;
+  // The share after each day seen, in order: seats leaving on a day were at risk on it.
+  const curve: { day: number; share: number }[] = [];
+  let share = 1;
+  for (const day of days) {
+    const { ended, censored } = byDay.get(day)!;
+    if (ended > 0) share *= 1 - ended / atRisk;
+    curve.push({ day, share });
+    atRisk -= ended + censored;
+  }
   return points.map((point) => {
-    if (kept.length === 0 || longest < point) return null;
-    let share = 1;
-    for (const day of eventDays) {
-      if (day > point) break;
-      const atRisk = sumSeats(kept, (item) => item.days >= day);
-      const left = sumSeats(kept, (item) => item.ended && item.days === day);
-      if (atRisk > 0) share *= 1 - left / atRisk;
+    if (longest < point) return null;
+    let found = 1;
+    for (const step of curve) {
+      if (step.day > point) break;
+      found = step.share;
     }
-    return share;
+    return found;
   });
-}
-
-function sumSeats(items: readonly FollowedSeats[], keep: (item: FollowedSeats) => boolean): number {
-  return items.reduce((sum, item) => (keep(item) ? sum + item.seats : sum), 0);
 }
