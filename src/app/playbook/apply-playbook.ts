@@ -7,6 +7,7 @@ import type { PlaybookApplyResult, PlaybookChangeReport } from "../../http/schem
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
+import { currentTaxonomyMap } from "./current-taxonomy-map.ts";
 import type { LoadedPlaybook } from "./load-playbook.ts";
 import { type PlaybookCandidate, readCandidate } from "./playbook-candidate.ts";
 import { playbookChangeReport } from "./playbook-change-report.ts";
@@ -157,4 +158,5 @@ async function switchThisProcess(deps: AppDeps, candidate: LoadedPlaybook): Prom
   // A new object: the one replaced may be the start-up file's cached load, which must stay as read.
   deps.playbook = { index: candidate.index, path: candidate.path, sha256: candidate.sha256 };
   await syncServices(deps);
+  await currentTaxonomyMap(deps);
 }

@@ -8,6 +8,17 @@ import type { AppDeps } from "../app-deps.ts";
 import { recordedPlaybook } from "./playbook-in-use.ts";
 
 const cache = new Map<string, TaxonomyMapRow[]>();
+/** The map last built for each playbook (by digest), for readers that cannot wait on the database. */
+const latest = new Map<string, TaxonomyMapRow[]>();
+
+/**
+ * The map last built for the playbook in use, without a database read: the
+ * server builds it at start (recordPlaybookAtStart) and after an apply. Empty
+ * before that, which reads history as written.
+ */
+export function cachedTaxonomyMap(deps: AppDeps): readonly TaxonomyMapRow[] {
+  return latest.get(deps.playbook.sha256) ?? [];
+}
 
 /**
  * The map that reads history in the current taxonomy (taxonomy-map.ts): every
@@ -21,7 +32,10 @@ export async function currentTaxonomyMap(deps: AppDeps): Promise<TaxonomyMapRow[
   const records = await listPlaybookVersionRecords(deps.database.db);
   const key = `${deps.playbook.sha256}:${records.map((record) => record.id).join(",")}`;
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached) {
+    latest.set(deps.playbook.sha256, cached);
+    return cached;
+  }
   const declared = [
     ...(current.changes ?? []),
     ...records.flatMap((record) =>
@@ -44,6 +58,7 @@ export async function currentTaxonomyMap(deps: AppDeps): Promise<TaxonomyMapRow[
     rows = taxonomyMapRows(changes, known, services);
   }
   cache.set(key, rows);
+  latest.set(deps.playbook.sha256, rows);
   return rows;
 }
 

@@ -167,6 +167,15 @@ describe("renaming an L2, step by step", () => {
     expect(again).toMatchObject({ alreadyInUse: true, applied: false });
   });
 
+  it("counts the old history under the new name in a report as of a day before the rename", async () => {
+    const before = await getBlockedByL3(deps, admin, { asOf: "2025-02-20" });
+    expect(before.items.map((row) => [row.l2Name, row.l3Name, row.seats])).toEqual([
+      ["Service Health", "(no L3)", 45],
+      ["Service Health", "Other", 10],
+      ["Legal/Regulatory", "(no L3)", 7],
+    ]);
+  });
+
   it("reads the weekly trend in the current taxonomy: one line across the rename, two as recorded", async () => {
     const lines = async (taxonomy: "current" | "recorded") => {
       const { items } = await getBlockedOverTimeByL2(deps, admin, { weeks: 6, taxonomy });

@@ -9,6 +9,7 @@ import { AppError } from "../../domain/app-error.ts";
 import { describeOrphan, planRemap, type RemapPlan } from "../../domain/playbook/remap-plan.ts";
 import { changesBetween, compareVersions, taxonomyPath } from "../../domain/playbook/taxonomy-remap.ts";
 import type { AppDeps } from "../app-deps.ts";
+import { currentTaxonomyMap } from "./current-taxonomy-map.ts";
 import type { LoadedPlaybook } from "./load-playbook.ts";
 import { storedGroups } from "./playbook-change-report.ts";
 import { type PlaybookInUse, playbookInUse } from "./playbook-in-use.ts";
@@ -26,6 +27,13 @@ export async function recordPlaybookAtStart(
   deps: AppDeps,
   loaded: LoadedPlaybook,
 ): Promise<PlaybookVersionRecord | null> {
+  const recorded = await checkAndRecord(deps, loaded);
+  // Reports as of a past day read history through it without waiting on the database.
+  await currentTaxonomyMap(deps);
+  return recorded;
+}
+
+async function checkAndRecord(deps: AppDeps, loaded: LoadedPlaybook): Promise<PlaybookVersionRecord | null> {
   const latest = await latestPlaybookVersion(deps.database.db);
   if (latest?.sha256 === loaded.sha256) return null;
   return deps.database.db.transaction(async (transaction) => {

@@ -4,6 +4,7 @@ import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
 import { asOfDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { cachedTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 
 /** Filters every report accepts. */
 export interface ReportFilter {
@@ -49,5 +50,7 @@ export function reportScope(
     currentDay,
     visibleTo,
     asOf: asOf === null || asOf === currentDay ? null : endOfDay(asOf),
+    // A past day's statuses read in today's L2s and L3s (docs/PLAYBOOK-VERSIONS.md).
+    taxonomyMap: cachedTaxonomyMap(deps),
   };
 }

@@ -1,5 +1,6 @@
 import { format, parseISO } from "date-fns";
 import { type SQL, sql } from "drizzle-orm";
+import type { TaxonomyMapRow } from "../../domain/playbook/taxonomy-map.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { OverdueAction } from "../../http/schemas/reports.ts";
 import type { Db } from "../client.ts";
@@ -35,6 +36,8 @@ export interface ReportScope {
    * absent: the current segments.
    */
   asOf?: string | null | undefined;
+  /** With `asOf`: read the rebuilt statuses in today's L2s and L3s (docs/PLAYBOOK-VERSIONS.md). */
+  taxonomyMap?: readonly TaxonomyMapRow[] | undefined;
 }
 
 /**
@@ -107,7 +110,7 @@ function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
 
 /** The segments `s` and their entitlements `e`: today's, or as they stood at `scope.asOf`. */
 function segmentSource(scope: ReportScope): SQL {
-  const segments = scope.asOf ? segmentsAsOf(scope.asOf) : sql`status_segments s`;
+  const segments = scope.asOf ? segmentsAsOf(scope.asOf, scope.taxonomyMap) : sql`status_segments s`;
   return sql`from ${segments} join entitlements e on e.id = s.entitlement_id`;
 }
 

@@ -1,4 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { TaxonomyMapRow } from "../../domain/playbook/taxonomy-map.ts";
+import { taxonomyMapSql } from "./taxonomy-map-sql.ts";
 
 /**
  * The portfolio as it stood at an instant, rebuilt from status_history: each
@@ -36,13 +38,21 @@ export function latestHistoryBeforeAll(at: string): SQL {
       order by lh.entitlement_id, lh.at desc, lh.id desc) h on h.entitlement_id = e.id`;
 }
 
-/** The segment `g.seg` (with ordinality `g.ord`) of a snapshot under status_segments' column names. */
-const snapshotColumns = sql`(g.ord - 1)::int as position, (g.seg->>'seats')::int as seats, g.seg->>'l1' as l1,
-      g.seg->>'l2' as l2, g.seg->>'l3' as l3, (g.seg->>'targetDate')::date as target_date,
+/**
+ * The segment `g.seg` (with ordinality `g.ord`) of a snapshot under
+ * status_segments' column names; its L2 and L3 as written unless given.
+ */
+const snapshotColumnsWith = (
+  l2: SQL,
+  l3: SQL,
+) => sql`(g.ord - 1)::int as position, (g.seg->>'seats')::int as seats,
+      g.seg->>'l1' as l1, ${l2} as l2, ${l3} as l3, (g.seg->>'targetDate')::date as target_date,
       g.seg->>'owner' as owner, g.seg->'ownerRef'->>'userId' as owner_user_id,
       g.seg->'ownerRef'->>'role' as owner_team, (g.seg->>'nextActionDate')::date as next_action_date,
       g.seg->>'nextAction' as next_action, (g.seg->>'l1Since')::timestamptz as l1_since,
       coalesce(g.seg->>'note', '') as note`;
+
+const snapshotColumns = snapshotColumnsWith(sql`g.seg->>'l2'`, sql`g.seg->>'l3'`);
 
 /**
  * The segments of snapshot `h` as rows `s` under status_segments' column
@@ -59,22 +69,33 @@ export const snapshotSegments = sql`cross join lateral (
  * still has the status it had then, so its current segments answer (plain
  * rows, indexed); only entitlements written since are rebuilt from their last
  * row before `at`. The cost follows the changes made since the day, not the
- * size of the history: a month back reads a month's changes.
+ * size of the history: a month back reads a month's changes. With a taxonomy
+ * map (docs/PLAYBOOK-VERSIONS.md) the rebuilt segments read in today's L2s
+ * and L3s, so a status remapped since counts under its new L2 back then too.
  */
-export function segmentsAsOf(at: string): SQL {
-  return sql`(select cs.entitlement_id, cs.position, cs.seats, cs.l1, cs.l2, cs.l3, cs.target_date, cs.owner,
+export function segmentsAsOf(at: string, taxonomyMap: readonly TaxonomyMapRow[] = []): SQL {
+  const current = taxonomyMapSql(taxonomyMap, {
+    version: sql`h.playbook_version`,
+    l1: sql`(g.seg->>'l1')`,
+    l2: sql`(g.seg->>'l2')`,
+    l3: sql`(g.seg->>'l3')`,
+    serviceId: sql`(select se.service_id from entitlements se where se.id = changed.entitlement_id)`,
+  });
+  const mapped = taxonomyMap.length > 0;
+  return sql`(${mapped ? sql`with ${current.cte} ` : sql``}select cs.entitlement_id, cs.position, cs.seats, cs.l1, cs.l2, cs.l3, cs.target_date, cs.owner,
         cs.owner_user_id::text as owner_user_id, cs.owner_team, cs.next_action_date, cs.next_action, cs.l1_since,
         cs.note
       from status_segments cs
       where not exists (select 1 from status_history since
         where since.entitlement_id = cs.entitlement_id and since.at >= ${at}::timestamptz)
     union all
-    select changed.entitlement_id, ${snapshotColumns}
+    select changed.entitlement_id, ${mapped ? snapshotColumnsWith(current.l2, current.l3) : snapshotColumns}
       from (select distinct ch.entitlement_id from status_history ch where ch.at >= ${at}::timestamptz) changed
-      cross join lateral (select lh.after from status_history lh
+      cross join lateral (select lh.after, lh.playbook_version from status_history lh
         where lh.entitlement_id = changed.entitlement_id and lh.at < ${at}::timestamptz
         order by lh.at desc, lh.id desc limit 1) h
-      cross join lateral jsonb_array_elements(h.after->'segments') with ordinality g(seg, ord)) s`;
+      cross join lateral jsonb_array_elements(h.after->'segments') with ordinality g(seg, ord)
+      ${mapped ? current.join : sql``}) s`;
 }
 
 /** Entitlement `e` was open at `at`: a full feed had not ended it yet. */
