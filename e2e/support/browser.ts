@@ -29,9 +29,18 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   path: string,
-  options: { userEmail?: string | undefined; password?: string | undefined } = {},
+  options: {
+    userEmail?: string | undefined;
+    password?: string | undefined;
+    locale?: string | undefined;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: baseUrl() });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    baseURL: baseUrl(),
+    // The browser's language (navigator.languages, Accept-Language); Chromium's own is en-US.
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(path);

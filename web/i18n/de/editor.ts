@@ -179,6 +179,7 @@ export const editor: Translation<typeof english> = {
       web: "die Web-App",
       sync: "den Portfolio-Feed",
       remap: "eine Playbook-Aktualisierung",
+      seed: "die Demodaten",
     },
     stage: "Phase: {{from}} → {{to}}",
     segmentPrefix: "Segment {{number}}: ",

@@ -177,6 +177,7 @@ export const editor = {
       web: "the web app",
       sync: "the portfolio feed",
       remap: "a playbook update",
+      seed: "the demo data",
     },
     stage: "Stage: {{from}} → {{to}}",
     segmentPrefix: "Segment {{number}}: ",
