@@ -60,6 +60,7 @@ import { comparePortfolio } from "./reports/compare-portfolio.ts";
 import { getDwellTimes } from "./reports/dwell-times.ts";
 import { getL1Flow } from "./reports/l1-flow.ts";
 import { getOverdueNextActions } from "./reports/overdue-next-actions.ts";
+import { getRecentChanges } from "./reports/recent-changes.ts";
 import { getProjectedUnblocks } from "./reports/projected-unblocks.ts";
 import { reportRowScope, reportTotals } from "./reports/report-totals.ts";
 import { deleteSavedView } from "./saved-views/delete-saved-view.ts";
@@ -142,6 +143,7 @@ const useCases: Record<string, Call> = {
   getProjectedUnblocks: (deps, actor) => getProjectedUnblocks(deps, actor),
   getBlockedOverTime: (deps, actor) => getBlockedOverTime(deps, actor),
   getOverdueNextActions: (deps, actor) => getOverdueNextActions(deps, actor),
+  getRecentChanges: (deps, actor) => getRecentChanges(deps, actor),
   getBlockedOverTimeByL2: (deps, actor) => getBlockedOverTimeByL2(deps, actor),
   comparePortfolio: (deps, actor) => comparePortfolio(deps, actor, { from: "2025-01-01", to: "2025-02-01" }),
   getDwellTimes: (deps, actor) => getDwellTimes(deps, actor),

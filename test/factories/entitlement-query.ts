@@ -13,6 +13,8 @@ export function entitlementQuery(fields: Partial<EntitlementQuery> = {}): Entitl
     stage: [],
     targetFrom: null,
     targetTo: null,
+    l1DaysMin: null,
+    l1DaysMax: null,
     overdue: false,
     today: "2025-03-10",
     q: null,

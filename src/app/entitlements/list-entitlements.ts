@@ -35,6 +35,9 @@ export interface EntitlementFilter {
   targetFrom?: string;
   /** Some segment's target date on or before this date. */
   targetTo?: string;
+  /** Some segment (of the L1 filtered for) has been in its L1 at least / at most this many days. */
+  l1DaysMin?: number;
+  l1DaysMax?: number;
   /** Some segment's next action date is before today. */
   overdue?: boolean;
   /** Free text over customer and tenant names and notes. */
@@ -127,6 +130,7 @@ export function entitlementQueryOf(
     stage: listOf(filter.stage),
     targetFrom: checks.date("targetFrom", filter.targetFrom),
     targetTo: checks.date("targetTo", filter.targetTo),
+    ...l1DaysFilterOf(checks, filter),
     overdue: filter.overdue === true,
     today: todayOf(deps.now()),
     q: textOf(filter.q),
@@ -143,6 +147,27 @@ export function entitlementQueryOf(
   };
   checks.done();
   return query;
+}
+
+/** Days in the L1: whole numbers from 0, the least not above the most. */
+function l1DaysFilterOf(checks: FilterChecks, filter: EntitlementFilter) {
+  const days = (field: "l1DaysMin" | "l1DaysMax"): number | null => {
+    const value = filter[field];
+    if (value === undefined) return null;
+    if (Number.isInteger(value) && value >= 0) return value;
+    checks.violations.push({ field, code: "days_invalid", message: "Days must be a whole number from 0." });
+    return null;
+  };
+  const l1DaysMin = days("l1DaysMin");
+  const l1DaysMax = days("l1DaysMax");
+  if (l1DaysMin !== null && l1DaysMax !== null && l1DaysMin > l1DaysMax) {
+    checks.violations.push({
+      field: "l1DaysMin",
+      code: "days_range_invalid",
+      message: `The fewest days in the L1 (${l1DaysMin}) are more than the most (${l1DaysMax}).`,
+    });
+  }
+  return { l1DaysMin, l1DaysMax };
 }
 
 /** The usage filters checked: share bounds in percent (0 or more, min not above max), a contradiction kind. */

@@ -14,6 +14,8 @@ export interface BlockedOverTimeFilter {
   today?: string;
   /** The last week is the one holding this day (YYYY-MM-DD): the chart as it stood then. */
   asOf?: string;
+  /** My portfolio: only the reader's own tenants. */
+  mine?: boolean | undefined;
 }
 
 /** Weekly Blocked seats over the past year (by default), from the status history. */

@@ -28,7 +28,7 @@ export async function comparePortfolio(
   actor: Actor,
   query: Partial<CompareQuery>,
 ): Promise<CompareAnswer> {
-  const visibleTo = reportRowScope(deps, actor);
+  const visibleTo = reportRowScope(deps, actor, query.mine);
   const checks = new FilterChecks();
   const currentDay = todayOf(deps.now());
   const from = requiredDay(checks, query.from, currentDay, "from");

@@ -17,6 +17,8 @@ export interface DwellQuery {
   by?: DwellGrouping;
   serviceId?: string;
   customerId?: string;
+  /** My portfolio: only the reader's own tenants. */
+  mine?: boolean | undefined;
 }
 
 /** Days the whole scope's survival curve is read at. */
@@ -42,7 +44,7 @@ export async function getDwellTimes(
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
   let curve: DwellAnswer["curve"] = [];
   let cohortTenants = 0;
-  const totals = await reportTotals(deps, actor, { customerId: query.customerId }, async (visibleTo) => {
+  const totals = await reportTotals(deps, actor, { customerId: query.customerId, mine: query.mine }, async (visibleTo) => {
     checks.done();
     const pieces = await blockedPieces(
       deps.database.db,

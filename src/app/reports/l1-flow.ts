@@ -13,6 +13,8 @@ export interface FlowQuery {
   to?: string;
   serviceId?: string;
   customerId?: string;
+  /** My portfolio: only the reader's own tenants. */
+  mine?: boolean | undefined;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
   const window = windowDays(checks, query, todayOf(deps.now()));
   const customerId = checks.id("customerId", query.customerId);
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
-  const totals = await reportTotals(deps, actor, { customerId: query.customerId }, async (visibleTo) => {
+  const totals = await reportTotals(deps, actor, { customerId: query.customerId, mine: query.mine }, async (visibleTo) => {
     checks.done();
     const scope = { serviceId, customerId, visibleTo };
     // The state "at the start" is the one at the end of the day before the window.

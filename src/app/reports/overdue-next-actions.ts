@@ -16,7 +16,7 @@ export async function getOverdueNextActions(
   actor: Actor,
   filter: ReportFilter & { limit?: number | undefined; cursor?: string | undefined } = {},
 ): Promise<OverdueActionPage> {
-  const visibleTo = reportRowScope(deps, actor);
+  const visibleTo = reportRowScope(deps, actor, filter.mine);
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit, 50, 1000);
   const page = await overdueNextActions(deps.database.db, reportScope(deps, filter, visibleTo, checks), {

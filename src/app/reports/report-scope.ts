@@ -17,6 +17,8 @@ export interface ReportFilter {
    * from the status history; today or absent: the current statuses.
    */
   asOf?: string;
+  /** My portfolio: only the reader's own tenants (reportTotals and reportRowScope narrow the scope). */
+  mine?: boolean | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
-import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import { mineWithin, type TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { TotalsAnswer } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { aggregateScopeOf, requireAllowed, rowScopeOf } from "../auth/authorize-actor.ts";
@@ -15,16 +15,25 @@ export type ReportTotals<Row> = TotalsAnswer<Row> & { suppressedCells: number };
 export async function reportTotals<Row extends { tenants: number }>(
   deps: AppDeps,
   actor: Actor,
-  filter: { customerId?: string | undefined },
+  filter: { customerId?: string | undefined; mine?: boolean | undefined },
   run: (visibleTo: TenantScope) => Promise<Row[]>,
 ): Promise<ReportTotals<Row>> {
   requireAllowed(deps, actor, { type: "reports.read", rows: false, oneCustomer: !!filter.customerId });
-  const { rows, suppressed } = withoutSmallCells(actor.role, await run(aggregateScopeOf(deps, actor)));
+  const visibleTo = narrowedToMine(aggregateScopeOf(deps, actor), actor, filter.mine);
+  const { rows, suppressed } = withoutSmallCells(actor.role, await run(visibleTo));
   return { items: rows, suppressedCells: suppressed };
 }
 
-/** The tenants a report listing single tenants' rows draws from; refuses aggregate-only readers. */
-export function reportRowScope(deps: AppDeps, actor: Actor): TenantScope {
+/**
+ * The tenants a report listing single tenants' rows draws from; refuses
+ * aggregate-only readers. `mine`: only the reader's own tenants.
+ */
+export function reportRowScope(deps: AppDeps, actor: Actor, mine?: boolean): TenantScope {
   requireAllowed(deps, actor, { type: "reports.read", rows: true });
-  return rowScopeOf(deps, actor);
+  return narrowedToMine(rowScopeOf(deps, actor), actor, mine);
+}
+
+/** "My portfolio" asked for: the actor's own tenants within `scope` (the actor is checked by then). */
+function narrowedToMine(scope: TenantScope, actor: Actor, mine: boolean | undefined): TenantScope {
+  return mine && actor ? mineWithin(scope, actor.id) : scope;
 }

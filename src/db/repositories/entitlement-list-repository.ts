@@ -39,6 +39,9 @@ export interface EntitlementQuery {
   /** Inclusive target date range (YYYY-MM-DD) of some segment. */
   targetFrom: string | null;
   targetTo: string | null;
+  /** Inclusive bounds of the days a segment has been in its L1, as of `today` (the aging buckets). */
+  l1DaysMin: number | null;
+  l1DaysMax: number | null;
   /** Only entitlements with a segment whose next action date is before `today`. */
   overdue: boolean;
   today: string;
@@ -204,6 +207,10 @@ export function entitlementListSource(
     // Implied (the earliest date is at most this one), and indexed.
     conditions.push(sql`${earliestTarget("asc")} <= ${query.targetTo}::date`);
   }
+  // Days in the L1 as the aging report counts them: from the UTC day the segment entered it.
+  const daysInL1 = sql`(${query.today}::date - (s.l1_since at time zone 'UTC')::date)`;
+  if (query.l1DaysMin !== null) segment.push(sql`${daysInL1} >= ${query.l1DaysMin}::int`);
+  if (query.l1DaysMax !== null) segment.push(sql`${daysInL1} <= ${query.l1DaysMax}::int`);
   if (query.overdue) {
     segment.push(sql`s.next_action_date < ${query.today}::date`);
     conditions.push(sql`${earliestNextAction("asc")} < ${query.today}::date`);

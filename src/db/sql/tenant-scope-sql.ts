@@ -14,14 +14,33 @@ export function tenantScopeCondition(
 ): SQL | null {
   if (scope?.kind === "all") return null;
   if (!scope || scope.kind === "none" || !isUuid(scope.userId)) return sql`false`;
+  if (scope.kind === "mine") return mineCondition(scope, tenant);
   return sql`exists (select 1 from assignments scope_a where scope_a.user_id = ${scope.userId}::uuid
     and (scope_a.tenant_id = ${tenant.id} or scope_a.customer_id = ${tenant.customerId}))`;
+}
+
+/**
+ * "My portfolio" within what the actor may read: assigned to the tenant or its
+ * customer, or the person owner of one of the tenant's segments (a team owner
+ * is the user's only where they are assigned, which the first case covers).
+ */
+function mineCondition(scope: TenantScope & { kind: "mine" }, tenant: { id: SQL; customerId: SQL }): SQL {
+  const within = tenantScopeCondition(scope.within, tenant);
+  const mine = sql`(exists (select 1 from assignments mine_a where mine_a.user_id = ${scope.userId}::uuid
+      and (mine_a.tenant_id = ${tenant.id} or mine_a.customer_id = ${tenant.customerId}))
+    or exists (select 1 from entitlements mine_e join status_segments mine_s on mine_s.entitlement_id = mine_e.id
+      where mine_e.tenant_id = ${tenant.id} and mine_s.owner_user_id = ${scope.userId}::uuid))`;
+  return within ? sql`(${within} and ${mine})` : mine;
 }
 
 /** The same for customers: visible when assigned to the customer or to one of its tenants. */
 export function customerScopeCondition(scope: TenantScope | undefined, customerId: SQL): SQL | null {
   if (scope?.kind === "all") return null;
   if (!scope || scope.kind === "none" || !isUuid(scope.userId)) return sql`false`;
+  if (scope.kind === "mine") {
+    const tenant = tenantScopeCondition(scope, { id: sql`mine_ct.id`, customerId: sql`mine_ct.customer_id` });
+    return sql`exists (select 1 from tenants mine_ct where mine_ct.customer_id = ${customerId} and ${tenant})`;
+  }
   return sql`exists (select 1 from assignments scope_a where scope_a.user_id = ${scope.userId}::uuid
     and (scope_a.customer_id = ${customerId}
       or scope_a.tenant_id in (select scope_t.id from tenants scope_t where scope_t.customer_id = ${customerId})))`;

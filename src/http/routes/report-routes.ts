@@ -5,6 +5,7 @@ import { getBlockedByL3 } from "../../app/reports/blocked-by-l3.ts";
 import { getBlockedOverTime } from "../../app/reports/blocked-over-time.ts";
 import { getOverdueNextActions } from "../../app/reports/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "../../app/reports/projected-unblocks.ts";
+import { getRecentChanges } from "../../app/reports/recent-changes.ts";
 import { authedProblemResponses as problemResponses } from "../schemas/common.ts";
 import {
   agingSchema,
@@ -15,6 +16,8 @@ import {
   overdueActionPageSchema,
   overdueQuerySchema,
   projectedUnblocksSchema,
+  recentChangesQuerySchema,
+  recentChangesSchema,
   reportQuerySchema,
 } from "../schemas/reports.ts";
 import type { Api } from "./api.ts";
@@ -83,6 +86,19 @@ export function reportRoutes(api: Api, deps: AppDeps): void {
       },
     },
     async (request) => getBlockedOverTime(deps, await request.actor(), request.query),
+  );
+
+  api.get(
+    "/reports/recent-changes",
+    {
+      schema: {
+        tags: ["reports"],
+        summary: "The newest status changes: who changed what, when (not for aggregate-only readers)",
+        querystring: recentChangesQuerySchema,
+        response: { 200: recentChangesSchema, ...problemResponses },
+      },
+    },
+    async (request) => getRecentChanges(deps, await request.actor(), request.query),
   );
 
   api.get(

@@ -138,6 +138,20 @@ export const entitlementFilterSchema = z
     stage: stageSchema.optional(),
     targetFrom: isoDate.optional(),
     targetTo: isoDate.optional(),
+    l1DaysMin: z.coerce
+      .number("must be a number")
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(100_000, "must be at most 100000")
+      .optional()
+      .describe("Some segment has been in its L1 (with l1: that L1) at least this many days, as of today"),
+    l1DaysMax: z.coerce
+      .number("must be a number")
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(100_000, "must be at most 100000")
+      .optional()
+      .describe("... and at most this many days (the dashboards' aging buckets: 31 to 60)"),
     overdue: booleanFlag.optional().describe("Only entitlements with a next action date before today"),
     q: z.string().max(200).optional().describe("Free text over customer, tenant and note"),
     customerId: z.uuid().optional(),

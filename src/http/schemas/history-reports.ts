@@ -12,6 +12,11 @@ const day = z.string().max(20);
 const scope = {
   serviceId: z.string().max(100).optional(),
   customerId: z.uuid().optional(),
+  mine: z
+    .enum(["true", "false", "1", "0"])
+    .transform((value) => value === "true" || value === "1")
+    .optional()
+    .describe("My portfolio: only tenants the reader is assigned to or owns a status segment in"),
 };
 
 export const compareQuerySchema = z

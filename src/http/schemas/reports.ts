@@ -20,12 +20,55 @@ export const reportQuerySchema = z
       .describe(
         "YYYY-MM-DD: the report as the portfolio stood at the end of that day (UTC), rebuilt from the status history",
       ),
+    mine: z
+      .enum(["true", "false", "1", "0"])
+      .transform((value) => value === "true" || value === "1")
+      .optional()
+      .describe(
+        "My portfolio: only tenants the reader is assigned to or owns a status segment in (within what they may read)",
+      ),
   })
   .strict();
 
 export const blockedOverTimeQuerySchema = reportQuerySchema.extend({
   weeks: z.coerce.number().int().min(1).max(156).optional(),
 });
+
+/** The dashboard's feed: the newest status changes (not as of a day: the feed is what happened last). */
+export const recentChangesQuerySchema = reportQuerySchema.omit({ today: true, asOf: true }).extend({
+  limit: z.coerce.number().int().min(1).max(100).optional().describe("How many changes (default 20)"),
+});
+
+/** One side of a change: each segment's L1, L2, L3 and seats, in segment order. */
+const changedSegmentSchema = z.object({
+  l1: z.string(),
+  l2: z.string().nullable(),
+  l3: z.string().nullable(),
+  seats: z.number().int(),
+});
+
+export const recentChangeSchema = z.object({
+  /** The status history entry. */
+  id: z.number().int(),
+  /** ISO timestamp. */
+  at: z.string(),
+  entitlementId: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  actor: z.object({ name: z.string().nullable(), role: z.string() }),
+  /** Where the change came from: web, api, cli, import, sync. */
+  source: z.string(),
+  stageBefore: z.string(),
+  stageAfter: z.string(),
+  before: z.array(changedSegmentSchema),
+  after: z.array(changedSegmentSchema),
+});
+
+export const recentChangesSchema = z.object({ items: z.array(recentChangeSchema) });
 
 export const overdueQuerySchema = reportQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(1000).optional().describe("Page size (default 50)"),
@@ -118,5 +161,6 @@ export type ProjectedUnblockWeek = z.infer<typeof projectedUnblockWeekSchema>;
 export type BlockedWeek = z.infer<typeof blockedWeekSchema>;
 export type OverdueAction = z.infer<typeof overdueActionSchema>;
 export type OverdueActionPage = z.infer<typeof overdueActionPageSchema>;
+export type RecentChange = z.infer<typeof recentChangeSchema>;
 /** A totals report's answer: its rows and the small cells withheld (absent when none may be). */
 export type TotalsAnswer<Row> = Omit<z.infer<typeof agingSchema>, "items"> & { items: Row[] };

@@ -1,0 +1,61 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
+import type { StatusSnapshot } from "../../http/schemas/entitlements.ts";
+import type { Db } from "../client.ts";
+import { rowsOf } from "../infra/raw-rows.ts";
+import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+
+export interface RecentChangeQuery {
+  /** Only tenants within this scope (the reader's); absent means none. */
+  visibleTo: TenantScope;
+  serviceId: string | null;
+  customerId: string | null;
+  limit: number;
+}
+
+/** One status history row with what it is about and who wrote it. */
+export interface RecentChangeRow {
+  id: number;
+  at: string;
+  entitlementId: string;
+  customerId: string;
+  customerName: string;
+  tenantId: string;
+  tenantName: string;
+  serviceId: string;
+  actorName: string | null;
+  actorRole: string;
+  source: string;
+  before: StatusSnapshot;
+  after: StatusSnapshot;
+}
+
+/**
+ * The newest status changes on the tenants `visibleTo` allows, newest first
+ * (ties by insertion order). The history's index on `at` serves the whole
+ * portfolio; a narrow scope is filtered as the rows are walked.
+ */
+export async function recentChanges(db: Db, query: RecentChangeQuery): Promise<RecentChangeRow[]> {
+  const conditions: SQL[] = [];
+  const visible = tenantScopeCondition(query.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
+  if (visible) conditions.push(visible);
+  if (query.serviceId) conditions.push(sql`e.service_id = ${query.serviceId}`);
+  if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);
+  const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const rows = await rowsOf<Omit<RecentChangeRow, "at"> & { at: Date | string }>(
+    db,
+    sql`select h.id::int as "id", h.at as "at", e.id::text as "entitlementId",
+          c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
+          e.service_id as "serviceId", u.name as "actorName", h.actor_role as "actorRole", h.source as "source",
+          h.before as "before", h.after as "after"
+        from status_history h
+        join entitlements e on e.id = h.entitlement_id
+        join tenants t on t.id = e.tenant_id
+        join customers c on c.id = t.customer_id
+        left join users u on u.id = h.actor_id
+        ${where}
+        order by h.at desc, h.id desc
+        limit ${query.limit}`,
+  );
+  return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
+}
