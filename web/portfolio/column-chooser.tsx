@@ -1,8 +1,9 @@
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import {
   type ColumnId,
   columnIds,
-  columnSpecs,
+  columnLabel,
   defaultColumns,
   moveColumn,
   sameColumns,
@@ -21,23 +22,24 @@ export function ColumnChooser({
   onChange: (columns: ColumnId[]) => void;
 }) {
   // Shown columns in their order, then the hidden ones in the default order.
+  const { t } = useTranslation();
   const listed = [...columns, ...columnIds.filter((id) => !columns.includes(id))];
   return (
     <Popover position="bottom-end" withArrow trapFocus>
       <Popover.Target>
         <Button size="xs" variant="default">
-          Columns
+          {t("portfolio.columns.button")}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
-        <Stack gap={4} role="group" aria-label="Columns shown">
+        <Stack gap={4} role="group" aria-label={t("portfolio.columns.shown")}>
           <Text size="xs" c="dimmed">
-            Customer / tenant comes first; saved views keep this choice.
+            {t("portfolio.columns.help")}
           </Text>
           {listed.map((id) => {
             const shown = columns.includes(id);
             const at = columns.indexOf(id);
-            const label = columnSpecs[id].label;
+            const label = columnLabel(id);
             return (
               <Group key={id} gap={4} justify="space-between" wrap="nowrap">
                 <Checkbox
@@ -51,7 +53,7 @@ export function ColumnChooser({
                   <ActionIcon
                     size="sm"
                     variant="subtle"
-                    aria-label={`Move ${label} left`}
+                    aria-label={t("portfolio.columns.moveLeft", { column: label })}
                     disabled={!shown || at === 0}
                     onClick={() => onChange(moveColumn(columns, id, -1))}
                   >
@@ -60,7 +62,7 @@ export function ColumnChooser({
                   <ActionIcon
                     size="sm"
                     variant="subtle"
-                    aria-label={`Move ${label} right`}
+                    aria-label={t("portfolio.columns.moveRight", { column: label })}
                     disabled={!shown || at === columns.length - 1}
                     onClick={() => onChange(moveColumn(columns, id, 1))}
                   >
@@ -76,7 +78,7 @@ export function ColumnChooser({
             disabled={sameColumns(columns, defaultColumns)}
             onClick={() => onChange([...defaultColumns])}
           >
-            Show the default columns
+            {t("portfolio.columns.defaults")}
           </Button>
         </Stack>
       </Popover.Dropdown>

@@ -1,3 +1,4 @@
+import { i18n } from "../i18n/i18n.ts";
 import type { SortKey } from "./portfolio-filters.ts";
 
 /**
@@ -22,6 +23,7 @@ export const columnIds = [
 export type ColumnId = (typeof columnIds)[number];
 
 export interface ColumnSpec {
+  /** The English label; screens show portfolio.columns.<id> of web/i18n (columnLabel). */
   label: string;
   /** The grid track: the narrowest it gets (px), and its share of the room left. */
   min: number;
@@ -33,7 +35,7 @@ export interface ColumnSpec {
 // The default columns fit a 1,280 px window without scrolling sideways (1,220 px at their narrowest).
 export const columnSpecs: Record<ColumnId, ColumnSpec> = {
   service: { label: "Service", min: 120, grow: 1 },
-  status: { label: "Status by segment", min: 132, grow: 1.2 },
+  status: { label: "Status of the seats", min: 132, grow: 1.2 },
   reason: { label: "Reason (L2 › L3)", min: 164, grow: 1.6 },
   blocked: { label: "Blocked", min: 60, grow: 0, sort: "blocked_seats", numeric: true },
   usage: { label: "Usage", min: 64, grow: 0, sort: "usage_share", numeric: true },
@@ -117,4 +119,9 @@ export function viewQuery(search: string, columns: readonly ColumnId[]): string 
   if (text) params.set(columnsParam, text);
   else params.delete(columnsParam);
   return params.toString();
+}
+
+/** A column's label in the app's language. */
+export function columnLabel(id: ColumnId | "customer"): string {
+  return i18n.t(`portfolio.columns.${id}`);
 }

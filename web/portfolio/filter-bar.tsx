@@ -1,4 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
 import { DebouncedText } from "./debounced-text.tsx";
@@ -14,47 +15,51 @@ export interface FilterBarProps {
 
 /** The portfolio's filters and sort, each change going to the URL. */
 export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const set = (key: FilterKey, value: string | null) => onChange(withFilter(filters, key, value));
 
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
       <DebouncedText
-        label="Search"
-        placeholder="Customer, tenant, note"
+        label={t("portfolio.filters.search")}
+        placeholder={t("portfolio.filters.searchHint")}
         value={filters.q}
         w={200}
         onCommit={(value) => set("q", value)}
       />
       <TaxonomyFilters filters={filters} onChange={onChange} />
       <NativeSelect
-        label="Service"
+        label={t("portfolio.filters.service")}
         size="xs"
         w={170}
         value={filters.serviceId ?? ""}
-        data={withAny(serviceData(index))}
+        data={withAny(serviceData(index), t("portfolio.filters.any"))}
         onChange={(event) => set("serviceId", event.currentTarget.value)}
       />
       <DebouncedText
-        label="Owner"
-        placeholder="Email, team or text"
+        label={t("portfolio.filters.owner")}
+        placeholder={t("portfolio.filters.ownerHint")}
         value={filters.owner}
         w={140}
         onCommit={(value) => set("owner", value)}
       />
       <NativeSelect
-        label="Stage"
+        label={t("portfolio.filters.stage")}
         size="xs"
         w={115}
         value={filters.stage ?? ""}
-        data={withAny([
-          { value: "assignment", label: "Assignment" },
-          { value: "delivery", label: "Delivery" },
-        ])}
+        data={withAny(
+          [
+            { value: "assignment", label: t("common.stage.assignment") },
+            { value: "delivery", label: t("common.stage.delivery") },
+          ],
+          t("portfolio.filters.any"),
+        )}
         onChange={(event) => set("stage", event.currentTarget.value)}
       />
       <TextInput
-        label="Target from"
+        label={t("portfolio.filters.targetFrom")}
         type="date"
         size="xs"
         w={135}
@@ -62,7 +67,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         onChange={(event) => set("targetFrom", event.currentTarget.value)}
       />
       <TextInput
-        label="Target to"
+        label={t("portfolio.filters.targetTo")}
         type="date"
         size="xs"
         w={135}
@@ -70,14 +75,14 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         onChange={(event) => set("targetTo", event.currentTarget.value)}
       />
       <Checkbox
-        label="Overdue only"
+        label={t("portfolio.filters.overdue")}
         size="xs"
         mb={6}
         checked={filters.overdue === "true"}
         onChange={(event) => set("overdue", event.currentTarget.checked ? "true" : null)}
       />
       <Checkbox
-        label="Unresolved owners"
+        label={t("portfolio.filters.unresolved")}
         size="xs"
         mb={6}
         checked={filters.ownerUnresolved === "true"}
@@ -86,7 +91,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
       <UsageFilters filters={filters} onChange={onChange} />
       <SortFilters filters={filters} onChange={onChange} />
       <Button size="xs" variant="subtle" onClick={() => onChange({})}>
-        Clear filters
+        {t("portfolio.clearFilters")}
       </Button>
     </Group>
   );

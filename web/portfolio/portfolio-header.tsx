@@ -1,4 +1,5 @@
 import { Button, Group, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { AsOfPicker } from "../history/as-of-picker.tsx";
 import { Link } from "../router/link.tsx";
 import { ColumnChooser } from "./column-chooser.tsx";
@@ -32,9 +33,10 @@ export function PortfolioHeader({
   asOf,
   onAsOf,
 }: PortfolioHeaderProps) {
+  const { t } = useTranslation();
   return (
     <Group justify="space-between" align="flex-end">
-      <Title order={2}>Portfolio</Title>
+      <Title order={2}>{t("portfolio.title")}</Title>
       <Group gap="xs" align="flex-end">
         {onAsOf ? <AsOfPicker value={asOf} onChange={onAsOf} /> : null}
         <Button
@@ -43,17 +45,17 @@ export function PortfolioHeader({
           size="xs"
           variant="default"
         >
-          What changed
+          {t("portfolio.header.whatChanged")}
         </Button>
         <SavedViewsMenu query={viewQuery} />
         <ColumnChooser columns={columns} onChange={onColumns} />
         {asOf ? (
-          <Button size="xs" variant="default" disabled title="The export is of today's statuses">
-            Export CSV
+          <Button size="xs" variant="default" disabled title={t("portfolio.header.exportToday")}>
+            {t("portfolio.header.export")}
           </Button>
         ) : (
           <Button component="a" href={exportHref} download size="xs" variant="default">
-            Export CSV
+            {t("portfolio.header.export")}
           </Button>
         )}
         <Button
@@ -61,14 +63,12 @@ export function PortfolioHeader({
           disabled={selectedCount === 0 || !mayWrite || Boolean(asOf)}
           onClick={onBulkUpdate}
           title={
-            asOf
-              ? "Back to today to update statuses"
-              : mayWrite
-                ? undefined
-                : "Your role does not record statuses"
+            asOf ? t("portfolio.header.backToToday") : mayWrite ? undefined : t("portfolio.header.readOnly")
           }
         >
-          Bulk update{selectedCount > 0 ? ` (${selectedCount})` : ""}
+          {selectedCount > 0
+            ? t("portfolio.header.bulkCount", { count: selectedCount })
+            : t("portfolio.header.bulk")}
         </Button>
       </Group>
     </Group>

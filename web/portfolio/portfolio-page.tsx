@@ -1,4 +1,5 @@
 import { Alert, Button, Center, Loader, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
 import { StatusEditor } from "../editor/status-editor.tsx";
 import { AsOfNotice } from "../history/as-of-picker.tsx";
@@ -16,6 +17,7 @@ import { type PortfolioPageState, usePortfolioPage } from "./use-portfolio-page.
  * status editor over the list.
  */
 export function PortfolioPage() {
+  const { t } = useTranslation();
   const page = usePortfolioPage();
   const { selection, editor } = page;
   return (
@@ -32,11 +34,7 @@ export function PortfolioPage() {
         onAsOf={page.setAsOf}
       />
       {page.asOf ? (
-        <AsOfNotice
-          day={page.asOf}
-          what="The portfolio (statuses, seats, stages)"
-          onToday={() => page.setAsOf(null)}
-        />
+        <AsOfNotice day={page.asOf} what={t("portfolio.asOfWhat")} onToday={() => page.setAsOf(null)} />
       ) : null}
       <FilterBar filters={page.filters} onChange={page.setFilters} />
       <PortfolioSummary
@@ -65,38 +63,39 @@ export function PortfolioPage() {
 }
 
 function PortfolioBody({ page }: { page: PortfolioPageState }) {
+  const { t } = useTranslation();
   const { pages, rows, selection } = page;
   if (pages.isPending) {
     return (
       <Center h={300}>
-        <Loader aria-label="Loading the portfolio" />
+        <Loader aria-label={t("portfolio.loading")} />
       </Center>
     );
   }
   if (pages.isError) {
     return (
-      <Alert color="red" title="The portfolio could not be loaded">
+      <Alert color="red" title={t("portfolio.loadFailed")}>
         {pages.error.message}
       </Alert>
     );
   }
   if (rows.length === 0 && page.asOf && !hasNarrowingFilter(page.filters)) {
     return (
-      <Alert color="gray" title="Nothing recorded by then">
-        No entitlement had a recorded status by the end of that day.
+      <Alert color="gray" title={t("portfolio.nothingThen")}>
+        {t("portfolio.nothingThenBody")}
       </Alert>
     );
   }
   if (rows.length === 0) {
     return hasNarrowingFilter(page.filters) ? (
-      <Alert color="gray" title="No entitlements match these filters">
+      <Alert color="gray" title={t("portfolio.noMatch")}>
         <Button size="xs" variant="light" onClick={() => page.setFilters({})}>
-          Clear filters
+          {t("portfolio.clearFilters")}
         </Button>
       </Alert>
     ) : (
-      <Alert color="gray" title="The portfolio is empty">
-        No entitlements yet: import a CSV with the command line, or start the server with --demo.
+      <Alert color="gray" title={t("portfolio.empty")}>
+        {t("portfolio.emptyBody")}
       </Alert>
     );
   }
@@ -117,7 +116,7 @@ function PortfolioBody({ page }: { page: PortfolioPageState }) {
       footer={
         pages.isFetchingNextPage ? (
           <Center p="xs">
-            <Loader size="xs" aria-label="Loading more rows" />
+            <Loader size="xs" aria-label={t("portfolio.loadingMore")} />
           </Center>
         ) : null
       }

@@ -1,6 +1,7 @@
 import { type MouseEvent, memo } from "react";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { EntitlementView } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { Link } from "../router/link.tsx";
 import { formatCount, formatDate } from "../shared/format.ts";
 import type { ColumnId } from "./columns.ts";
@@ -57,7 +58,11 @@ export const PortfolioRow = memo(function PortfolioRow(props: PortfolioRowProps)
           checked={selected}
           onClick={onCheck}
           onChange={() => undefined}
-          aria-label={`Select ${row.customer.name} ${row.tenant.name} ${row.service.name}`}
+          aria-label={i18n.t("portfolio.table.select", {
+            customer: row.customer.name,
+            tenant: row.tenant.name,
+            service: row.service.name,
+          })}
         />
       </td>
       <td className="cell">
@@ -86,13 +91,17 @@ function Cell({
 }: PortfolioRowProps & { id: ColumnId; summary: RowSummary }) {
   switch (id) {
     case "service": {
-      const detail = `${row.endedAt ? "Ended · " : ""}${row.stage === "delivery" ? "Delivery" : "Assignment"} · ${formatCount(row.availableSeats)} seats`;
+      const detail = i18n.t("portfolio.table.serviceDetail", {
+        ended: row.endedAt ? i18n.t("portfolio.table.ended") : "",
+        stage: i18n.t(`common.stage.${row.stage}`),
+        seats: formatCount(row.availableSeats),
+      });
       return (
         <td className="cell" data-column={id}>
           <Link
             href={editHref(row.id)}
             className="row-title"
-            title={`Edit the status of ${row.service.name}`}
+            title={i18n.t("portfolio.table.edit", { service: row.service.name })}
           >
             {row.service.name}
           </Link>
@@ -136,9 +145,9 @@ const line = { display: "block", overflow: "hidden", textOverflow: "ellipsis" } 
 /** The next action due first, and under it its date, flagged when it has passed. */
 function NextActionCell({ summary }: { summary: RowSummary }) {
   const date = formatDate(summary.nextActionDate);
-  const title = [summary.nextAction, date && `Due ${date}${summary.overdue ? " (overdue)" : ""}`]
-    .filter(Boolean)
-    .join("\n");
+  const due =
+    date && i18n.t(summary.overdue ? "portfolio.table.dueOverdue" : "portfolio.table.due", { date });
+  const title = [summary.nextAction, due].filter(Boolean).join("\n");
   return (
     <td className="cell" title={title || undefined} data-column="nextAction">
       <span style={line}>{summary.nextAction}</span>
@@ -147,7 +156,7 @@ function NextActionCell({ summary }: { summary: RowSummary }) {
         {summary.overdue ? (
           <>
             {" "}
-            <span className="overdue-flag">Overdue</span>
+            <span className="overdue-flag">{i18n.t("portfolio.table.overdue")}</span>
           </>
         ) : null}
       </span>

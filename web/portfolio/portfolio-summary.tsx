@@ -1,6 +1,6 @@
 import { Button, Group, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementCount } from "../api/api-types.ts";
-import { formatCount, plural } from "../shared/format.ts";
 
 export interface PortfolioSummaryProps {
   loading: boolean;
@@ -21,23 +21,26 @@ export function PortfolioSummary({
   selectedCount,
   onClearSelection,
 }: PortfolioSummaryProps) {
+  const { t } = useTranslation();
   return (
     <Group gap="md" mih={20}>
       <Text size="sm" fw={600} aria-live="polite" data-testid="portfolio-total">
         {total === null
-          ? "Counting…"
+          ? t("portfolio.summary.counting")
           : total.exact
-            ? plural(total.count, "entitlement")
-            : `More than ${formatCount(total.count)} entitlements`}
+            ? t("portfolio.summary.total", { count: total.count })
+            : t("portfolio.summary.moreThan", { count: total.count })}
       </Text>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {loading ? "Loading…" : `${formatCount(loaded)} loaded${hasMore ? "; more load as you scroll" : ""}`}
+        {loading
+          ? t("common.loading")
+          : t(hasMore ? "portfolio.summary.loadedMore" : "portfolio.summary.loaded", { count: loaded })}
       </Text>
       {selectedCount > 0 ? (
         <Group gap={6}>
-          <Text size="sm">{plural(selectedCount, "row")} selected</Text>
+          <Text size="sm">{t("portfolio.summary.selected", { count: selectedCount })}</Text>
           <Button size="compact-xs" variant="subtle" onClick={onClearSelection}>
-            Clear selection
+            {t("portfolio.summary.clearSelection")}
           </Button>
         </Group>
       ) : null}

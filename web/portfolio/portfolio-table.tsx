@@ -1,6 +1,7 @@
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
-import { type ColumnId, columnSpecs, gridTemplate, minimumWidth } from "./columns.ts";
+import { type ColumnId, columnLabel, columnSpecs, gridTemplate, minimumWidth } from "./columns.ts";
 import { defaultOrder, type PortfolioFilters, type SortKey } from "./portfolio-filters.ts";
 import { PortfolioRow, portfolioRowHeight } from "./portfolio-row.tsx";
 import { VirtualRows } from "./virtual-rows.tsx";
@@ -24,6 +25,7 @@ export interface PortfolioTableProps {
 }
 
 export function PortfolioTable(props: PortfolioTableProps) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const { rows, selected, columns } = props;
   const template = gridTemplate(columns);
@@ -37,19 +39,23 @@ export function PortfolioTable(props: PortfolioTableProps) {
       <th>
         <input
           type="checkbox"
-          aria-label="Select all loaded rows"
+          aria-label={t("portfolio.table.selectAll")}
           checked={allSelected}
           onChange={(event) => props.onToggleAll(event.currentTarget.checked)}
         />
       </th>
-      <SortHeader label="Customer / tenant" sort="customer" {...props} />
+      <SortHeader label={columnLabel("customer")} sort="customer" {...props} />
       {columns.map((id) => {
         const spec = columnSpecs[id];
         return spec.sort ? (
-          <SortHeader key={id} label={spec.label} sort={spec.sort} numeric={spec.numeric} {...props} />
+          <SortHeader key={id} label={columnLabel(id)} sort={spec.sort} numeric={spec.numeric} {...props} />
         ) : (
-          <th key={id} className={spec.numeric ? "cell-number" : undefined}>
-            {spec.label}
+          <th
+            key={id}
+            className={spec.numeric ? "cell-number" : undefined}
+            title={id === "status" ? t("portfolio.columns.statusHelp") : undefined}
+          >
+            {columnLabel(id)}
           </th>
         );
       })}
@@ -57,7 +63,7 @@ export function PortfolioTable(props: PortfolioTableProps) {
   );
   return (
     <VirtualRows
-      label="Portfolio"
+      label={t("portfolio.table.label")}
       items={rows}
       rowHeight={portfolioRowHeight}
       minWidth={minimumWidth(columns)}

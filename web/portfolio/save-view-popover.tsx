@@ -1,5 +1,6 @@
 import { Button, Popover, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { useSavedViews } from "./saved-views.ts";
 
 /** "Save view": names the current filters and keeps them for the user; the same name replaces a view. */
@@ -11,6 +12,7 @@ export function SaveViewPopover({
   query: string;
   save: ReturnType<typeof useSavedViews>["save"];
 }) {
+  const { t } = useTranslation();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");
 
@@ -32,13 +34,13 @@ export function SaveViewPopover({
     <Popover opened={naming} onChange={setNaming} trapFocus position="bottom" withArrow>
       <Popover.Target>
         <Button size="xs" variant="default" onClick={() => setNaming((open) => !open)}>
-          Save view
+          {t("portfolio.views.save")}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
         <Stack gap="xs">
           <TextInput
-            label="Name of this view"
+            label={t("portfolio.views.name")}
             size="xs"
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
@@ -53,11 +55,11 @@ export function SaveViewPopover({
             </Text>
           ) : (
             <Text size="xs" c="dimmed">
-              Saved for you; the same name replaces a view.
+              {t("portfolio.views.help")}
             </Text>
           )}
           <Button size="xs" onClick={submit} disabled={!name.trim()} loading={save.isPending}>
-            Save
+            {t("portfolio.views.submit")}
           </Button>
         </Stack>
       </Popover.Dropdown>

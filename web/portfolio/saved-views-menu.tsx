@@ -1,22 +1,24 @@
 import { ActionIcon, Button, Group, Menu } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { navigate } from "../router/router.ts";
 import { SaveViewPopover } from "./save-view-popover.tsx";
 import { useSavedViews } from "./saved-views.ts";
 
 /** Saved views of the signed-in user, kept on the server (see saved-views.ts). */
 export function SavedViewsMenu({ query }: { query: string }) {
+  const { t } = useTranslation();
   const { views, save, remove } = useSavedViews();
   return (
     <Group gap={4} wrap="nowrap">
       <Menu position="bottom-start" withinPortal>
         <Menu.Target>
           <Button size="xs" variant="default">
-            Saved views ({views.length})
+            {t("portfolio.views.button", { count: views.length })}
           </Button>
         </Menu.Target>
         <Menu.Dropdown miw={240}>
           {views.length === 0 ? (
-            <Menu.Label>No saved views yet</Menu.Label>
+            <Menu.Label>{t("portfolio.views.none")}</Menu.Label>
           ) : (
             views.map((view) => (
               <Menu.Item
@@ -28,7 +30,7 @@ export function SavedViewsMenu({ query }: { query: string }) {
                     size="xs"
                     variant="subtle"
                     color="red"
-                    aria-label={`Delete saved view ${view.name}`}
+                    aria-label={t("portfolio.views.delete", { name: view.name })}
                     onClick={(event) => {
                       event.stopPropagation();
                       remove.mutate(view.id);

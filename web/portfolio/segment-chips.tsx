@@ -1,6 +1,7 @@
 import { VisuallyHidden } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { StoredSegment } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { playbookHref } from "../playbook/taxonomy-links.tsx";
 import { Link } from "../router/link.tsx";
 import { textOn } from "../shared/contrast.ts";
@@ -24,12 +25,17 @@ export function SegmentChips({
   index: PlaybookIndex;
   segments: readonly StoredSegment[];
 }) {
-  if (segments.length === 0) return <span style={{ color: "var(--mantine-color-dimmed)" }}>No status</span>;
+  if (segments.length === 0) {
+    return <span style={{ color: "var(--mantine-color-dimmed)" }}>{i18n.t("common.noStatus")}</span>;
+  }
   return (
     <>
       {segments.map((segment, position) => {
         const color = index.l1(segment.l1)?.color ?? "#868e96";
-        const text = `${classificationText(index, segment)}: ${formatCount(segment.seats)} seats`;
+        const text = i18n.t("portfolio.table.chip", {
+          classification: classificationText(index, segment),
+          seats: formatCount(segment.seats),
+        });
         return (
           <Link
             // biome-ignore lint/suspicious/noArrayIndexKey: segments have no id; their position is their identity
@@ -42,7 +48,9 @@ export function SegmentChips({
           >
             {/* The visible words start the accessible name (WCAG 2.5.3); the rest is read, not shown. */}
             {shortName(index, segment.l1)} {formatCount(segment.seats)}
-            <VisuallyHidden component="span">{` seats: ${classificationText(index, segment)}`}</VisuallyHidden>
+            <VisuallyHidden component="span">
+              {i18n.t("portfolio.table.chipHidden", { classification: classificationText(index, segment) })}
+            </VisuallyHidden>
           </Link>
         );
       })}

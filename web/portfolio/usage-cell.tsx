@@ -1,6 +1,8 @@
 import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
 import { assessUsage, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { formatCount, formatDate } from "../shared/format.ts";
 
 /** A portfolio row's usage: the share of available seats active, and a mark when the status contradicts it. */
 export function UsageCell({
@@ -21,18 +23,28 @@ export function UsageCell({
   const flags = usage.contradictions.map((contradiction) => contradiction.message);
   const title =
     usage.activeSeats === null
-      ? "No usage reported"
-      : [`${usage.activeSeats} active seats on ${usage.date}`, ...flags].join("\n");
+      ? i18n.t("portfolio.usage.none")
+      : [
+          i18n.t("portfolio.usage.active", {
+            seats: formatCount(usage.activeSeats),
+            date: formatDate(usage.date),
+          }),
+          ...flags,
+        ].join("\n");
   return (
     <td className="cell cell-number" title={title}>
       {usage.sharePercent === null ? "" : shareText(usage.sharePercent)}
       {flags.length > 0 ? (
-        <span className="usage-flag" role="img" aria-label={`Contradicts the usage: ${flags.join(" ")}`}>
+        <span
+          className="usage-flag"
+          role="img"
+          aria-label={i18n.t("portfolio.usage.contradicts", { flags: flags.join(" ") })}
+        >
           {" "}
           ⚠
         </span>
       ) : null}
-      {row.resplitNeeded ? <span className="row-detail">Re-split</span> : null}
+      {row.resplitNeeded ? <span className="row-detail">{i18n.t("portfolio.usage.resplit")}</span> : null}
     </td>
   );
 }

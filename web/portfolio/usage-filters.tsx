@@ -1,43 +1,42 @@
 import { Checkbox, NativeSelect } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { DebouncedText } from "./debounced-text.tsx";
 import type { FilterBarProps } from "./filter-bar.tsx";
 import { type FilterKey, withFilter } from "./portfolio-filters.ts";
 
-const contradictionOptions = [
-  { value: "", label: "Any or none" },
-  { value: "any", label: "Any contradiction" },
-  { value: "active_while_halted", label: "Used while No Intent or Blocked" },
-  { value: "idle_in_progress", label: "In Progress, no use for 90 days" },
-  { value: "growing_while_unknown", label: "Unknown while use grows" },
-];
-
-const endedOptions = [
-  { value: "", label: "Open only" },
-  { value: "include", label: "Open and ended" },
-  { value: "only", label: "Ended only" },
-];
+const contradictions = ["any", "active_while_halted", "idle_in_progress", "growing_while_unknown"] as const;
 
 /** Filters on usage (share of available seats, contradictions) and on what the feed ended or left to re-split. */
 export function UsageFilters({ filters, onChange }: FilterBarProps) {
+  const { t } = useTranslation();
+  const contradictionOptions = [
+    { value: "", label: t("portfolio.filters.contradiction.none") },
+    ...contradictions.map((value) => ({ value, label: t(`portfolio.filters.contradiction.${value}`) })),
+  ];
+  const endedOptions = [
+    { value: "", label: t("portfolio.filters.endedChoice.open") },
+    { value: "include", label: t("portfolio.filters.endedChoice.include") },
+    { value: "only", label: t("portfolio.filters.endedChoice.only") },
+  ];
   const set = (key: FilterKey, value: string | null) => onChange(withFilter(filters, key, value));
   return (
     <>
       <DebouncedText
-        label="Usage from %"
+        label={t("portfolio.filters.usageFrom")}
         placeholder="0"
         value={filters.usageShareMin}
         w={95}
         onCommit={(value) => set("usageShareMin", value)}
       />
       <DebouncedText
-        label="Usage to %"
+        label={t("portfolio.filters.usageTo")}
         placeholder="100"
         value={filters.usageShareMax}
         w={95}
         onCommit={(value) => set("usageShareMax", value)}
       />
       <NativeSelect
-        label="Contradicts usage"
+        label={t("portfolio.filters.contradicts")}
         size="xs"
         w={190}
         value={filters.contradiction ?? ""}
@@ -45,7 +44,7 @@ export function UsageFilters({ filters, onChange }: FilterBarProps) {
         onChange={(event) => set("contradiction", event.currentTarget.value)}
       />
       <NativeSelect
-        label="Ended"
+        label={t("portfolio.filters.ended")}
         size="xs"
         w={130}
         value={filters.ended ?? ""}
@@ -53,7 +52,7 @@ export function UsageFilters({ filters, onChange }: FilterBarProps) {
         onChange={(event) => set("ended", event.currentTarget.value)}
       />
       <Checkbox
-        label="Re-split needed"
+        label={t("portfolio.filters.resplit")}
         size="xs"
         mb={6}
         checked={filters.resplitNeeded === "true"}

@@ -1,5 +1,6 @@
 import { Group, Progress, Text, Tooltip } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 
 interface SeatPart {
@@ -29,9 +30,13 @@ export function SeatBar({
   return (
     <div>
       {/* A group of bars, one per L1, each named: a bare div may not carry a label. */}
-      <Progress.Root size="lg" role="group" aria-label={`Seats by status: ${words || "none recorded"}`}>
+      <Progress.Root
+        size="lg"
+        role="group"
+        aria-label={i18n.t("tenant.bar", { parts: words || i18n.t("tenant.barNone") })}
+      >
         {parts.map(([l1, seats]) => {
-          const label = `${index.l1(l1)?.name ?? l1}: ${formatCount(seats)} seats`;
+          const label = i18n.t("tenant.barPart", { l1: index.l1(l1)?.name ?? l1, seats: formatCount(seats) });
           return (
             <Tooltip key={l1} label={label}>
               <Progress.Section

@@ -1,4 +1,5 @@
 import { Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import { TaxonomyPath } from "../playbook/taxonomy-links.tsx";
 import { formatCount, formatDate, isOverdue } from "../shared/format.ts";
@@ -12,6 +13,7 @@ export function SegmentSummary({
   segment: EntitlementView["segments"][number];
   today: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Stack gap={0}>
       <Group gap={6}>
@@ -22,10 +24,12 @@ export function SegmentSummary({
       </Group>
       <Text size="xs" c="dimmed">
         {[
-          segment.owner ? `Owner ${ownerText(segment)}` : null,
-          segment.targetDate ? `Target ${formatDate(segment.targetDate)}` : null,
+          segment.owner ? t("tenant.owner", { owner: ownerText(segment) }) : null,
+          segment.targetDate ? t("tenant.target", { date: formatDate(segment.targetDate) }) : null,
           segment.nextAction
-            ? `Next: ${segment.nextAction}${segment.nextActionDate ? ` (${formatDate(segment.nextActionDate)})` : ""}`
+            ? segment.nextActionDate
+              ? t("tenant.nextOn", { action: segment.nextAction, date: formatDate(segment.nextActionDate) })
+              : t("tenant.next", { action: segment.nextAction })
             : null,
         ]
           .filter(Boolean)
@@ -33,7 +37,7 @@ export function SegmentSummary({
         {isOverdue(segment, today) ? " · " : ""}
         {isOverdue(segment, today) ? (
           <Text span c="red" size="xs" fw={700}>
-            overdue
+            {t("tenant.overdue")}
           </Text>
         ) : null}
       </Text>

@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import type { EditorTab } from "../editor/status-editor.tsx";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
@@ -14,6 +15,7 @@ export function ServiceCard({
   entitlement: EntitlementView;
   onOpen: (id: string, tab: EditorTab) => void;
 }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const today = todayUtc();
   return (
@@ -24,10 +26,10 @@ export function ServiceCard({
         </Title>
         <Group gap={4}>
           <Badge variant="light" color={entitlement.stage === "delivery" ? "indigo" : "gray"}>
-            {entitlement.stage === "delivery" ? "Delivery" : "Assignment"}
+            {t(`common.stage.${entitlement.stage}`)}
           </Badge>
           <Text size="xs" c="dimmed">
-            {formatCount(entitlement.availableSeats)} seats
+            {t("tenant.seats", { count: entitlement.availableSeats })}
           </Text>
         </Group>
       </Group>
@@ -39,7 +41,7 @@ export function ServiceCard({
         ))}
         {entitlement.segments.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No status recorded yet.
+            {t("tenant.noStatus")}
           </Text>
         ) : null}
       </Stack>
@@ -47,17 +49,17 @@ export function ServiceCard({
         <Button
           size="xs"
           onClick={() => onOpen(entitlement.id, "edit")}
-          aria-label={`Edit status of ${entitlement.service.name}`}
+          aria-label={t("tenant.editOf", { service: entitlement.service.name })}
         >
-          Edit status
+          {t("tenant.edit")}
         </Button>
         <Button
           size="xs"
           variant="default"
           onClick={() => onOpen(entitlement.id, "history")}
-          aria-label={`History of ${entitlement.service.name}`}
+          aria-label={t("tenant.historyOf", { service: entitlement.service.name })}
         >
-          History
+          {t("tenant.history")}
         </Button>
       </Group>
     </Card>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Center, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/api-client.ts";
 import { useTenant } from "../api/queries.ts";
 import { StatusEditor } from "../editor/status-editor.tsx";
@@ -10,26 +11,24 @@ import { useEditorParams } from "./use-editor-params.ts";
 
 /** One tenant: a card per service with its seats by status; the editor opens over it. */
 export function TenantPage({ tenantId }: { tenantId: string }) {
+  const { t } = useTranslation();
   const detail = useTenant(tenantId);
   const { editing, tab, open, close } = useEditorParams();
 
   if (detail.isPending) {
     return (
       <Center h={300}>
-        <Loader aria-label="Loading the tenant" />
+        <Loader aria-label={t("tenant.loading")} />
       </Center>
     );
   }
   if (detail.isError) {
     const missing = detail.error instanceof ApiError && detail.error.status === 404;
     return (
-      <Alert
-        color={missing ? "gray" : "red"}
-        title={missing ? "No such tenant" : "The tenant could not be loaded"}
-      >
+      <Alert color={missing ? "gray" : "red"} title={missing ? t("tenant.missing") : t("tenant.loadFailed")}>
         {detail.error.message}{" "}
         <Anchor component={Link} href="/">
-          Back to the portfolio
+          {t("tenant.back")}
         </Anchor>
       </Alert>
     );
@@ -43,7 +42,7 @@ export function TenantPage({ tenantId }: { tenantId: string }) {
           <Anchor component={Link} href={portfolioHref({ customerId: tenant.customer.id })}>
             {tenant.customer.name}
           </Anchor>{" "}
-          · customer {tenant.customer.externalId}
+          · {t("tenant.customer", { id: tenant.customer.externalId })}
         </Text>
         <Title order={2}>
           {tenant.name}{" "}
@@ -52,12 +51,16 @@ export function TenantPage({ tenantId }: { tenantId: string }) {
           </Text>
         </Title>
         <Text size="sm">
-          {items.length} services · {formatCount(tenant.availableSeats)} seats ·{" "}
-          {formatCount(tenant.blockedSeats)} blocked · {tenant.priority} priority
+          {t("tenant.summary", {
+            count: items.length,
+            seats: formatCount(tenant.availableSeats),
+            blocked: formatCount(tenant.blockedSeats),
+            priority: t(`tenant.priority.${tenant.priority as "high" | "medium" | "low"}`),
+          })}
         </Text>
         {items.length === 0 ? (
-          <Alert color="gray" title="No services">
-            This tenant has no entitlements yet.
+          <Alert color="gray" title={t("tenant.noServices")}>
+            {t("tenant.noServicesBody")}
           </Alert>
         ) : null}
       </Stack>
