@@ -12,28 +12,47 @@ import { type AppDeps, todayOf } from "../app-deps.ts";
 import type { JobHandler } from "../jobs/job-runner.ts";
 import { judgeUnjudgedNotes } from "./judge-unjudged-notes.ts";
 
-/** Entitlements judged per statement, and the most a run keeps judging before it yields. */
+/**
+ * Entitlements judged per statement, and the most a run keeps judging before
+ * it yields: with a run a minute, a backlog (a cold start, a new playbook or
+ * model) takes at most half of one core until it is judged.
+ */
 const judgeBatch = 2_000;
-const judgeRunMs = 20_000;
+const judgeRunMs = 30_000;
+
+/** A full sweep after this long without one, whatever the quick looks found. */
+const sweepEvery = 60 * 60_000;
+/** Quick looks reach back this far: any change since is judged within a minute. */
+const quickLookBack = 10 * 60_000;
+/** When this process last found nothing left in a full sweep; null until it has (a backlog is assumed). */
+let sweptClean: number | null = null;
 
 /**
- * Judges the notes of the whole portfolio that no read has judged yet (a
- * cold start, a new playbook or model), a batch at a time, so that the
- * queue of a large scope stops counting notes as pending.
+ * Judges the notes no read has judged yet. A full sweep of the portfolio
+ * (an anti-join of every entitlement with its judgment: seconds at 100,000
+ * tenants) runs while a backlog lasts (a cold start, a new playbook or
+ * model) and once an hour; otherwise a quick look at the entitlements
+ * changed in the last 10 minutes, through the index on their change time.
  */
 export const judgeNotesJob: JobHandler = {
   kind: "quality.judge_notes",
   run: async (deps) => {
     const started = Date.now();
+    const now = deps.now().getTime();
+    const sweep = sweptClean === null || now - sweptClean >= sweepEvery;
+    const scope = { visibleTo: everyTenant, changedSince: sweep ? null : new Date(now - quickLookBack) };
     for (;;) {
-      const scope = { visibleTo: everyTenant };
       const { judged } = await judgeUnjudgedNotes(deps, scope, judgeBatch, { latestFirst: false });
-      if (judged < judgeBatch || Date.now() - started > judgeRunMs) return undefined;
+      if (judged < judgeBatch) {
+        if (sweep) sweptClean = now;
+        return undefined;
+      }
+      if (Date.now() - started > judgeRunMs) return undefined;
     }
   },
 };
 
-export const judgeNotesSchedule: Schedule = { kind: "quality.judge_notes", every: 2 * 60_000 };
+export const judgeNotesSchedule: Schedule = { kind: "quality.judge_notes", every: 60_000 };
 
 /** Pairs raised per transaction, and transactions per run (the rest wait for the next run). */
 const raiseBatch = 200;

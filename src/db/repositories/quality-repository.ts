@@ -16,6 +16,8 @@ export interface QualityScope {
    * assigned to (directly or through the customer), or on segments they own.
    */
   mineOf?: string | null;
+  /** Only entitlements whose status changed at or after this time (the note judge's quick look). */
+  changedSince?: Date | null;
 }
 
 export interface QualityQuery extends QualityScope, QualitySqlRules {
@@ -84,7 +86,8 @@ export function scopedEntitlementsSql(scope: QualityScope): SQL {
   return sql`select e.id, e.version, e.tenant_id, t.customer_id, e.service_id, e.available_seats,
       e.updated_at, e.resplit_needed, ${assigned} as assigned
     from entitlements e join tenants t on t.id = e.tenant_id
-    where e.ended_at is null ${visible ? sql`and ${visible}` : sql``} ${readable} ${candidates}`;
+    where e.ended_at is null ${visible ? sql`and ${visible}` : sql``} ${readable} ${candidates}
+      ${scope.changedSince ? sql`and e.updated_at >= ${scope.changedSince.toISOString()}::timestamptz` : sql``}`;
 }
 
 const ruleRank = sql`case i.rule ${sql.join(
@@ -118,7 +121,6 @@ export async function readQuality(db: Db, query: QualityQuery): Promise<QualityR
       ${ownerFilter.length > 0 ? sql`where ${sql.join(ownerFilter, sql` and `)}` : sql``}
     )
     select json_build_object(
-      'total', (select count(*)::int from items i where ${ruleFilter}),
       'byRule', (select coalesce(json_object_agg(r.rule, r.n), '{}'::json)
         from (select i.rule, count(*)::int as n from items i group by i.rule) r),
       'byOwner', (select coalesce(json_agg(json_build_object('kind', o.kind, 'userId', o.user_id, 'role', o.role,
@@ -149,6 +151,11 @@ export async function readQuality(db: Db, query: QualityQuery): Promise<QualityR
     ) as answer`,
   );
   const answer = row!.answer;
-  const byRule = Object.fromEntries(qualityRuleIds.map((rule) => [rule, answer.byRule[rule] ?? 0]));
-  return { ...answer, byRule: byRule as Record<QualityRuleId, number> };
+  const byRule = Object.fromEntries(qualityRuleIds.map((rule) => [rule, answer.byRule[rule] ?? 0])) as Record<
+    QualityRuleId,
+    number
+  >;
+  // byRule counts under every filter but the rule: the total follows from it without another scan.
+  const total = query.rule ? byRule[query.rule] : Object.values(byRule).reduce((sum, n) => sum + n, 0);
+  return { ...answer, total, byRule };
 }
