@@ -19,6 +19,9 @@ export const maintainedTables = [
   "tenants",
   "customers",
   "assignments",
+  // Every read or job that judges notes rewrites their rows (docs/QUALITY.md).
+  "quality_note_checks",
+  "next_action_overdue_raised",
 ] as const;
 
 /**
