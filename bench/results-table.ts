@@ -105,7 +105,7 @@ export function printResults(output: Output): void {
     }
     if (result.export) {
       lines.push(
-        `CSV export: ${count(result.export.rows)} rows (${result.export.megabytes.toFixed(0)} MB) in ${result.export.seconds.toFixed(1)} s = ${count(result.export.rowsPerSecond)} rows/s; server peak RSS during export ${result.export.peakRssMb.toFixed(0)} MB`,
+        `CSV export: ${count(result.export.rows)} rows (${result.export.megabytes.toFixed(0)} MB) in ${result.export.seconds.toFixed(1)} s = ${count(result.export.rowsPerSecond)} rows/s, ${(1e6 / result.export.rowsPerSecond).toFixed(1)} s per million; server peak RSS during export ${result.export.peakRssMb.toFixed(0)} MB`,
       );
     }
     if (result.server) {

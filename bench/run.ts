@@ -307,7 +307,9 @@ async function benchExport(
     rowsPerSecond: rows / seconds,
     peakRssMb: server.peakRssMb(),
   };
-  log(`export: ${rows} rows in ${seconds.toFixed(1)} s, server peak RSS ${result.peakRssMb.toFixed(0)} MB`);
+  log(
+    `export: ${rows} rows in ${seconds.toFixed(1)} s (${((seconds * 1e6) / Math.max(1, rows)).toFixed(1)} s per million), server peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+  );
   return result;
 }
 

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { channelListener } from "./infra/channel-listener.ts";
+import { readSnapshot, type SnapshotSession } from "./infra/copy-out.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -35,6 +36,12 @@ export interface Database {
    * transaction commits when `work` resolves and rolls back when it throws.
    */
   bulkLoad<T>(work: (session: BulkSession) => Promise<T>): Promise<T>;
+  /**
+   * A PostgreSQL server only: runs `work` on one connection in one read-only
+   * snapshot, where COPY ... TO STDOUT streams (copy-out.ts). Absent on PGlite,
+   * whose COPY TO hands back its whole output at once.
+   */
+  readSnapshot?<T>(work: (session: SnapshotSession) => Promise<T>): Promise<T>;
   /**
    * Calls `handler` whenever another connection notifies `channel` (and when
    * notifications may have been missed). On PGlite, which one process owns,
@@ -122,6 +129,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         counter.queries += 1;
         const result = await pool.query(sqlText, params);
         return { rows: result.rows };
+      },
+      readSnapshot: (work) => {
+        counter.queries += 1;
+        return readSnapshot(pool, work);
       },
       stats: () => ({
         queries: counter.queries,

@@ -1,17 +1,21 @@
-import { stringify } from "csv-stringify/sync";
-import { streamEntitlementRows } from "../../db/repositories/entitlement-export-repository.ts";
-import type { EntitlementQuery } from "../../db/repositories/entitlement-list-repository.ts";
-import type { EntitlementViewRow } from "../../db/sql/entitlement-view-sql.ts";
-import { viewOfRow } from "../../db/sql/entitlement-view-sql.ts";
-import { exportColumnNames } from "../../domain/csv/csv-columns.ts";
-import { type ExportedEntitlement, entitlementCsvRows } from "../../domain/csv/entitlement-csv-rows.ts";
-import type { Stage } from "../../domain/playbook/playbook-schema.ts";
-import type { StatusSegment } from "../../domain/status-segment.ts";
+import type { Database } from "../../db/client.ts";
+import {
+  copyEntitlementCsv,
+  type ExportCounts,
+  type ExportQuery,
+  streamEntitlementCsv,
+  streamEntitlementJson,
+} from "../../db/repositories/entitlement-export-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
 
-export type ExportFormat = "csv" | "json";
+export type { ExportCounts } from "../../db/repositories/entitlement-export-repository.ts";
+
+/** csv: the status CSV; json: an array of views, one a line; jsonl: JSON Lines, one view a line. */
+export type ExportFormat = "csv" | "json" | "jsonl";
+
+export const exportFormats = ["csv", "json", "jsonl"] as const satisfies readonly ExportFormat[];
 
 /** The filter of the list, without paging: an export walks every page itself. */
 export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor">;
@@ -19,21 +23,17 @@ export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor">;
 /** Receives the file piece by piece; a returned promise is awaited (backpressure). */
 export type ChunkWriter = (chunk: string) => void | Promise<void>;
 
-const pageSize = 200;
-
-export interface ExportCounts {
-  entitlements: number;
-  rows: number;
-}
+/** Entitlements per fetch where rows come from a cursor (JSON, and CSV on the embedded database). */
+const batchSize = 500;
 
 /**
  * Writes the entitlements the actor may see matching a filter as the status
- * CSV (docs/CSV.md, one row per segment, importable again) or as a JSON array
- * of entitlement views (the API's shape). Streams the list from one database
- * cursor in one snapshot, so only one batch is in memory at a time however
- * large the portfolio, and a slow reader holds the database back rather than
- * memory. Without a sort, entitlements come by customer, which keeps a
- * tenant's services together.
+ * CSV (docs/CSV.md, one row per segment, importable again) or as JSON views
+ * (the API's shape). PostgreSQL formats every row (COPY on a server), and the
+ * file streams from one snapshot, so memory stays flat however large the
+ * portfolio and a slow reader holds the database back rather than memory.
+ * Without a sort, entitlements come by customer, which keeps a tenant's
+ * services together.
  */
 export async function exportEntitlements(
   deps: AppDeps,
@@ -56,49 +56,39 @@ export function prepareEntitlementExport(
   filter: ExportFilter,
   format: ExportFormat,
 ): (write: ChunkWriter) => Promise<ExportCounts> {
-  const base: EntitlementFilter = { sort: "customer", ...filter, limit: pageSize };
+  const base: EntitlementFilter = { sort: "customer", ...filter, limit: batchSize };
   const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base, listScopeOf(deps, actor));
-  return (write) => writeExport(deps, query, format, write);
+  return async (write) => {
+    const database = deps.database;
+    return format === "csv" ? writeCsv(database, query, write) : writeJson(database, query, format, write);
+  };
 }
 
-async function writeExport(
-  deps: AppDeps,
-  query: Omit<EntitlementQuery, "limit" | "cursor">,
-  format: ExportFormat,
+async function writeCsv(database: Database, query: ExportQuery, write: ChunkWriter): Promise<ExportCounts> {
+  const each = async (text: string) => {
+    await write(text);
+  };
+  // A server streams COPY's own output; the embedded database cannot, and builds the same lines.
+  return database.readSnapshot
+    ? copyEntitlementCsv(database, query, each)
+    : streamEntitlementCsv(database.db, query, batchSize, each);
+}
+
+async function writeJson(
+  database: Database,
+  query: ExportQuery,
+  format: "json" | "jsonl",
   write: ChunkWriter,
 ): Promise<ExportCounts> {
-  const counts = { entitlements: 0, rows: 0 };
-  if (format === "csv") await write(stringify([exportColumnNames]));
-  else await write("[");
-  await streamEntitlementRows(deps.database.db, query, pageSize, async (batch) => {
-    if (format === "csv") {
-      const rows = batch.flatMap((row) => entitlementCsvRows(exportedOf(row)));
-      counts.rows += rows.length;
-      await write(stringify(rows));
-    } else {
-      const lead = counts.entitlements === 0 ? "\n" : ",\n";
-      await write(lead + batch.map((row) => JSON.stringify(viewOfRow(row))).join(",\n"));
-      counts.rows += batch.length;
-    }
-    counts.entitlements += batch.length;
+  let entitlements = 0;
+  // An array keeps one view a line, so either file is read a line at a time.
+  const separator = format === "json" ? ",\n" : "\n";
+  if (format === "json") await write("[");
+  await streamEntitlementJson(database.db, query, batchSize, async (items) => {
+    const lead = format === "jsonl" ? "" : entitlements === 0 ? "\n" : separator;
+    await write(lead + items.join(separator) + (format === "jsonl" ? "\n" : ""));
+    entitlements += items.length;
   });
-
-  if (format === "json") await write(counts.entitlements === 0 ? "]\n" : "\n]\n");
-  return counts;
-}
-
-/** What a CSV row needs, straight from the stream's row: no view, no timestamps rebuilt. */
-function exportedOf(row: EntitlementViewRow): ExportedEntitlement {
-  return {
-    id: row.id,
-    version: row.version,
-    customerName: row.customerName,
-    tenantName: row.tenantName,
-    tenantDomain: row.tenantDomain,
-    tenantId: row.tenantExternalId ?? "",
-    serviceId: row.serviceId,
-    stage: row.stage as Stage,
-    availableSeats: row.availableSeats,
-    segments: row.segments ? (JSON.parse(row.segments) as StatusSegment[]) : [],
-  };
+  if (format === "json") await write(entitlements === 0 ? "]\n" : "\n]\n");
+  return { entitlements, rows: entitlements };
 }

@@ -2,13 +2,18 @@ import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { type ExportFilter, exportEntitlements } from "../../app/entitlements/export-entitlements.ts";
+import {
+  type ExportFilter,
+  type ExportFormat,
+  exportEntitlements,
+  exportFormats,
+} from "../../app/entitlements/export-entitlements.ts";
 import type { EntitlementSort } from "../../app/entitlements/list-entitlements.ts";
 import { contradictionKinds } from "../../domain/usage/assess-usage.ts";
 import { type CommandIo, count, processIo } from "./command-io.ts";
 
 interface ExportOptions {
-  format: "csv" | "json";
+  format: ExportFormat;
   out?: string;
   as?: string;
   l1: string[];
@@ -52,8 +57,8 @@ function isoDate(value: string): string {
 /** `unblock export`: the portfolio, or a filtered part of it, as the status CSV (importable again) or JSON. */
 export function exportCommand(io: CommandIo = processIo): Command {
   return new Command("export")
-    .description("Export entitlements and their status segments as CSV (docs/CSV.md) or JSON")
-    .addOption(new Option("--format <format>", "file format").choices(["csv", "json"]).default("csv"))
+    .description("Export entitlements and their status segments as CSV (docs/CSV.md), JSON or JSON Lines")
+    .addOption(new Option("--format <format>", "file format").choices(exportFormats).default("csv"))
     .option("--out <file>", "write to this file instead of standard output")
     .option("--as <email>", "act as this user (default: UNBLOCK_USER, else admin@unblock.test)")
     .option("--l1 <l1>", "only services with a segment in this L1 (id or name; repeatable)", collect, [])

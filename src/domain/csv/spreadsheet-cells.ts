@@ -5,7 +5,12 @@
  * front of such cells (spreadsheets show the text as it is) and import takes
  * that one quote off again, keeping the round trip exact.
  */
-const formulaStart = /^[=+\-@\t\r]/;
+export const formulaStartCharacters = ["=", "+", "-", "@", "\t", "\r"] as const;
+
+// One list for this test and the export's SQL (db/sql/entitlement-csv-sql.ts), so the two cannot drift.
+const formulaStart = new RegExp(
+  `^[${formulaStartCharacters.map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}]`,
+);
 
 export function escapeFormula(cell: string): string {
   return formulaStart.test(cell) ? `'${cell}` : cell;

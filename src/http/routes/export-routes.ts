@@ -1,22 +1,57 @@
 import { PassThrough } from "node:stream";
 import type { AppDeps } from "../../app/app-deps.ts";
-import { type ExportFormat, prepareEntitlementExport } from "../../app/entitlements/export-entitlements.ts";
+import {
+  type ExportFormat,
+  exportFormats,
+  prepareEntitlementExport,
+} from "../../app/entitlements/export-entitlements.ts";
 import { problemResponses } from "../schemas/common.ts";
 import { exportQuerySchema } from "../schemas/entitlements.ts";
 import type { Api } from "./api.ts";
 
+const descriptions: Record<ExportFormat, string> = {
+  csv: "One row per status segment, in the import format: edit and import it again (docs/CSV.md).",
+  json: "An array of entitlement views, as the list endpoint returns them, one view a line.",
+  jsonl: "JSON Lines: one entitlement view a line, as the list endpoint returns them.",
+};
+
+const mediaTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  jsonl: "application/jsonl; charset=utf-8",
+};
+
+class ClientGone extends Error {}
+
+/**
+ * Writes a chunk and waits while the client is slower than the export. A
+ * response the client closed never drains: the export is abandoned there,
+ * which frees its database connection, rather than waiting forever.
+ */
+async function writeOrAbandon(stream: PassThrough, chunk: string): Promise<void> {
+  if (stream.destroyed) throw new ClientGone("the client went away");
+  if (stream.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
+  if (stream.destroyed) throw new ClientGone("the client went away");
+}
+
 export function exportRoutes(api: Api, deps: AppDeps): void {
-  for (const format of ["csv", "json"] as const satisfies ExportFormat[]) {
+  for (const format of exportFormats) {
     api.get(
       `/export.${format}`,
       {
         schema: {
           tags: ["portfolio"],
-          summary: `Export the entitlements matching the list filters as ${format.toUpperCase()} (streamed)`,
-          description:
-            format === "csv"
-              ? "One row per status segment, in the import format: edit and import it again (docs/CSV.md)."
-              : "An array of entitlement views, as the list endpoint returns them.",
+          summary: `Export the entitlements matching the list filters as ${format === "jsonl" ? "JSON Lines" : format.toUpperCase()} (streamed)`,
+          description: descriptions[format],
           querystring: exportQuerySchema,
           response: problemResponses,
         },
@@ -27,14 +62,13 @@ export function exportRoutes(api: Api, deps: AppDeps): void {
         const stream = new PassThrough();
         const stamp = new Date(deps.now()).toISOString().slice(0, 10);
         reply
-          .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
+          .type(mediaTypes[format])
           .header("content-disposition", `attachment; filename="unblock-entitlements-${stamp}.${format}"`);
-        writeExport(async (chunk) => {
-          if (!stream.write(chunk)) await new Promise((resolve) => stream.once("drain", resolve));
-        })
+        writeExport((chunk) => writeOrAbandon(stream, chunk))
           .then(() => stream.end())
           .catch((error: unknown) => {
-            request.log.error({ err: error }, "export failed mid-stream");
+            if (error instanceof ClientGone) request.log.info("export abandoned: the client went away");
+            else request.log.error({ err: error }, "export failed mid-stream");
             stream.destroy(error instanceof Error ? error : new Error(String(error)));
           });
         // A stream bypasses the response serializer; the declared schemas describe only the errors.

@@ -1,0 +1,69 @@
+import { type SQL, sql } from "drizzle-orm";
+import { type CsvColumnName, exportColumnNames } from "../../domain/csv/csv-columns.ts";
+import { formulaStartCharacters } from "../../domain/csv/spreadsheet-cells.ts";
+
+/**
+ * The status CSV (docs/CSV.md) formatted by PostgreSQL: the same cells, in
+ * the same order, as entitlementCsvRows and csv-stringify write them, so the
+ * server never parses or re-serialises a row. Over an entitlement `e`, its
+ * tenant `et`, customer `ec` and one of its segments `s` (null for an
+ * entitlement without a status: every status cell then stays empty).
+ */
+const cellOf: Record<CsvColumnName, string> = {
+  customer: "ec.name",
+  tenant: "et.name",
+  tenant_domain: "et.domain",
+  tenant_id: "et.external_id",
+  service: "e.service_id",
+  entitlement_id: "e.id::text",
+  version: "e.version::text",
+  stage: "e.stage",
+  available_seats: "e.available_seats::text",
+  seats: "s.seats::text",
+  l1: "s.l1",
+  l2: "s.l2",
+  l3: "s.l3",
+  scenario: "s.scenario_id",
+  service_status: "s.service_status",
+  engagement_scenario: "s.engagement_scenario",
+  // to_char, not ::text: a date's text follows the session's DateStyle, the JSON it replaced did not.
+  target_date: "to_char(s.target_date, 'YYYY-MM-DD')",
+  owner: "s.owner",
+  note: "s.note",
+  next_action_date: "to_char(s.next_action_date, 'YYYY-MM-DD')",
+  next_action: "s.next_action",
+  split_reason: "s.split_reason",
+};
+
+/** The formula characters' codes: ascii() of a cell is its first character's, with no text copied. */
+const formulaStarts = formulaStartCharacters.map((char) => char.charCodeAt(0)).join(", ");
+
+/** escapeFormula in SQL: a single quote in front of a cell a spreadsheet would run as a formula. */
+function guarded(cell: string): string {
+  return `case when ascii(${cell}) in (${formulaStarts}) then '''' || ${cell} else ${cell} end`;
+}
+
+/**
+ * The select list of COPY ... (FORMAT csv, HEADER): one column per CSV column,
+ * named as the header names it. Empty cells are NULL, which COPY writes as
+ * nothing, where it would write an empty string as "" (csv-stringify writes
+ * nothing for both). COPY quotes a cell holding a comma, a double quote, a
+ * carriage return or a line feed and doubles its quotes: csv-stringify's rule.
+ */
+export const csvCopyColumns: SQL = sql.raw(
+  exportColumnNames.map((column) => `nullif(${guarded(cellOf[column])}, '') as "${column}"`).join(",\n  "),
+);
+
+/** One cell as COPY writes it, for the embedded database, which cannot stream a COPY. */
+function quoted(cell: string): string {
+  const value = guarded(cell);
+  return `case when ${value} ~ '[",\\r\\n]' then '"' || replace(${value}, '"', '""') || '"' else coalesce(${value}, '') end`;
+}
+
+/** A segment's CSV line (no line end), built cell by cell as COPY would write it. */
+export const csvLine: SQL = sql.raw(
+  exportColumnNames.map((column) => quoted(cellOf[column])).join(" || ',' || "),
+);
+
+/** The header line (no line end): every name is a plain word, which neither writer quotes. */
+export const csvHeaderLine = exportColumnNames.join(",");
