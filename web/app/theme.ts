@@ -25,6 +25,8 @@ export const theme = createTheme({
   focusRing: "always",
   components: {
     Anchor: { defaultProps: { underline: "always" } },
+    // A table that scrolls sideways can be scrolled from the keyboard: its scroll area is a tab stop.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
   },
 });
 

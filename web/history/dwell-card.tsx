@@ -82,6 +82,7 @@ function DwellFigures({ answer }: { answer: DwellAnswer }) {
           series={[{ name: "share", label: "Still Blocked (%)", color: "red.6" }]}
           valueFormatter={(value) => `${value}%`}
           connectNulls={false}
+          role="img"
           aria-label="Share of the seats Blocked in the window still Blocked after so many days"
         />
       ) : null}
