@@ -37,6 +37,7 @@ export type {
   OverdueAction,
   OverdueActionPage,
   ProjectedUnblockWeek,
+  RecentChange,
   TotalsAnswer,
 } from "../../src/http/schemas/reports.ts";
 export type { SavedView } from "../../src/http/schemas/saved-views.ts";

@@ -1,8 +1,9 @@
 import { BarChart } from "@mantine/charts";
-import { portfolioHref } from "../portfolio/portfolio-filters.ts";
+import type { AgingBucket } from "../api/api-types.ts";
+import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
-import { chartHeight, clickCursor } from "./chart-style.ts";
+import { type BarClick, chartHeight, clickCursor } from "./chart-style.ts";
 import type { DashboardLinks, DashboardReports } from "./use-dashboards.ts";
 
 /** Blocked seats by how many days they have been Blocked. */
@@ -21,7 +22,7 @@ export function AgingCard({ query, links }: { query: DashboardReports["aging"]; 
       rows={rows.map((row) => ({
         key: row.bucket,
         cells: [row.bucket, formatCount(row.seats), formatCount(row.tenants)],
-        href: portfolioHref(base),
+        href: portfolioHref({ ...base, ...bucketFilters(row) }),
       }))}
     >
       <BarChart
@@ -32,8 +33,21 @@ export function AgingCard({ query, links }: { query: DashboardReports["aging"]; 
         valueFormatter={formatCount}
         xAxisLabel="Days blocked"
         yAxisProps={{ width: 80 }}
-        barProps={{ cursor: clickCursor(linkable), onClick: () => open({}) }}
+        barProps={{
+          cursor: clickCursor(linkable),
+          onClick: (bar: BarClick) => open(bucketFilters(bar.payload as AgingBucket | undefined)),
+        }}
       />
     </ChartCard>
   );
+}
+
+/** The portfolio filters of one bucket: days in the L1 (Blocked) from its least to its most. */
+export function bucketFilters(
+  bucket: Pick<AgingBucket, "minDays" | "maxDays"> | undefined,
+): PortfolioFilters {
+  if (!bucket) return {};
+  const filters: PortfolioFilters = { l1DaysMin: String(bucket.minDays) };
+  if (bucket.maxDays !== null) filters.l1DaysMax = String(bucket.maxDays);
+  return filters;
 }

@@ -1,5 +1,5 @@
 import "@mantine/charts/styles.css";
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { AsOfNotice, AsOfPicker } from "../history/as-of-picker.tsx";
 import { DwellCard } from "../history/dwell-card.tsx";
 import { FlowCard } from "../history/flow-card.tsx";
@@ -14,12 +14,13 @@ import { L3Card } from "./l3-card.tsx";
 import { OverdueCard } from "./overdue-card.tsx";
 import { ProjectedUnblocksCard } from "./projected-unblocks-card.tsx";
 import { QualityCard } from "./quality-card.tsx";
+import { RecentChangesCard } from "./recent-changes-card.tsx";
 import { useDashboards } from "./use-dashboards.ts";
 
 /** Blocker dashboards for managers and product groups; every chart click opens the matching portfolio. */
 export default function DashboardsPage() {
   const index = usePlaybook();
-  const { scope, links, setService, setAsOf, dwellBy, setDwellBy, reports } = useDashboards();
+  const { scope, links, setService, setAsOf, setMine, dwellBy, setDwellBy, reports } = useDashboards();
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -37,6 +38,18 @@ export default function DashboardsPage() {
             <Button component={Link} href="/changes" size="xs" variant="default">
               What changed
             </Button>
+          ) : null}
+          {links.linkable ? (
+            <SegmentedControl
+              size="xs"
+              aria-label="Whose portfolio"
+              value={scope.mine ? "mine" : "all"}
+              onChange={(value) => setMine(value === "mine")}
+              data={[
+                { value: "all", label: "Everything I can see" },
+                { value: "mine", label: "My portfolio" },
+              ]}
+            />
           ) : null}
           <AsOfPicker value={scope.asOf} onChange={setAsOf} />
           <NativeSelect
@@ -64,6 +77,7 @@ export default function DashboardsPage() {
         {links.linkable ? (
           <OverdueCard rows={reports.overdue.data?.items ?? []} query={reports.overdue} scope={scope} />
         ) : null}
+        {links.linkable ? <RecentChangesCard query={reports.recent} /> : null}
         {links.linkable ? <QualityCard /> : null}
       </SimpleGrid>
     </Stack>

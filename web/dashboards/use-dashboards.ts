@@ -6,6 +6,7 @@ import type {
   BlockedWeek,
   OverdueActionPage,
   ProjectedUnblockWeek,
+  RecentChange,
   TotalsAnswer,
 } from "../api/api-types.ts";
 import { useReport } from "../api/queries.ts";
@@ -31,13 +32,15 @@ export function useDashboards() {
   const [params, setParams] = useSearchParams();
   const scope = useMemo(() => {
     const value: Record<string, string> = {};
-    for (const key of ["serviceId", "customerId", "asOf"]) {
+    for (const key of ["serviceId", "customerId", "asOf", "mine"]) {
       const found = params.get(key);
       if (found) value[key] = found;
     }
     return value;
   }, [params]);
-  const base: PortfolioFilters = { l1: "blocked", ...scope };
+  // The portfolio has no "my portfolio" filter: a click opens what the reader may see of that bar.
+  const { mine: _mine, ...portfolioScope } = scope;
+  const base: PortfolioFilters = { l1: "blocked", ...portfolioScope };
   const linkable = useCan()("tenants.read");
   const links: DashboardLinks = {
     base,
@@ -54,9 +57,11 @@ export function useDashboards() {
   };
   const setService = (serviceId: string) => setParam("serviceId", serviceId);
   const setAsOf = (day: string | null) => setParam("asOf", day);
+  const setMine = (mine: boolean) => setParam("mine", mine ? "true" : null);
   // Dwell times and the L1 flow cover the 90 days up to the as-of day (or today).
   const { asOf, ...window } = scope;
   if (asOf) window.to = asOf;
+  const { asOf: _asOf, ...feedScope } = scope;
   const dwellBy = params.get("dwellBy") || "l2";
   const setDwellBy = (by: string) => setParam("dwellBy", by === "l2" ? null : by);
 
@@ -68,11 +73,13 @@ export function useDashboards() {
     overTime: useReport<TotalsAnswer<BlockedWeek>>("blocked-over-time", scope),
     // Overdue actions name customers: only for readers of the portfolio.
     overdue: useReport<OverdueActionPage>("overdue-next-actions", { ...scope, limit: "15" }, linkable),
+    // The feed is what happened last, so it ignores the as-of day.
+    recent: useReport<{ items: RecentChange[] }>("recent-changes", { ...feedScope, limit: "12" }, linkable),
     overTimeByL2: useReport<BlockedByL2OverTime>("blocked-over-time-by-l2", scope),
     dwell: useReport<DwellAnswer>("dwell-times", { ...window, by: dwellBy }),
     flow: useReport<FlowAnswer>("l1-flow", window),
   };
-  return { scope, links, setService, setAsOf, dwellBy, setDwellBy, reports };
+  return { scope, links, setService, setAsOf, setMine, dwellBy, setDwellBy, reports };
 }
 
 export type DashboardReports = ReturnType<typeof useDashboards>["reports"];

@@ -15,6 +15,8 @@ export const filterKeys = [
   "overdue",
   "targetFrom",
   "targetTo",
+  "l1DaysMin",
+  "l1DaysMax",
   "customerId",
   "tenantId",
   "usageShareMin",
