@@ -62,3 +62,16 @@ describe("operations settings", () => {
     expect(() => readConfig({ UNBLOCK_SHUTDOWN_TIMEOUT: "0" })).toThrow(/above 0/);
   });
 });
+
+describe("the read replica", () => {
+  it("is off unless named, allows 5 s of lag by default, and refuses a lag that is no number", () => {
+    expect(readConfig({}).replicaUrl).toBeUndefined();
+    expect(readConfig({}).replicaMaxLagMs).toBe(5000);
+    const replica = "postgres://reader@replica.internal:5432/unblock";
+    expect(readConfig({ DATABASE_REPLICA_URL: replica, UNBLOCK_REPLICA_MAX_LAG_MS: "250" })).toMatchObject({
+      replicaUrl: replica,
+      replicaMaxLagMs: 250,
+    });
+    expect(() => readConfig({ UNBLOCK_REPLICA_MAX_LAG_MS: "-1" })).toThrow(/UNBLOCK_REPLICA_MAX_LAG_MS/);
+  });
+});

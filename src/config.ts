@@ -6,6 +6,10 @@ export interface Config {
   port: number;
   /** PostgreSQL server URL; when unset the embedded database in `dataDir` is used. */
   databaseUrl: string | undefined;
+  /** A streaming replica of that server, read by reports and exports (docs/SCALING.md); unset: none. */
+  replicaUrl: string | undefined;
+  /** How far (ms) the replica may lag before those reads go to the primary (UNBLOCK_REPLICA_MAX_LAG_MS). */
+  replicaMaxLagMs: number;
   dataDir: string;
   playbookPath: string | undefined;
   /** E-mail of the user CLI commands act as when they name none (--as). */
@@ -50,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    replicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagMs: millisecondsOf("UNBLOCK_REPLICA_MAX_LAG_MS", env.UNBLOCK_REPLICA_MAX_LAG_MS, 5000),
     dataDir: resolve(env.UNBLOCK_DATA_DIR ?? "./data"),
     playbookPath: env.UNBLOCK_PLAYBOOK || undefined,
     defaultUser: env.UNBLOCK_USER ?? "admin@unblock.test",
@@ -77,6 +83,15 @@ function secondsOf(variable: string, text: string | undefined, fallback: number)
     throw new Error(`${variable} must be a number of seconds above 0, got "${text}"`);
   }
   return seconds;
+}
+
+function millisecondsOf(variable: string, text: string | undefined, fallback: number): number {
+  if (text === undefined || text === "") return fallback;
+  const milliseconds = Number(text);
+  if (!Number.isFinite(milliseconds) || milliseconds < 0) {
+    throw new Error(`${variable} must be a number of milliseconds, 0 or more, got "${text}"`);
+  }
+  return milliseconds;
 }
 
 /** Path of the OpenID Connect callback route, under the server's public URL. */

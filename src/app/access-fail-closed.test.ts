@@ -320,6 +320,8 @@ const notUseCases: Record<string, string> = {
   databaseFigures: "GET /metrics: statement and connection counts",
   watchStatusWriteBatches: "GET /metrics: group-commit batch sizes",
   drainStatusWrites: "a stopping server waits for writes it already accepted",
+  readDatabaseFor: "picks the replica or the primary for a report or export that checked its actor",
+  readOnReplica: "runs a read of a report use-case that checked its actor, on the replica or the primary",
   seatCountFor: "withholds a count from a role, for the work-item use-cases that checked the actor",
   taxonomyNames: "names an L2 and L3",
   workItemView: "shapes a work item for a reader the use-case checked",
@@ -353,6 +355,7 @@ const folders = [
   "work-items",
   "escalations",
   "quality",
+  "replica",
 ];
 const authUseCaseFiles = ["auth/api-tokens.ts", "auth/current-user.ts"];
 

@@ -1,6 +1,7 @@
 import type { Database } from "../db/client.ts";
 import type { Language } from "../domain/i18n/languages.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
+import type { ReplicaReads } from "./replica/replica-reads.ts";
 
 /** The playbook a running instance judges changes by. */
 export interface ActivePlaybook {
@@ -16,6 +17,8 @@ export interface AppDeps {
   playbook: ActivePlaybook;
   /** The clock: use-cases read time only through this. */
   now: () => Date;
+  /** A streaming replica for reports and exports (DATABASE_REPLICA_URL); absent: all reads on `database`. */
+  replica?: ReplicaReads;
 }
 
 /** Who is acting: the user record decides the role the scenario rules check. */

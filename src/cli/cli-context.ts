@@ -28,6 +28,8 @@ export async function withApp(
   const config = readConfig();
   const app = await startApp({
     databaseUrl: config.databaseUrl,
+    replicaUrl: config.replicaUrl,
+    replicaMaxLagMs: config.replicaMaxLagMs,
     dataDir: config.dataDir,
     playbookPath: config.playbookPath,
     recordPlaybook: options.checkPlaybook !== false,

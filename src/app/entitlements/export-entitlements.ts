@@ -8,6 +8,7 @@ import {
 } from "../../db/repositories/entitlement-export-repository.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
+import { readDatabaseFor } from "../replica/replica-reads.ts";
 import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
 
 export type { ExportCounts } from "../../db/repositories/entitlement-export-repository.ts";
@@ -33,7 +34,7 @@ const batchSize = 500;
  * file streams from one snapshot, so memory stays flat however large the
  * portfolio and a slow reader holds the database back rather than memory.
  * Without a sort, entitlements come by customer, which keeps a tenant's
- * services together.
+ * services together. Reads the replica when one is set and fresh enough.
  */
 export async function exportEntitlements(
   deps: AppDeps,
@@ -59,7 +60,7 @@ export function prepareEntitlementExport(
   const base: EntitlementFilter = { sort: "customer", ...filter, limit: batchSize };
   const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base, listScopeOf(deps, actor));
   return async (write) => {
-    const database = deps.database;
+    const database = await readDatabaseFor(deps, "export");
     return format === "csv" ? writeCsv(database, query, write) : writeJson(database, query, format, write);
   };
 }

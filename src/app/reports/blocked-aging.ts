@@ -14,8 +14,8 @@ export function getBlockedAging(
   actor: Actor,
   filter: ReportFilter = {},
 ): Promise<ReportTotals<AgingBucket>> {
-  return reportTotals(deps, actor, filter, async (visibleTo) => {
-    const rows = await blockedAging(deps.database.db, reportScope(deps, filter, visibleTo));
+  return reportTotals(deps, actor, filter, async (visibleTo, db) => {
+    const rows = await blockedAging(db, reportScope(deps, filter, visibleTo));
     return bucketsOf(rows);
   });
 }

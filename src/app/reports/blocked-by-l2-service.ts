@@ -10,8 +10,8 @@ export function getBlockedByL2Service(
   actor: Actor,
   filter: ReportFilter = {},
 ): Promise<ReportTotals<BlockedByL2ServiceRow>> {
-  return reportTotals(deps, actor, filter, async (visibleTo) => {
-    const rows = await blockedByL2AndService(deps.database.db, reportScope(deps, filter, visibleTo));
+  return reportTotals(deps, actor, filter, async (visibleTo, db) => {
+    const rows = await blockedByL2AndService(db, reportScope(deps, filter, visibleTo));
     return namedRows(deps, rows);
   });
 }

@@ -10,8 +10,8 @@ export function getBlockedByL3(
   actor: Actor,
   filter: ReportFilter = {},
 ): Promise<ReportTotals<BlockedByL3Row>> {
-  return reportTotals(deps, actor, filter, async (visibleTo) => {
-    const rows = await blockedByL3(deps.database.db, reportScope(deps, filter, visibleTo));
+  return reportTotals(deps, actor, filter, async (visibleTo, db) => {
+    const rows = await blockedByL3(db, reportScope(deps, filter, visibleTo));
     return sharedRows(deps, rows);
   });
 }

@@ -1,3 +1,4 @@
+import type { Db } from "../../db/client.ts";
 import { blockedSeatsByWeek } from "../../db/repositories/blocked-trend-repository.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { BlockedWeek } from "../../http/schemas/reports.ts";
@@ -24,11 +25,12 @@ export function getBlockedOverTime(
   actor: Actor,
   filter: BlockedOverTimeFilter = {},
 ): Promise<ReportTotals<BlockedWeek>> {
-  return reportTotals(deps, actor, filter, (visibleTo) => blockedWeeks(deps, filter, visibleTo));
+  return reportTotals(deps, actor, filter, (visibleTo, db) => blockedWeeks(deps, db, filter, visibleTo));
 }
 
 async function blockedWeeks(
   deps: AppDeps,
+  db: Db,
   filter: BlockedOverTimeFilter,
   visibleTo: TenantScope,
 ): Promise<BlockedWeek[]> {
@@ -48,7 +50,7 @@ async function blockedWeeks(
   checks.done();
   const from = new Date(`${today}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() - 7 * (weeks - 1));
-  return blockedSeatsByWeek(deps.database.db, {
+  return blockedSeatsByWeek(db, {
     from: from.toISOString().slice(0, 10),
     to: today,
     serviceId,

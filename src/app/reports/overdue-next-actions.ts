@@ -2,6 +2,7 @@ import { overdueNextActions } from "../../db/repositories/report-repository.ts";
 import type { OverdueActionPage } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { readOnReplica } from "../replica/replica-reads.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { reportRowScope } from "./report-totals.ts";
 
@@ -19,10 +20,10 @@ export async function getOverdueNextActions(
   const visibleTo = reportRowScope(deps, actor, filter.mine);
   const checks = new FilterChecks();
   const limit = checks.limit(filter.limit, 50, 1000);
-  const page = await overdueNextActions(deps.database.db, reportScope(deps, filter, visibleTo, checks), {
-    limit,
-    cursor: filter.cursor || undefined,
-  });
+  const scope = reportScope(deps, filter, visibleTo, checks);
+  const page = await readOnReplica(deps, "report", (database) =>
+    overdueNextActions(database.db, scope, { limit, cursor: filter.cursor || undefined }),
+  );
   return {
     items: page.items.map((row) => ({
       ...row,

@@ -10,9 +10,9 @@ export function getProjectedUnblocks(
   actor: Actor,
   filter: ReportFilter = {},
 ): Promise<ReportTotals<ProjectedUnblockWeek>> {
-  return reportTotals(deps, actor, filter, async (visibleTo) => {
+  return reportTotals(deps, actor, filter, async (visibleTo, db) => {
     const scope = reportScope(deps, filter, visibleTo);
-    const rows = await projectedUnblocks(deps.database.db, scope);
+    const rows = await projectedUnblocks(db, scope);
     return rows.map((row) => ({ ...row, past: addDays(row.weekStart, 6) < scope.today }));
   });
 }

@@ -27,6 +27,8 @@ export function serveCommand(): Command {
       const readiness = new Readiness("starting");
       const app = await startApp({
         databaseUrl: config.databaseUrl,
+        replicaUrl: config.replicaUrl,
+        replicaMaxLagMs: config.replicaMaxLagMs,
         dataDir: config.dataDir,
         playbookPath: config.playbookPath,
       });
@@ -85,7 +87,9 @@ export function serveCommand(): Command {
         }
         throw error;
       }
-      const database = config.databaseUrl ? "PostgreSQL server" : `embedded database in ${config.dataDir}`;
+      const database = config.databaseUrl
+        ? `PostgreSQL server${config.replicaUrl ? ", reports and exports on its replica" : ""}`
+        : `embedded database in ${config.dataDir}`;
       // The port bound, not the one asked for: PORT=0 takes any free one (tests running side by side).
       const bound = (server.server.address() as { port: number } | null)?.port ?? port;
       process.stderr.write(
@@ -97,6 +101,8 @@ export function serveCommand(): Command {
           "autovacuum is off on this PostgreSQL server: Unblock vacuums the portfolio's tables itself while it runs, but turning autovacuum on is better",
         );
       }
+      // Reports and exports falling back from the replica to the primary go to the server's log.
+      if (app.deps.replica) app.deps.replica.log = server.log;
       stopVacuumRounds = startVacuumRounds(app.deps, server.log);
       jobRunner = startJobRunner(app.deps, server.log);
       readiness.markReady();
