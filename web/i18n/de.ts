@@ -1,11 +1,22 @@
 import type { Translation } from "./catalogue.ts";
 import { common } from "./de/common.ts";
 import { editor } from "./de/editor.ts";
+import { myWork } from "./de/myWork.ts";
 import { portfolio } from "./de/portfolio.ts";
+import { quality } from "./de/quality.ts";
 import { shell } from "./de/shell.ts";
 import { tenant } from "./de/tenant.ts";
 import { users } from "./de/users.ts";
 import type { en } from "./en.ts";
 
 /** The web app's German sentences; the type makes a missing key a compile error, the test a failing one. */
-export const de: Translation<typeof en> = { common, editor, portfolio, shell, tenant, users };
+export const de: Translation<typeof en> = {
+  common,
+  editor,
+  myWork,
+  portfolio,
+  quality,
+  shell,
+  tenant,
+  users,
+};

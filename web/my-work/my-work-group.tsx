@@ -1,10 +1,13 @@
 import { Anchor, Badge, Group, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { MyWorkGroupView, MyWorkItem } from "../api/api-types.ts";
+import { useMyWork } from "../api/queries.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { SegmentChips } from "../portfolio/segment-chips.tsx";
 import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
 import { ownerText } from "../shared/owner-text.ts";
+import { myWorkPageLimit, reasonOf } from "./use-my-work.ts";
 
 const groupColors: Record<MyWorkGroupView["id"], string> = {
   overdue: "red",
@@ -15,31 +18,36 @@ const groupColors: Record<MyWorkGroupView["id"], string> = {
 
 /** One group of My work: its label and count, and a row per entitlement that opens its status editor. */
 export function MyWorkGroup({ group }: { group: MyWorkGroupView }) {
+  const { t } = useTranslation();
   const headingId = `my-work-${group.id}`;
   const more = group.count - group.items.length;
   return (
     <section aria-labelledby={headingId}>
       <Group gap="xs" mb={4}>
         <Title order={3} size="h5" id={headingId}>
-          {group.label}
+          {t(`myWork.groups.${group.id}`)}
         </Title>
-        <Badge color={groupColors[group.id]} variant="light" aria-label={`${group.count} items`}>
+        <Badge
+          color={groupColors[group.id]}
+          variant="light"
+          aria-label={t("myWork.items", { count: group.count })}
+        >
           {formatCount(group.count)}
         </Badge>
       </Group>
       {group.items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing here.
+          {t("myWork.empty")}
         </Text>
       ) : (
         <Table striped withTableBorder aria-labelledby={headingId} fz="sm">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Customer / tenant</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Status by segment</Table.Th>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th>Why here</Table.Th>
+              <Table.Th>{t("myWork.columns.customer")}</Table.Th>
+              <Table.Th>{t("myWork.columns.service")}</Table.Th>
+              <Table.Th>{t("myWork.columns.status")}</Table.Th>
+              <Table.Th>{t("myWork.columns.owner")}</Table.Th>
+              <Table.Th>{t("myWork.columns.why")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -51,7 +59,7 @@ export function MyWorkGroup({ group }: { group: MyWorkGroupView }) {
       )}
       {more > 0 ? (
         <Text size="xs" c="dimmed" mt={4}>
-          {formatCount(more)} more not listed; narrow them down in the portfolio.
+          {t("myWork.more", { count: more })}
         </Text>
       ) : null}
     </section>
@@ -59,7 +67,9 @@ export function MyWorkGroup({ group }: { group: MyWorkGroupView }) {
 }
 
 function MyWorkRow({ item }: { item: MyWorkItem }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
+  const today = useMyWork(myWorkPageLimit).data?.today ?? "";
   const { entitlement } = item;
   const tenantHref = `/tenants/${entitlement.tenant.id}`;
   const owners = [...new Set(entitlement.segments.map(ownerText).filter(Boolean))].join("; ");
@@ -77,13 +87,15 @@ function MyWorkRow({ item }: { item: MyWorkItem }) {
         <Anchor
           component={Link}
           href={`${tenantHref}?edit=${entitlement.id}`}
-          title={`Edit the status of ${entitlement.service.name}`}
+          title={t("myWork.editOf", { service: entitlement.service.name })}
         >
           {entitlement.service.name}
         </Anchor>
         <Text size="xs" c="dimmed">
-          {entitlement.stage === "delivery" ? "Delivery" : "Assignment"} ·{" "}
-          {formatCount(entitlement.availableSeats)} seats
+          {t("myWork.serviceDetail", {
+            stage: t(`common.stage.${entitlement.stage}`),
+            seats: formatCount(entitlement.availableSeats),
+          })}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -91,10 +103,10 @@ function MyWorkRow({ item }: { item: MyWorkItem }) {
       </Table.Td>
       <Table.Td>{owners}</Table.Td>
       <Table.Td>
-        <Text size="sm">{item.reason}</Text>
+        <Text size="sm">{today ? reasonOf(item, today) : item.reason}</Text>
         {item.assigned ? null : (
           <Text size="xs" c="dimmed">
-            Yours as the owner of a segment
+            {t("myWork.ownerOnly")}
           </Text>
         )}
       </Table.Td>

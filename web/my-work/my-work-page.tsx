@@ -1,4 +1,5 @@
 import { Alert, Anchor, Center, Loader, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { Link } from "../router/link.tsx";
 import { MyWorkGroup } from "./my-work-group.tsx";
 import { RecheckGroup } from "./recheck-group.tsx";
@@ -6,11 +7,12 @@ import { useMyWorkPage } from "./use-my-work.ts";
 
 /** My work: what the signed-in person owns or is assigned to, overdue first. */
 export function MyWorkPage() {
+  const { t } = useTranslation();
   const { work, loading, error, summary } = useMyWorkPage();
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>My work</Title>
+        <Title order={2}>{t("myWork.title")}</Title>
         {summary ? (
           <Text size="sm" c="dimmed">
             {summary}
@@ -19,19 +21,19 @@ export function MyWorkPage() {
       </div>
       {loading ? (
         <Center h={200}>
-          <Loader aria-label="Loading your work" />
+          <Loader aria-label={t("myWork.loading")} />
         </Center>
       ) : error ? (
-        <Alert color="red" title="Your work could not be loaded">
+        <Alert color="red" title={t("myWork.loadFailed")}>
           {error}
         </Alert>
       ) : work && work.counts.total === 0 ? (
-        <Alert color="gray" title="Nothing to do here yet">
-          No customer or tenant is assigned to you and you own no status. The{" "}
+        <Alert color="gray" title={t("myWork.nothing")}>
+          {t("myWork.nothingBefore")}{" "}
           <Anchor component={Link} href="/">
-            portfolio
+            {t("myWork.nothingLink")}
           </Anchor>{" "}
-          shows everything you may read.
+          {t("myWork.nothingAfter")}
         </Alert>
       ) : (
         <>

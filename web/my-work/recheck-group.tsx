@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Group, Table, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { RecheckItem } from "../../src/http/schemas/work-items.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { SegmentChips } from "../portfolio/segment-chips.tsx";
 import { Link } from "../router/link.tsx";
-import { formatCount } from "../shared/format.ts";
+import { formatCount, formatDate } from "../shared/format.ts";
 import { useRechecks } from "./use-rechecks.ts";
 
 /**
@@ -11,6 +12,7 @@ import { useRechecks } from "./use-rechecks.ts";
  * until the status changes or you dismiss it. Shown only when there are some.
  */
 export function RecheckGroup() {
+  const { t } = useTranslation();
   const { list, dismiss } = useRechecks();
   const data = list.data;
   if (!data || data.count === 0) return null;
@@ -19,19 +21,19 @@ export function RecheckGroup() {
     <section aria-labelledby="my-work-recheck">
       <Group gap="xs" mb={4}>
         <Title order={3} size="h5" id="my-work-recheck">
-          {data.label}
+          {t("myWork.groups.recheck")}
         </Title>
-        <Badge color="green" variant="light" aria-label={`${data.count} items`}>
+        <Badge color="green" variant="light" aria-label={t("myWork.items", { count: data.count })}>
           {formatCount(data.count)}
         </Badge>
       </Group>
       <Table striped withTableBorder aria-labelledby="my-work-recheck" fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Customer / tenant</Table.Th>
-            <Table.Th>Service</Table.Th>
-            <Table.Th>Status by segment</Table.Th>
-            <Table.Th>What shipped</Table.Th>
+            <Table.Th>{t("myWork.columns.customer")}</Table.Th>
+            <Table.Th>{t("myWork.columns.service")}</Table.Th>
+            <Table.Th>{t("myWork.columns.status")}</Table.Th>
+            <Table.Th>{t("myWork.columns.shipped")}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -48,7 +50,7 @@ export function RecheckGroup() {
       </Table>
       {more > 0 ? (
         <Text size="xs" c="dimmed" mt={4}>
-          {formatCount(more)} more not listed.
+          {t("myWork.moreRechecks", { count: more })}
         </Text>
       ) : null}
     </section>
@@ -64,6 +66,7 @@ function RecheckRow({
   onDismiss: () => void;
   dismissing: boolean;
 }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const { entitlement, workItem } = item;
   const tenantHref = `/tenants/${entitlement.tenant.id}`;
@@ -81,7 +84,7 @@ function RecheckRow({
         <Anchor
           component={Link}
           href={`${tenantHref}?edit=${entitlement.id}`}
-          title={`Re-check the status of ${entitlement.service.name}`}
+          title={t("myWork.recheckOf", { service: entitlement.service.name })}
         >
           {entitlement.service.name}
         </Anchor>
@@ -98,12 +101,18 @@ function RecheckRow({
           workItem.title
         )}
         <Text size="xs" c="dimmed">
-          {item.reason}
+          {workItem.shippedDate
+            ? t("myWork.reason.shippedOn", {
+                title: workItem.title,
+                date: formatDate(workItem.shippedDate),
+                seats: item.seats,
+              })
+            : t("myWork.reason.shipped", { title: workItem.title, seats: item.seats })}
         </Text>
       </Table.Td>
       <Table.Td>
         <Button size="xs" variant="subtle" loading={dismissing} onClick={onDismiss}>
-          Dismiss
+          {t("myWork.dismiss")}
         </Button>
       </Table.Td>
     </Table.Tr>

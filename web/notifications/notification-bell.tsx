@@ -1,13 +1,16 @@
 import { ActionIcon, Indicator, Menu, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Notification } from "../api/api-types.ts";
 import { Link } from "../router/link.tsx";
+import { formatDateTime } from "../shared/format.ts";
 import { notificationHref, useNotifications } from "./use-notifications.ts";
 
 /** The header's bell: the unread count on it, the latest notices in its menu, each linking to its entitlement. */
 export function NotificationBell({ enabled }: { enabled: boolean }) {
+  const { t } = useTranslation();
   const { items, unread, markRead } = useNotifications(enabled);
   if (!enabled) return null;
-  const label = unread === 0 ? "Notifications, none unread" : `Notifications, ${unread} unread`;
+  const label = unread === 0 ? t("myWork.notices.none") : t("myWork.notices.unread", { count: unread });
   return (
     <Menu position="bottom-end" width={360} shadow="md">
       {/* The menu's target is the button itself: a popup attribute on the indicator's div is not allowed. */}
@@ -19,10 +22,10 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
         </Menu.Target>
       </Indicator>
       <Menu.Dropdown>
-        <Menu.Label>Notifications</Menu.Label>
+        <Menu.Label>{t("myWork.notices.title")}</Menu.Label>
         {items.length === 0 ? (
           <Text size="sm" c="dimmed" px="sm" py="xs">
-            Nothing yet.
+            {t("myWork.notices.empty")}
           </Text>
         ) : (
           items.slice(0, 10).map((item) => <NoticeItem key={item.id} item={item} onOpen={markRead} />)
@@ -30,7 +33,7 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
         {unread > 0 ? (
           <>
             <Menu.Divider />
-            <Menu.Item onClick={() => markRead()}>Mark all read</Menu.Item>
+            <Menu.Item onClick={() => markRead()}>{t("myWork.notices.markAll")}</Menu.Item>
           </>
         ) : null}
       </Menu.Dropdown>
@@ -39,6 +42,7 @@ export function NotificationBell({ enabled }: { enabled: boolean }) {
 }
 
 function NoticeItem({ item, onOpen }: { item: Notification; onOpen: (ids: string[]) => void }) {
+  const { t } = useTranslation();
   const href = notificationHref(item);
   const unread = item.readAt === null;
   const open = () => {
@@ -50,8 +54,8 @@ function NoticeItem({ item, onOpen }: { item: Notification; onOpen: (ids: string
         {item.text}
       </Text>
       <Text size="xs" c="dimmed">
-        {new Date(String(item.createdAt)).toLocaleString()}
-        {unread ? " · unread" : ""}
+        {formatDateTime(String(item.createdAt))}
+        {unread ? t("myWork.notices.unreadMark") : ""}
       </Text>
     </Stack>
   );

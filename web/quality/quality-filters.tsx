@@ -1,4 +1,5 @@
 import { Group, NativeSelect } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Option, QualityFilters } from "./use-quality-page.ts";
 
 /** The queue's filters: rule (with counts), whose items, and the owning team. */
@@ -15,18 +16,23 @@ export function QualityFilterBar({
   teamOptions: Option[];
   onChange: (key: keyof QualityFilters, value: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Group gap="sm" align="flex-end">
       <NativeSelect
-        label="Rule"
+        label={t("quality.filters.rule")}
         size="xs"
         w={280}
         value={filters.rule}
-        data={ruleOptions.length > 0 ? ruleOptions : [{ value: filters.rule, label: "All rules" }]}
+        data={
+          ruleOptions.length > 0
+            ? ruleOptions
+            : [{ value: filters.rule, label: t("quality.filters.allRules") }]
+        }
         onChange={(event) => onChange("rule", event.currentTarget.value)}
       />
       <NativeSelect
-        label="Whose"
+        label={t("quality.filters.whose")}
         size="xs"
         w={220}
         value={filters.owner}
@@ -34,7 +40,7 @@ export function QualityFilterBar({
         onChange={(event) => onChange("owner", event.currentTarget.value)}
       />
       <NativeSelect
-        label="Owning team"
+        label={t("quality.filters.team")}
         size="xs"
         w={200}
         value={filters.team}

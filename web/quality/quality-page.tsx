@@ -1,19 +1,20 @@
 import { Alert, Center, Loader, Pagination, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { QualityFilterBar } from "./quality-filters.tsx";
 import { QualityTable } from "./quality-table.tsx";
 import { useQualityPage } from "./use-quality-page.ts";
 
 /** Data quality: what in the recorded statuses needs attention, each row opening its editor. */
 export function QualityPage() {
+  const { t } = useTranslation();
   const page = useQualityPage();
   const { answer, filters } = page;
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>Data quality</Title>
+        <Title order={2}>{t("quality.title")}</Title>
         <Text size="sm" c="dimmed">
-          {page.summary ??
-            "Passed dates, thin notes, splits and owners to fix. A fixed item leaves the list."}
+          {page.summary ?? t("quality.intro")}
         </Text>
       </div>
       <QualityFilterBar
@@ -25,15 +26,15 @@ export function QualityPage() {
       />
       {page.loading ? (
         <Center h={200}>
-          <Loader aria-label="Loading the data-quality items" />
+          <Loader aria-label={t("quality.loading")} />
         </Center>
       ) : page.error ? (
-        <Alert color="red" title="The data-quality items could not be loaded">
+        <Alert color="red" title={t("quality.loadFailed")}>
           {page.error}
         </Alert>
       ) : answer && answer.items.length === 0 ? (
-        <Alert color="green" title="Nothing to fix here">
-          No item matches these filters.
+        <Alert color="green" title={t("quality.nothing")}>
+          {t("quality.nothingBody")}
         </Alert>
       ) : answer ? (
         <>
@@ -43,7 +44,7 @@ export function QualityPage() {
               total={page.pages}
               value={filters.page}
               onChange={(next) => page.setFilter("page", String(next))}
-              aria-label="Pages of items"
+              aria-label={t("quality.pages")}
             />
           ) : null}
         </>

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { QualityItem } from "../../src/http/schemas/quality.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { Link } from "../router/link.tsx";
@@ -17,15 +18,16 @@ const ruleColors: Record<QualityItem["rule"], string> = {
 
 /** One row per item; the service opens the status editor, where fixing it makes the row go. */
 export function QualityTable({ items }: { items: QualityItem[] }) {
+  const { t } = useTranslation();
   return (
-    <Table striped withTableBorder fz="sm" aria-label="Data-quality items">
+    <Table striped withTableBorder fz="sm" aria-label={t("quality.table")}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Rule</Table.Th>
-          <Table.Th>Customer / tenant</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Owner</Table.Th>
-          <Table.Th>What to do</Table.Th>
+          <Table.Th>{t("quality.columns.rule")}</Table.Th>
+          <Table.Th>{t("quality.columns.customer")}</Table.Th>
+          <Table.Th>{t("quality.columns.service")}</Table.Th>
+          <Table.Th>{t("quality.columns.owner")}</Table.Th>
+          <Table.Th>{t("quality.columns.todo")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -41,6 +43,7 @@ export function QualityTable({ items }: { items: QualityItem[] }) {
 }
 
 function QualityRow({ item }: { item: QualityItem }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const l1 = item.segment ? (index.l1(item.segment.l1)?.name ?? item.segment.l1) : null;
   return (
@@ -59,12 +62,12 @@ function QualityRow({ item }: { item: QualityItem }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} href={item.link} title={`Edit the status of ${item.service.name}`}>
+        <Anchor component={Link} href={item.link} title={t("quality.editOf", { service: item.service.name })}>
           {item.service.name}
         </Anchor>
         {item.segment ? (
           <Text size="xs" c="dimmed">
-            {l1} · {formatCount(item.segment.seats)} seats
+            {t("quality.segment", { l1, seats: formatCount(item.segment.seats) })}
           </Text>
         ) : null}
       </Table.Td>

@@ -55,10 +55,10 @@ describe("the Data quality page's state", () => {
 
   it("says whose items these are, and when notes are still being checked", () => {
     expect(summaryOf(answer, { rule: "", owner: "me", team: "", page: 1 })).toBe(
-      "3 items yours. Dates are UTC; today is 2025-03-12.",
+      "3 items yours. Dates are UTC; today is 12 Mar 2025.",
     );
     expect(summaryOf({ ...answer, notesPending: 1200 }, { rule: "", owner: "all", team: "", page: 1 })).toBe(
-      "3 items in your scope. Dates are UTC; today is 2025-03-12. Notes of 1,200 statuses are still being checked.",
+      "3 items in your scope. Dates are UTC; today is 12 Mar 2025. Notes of 1,200 statuses are still being checked.",
     );
   });
 });

@@ -1,8 +1,9 @@
 import type { QualityAnswer, QualityOwnerCount } from "../../src/http/schemas/quality.ts";
 import { useMyWork } from "../api/queries.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { useSearchParams } from "../router/router.ts";
-import { formatCount } from "../shared/format.ts";
+import { formatCount, formatDate } from "../shared/format.ts";
 import { useQuality } from "./quality-query.ts";
 
 /** Items a page of the queue lists. */
@@ -65,7 +66,7 @@ export function useQualityPage() {
     ruleOptions: answer ? ruleOptions(answer) : [],
     ownerOptions: ownerOptions(answer?.counts.byOwner ?? [], filters.owner),
     teamOptions: [
-      { value: "", label: "Any team" },
+      { value: "", label: i18n.t("quality.filters.anyTeam") },
       ...index.playbook.roles.map((role) => ({ value: role.id, label: role.name })),
     ],
     summary: answer ? summaryOf(answer, filters) : null,
@@ -75,12 +76,15 @@ export function useQualityPage() {
 export function ruleOptions(answer: QualityAnswer): Option[] {
   const all = Object.values(answer.counts.byRule).reduce((sum, n) => sum + n, 0);
   return [
-    { value: "", label: `All rules (${formatCount(all)})` },
+    { value: "", label: i18n.t("quality.allRulesCount", { count: formatCount(all) }) },
     ...answer.rules
       .filter((rule) => rule.enabled)
       .map((rule) => ({
         value: rule.id,
-        label: `${rule.label} (${formatCount(answer.counts.byRule[rule.id] ?? 0)})`,
+        label: i18n.t("quality.ruleCount", {
+          rule: rule.label,
+          count: formatCount(answer.counts.byRule[rule.id] ?? 0),
+        }),
       })),
   ];
 }
@@ -90,18 +94,22 @@ export function ownerOptions(byOwner: readonly QualityOwnerCount[], chosen: stri
   const people = byOwner
     .filter((owner) => owner.kind === "person" && owner.userId)
     .map((owner) => ({ value: owner.userId!, label: owner.display }));
-  const options = [{ value: "me", label: "Mine" }, { value: "all", label: "Everyone" }, ...people];
-  if (!options.some((option) => option.value === chosen))
-    options.push({ value: chosen, label: "Chosen person" });
+  const options = [
+    { value: "me", label: i18n.t("quality.mine") },
+    { value: "all", label: i18n.t("quality.everyone") },
+    ...people,
+  ];
+  if (!options.some((option) => option.value === chosen)) {
+    options.push({ value: chosen, label: i18n.t("quality.chosen") });
+  }
   return options;
 }
 
 export function summaryOf(answer: QualityAnswer, filters: QualityFilters): string {
-  const whose =
-    filters.owner === "me" ? "yours" : filters.owner === "all" ? "in your scope" : "this person's";
+  const whose = filters.owner === "me" ? "mine" : filters.owner === "all" ? "all" : "person";
   const pending =
-    answer.notesPending > 0
-      ? ` Notes of ${formatCount(answer.notesPending)} statuses are still being checked.`
-      : "";
-  return `${formatCount(answer.total)} items ${whose}. Dates are UTC; today is ${answer.today}.${pending}`;
+    answer.notesPending > 0 ? i18n.t("quality.summary.pending", { count: answer.notesPending }) : "";
+  return `${i18n.t(`quality.summary.${whose}`, { count: answer.total })}${i18n.t("quality.summary.today", {
+    today: formatDate(answer.today),
+  })}${pending}`;
 }

@@ -1,10 +1,10 @@
 import { readQuality } from "../../db/repositories/quality-repository.ts";
 import { findUserById } from "../../db/repositories/user-repository.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
+import { qualityRuleLabel } from "../../domain/quality/quality-detail.ts";
 import {
   type QualityRuleId,
   qualityRuleIds,
-  qualityRuleLabels,
   qualityRulesOf,
   ruleEnabled,
 } from "../../domain/quality/quality-rules.ts";
@@ -12,6 +12,7 @@ import type { QualityAnswer, QualityQuery } from "../../http/schemas/quality.ts"
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 import { judgeUnjudgedNotes, noteJudgeBasis } from "./judge-unjudged-notes.ts";
 import { ownerCountView, qualityItemView } from "./quality-view.ts";
 
@@ -35,7 +36,8 @@ export async function listQualityItems(
   input: QualityQuery = {},
 ): Promise<QualityAnswer> {
   const visibleTo = listScopeOf(deps, actor);
-  const index = deps.playbook.index;
+  // Names and sentences in the actor's language; the rules read the same playbook either way.
+  const index = indexFor(deps, actor);
   const filter = await qualityFilterOf(deps, actor, input);
   const scope = { visibleTo, mineOf: filter.owner };
   const today = todayOf(deps.now());
@@ -60,7 +62,7 @@ export async function listQualityItems(
     counts: { byRule: rows.byRule, byOwner: rows.byOwner.map((count) => ownerCountView(index, count)) },
     rules: qualityRuleIds.map((id) => ({
       id,
-      label: qualityRuleLabels[id],
+      label: qualityRuleLabel(index, id),
       enabled: ruleEnabled(rules, id),
     })),
     notesPending: notes.pending ?? 0,

@@ -90,14 +90,14 @@ const cases: Case[] = [
     at: [1, "exchange"],
     broken: [{ seats: 100, l1: "in_progress", l2: "deploying", nextActionDate: "2025-03-05" }],
     fixed: [{ seats: 100, l1: "in_progress", l2: "deploying", nextActionDate: "2025-03-20" }],
-    detail: /next action was due 2025-03-05, 7 days ago/,
+    detail: /next action was due 5 Mar 2025, 7 days ago/,
   },
   {
     rule: "blocked_target_passed",
     at: [1, "teams"],
     broken: [{ seats: 100, l1: "blocked", ...good, targetDate: "2025-03-01" }],
     fixed: [{ seats: 100, l1: "blocked", ...good, targetDate: "2025-04-01" }],
-    detail: /target date 2025-03-01 passed 11 days ago/,
+    detail: /target date 1 Mar 2025 passed 11 days ago/,
   },
   {
     rule: "unknown_unchanged",
@@ -105,7 +105,7 @@ const cases: Case[] = [
     broken: [{ seats: 100, l1: "status_unknown", l2: "customer_unresponsive" }],
     changedAt: "2025-02-10T09:00:00Z",
     fixed: [{ seats: 100, l1: "status_unknown", l2: "customer_unresponsive" }],
-    detail: /unchanged since 2025-02-10 \(30 days\)/,
+    detail: /unchanged since 10 Feb 2025 \(30 days\)/,
   },
   {
     rule: "note_grade",
@@ -193,7 +193,7 @@ describe("the data-quality queue", () => {
     );
     const before = await listQualityItems(deps, admin, {});
     expect(itemsOf(before, "resplit_needed", id).map((item) => item.detail)).toEqual([
-      "The available seats changed to 12500 and the split's segments hold 12000: split the status again.",
+      "The available seats changed to 12,500 and the split's segments hold 12,000: split the status again.",
     ]);
     // The newest point has 11,040 seats active: over Operate's 10% and more than the 6,000 In Progress.
     const usage = itemsOf(before, "usage_contradicts", id);

@@ -1,7 +1,6 @@
 import type { OwnerCount, QualityItemRow } from "../../db/repositories/quality-repository.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
-import { describeFinding } from "../../domain/quality/quality-detail.ts";
-import { qualityRuleLabels } from "../../domain/quality/quality-rules.ts";
+import { describeFinding, qualityRuleLabel } from "../../domain/quality/quality-detail.ts";
 import type { QualityItem, QualityOwnerCount } from "../../http/schemas/quality.ts";
 
 type Owner = Pick<OwnerCount, "kind" | "userId" | "role" | "name">;
@@ -24,7 +23,7 @@ export function qualityItemView(index: PlaybookIndex, row: QualityItemRow, today
   const data = row.data ?? {};
   return {
     rule: row.rule,
-    label: qualityRuleLabels[row.rule],
+    label: qualityRuleLabel(index, row.rule),
     entitlementId: row.entitlementId,
     version: row.version,
     position: row.position,

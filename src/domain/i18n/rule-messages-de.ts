@@ -86,6 +86,42 @@ export const ruleMessagesDe: RuleMessages = {
   status_refused_one: "Der Status verstößt gegen {count} Playbook-Regel; es wurde nichts geändert.",
   status_refused_other: "Der Status verstößt gegen {count} Playbook-Regeln; es wurde nichts geändert.",
 
+  quality_rule_next_action_passed: "Termin des nächsten Schritts verstrichen",
+  quality_rule_blocked_target_passed: "Blockiert, Zieldatum überschritten",
+  quality_rule_unknown_unchanged: "Status unbekannt, unverändert",
+  quality_rule_note_grade: "Notiz verbessern",
+  quality_rule_suggest_disagrees: "Vorschlag liest einen anderen L2-Grund",
+  quality_rule_resplit_needed: "Aufteilung geht nicht mehr auf",
+  quality_rule_usage_contradicts: "Nutzung widerspricht dem Status",
+  quality_rule_owner_unresolved: "Verantwortliche Person nicht zuzuordnen",
+  quality_yesterday: "gestern",
+  quality_days_ago: "vor {days} Tagen",
+  quality_none: "keiner",
+  quality_next_action_passed:
+    "Der nächste Schritt war am {date} fällig ({ago}): Erledigen Sie ihn oder legen Sie den nächsten fest.",
+  quality_blocked_target_passed:
+    "{l1}; das Zieldatum {date} ist überschritten ({ago}): Lösen Sie die Blockade oder setzen Sie ein neues Ziel.",
+  quality_unknown_unchanged:
+    "{l1}, unverändert seit {date} ({days} Tage): Erreichen Sie den Kunden und erfassen Sie, was Sie erfahren.",
+  quality_note_grade: "Die Notiz ist {grade}. {advice}",
+  quality_grade_great: "sehr gut",
+  quality_grade_marginal: "knapp",
+  quality_grade_poor: "dürftig",
+  quality_suggest_disagrees:
+    "Der Vorschlag liest aus der Notiz {l1} › {l2} (zu {confidence} % sicher), nicht den erfassten L2-Grund: Prüfen Sie den L2-Grund oder die Notiz.",
+  quality_resplit_needed:
+    "Die verfügbaren Lizenzen haben sich auf {available} geändert, die Segmente der Aufteilung enthalten {held}: Teilen Sie den Status neu auf.",
+  quality_usage: "Die Nutzung widerspricht dem Status.",
+  quality_active_while_halted:
+    "Mehr als {share} der Lizenzen sind aktiv, während der Status {l1s} lautet: Prüfen Sie den Status.",
+  quality_idle_in_progress:
+    "In den letzten {days} Tagen war keine Lizenz aktiv, während der Status {l1s} lautet: Prüfen Sie den Status.",
+  quality_growing_while_unknown:
+    "Die aktiven Lizenzen sind über die letzten {points} Messpunkte gewachsen, während der Status {l1s} lautet: Finden Sie heraus, was der Kunde tut.",
+  quality_owner_text: "„{owner}“ benennt weder eine Person noch ein Team: Wählen Sie eine Verantwortung.",
+  quality_owner_team:
+    "Verantwortlich ist ein Team, das bei diesem Kunden niemand hat: Geben Sie jemandem die Rolle oder wählen Sie eine andere Verantwortung.",
+
   role_in_list: "{role}",
   role_nobody: "niemand",
   policy_read_only_role: "Die Rolle {role} liest nur und ändert nie einen Status.",

@@ -86,6 +86,41 @@ export const ruleMessagesEn = {
   status_refused_one: "The status breaks {count} playbook rule; nothing was changed.",
   status_refused_other: "The status breaks {count} playbook rules; nothing was changed.",
 
+  // The data-quality queue: each rule's name, and what a finding is about and what fixes it.
+  quality_rule_next_action_passed: "Next action date passed",
+  quality_rule_blocked_target_passed: "Blocked, target date passed",
+  quality_rule_unknown_unchanged: "Status Unknown unchanged",
+  quality_rule_note_grade: "Note to improve",
+  quality_rule_suggest_disagrees: "Suggest reads another L2",
+  quality_rule_resplit_needed: "Split no longer adds up",
+  quality_rule_usage_contradicts: "Usage contradicts the status",
+  quality_rule_owner_unresolved: "Owner resolves to nobody",
+  quality_yesterday: "yesterday",
+  quality_days_ago: "{days} days ago",
+  quality_none: "none",
+  quality_next_action_passed: "The next action was due {date}, {ago}: do it, or set the next one.",
+  quality_blocked_target_passed: "{l1}; the target date {date} passed {ago}: unblock it or set a new target.",
+  quality_unknown_unchanged:
+    "{l1}, unchanged since {date} ({days} days): reach the customer and record what you learn.",
+  quality_note_grade: "The note is {grade}. {advice}",
+  quality_grade_great: "great",
+  quality_grade_marginal: "marginal",
+  quality_grade_poor: "poor",
+  quality_suggest_disagrees:
+    "Suggest reads {l1} › {l2} from the note ({confidence}% sure), not the recorded L2: check the L2 or the note.",
+  quality_resplit_needed:
+    "The available seats changed to {available} and the split's segments hold {held}: split the status again.",
+  quality_usage: "Usage contradicts the status.",
+  quality_active_while_halted:
+    "Over {share} of the seats are active while the status says {l1s}: check the status.",
+  quality_idle_in_progress:
+    "No seat was active in the last {days} days while the status says {l1s}: check the status.",
+  quality_growing_while_unknown:
+    "Active seats grew over the last {points} usage points while the status says {l1s}: find out what the customer is doing.",
+  quality_owner_text: 'The owner "{owner}" names no person or team: choose one.',
+  quality_owner_team:
+    "The owner is a team nobody of this customer has: assign someone the role, or choose another owner.",
+
   // The access policy: why an action is refused, and who may do it instead.
   role_in_list: "the {role}",
   role_nobody: "nobody",

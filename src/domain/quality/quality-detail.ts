@@ -1,3 +1,4 @@
+import { formatIsoDate, orList, say } from "../i18n/rule-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import { shareText } from "../usage/assess-usage.ts";
 import { daysBetween, type QualityFinding, qualityRulesOf } from "./quality-rules.ts";
@@ -13,54 +14,99 @@ const num = (data: Data, key: string): number | null => {
   return typeof value === "number" ? value : null;
 };
 
-const ago = (date: string, today: string): string => {
+const ago = (index: PlaybookIndex, date: string, today: string): string => {
   const days = daysBetween(date, today);
-  return days === 1 ? "yesterday" : `${days} days ago`;
+  return days === 1 ? say(index.text, "quality_yesterday") : say(index.text, "quality_days_ago", { days });
 };
+
+/** A rule's name in the index's language ("Next action date passed"). */
+export function qualityRuleLabel(index: PlaybookIndex, rule: QualityFinding["rule"]): string {
+  return say(index.text, `quality_rule_${rule}`);
+}
 
 /** One sentence saying what a finding is about and what fixes it, for the queue and the digest. */
 export function describeFinding(index: PlaybookIndex, finding: QualityFinding, today: string): string {
   const { data, date } = finding;
-  const l1Name = (id: string | null) => (id ? (index.l1(id)?.name ?? id) : "none");
+  const { text: language } = index;
+  const on = (day: string | null) => (day ? formatIsoDate(language.language, day) : "");
+  const l1Name = (id: string | null) => (id ? (index.l1(id)?.name ?? id) : say(language, "quality_none"));
   const l2Name = (l1: string | null, l2: string | null) =>
-    l1 && l2 ? (index.l2(l1, l2)?.name ?? l2) : (l2 ?? "none");
+    l1 && l2 ? (index.l2(l1, l2)?.name ?? l2) : (l2 ?? say(language, "quality_none"));
   switch (finding.rule) {
     case "next_action_passed":
-      return `The next action was due ${date}, ${ago(date!, today)}: do it, or set the next one.`;
+      return say(language, "quality_next_action_passed", { date: on(date), ago: ago(index, date!, today) });
     case "blocked_target_passed":
-      return `Blocked; the target date ${date} passed ${ago(date!, today)}: unblock it or set a new target.`;
+      return say(language, "quality_blocked_target_passed", {
+        l1: l1Name("blocked"),
+        date: on(date),
+        ago: ago(index, date!, today),
+      });
     case "unknown_unchanged":
-      return `Status Unknown, unchanged since ${date} (${daysBetween(date!, today)} days): reach the customer and record what you learn.`;
-    case "note_grade":
-      return `The note is ${text(data, "grade")}. ${text(data, "advice") ?? "Say why, with the specifics."}`;
+      return say(language, "quality_unknown_unchanged", {
+        l1: l1Name("status_unknown"),
+        date: on(date),
+        days: daysBetween(date!, today),
+      });
+    case "note_grade": {
+      const grade = text(data, "grade");
+      const known = grade === "great" || grade === "marginal" || grade === "poor";
+      // The linter's advice is English; other languages get the general hint.
+      const advice =
+        (language.language === "en" ? text(data, "advice") : null) ?? say(language, "note_hint_default");
+      return say(language, "quality_note_grade", {
+        grade: known ? say(language, `quality_grade_${grade}`) : (grade ?? ""),
+        advice,
+      });
+    }
     case "suggest_disagrees": {
       const l1 = text(data, "l1");
       const confidence = Math.round((num(data, "confidence") ?? 0) * 100);
-      return `Suggest reads ${l1Name(l1)} › ${l2Name(l1, text(data, "l2"))} from the note (${confidence}% sure), not the recorded L2: check the L2 or the note.`;
+      return say(language, "quality_suggest_disagrees", {
+        l1: l1Name(l1),
+        l2: l2Name(l1, text(data, "l2")),
+        confidence,
+      });
     }
     case "resplit_needed":
-      return `The available seats changed to ${num(data, "availableSeats")} and the split's segments hold ${num(data, "segmentSeats")}: split the status again.`;
+      return say(language, "quality_resplit_needed", {
+        available: num(data, "availableSeats") ?? 0,
+        held: num(data, "segmentSeats") ?? 0,
+      });
     case "usage_contradicts":
       return usageSentence(index, text(data, "kind"));
     case "owner_unresolved": {
       const owner = text(data, "owner");
-      return owner
-        ? `The owner "${owner}" names no person or team: choose one.`
-        : "The owner is a team nobody of this customer has: assign someone the role, or choose another owner.";
+      return owner ? say(language, "quality_owner_text", { owner }) : say(language, "quality_owner_team");
     }
   }
 }
 
 function usageSentence(index: PlaybookIndex, kind: string | null): string {
   const usage = index.playbook.usage;
-  const names = (ids: readonly string[]) => ids.map((id) => index.l1(id)?.name ?? id).join(" or ");
-  if (!usage) return "Usage contradicts the status.";
+  const { text: language } = index;
+  const names = (ids: readonly string[]) =>
+    orList(
+      language,
+      ids.map((id) => index.l1(id)?.name ?? id),
+    );
+  if (!usage) return say(language, "quality_usage");
   const { activeWhileHalted, idleInProgress, growingWhileUnknown } = usage.contradictions;
-  if (kind === "active_while_halted")
-    return `Over ${shareText(usage.phases.operate.abovePercent)} of the seats are active while the status says ${names(activeWhileHalted.l1s)}: check the status.`;
-  if (kind === "idle_in_progress")
-    return `No seat was active in the last ${idleInProgress.days} days while the status says ${names(idleInProgress.l1s)}: check the status.`;
-  return `Active seats grew over the last ${growingWhileUnknown.points} usage points while the status says ${names(growingWhileUnknown.l1s)}: find out what the customer is doing.`;
+  if (kind === "active_while_halted") {
+    return say(language, "quality_active_while_halted", {
+      share: shareText(usage.phases.operate.abovePercent),
+      l1s: names(activeWhileHalted.l1s),
+    });
+  }
+  if (kind === "idle_in_progress") {
+    return say(language, "quality_idle_in_progress", {
+      days: idleInProgress.days,
+      l1s: names(idleInProgress.l1s),
+    });
+  }
+  return say(language, "quality_growing_while_unknown", {
+    points: growingWhileUnknown.points,
+    l1s: names(growingWhileUnknown.l1s),
+  });
 }
 
 /** Whether the note rules read anything of this playbook (else no note is judged). */

@@ -1,0 +1,33 @@
+/** Data quality: the queue of what in the recorded statuses needs attention. */
+export const quality = {
+  title: "Data quality",
+  intro: "Passed dates, thin notes, splits and owners to fix. A fixed item leaves the list.",
+  loading: "Loading the data-quality items",
+  loadFailed: "The data-quality items could not be loaded",
+  nothing: "Nothing to fix here",
+  nothingBody: "No item matches these filters.",
+  pages: "Pages of items",
+  table: "Data-quality items",
+  columns: {
+    rule: "Rule",
+    customer: "Customer / tenant",
+    service: "Service",
+    owner: "Owner",
+    todo: "What to do",
+  },
+  editOf: "Edit the status of {{service}}",
+  segment: "{{l1}} · {{seats}} seats",
+  filters: { rule: "Rule", allRules: "All rules", whose: "Whose", team: "Owning team", anyTeam: "Any team" },
+  allRulesCount: "All rules ({{count}})",
+  ruleCount: "{{rule}} ({{count}})",
+  mine: "Mine",
+  everyone: "Everyone",
+  chosen: "Chosen person",
+  summary: {
+    mine: "{{count, number}} items yours.",
+    all: "{{count, number}} items in your scope.",
+    person: "{{count, number}} items this person's.",
+    today: " Dates are UTC; today is {{today}}.",
+    pending: " Notes of {{count, number}} statuses are still being checked.",
+  },
+};
