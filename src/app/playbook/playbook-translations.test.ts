@@ -41,11 +41,13 @@ describe("the default playbook in German", () => {
     expect(untranslated.map((l3) => l3.id)).toEqual([]);
   });
 
-  it("gives the Blocked L2s German guidance: what it is not, who resolves it, examples, questions", () => {
+  it("gives the Blocked L2s German guidance: what it is not, how it is resolved, examples, questions", () => {
     const l2 = german.l2("blocked", "app_compatibility")!;
     expect(l2.name).toBe("App-Kompatibilität");
     expect(l2.notThis).toMatch(/^Keine fehlende Funktion/);
-    expect(l2.resolver.group).toBe("App-Kompatibilitätsteam");
+    expect(l2.resolver.detail).toBe("App Assure hilft, die fehlerhaften Anwendungen zu beheben.");
+    // The group is a name people belong to and escalations go to: the same in every language.
+    expect(l2.resolver.group).toBe("App compatibility team");
     expect(l2.validExamples[0]).toMatch(/Branchenanwendung/);
     expect(l2.invalidExamples[0]).toMatchObject({ useInstead: { l1: "blocked" } });
     // The next action is a value a status stores: it stays the playbook's own.

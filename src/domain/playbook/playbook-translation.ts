@@ -30,8 +30,9 @@ const l2Schema = z
     name: text,
     definition: text,
     notThis: text,
-    // Not the next action: it is the value a Delivery Blocked status stores, the same in every language.
-    resolver: z.object({ group: text, detail: text }).partial().strict(),
+    // Not the group, which names the resolver group people belong to and escalations go to, nor the next
+    // action, the value a Delivery Blocked status stores: both stay the same in every language.
+    resolver: z.object({ detail: text }).partial().strict(),
     ...guidanceSchema,
     /** Questions per service id, in the playbook's order. */
     workloadQuestions: z.record(idKey, texts),
