@@ -15,7 +15,7 @@ export const tenant: Translation<typeof english> = {
   seats: "{{count, number}} Lizenzen",
   noStatus: "Noch kein Status erfasst.",
   edit: "Status bearbeiten",
-  editOf: "Status von {{service}} bearbeiten",
+  editOf: "Status bearbeiten: {{service}}",
   history: "Verlauf",
   historyOf: "Verlauf von {{service}}",
   owner: "Verantwortlich: {{owner}}",
