@@ -42,6 +42,8 @@ describe("unblock preferences", () => {
       timeZoneChosen: true,
       digest: "weekly",
       noticeMail: false,
+      // Not chosen: the web app follows the browser, the API Accept-Language.
+      language: null,
     });
     expect((await run()).out).toContain("digest        Mondays at 07:00");
   });

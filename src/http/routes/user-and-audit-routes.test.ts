@@ -131,7 +131,7 @@ describe("users, assignments and the audit trail", () => {
     const bySecondary = await call("POST", "/api/assignments", secondaryFm, { userId: viewer.id, tenantId });
     expect(bySecondary.statusCode).toBe(403);
     expect(bySecondary.json()).toMatchObject({ code: "forbidden", rule: "assign_needs_primary" });
-    expect(bySecondary.json().detail).toMatch(/Team Lead, an Admin, or the primary FM/);
+    expect(bySecondary.json().detail).toMatch(/Ask a Team Lead, an Admin, or its primary FM\./);
 
     const removed = await call("DELETE", `/api/assignments/${byPrimary.json().id}`, primaryFm);
     expect(removed.statusCode).toBe(204);
