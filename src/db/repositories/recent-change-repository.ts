@@ -32,8 +32,11 @@ export interface RecentChangeRow {
 
 /**
  * The newest status changes on the tenants `visibleTo` allows, newest first
- * (ties by insertion order). The history's index on `at` serves the whole
- * portfolio; a narrow scope is filtered as the rows are walked.
+ * (ties by insertion order). Over the whole portfolio the history's index on
+ * `at` is walked from the newest entry; within a narrower scope (a person's
+ * tenants) each entitlement's newest few come from the index on
+ * (entitlement, at) and are merged, so a person whose tenants changed long
+ * ago does not make the statement walk everyone's history.
  */
 export async function recentChanges(db: Db, query: RecentChangeQuery): Promise<RecentChangeRow[]> {
   const conditions: SQL[] = [];
@@ -42,18 +45,23 @@ export async function recentChanges(db: Db, query: RecentChangeQuery): Promise<R
   if (query.serviceId) conditions.push(sql`e.service_id = ${query.serviceId}`);
   if (query.customerId) conditions.push(sql`t.customer_id = ${query.customerId}::uuid`);
   const where = conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const history = visible
+    ? sql`(select e.id as entitlement_id from entitlements e join tenants t on t.id = e.tenant_id ${where}) scoped
+        cross join lateral (select * from status_history newest where newest.entitlement_id = scoped.entitlement_id
+          order by newest.at desc, newest.id desc limit ${query.limit}) h`
+    : sql`status_history h`;
   const rows = await rowsOf<Omit<RecentChangeRow, "at"> & { at: Date | string }>(
     db,
     sql`select h.id::int as "id", h.at as "at", e.id::text as "entitlementId",
           c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
           e.service_id as "serviceId", u.name as "actorName", h.actor_role as "actorRole", h.source as "source",
           h.before as "before", h.after as "after"
-        from status_history h
+        from ${history}
         join entitlements e on e.id = h.entitlement_id
         join tenants t on t.id = e.tenant_id
         join customers c on c.id = t.customer_id
         left join users u on u.id = h.actor_id
-        ${where}
+        ${visible ? sql`` : where}
         order by h.at desc, h.id desc
         limit ${query.limit}`,
   );
