@@ -1,5 +1,5 @@
 import { Button, Group, Text } from "@mantine/core";
-import { plural } from "../shared/format.ts";
+import { useTranslation } from "react-i18next";
 
 export interface BulkApplyBarProps {
   /** Rows checked so far (none until the change is filled in). */
@@ -13,19 +13,21 @@ export interface BulkApplyBarProps {
 
 /** How many rows the rules let through, and Cancel / Apply. */
 export function BulkApplyBar({ planned, ready, refused, sending, onCancel, onApply }: BulkApplyBarProps) {
+  const { t } = useTranslation();
+  const rows = (count: number) => t("bulk.rows", { count });
   return (
     <Group justify="space-between">
       <Text size="sm" aria-live="polite">
         {planned === 0
-          ? "Fill in the change to check the rows."
-          : `${plural(ready, "row")} ready, ${plural(refused, "row")} refused by the rules.`}
+          ? t("bulk.fillIn")
+          : t("bulk.readyRefused", { ready: rows(ready), refused: rows(refused) })}
       </Text>
       <Group gap="xs">
         <Button variant="default" onClick={onCancel}>
-          Cancel
+          {t("bulk.cancel")}
         </Button>
         <Button disabled={ready === 0} loading={sending} onClick={onApply}>
-          Apply to {plural(ready, "row")}
+          {t("bulk.applyTo", { rows: rows(ready) })}
         </Button>
       </Group>
     </Group>

@@ -1,20 +1,28 @@
 import { Alert, Button, Stack, Text } from "@mantine/core";
-import { plural } from "../shared/format.ts";
+import { useTranslation } from "react-i18next";
 import type { BulkOutcome } from "./bulk-outcome.ts";
 
 /** After the bulk update: what changed, what already said so, and what was refused and why. */
 export function BulkOutcomeView({ outcome, onClose }: { outcome: BulkOutcome; onClose: () => void }) {
+  const { t } = useTranslation();
+  const rows = (count: number) => t("bulk.rows", { count });
   return (
     <Stack gap="sm" role="status">
-      <Alert color={outcome.refused.length === 0 ? "green" : "yellow"} title="Bulk update done">
-        {outcome.change} {plural(outcome.changed.length, "row")} changed
-        {outcome.unchanged.length > 0 ? `, ${plural(outcome.unchanged.length, "row")} already said so` : ""},{" "}
-        {plural(outcome.refused.length, "row")} refused.
+      <Alert color={outcome.refused.length === 0 ? "green" : "yellow"} title={t("bulk.done")}>
+        {t("bulk.doneBody", {
+          change: outcome.change,
+          changed: rows(outcome.changed.length),
+          unchanged:
+            outcome.unchanged.length > 0
+              ? t("bulk.alreadySaid", { rows: rows(outcome.unchanged.length) })
+              : "",
+          refused: rows(outcome.refused.length),
+        })}
       </Alert>
       {outcome.changed.length > 0 ? (
         <>
           <Text fw={700} size="sm">
-            Changed
+            {t("bulk.changed")}
           </Text>
           {outcome.changed.map((row) => (
             <Text key={row.id} size="sm">
@@ -26,20 +34,20 @@ export function BulkOutcomeView({ outcome, onClose }: { outcome: BulkOutcome; on
       {outcome.refused.length > 0 ? (
         <>
           <Text fw={700} size="sm">
-            Refused
+            {t("bulk.refused")}
           </Text>
           {outcome.refused.map(({ entitlement, messages }) => (
             <Text key={entitlement.id} size="sm">
               {entitlement.customer.name} · {entitlement.tenant.name} · {entitlement.service.name}:{" "}
               <Text span c="red" size="sm">
-                {messages.join(" ") || "refused"}
+                {messages.join(" ") || t("bulk.refusedWord")}
               </Text>
             </Text>
           ))}
         </>
       ) : null}
       <Button onClick={onClose} w={120}>
-        Close
+        {t("bulk.close")}
       </Button>
     </Stack>
   );

@@ -5,6 +5,7 @@ import { effectiveRule, scenarioFields } from "../../src/domain/rules/scenario-f
 import type { ProposedSegment } from "../../src/domain/status-segment.ts";
 import type { Violation } from "../../src/domain/violation.ts";
 import type { BulkStatusBody, EntitlementView } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 
 /**
  * A bulk change planned row by row with the same rules the server applies, so
@@ -63,7 +64,7 @@ export function planOwner(
       planned.violations.push({
         field: "segments",
         code: "segments_required",
-        message: "No status to reassign.",
+        message: i18n.t("bulk.noStatus"),
       });
     }
     return planned;

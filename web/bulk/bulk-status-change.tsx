@@ -1,4 +1,5 @@
 import { NativeSelect, Paper, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Stage } from "../../src/domain/playbook/playbook-schema.ts";
 import type { SegmentDraft } from "../editor/editor-state.ts";
 import { SegmentForm } from "../editor/segment-form.tsx";
@@ -15,18 +16,19 @@ export interface BulkStatusChangeProps {
 
 /** The status every selected row gets: a stage and one segment for all of its seats. */
 export function BulkStatusChange({ stage, onStage, segment, onSegment, serviceId }: BulkStatusChangeProps) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   return (
     <Paper withBorder p="sm">
       <Stack gap="xs">
         <NativeSelect
-          label="Stage"
+          label={t("bulk.stage")}
           size="xs"
           w={200}
           value={stage}
           data={[
-            { value: "assignment", label: "Assignment" },
-            { value: "delivery", label: "Delivery" },
+            { value: "assignment", label: t("common.stage.assignment") },
+            { value: "delivery", label: t("common.stage.delivery") },
           ]}
           onChange={(event) => onStage(event.currentTarget.value === "delivery" ? "delivery" : "assignment")}
         />
@@ -38,10 +40,10 @@ export function BulkStatusChange({ stage, onStage, segment, onSegment, serviceId
           errors={new Map()}
           split={false}
           withSeats={false}
-          carryNote="Each row keeps its previous value"
+          carryNote={t("bulk.keepsOwn")}
         />
         <Text size="xs" c="dimmed">
-          Every selected row gets this status for all of its seats.
+          {t("bulk.allSeats")}
         </Text>
       </Stack>
     </Paper>

@@ -1,6 +1,6 @@
 import { Alert, Drawer, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
-import { plural } from "../shared/format.ts";
 import { BulkApplyBar } from "./bulk-apply-bar.tsx";
 import { BulkOutcomeView } from "./bulk-outcome-view.tsx";
 import { BulkStatusChange } from "./bulk-status-change.tsx";
@@ -16,6 +16,7 @@ export interface BulkUpdateDrawerProps {
 
 /** Bulk update of the selected portfolio rows: one status for all, or a new owner. */
 export function BulkUpdateDrawer({ opened, rows, onClose, onApplied }: BulkUpdateDrawerProps) {
+  const { t } = useTranslation();
   const bulk = useBulkUpdate(opened, rows, onApplied);
   return (
     <Drawer
@@ -23,23 +24,20 @@ export function BulkUpdateDrawer({ opened, rows, onClose, onApplied }: BulkUpdat
       onClose={onClose}
       position="right"
       size="80%"
-      title={<Text fw={700}>Bulk update</Text>}
+      title={<Text fw={700}>{t("bulk.title")}</Text>}
     >
       {bulk.outcome ? (
         <BulkOutcomeView outcome={bulk.outcome} onClose={onClose} />
       ) : (
         <Stack gap="sm">
-          <Text size="sm">
-            {plural(rows.length, "selected entitlement")}. Each row is checked against the playbook's rules
-            before anything is sent; refused rows are listed with the reason.
-          </Text>
+          <Text size="sm">{t("bulk.intro", { count: rows.length })}</Text>
           <SegmentedControl
-            aria-label="What to change"
+            aria-label={t("bulk.what")}
             value={bulk.mode}
             onChange={(value) => bulk.setMode(value === "owner" ? "owner" : "status")}
             data={[
-              { value: "status", label: "Set a status" },
-              { value: "owner", label: "Reassign owner" },
+              { value: "status", label: t("bulk.setStatus") },
+              { value: "owner", label: t("bulk.reassign") },
             ]}
           />
           {bulk.mode === "status" ? (
@@ -52,8 +50,8 @@ export function BulkUpdateDrawer({ opened, rows, onClose, onApplied }: BulkUpdat
             />
           ) : (
             <TextInput
-              label="New owner"
-              description="Set on every segment whose scenario row takes an owner."
+              label={t("bulk.newOwner")}
+              description={t("bulk.newOwnerHelp")}
               value={bulk.owner}
               onChange={(event) => bulk.setOwner(event.currentTarget.value)}
               w={360}
@@ -61,7 +59,7 @@ export function BulkUpdateDrawer({ opened, rows, onClose, onApplied }: BulkUpdat
           )}
           <PlanTable planned={bulk.planned} />
           {bulk.send.isError ? (
-            <Alert color="red" title="Not sent">
+            <Alert color="red" title={t("bulk.notSent")}>
               {bulk.send.error.message}
             </Alert>
           ) : null}

@@ -1,16 +1,18 @@
 import { Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { PlannedRow } from "./bulk-plan.ts";
 
 /** Each selected row and what the rules say of the change for it. */
 export function PlanTable({ planned }: { planned: readonly PlannedRow[] }) {
+  const { t } = useTranslation();
   if (planned.length === 0) return null;
   return (
-    <Table striped withTableBorder fz="xs" aria-label="Rows and what the rules say">
+    <Table striped withTableBorder fz="xs" aria-label={t("bulk.plan")}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Customer / tenant</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Check</Table.Th>
+          <Table.Th>{t("bulk.columns.customer")}</Table.Th>
+          <Table.Th>{t("bulk.columns.service")}</Table.Th>
+          <Table.Th>{t("bulk.columns.check")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -23,7 +25,7 @@ export function PlanTable({ planned }: { planned: readonly PlannedRow[] }) {
             <Table.Td>
               {row.violations.length === 0 ? (
                 <Text c="green" size="xs">
-                  Ready
+                  {t("bulk.ready")}
                 </Text>
               ) : (
                 <Text c="red" size="xs">

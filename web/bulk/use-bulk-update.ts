@@ -10,6 +10,7 @@ import {
   type SegmentDraft,
   toProposed,
 } from "../editor/editor-state.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { todayUtc } from "../shared/format.ts";
 import { type BulkOutcome, bulkOutcome } from "./bulk-outcome.ts";
@@ -54,11 +55,11 @@ export function useBulkUpdate(opened: boolean, rows: readonly EntitlementView[],
   const refusedHere = planned.filter((row) => row.violations.length > 0);
 
   const describeChange = () => {
-    if (mode === "owner") return `Owner set to ${owner.trim()}.`;
+    if (mode === "owner") return i18n.t("bulk.ownerSet", { owner: owner.trim() });
     const path = [index.l1(segment.l1)?.name, segment.l2 && index.l2(segment.l1, segment.l2)?.name]
       .filter(Boolean)
       .join(" › ");
-    return `Status set to ${path} in the ${stage === "delivery" ? "Delivery" : "Assignment"} stage.`;
+    return i18n.t("bulk.statusSet", { path, stage: i18n.t(`common.stage.${stage}`) });
   };
 
   const send = useMutation({

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Textarea } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { Escalation } from "../../src/http/schemas/escalations.ts";
 import { ApiError } from "../api/api-client.ts";
 import { type EscalationChange, useChangeEscalation, useCommentOnEscalation } from "./escalation-api.ts";
@@ -12,6 +13,7 @@ type Form = "decline" | "comment" | null;
  * anyway; a refusal shows its message.
  */
 export function EscalationActions({ escalation }: { escalation: Escalation }) {
+  const { t } = useTranslation();
   const change = useChangeEscalation(escalation.id, escalation.entitlementId);
   const comment = useCommentOnEscalation(escalation.id, escalation.entitlementId);
   const [form, setForm] = useState<Form>(null);
@@ -29,27 +31,31 @@ export function EscalationActions({ escalation }: { escalation: Escalation }) {
       <Group gap="xs">
         {escalation.canHandle && escalation.state === "open" ? (
           <Button size="xs" loading={change.isPending} onClick={() => act({ action: "acknowledge" })}>
-            Acknowledge
+            {t("escalations.actions.acknowledge")}
           </Button>
         ) : null}
         {escalation.canHandle && waiting ? (
           <>
             <Button size="xs" variant="light" color="green" onClick={() => act({ action: "resolve" })}>
-              Resolve
+              {t("escalations.actions.resolve")}
             </Button>
             <Button size="xs" variant="light" color="gray" onClick={() => setForm("decline")}>
-              Decline…
+              {t("escalations.actions.decline")}
             </Button>
           </>
         ) : null}
         <Button size="xs" variant="subtle" onClick={() => setForm("comment")}>
-          Comment…
+          {t("escalations.actions.comment")}
         </Button>
       </Group>
       {form ? (
         <Stack gap={6}>
           <Textarea
-            label={form === "decline" ? "Why the group declines it" : "Comment"}
+            label={
+              form === "decline"
+                ? t("escalations.actions.declineReason")
+                : t("escalations.actions.commentLabel")
+            }
             required
             autosize
             minRows={2}
@@ -67,10 +73,12 @@ export function EscalationActions({ escalation }: { escalation: Escalation }) {
                   : comment.mutate(text, { onSuccess: () => close() })
               }
             >
-              {form === "decline" ? "Decline" : "Add comment"}
+              {form === "decline"
+                ? t("escalations.actions.confirmDecline")
+                : t("escalations.actions.addComment")}
             </Button>
             <Button size="xs" variant="default" onClick={close}>
-              Cancel
+              {t("escalations.actions.cancel")}
             </Button>
           </Group>
         </Stack>
@@ -79,7 +87,11 @@ export function EscalationActions({ escalation }: { escalation: Escalation }) {
         <Alert
           color="red"
           variant="light"
-          title={error instanceof ApiError && error.status === 409 ? "It changed meanwhile" : "Not done"}
+          title={
+            error instanceof ApiError && error.status === 409
+              ? t("escalations.actions.changed")
+              : t("escalations.actions.notDone")
+          }
         >
           {error.message}
         </Alert>

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { Escalation } from "../../src/http/schemas/escalations.ts";
 import { Link } from "../router/link.tsx";
-import { formatDate, formatDateTime, plural } from "../shared/format.ts";
+import { formatDate, formatDateTime } from "../shared/format.ts";
 import { EscalationActions } from "./escalation-actions.tsx";
 import { escalationEditorHref } from "./escalation-api.ts";
 
@@ -12,11 +13,6 @@ const stateColors: Record<Escalation["state"], string> = {
   declined: "gray",
 };
 
-const ruleNames: Record<NonNullable<Escalation["rule"]>, string> = {
-  target_slipped: "target date slipped",
-  blocked_too_long: "Blocked too long",
-};
-
 /** One escalation in a queue: what, to whom, by when, and what its reader may do with it. */
 export function EscalationCard({
   escalation,
@@ -25,11 +21,20 @@ export function EscalationCard({
   escalation: Escalation;
   showEntitlement?: boolean;
 }) {
+  const { t } = useTranslation();
   const by = escalation.openedBy
     ? escalation.openedBy.name
-    : `the playbook rule (${ruleNames[escalation.rule ?? "target_slipped"]})`;
+    : t("escalations.card.byRule", {
+        rule: t(`escalations.card.rules.${escalation.rule ?? "target_slipped"}`),
+      });
+  const state = t(`escalations.card.stateWords.${escalation.state}`);
   return (
-    <Card withBorder padding="sm" component="article" aria-label={`Escalation to ${escalation.group}`}>
+    <Card
+      withBorder
+      padding="sm"
+      component="article"
+      aria-label={t("escalations.card.label", { group: escalation.group })}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Stack gap={0}>
@@ -39,24 +44,34 @@ export function EscalationCard({
               </Anchor>
             ) : null}
             <Text size="sm">
-              To <b>{escalation.group}</b> · {escalation.l2Name}
+              {t("escalations.card.to")} <b>{escalation.group}</b> · {escalation.l2Name}
             </Text>
           </Stack>
           <Group gap={6} wrap="nowrap">
-            {escalation.overdue ? <Badge color="red">Overdue</Badge> : null}
-            <Badge color={stateColors[escalation.state]}>{escalation.state}</Badge>
+            {escalation.overdue ? <Badge color="red">{t("escalations.card.overdue")}</Badge> : null}
+            <Badge color={stateColors[escalation.state]}>{state}</Badge>
           </Group>
         </Group>
         <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
           {escalation.message}
         </Text>
         <Text size="xs" c="dimmed">
-          Opened by {by}, {formatDateTime(escalation.openedAt)} · due {formatDate(escalation.dueOn)}
-          {escalation.acknowledgedBy ? ` · acknowledged by ${escalation.acknowledgedBy.name}` : ""}
-          {escalation.closedBy ? ` · ${escalation.state} by ${escalation.closedBy.name}` : ""}
-          {escalation.comments > 0 ? ` · ${plural(escalation.comments, "comment")}` : ""}
+          {t("escalations.card.opened", {
+            by,
+            when: formatDateTime(escalation.openedAt),
+            due: formatDate(escalation.dueOn),
+          })}
+          {escalation.acknowledgedBy
+            ? t("escalations.card.acknowledgedBy", { name: escalation.acknowledgedBy.name })
+            : ""}
+          {escalation.closedBy
+            ? t("escalations.card.closedBy", { state, name: escalation.closedBy.name })
+            : ""}
+          {escalation.comments > 0 ? t("escalations.card.comments", { count: escalation.comments }) : ""}
         </Text>
-        {escalation.declineReason ? <Text size="sm">Declined: {escalation.declineReason}</Text> : null}
+        {escalation.declineReason ? (
+          <Text size="sm">{t("escalations.card.declined", { reason: escalation.declineReason })}</Text>
+        ) : null}
         <EscalationActions escalation={escalation} />
       </Stack>
     </Card>

@@ -1,25 +1,30 @@
 import { Alert, Center, Group, Loader, Paper, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 import { useEscalationReport } from "./escalation-api.ts";
 
 function duration(hours: number | null): string {
   if (hours === null) return "—";
-  return hours < 48 ? `${hours} h` : `${Math.round((hours / 24) * 10) / 10} days`;
+  return hours < 48
+    ? i18n.t("escalations.report.hours", { count: formatCount(hours) })
+    : i18n.t("escalations.report.days", { count: formatCount(Math.round((hours / 24) * 10) / 10) });
 }
 
 /** The escalation report: waiting escalations by group and L2, and how fast groups answer. */
 export function EscalationReportSection({ group }: { group: string }) {
+  const { t } = useTranslation();
   const report = useEscalationReport(group);
   if (report.isPending) {
     return (
       <Center h={120}>
-        <Loader aria-label="Loading the report" />
+        <Loader aria-label={t("escalations.report.loading")} />
       </Center>
     );
   }
   if (report.isError) {
     return (
-      <Alert color="red" title="The report could not be loaded">
+      <Alert color="red" title={t("escalations.report.loadFailed")}>
         {report.error.message}
       </Alert>
     );
@@ -28,27 +33,30 @@ export function EscalationReportSection({ group }: { group: string }) {
   return (
     <Stack gap="md">
       <Group gap="md" grow>
-        <Figure label="Waiting" value={formatCount(states.open + states.acknowledged)} />
-        <Figure label="Resolved" value={formatCount(states.resolved)} />
-        <Figure label="Declined" value={formatCount(states.declined)} />
         <Figure
-          label={`Median time to acknowledge (${timeToAcknowledge.count})`}
+          label={t("escalations.report.waiting")}
+          value={formatCount(states.open + states.acknowledged)}
+        />
+        <Figure label={t("escalations.report.resolved")} value={formatCount(states.resolved)} />
+        <Figure label={t("escalations.report.declined")} value={formatCount(states.declined)} />
+        <Figure
+          label={t("escalations.report.toAcknowledge", { count: timeToAcknowledge.count })}
           value={duration(timeToAcknowledge.medianHours)}
         />
         <Figure
-          label={`Median time to resolve (${timeToResolve.count})`}
+          label={t("escalations.report.toResolve", { count: timeToResolve.count })}
           value={duration(timeToResolve.medianHours)}
         />
       </Group>
-      <Table striped aria-label="Waiting escalations by group and L2">
+      <Table striped aria-label={t("escalations.report.table")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Group</Table.Th>
-            <Table.Th>L2</Table.Th>
-            <Table.Th ta="right">Open</Table.Th>
-            <Table.Th ta="right">Acknowledged</Table.Th>
-            <Table.Th ta="right">Overdue</Table.Th>
-            <Table.Th ta="right">Tenants</Table.Th>
+            <Table.Th>{t("escalations.report.columns.group")}</Table.Th>
+            <Table.Th>{t("escalations.report.columns.l2")}</Table.Th>
+            <Table.Th ta="right">{t("escalations.report.columns.open")}</Table.Th>
+            <Table.Th ta="right">{t("escalations.report.columns.acknowledged")}</Table.Th>
+            <Table.Th ta="right">{t("escalations.report.columns.overdue")}</Table.Th>
+            <Table.Th ta="right">{t("escalations.report.columns.tenants")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -66,11 +74,10 @@ export function EscalationReportSection({ group }: { group: string }) {
           ))}
         </Table.Tbody>
       </Table>
-      {open.length === 0 ? <Text c="dimmed">Nothing is waiting.</Text> : null}
+      {open.length === 0 ? <Text c="dimmed">{t("escalations.report.nothing")}</Text> : null}
       {suppressedCells > 0 ? (
         <Text size="xs" c="dimmed">
-          {formatCount(suppressedCells)} rows of fewer than 5 tenants are withheld from aggregate-only
-          readers.
+          {t("escalations.report.withheld", { count: suppressedCells })}
         </Text>
       ) : null}
     </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Center, Group, Loader, Select, Stack, Switch, Tabs, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import { formatCount } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
 import { EscalationCard } from "./escalation-card.tsx";
@@ -6,33 +7,28 @@ import { EscalationReportSection } from "./escalation-report.tsx";
 import { ResolverGroupsSection } from "./resolver-groups-section.tsx";
 import { type QueueState, useEscalationsPage } from "./use-escalations-page.ts";
 
-const stateChoices: { value: QueueState; label: string }[] = [
-  { value: "active", label: "Waiting (open or acknowledged)" },
-  { value: "open", label: "Open" },
-  { value: "acknowledged", label: "Acknowledged" },
-  { value: "resolved", label: "Resolved" },
-  { value: "declined", label: "Declined" },
-  { value: "all", label: "All" },
-];
+const queueStates: QueueState[] = ["active", "open", "acknowledged", "resolved", "declined", "all"];
 
 /** Escalations: each resolver group's queue, the report, and (Admins) who belongs to which group. */
 export default function EscalationsPage() {
+  const { t } = useTranslation();
   const page = useEscalationsPage();
   const can = useCan();
   return (
     <Stack gap="md" maw={1100}>
       <div>
-        <Title order={2}>Escalations</Title>
+        <Title order={2}>{t("escalations.title")}</Title>
         <Text size="sm" c="dimmed">
-          Entitlements escalated to the resolver group of their L2, by a person from the editor or by the
-          playbook's rules. Members of a group acknowledge, resolve or decline its escalations.
+          {t("escalations.intro")}
         </Text>
       </div>
       <Tabs value={page.tab} onChange={page.setTab} keepMounted={false}>
         <Tabs.List mb="sm">
-          <Tabs.Tab value="queue">Queue</Tabs.Tab>
-          <Tabs.Tab value="report">Report</Tabs.Tab>
-          {can("resolvers.manage") ? <Tabs.Tab value="groups">Resolver groups</Tabs.Tab> : null}
+          <Tabs.Tab value="queue">{t("escalations.tabs.queue")}</Tabs.Tab>
+          <Tabs.Tab value="report">{t("escalations.tabs.report")}</Tabs.Tab>
+          {can("resolvers.manage") ? (
+            <Tabs.Tab value="groups">{t("escalations.tabs.groups")}</Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="queue">
           <Queue page={page} />
@@ -49,13 +45,15 @@ export default function EscalationsPage() {
 }
 
 function Queue({ page }: { page: ReturnType<typeof useEscalationsPage> }) {
+  const { t } = useTranslation();
   const { queue } = page;
+  const stateChoices = queueStates.map((value) => ({ value, label: t(`escalations.states.${value}`) }));
   return (
     <Stack gap="sm">
       <Group align="flex-end">
         <Select
-          label="Group"
-          placeholder="Every group"
+          label={t("escalations.filters.group")}
+          placeholder={t("escalations.filters.everyGroup")}
           clearable
           searchable
           data={page.groups.map((group) => group.name)}
@@ -64,7 +62,7 @@ function Queue({ page }: { page: ReturnType<typeof useEscalationsPage> }) {
           w={320}
         />
         <Select
-          label="State"
+          label={t("escalations.filters.state")}
           data={stateChoices}
           value={page.state}
           onChange={(value) => page.setState((value ?? "active") as QueueState)}
@@ -72,7 +70,7 @@ function Queue({ page }: { page: ReturnType<typeof useEscalationsPage> }) {
           w={260}
         />
         <Switch
-          label="Mine (my groups)"
+          label={t("escalations.filters.mine")}
           checked={page.mine}
           onChange={(event) => page.setMine(event.currentTarget.checked)}
           mb={8}
@@ -80,25 +78,28 @@ function Queue({ page }: { page: ReturnType<typeof useEscalationsPage> }) {
       </Group>
       {queue.isPending ? (
         <Center h={120}>
-          <Loader aria-label="Loading the escalations" />
+          <Loader aria-label={t("escalations.loading")} />
         </Center>
       ) : queue.isError ? (
-        <Alert color="red" title="The escalations could not be loaded">
+        <Alert color="red" title={t("escalations.loadFailed")}>
           {queue.error.message}
         </Alert>
       ) : queue.data.items.length === 0 ? (
-        <Text c="dimmed">No escalation matches.</Text>
+        <Text c="dimmed">{t("escalations.none")}</Text>
       ) : (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
             {queue.data.total > queue.data.items.length
-              ? `The first ${formatCount(queue.data.items.length)} of ${formatCount(queue.data.total)} escalations`
-              : `${formatCount(queue.data.total)} escalation${queue.data.total === 1 ? "" : "s"}`}
+              ? t("escalations.firstOf", {
+                  shown: formatCount(queue.data.items.length),
+                  total: formatCount(queue.data.total),
+                })
+              : t("escalations.count", { count: queue.data.total })}
           </Text>
           <Stack
             gap="sm"
             component="ol"
-            aria-label="Escalations queue"
+            aria-label={t("escalations.queue")}
             style={{ listStyle: "none", margin: 0, padding: 0 }}
           >
             {queue.data.items.map((escalation) => (

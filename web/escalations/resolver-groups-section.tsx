@@ -1,14 +1,16 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ResolverGroup } from "../../src/http/schemas/escalations.ts";
 import { useResolverGroups, useResolverMembers } from "./escalation-api.ts";
 
 /** Admins: who belongs to each resolver group the playbook names (the same as `unblock resolvers`). */
 export function ResolverGroupsSection() {
+  const { t } = useTranslation();
   const groups = useResolverGroups();
   if (groups.isError) {
     return (
-      <Alert color="red" title="The groups could not be loaded">
+      <Alert color="red" title={t("escalations.groups.loadFailed")}>
         {groups.error.message}
       </Alert>
     );
@@ -16,8 +18,7 @@ export function ResolverGroupsSection() {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        The playbook names each L2's resolver group. Its members are told of each escalation sent to it, and
-        acknowledge, resolve or decline it.
+        {t("escalations.groups.intro")}
       </Text>
       {(groups.data?.items ?? []).map((group) => (
         <GroupCard key={group.name} group={group} />
@@ -27,6 +28,7 @@ export function ResolverGroupsSection() {
 }
 
 function GroupCard({ group }: { group: ResolverGroup }) {
+  const { t } = useTranslation();
   const { add, remove } = useResolverMembers();
   const [email, setEmail] = useState("");
   const error = add.error ?? remove.error;
@@ -35,7 +37,8 @@ function GroupCard({ group }: { group: ResolverGroup }) {
       <Stack gap={6}>
         <Group justify="space-between">
           <Text fw={700}>
-            {group.name} {group.inPlaybook ? null : <Badge color="gray">not in the playbook</Badge>}
+            {group.name}{" "}
+            {group.inPlaybook ? null : <Badge color="gray">{t("escalations.groups.notInPlaybook")}</Badge>}
           </Text>
           <Text size="xs" c="dimmed">
             {group.l2s.map((l2) => l2.name).join(", ")}
@@ -43,7 +46,7 @@ function GroupCard({ group }: { group: ResolverGroup }) {
         </Group>
         {group.members.length === 0 ? (
           <Text size="sm" c="dimmed">
-            Nobody yet: its escalations wait in the queue unseen.
+            {t("escalations.groups.nobody")}
           </Text>
         ) : (
           <Group gap="xs">
@@ -55,7 +58,7 @@ function GroupCard({ group }: { group: ResolverGroup }) {
                   <ActionIcon
                     size="xs"
                     variant="transparent"
-                    aria-label={`Remove ${member.name} from ${group.name}`}
+                    aria-label={t("escalations.groups.remove", { name: member.name, group: group.name })}
                     onClick={() => remove.mutate({ group: group.name, user: member.id })}
                   >
                     ×
@@ -63,14 +66,14 @@ function GroupCard({ group }: { group: ResolverGroup }) {
                 }
               >
                 {member.name}
-                {member.disabled ? " (disabled)" : ""}
+                {member.disabled ? t("escalations.groups.disabled") : ""}
               </Badge>
             ))}
           </Group>
         )}
         <Group gap="xs" align="flex-end">
           <TextInput
-            label={`Add to ${group.name}`}
+            label={t("escalations.groups.addTo", { group: group.name })}
             placeholder="email@example.com"
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
@@ -85,7 +88,7 @@ function GroupCard({ group }: { group: ResolverGroup }) {
               add.mutate({ group: group.name, user: email.trim() }, { onSuccess: () => setEmail("") })
             }
           >
-            Add
+            {t("escalations.groups.add")}
           </Button>
         </Group>
         {error ? (

@@ -1,7 +1,10 @@
 import type { Translation } from "./catalogue.ts";
+import { bulk } from "./de/bulk.ts";
 import { common } from "./de/common.ts";
 import { editor } from "./de/editor.ts";
+import { escalations } from "./de/escalations.ts";
 import { myWork } from "./de/myWork.ts";
+import { people } from "./de/people.ts";
 import { portfolio } from "./de/portfolio.ts";
 import { quality } from "./de/quality.ts";
 import { shell } from "./de/shell.ts";
@@ -11,9 +14,12 @@ import type { en } from "./en.ts";
 
 /** The web app's German sentences; the type makes a missing key a compile error, the test a failing one. */
 export const de: Translation<typeof en> = {
+  bulk,
   common,
   editor,
+  escalations,
   myWork,
+  people,
   portfolio,
   quality,
   shell,

@@ -1,6 +1,9 @@
+import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
 import { editor } from "./en/editor.ts";
+import { escalations } from "./en/escalations.ts";
 import { myWork } from "./en/myWork.ts";
+import { people } from "./en/people.ts";
 import { portfolio } from "./en/portfolio.ts";
 import { quality } from "./en/quality.ts";
 import { shell } from "./en/shell.ts";
@@ -8,4 +11,16 @@ import { tenant } from "./en/tenant.ts";
 import { users } from "./en/users.ts";
 
 /** The web app's English sentences: the source every other language translates key for key. */
-export const en = { common, editor, myWork, portfolio, quality, shell, tenant, users };
+export const en = {
+  bulk,
+  common,
+  editor,
+  escalations,
+  myWork,
+  people,
+  portfolio,
+  quality,
+  shell,
+  tenant,
+  users,
+};

@@ -1,5 +1,6 @@
 import { Button, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { User } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { useCan } from "../users/permissions.ts";
@@ -8,6 +9,7 @@ import { usePeople } from "./use-reassign.ts";
 
 /** Admins and Team Leads: the people of Unblock, and moving one person's work to another. */
 export function PeoplePage() {
+  const { t } = useTranslation();
   const people = usePeople();
   const can = useCan();
   const index = usePlaybook();
@@ -16,18 +18,17 @@ export function PeoplePage() {
   return (
     <Stack gap="lg" maw={1000}>
       <Stack gap={4}>
-        <Title order={2}>People</Title>
+        <Title order={2}>{t("people.title")}</Title>
         <Text size="sm" c="dimmed">
-          When someone leaves the team, move their customers and tenants, and the statuses they own there, to
-          another person of the same role. The same runs as <code>unblock users reassign</code>.
+          {t("people.intro")} <code>unblock users reassign</code>.
         </Text>
       </Stack>
       <Table striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Email</Table.Th>
-            <Table.Th>Role</Table.Th>
+            <Table.Th>{t("people.columns.name")}</Table.Th>
+            <Table.Th>{t("people.columns.email")}</Table.Th>
+            <Table.Th>{t("people.columns.role")}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -40,7 +41,7 @@ export function PeoplePage() {
               <Table.Td>
                 {can("assignments.reassign") ? (
                   <Button size="xs" variant="light" onClick={() => setFrom(person)}>
-                    Reassign…
+                    {t("people.reassign")}
                   </Button>
                 ) : null}
               </Table.Td>

@@ -1,14 +1,17 @@
 import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { ReassignPlan, User } from "../api/api-types.ts";
 import { type ReassignState, useReassign } from "./use-reassign.ts";
 
 /** The assignments a reassignment may move, each with a checkbox. */
 function AssignmentChoices({ plan, state }: { plan: ReassignPlan; state: ReassignState }) {
-  if (plan.assignments.length === 0) return <Text size="sm">Nothing is assigned to {plan.from.name}.</Text>;
+  const { t } = useTranslation();
+  if (plan.assignments.length === 0)
+    return <Text size="sm">{t("people.nothing", { name: plan.from.name })}</Text>;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>
-        Customers and tenants
+        {t("people.assignments")}
       </Text>
       {plan.assignments.map((assignment) => (
         <Checkbox
@@ -16,9 +19,13 @@ function AssignmentChoices({ plan, state }: { plan: ReassignPlan; state: Reassig
           size="xs"
           checked={!state.unchecked.has(assignment.id)}
           onChange={() => state.toggle(assignment.id)}
-          label={`${assignment.customer ? `Customer ${assignment.customer.name}` : `Tenant ${assignment.tenant?.name ?? ""}`}${
-            assignment.primary ? " (primary)" : ""
-          }${assignment.merged ? ` (${plan.to.name} is already assigned)` : ""}`}
+          label={`${
+            assignment.customer
+              ? t("people.customer", { name: assignment.customer.name })
+              : t("people.tenant", { name: assignment.tenant?.name ?? "" })
+          }${assignment.primary ? t("people.primary") : ""}${
+            assignment.merged ? t("people.merged", { name: plan.to.name }) : ""
+          }`}
         />
       ))}
     </Stack>
@@ -26,19 +33,26 @@ function AssignmentChoices({ plan, state }: { plan: ReassignPlan; state: Reassig
 }
 
 function Preview({ plan }: { plan: ReassignPlan | undefined }) {
+  const { t } = useTranslation();
   if (!plan) return null;
   return (
-    <Alert color="blue" title="Preview">
+    <Alert color="blue" title={t("people.preview")}>
       <Text size="sm">
-        {plan.assignments.length} assignment(s) and {plan.segments.length} owned status segment(s) move from{" "}
-        {plan.from.name} to {plan.to.name}; each change is audited.
+        {t("people.previewBody", {
+          assignments: plan.assignments.length,
+          segments: plan.segments.length,
+          from: plan.from.name,
+          to: plan.to.name,
+        })}
       </Text>
       {plan.segments.slice(0, 20).map((segment) => (
         <Text size="xs" key={`${segment.entitlementId}:${segment.position}`}>
           {segment.customerName} / {segment.tenantName} / {segment.serviceId} ({segment.l1})
         </Text>
       ))}
-      {plan.segments.length > 20 ? <Text size="xs">and {plan.segments.length - 20} more</Text> : null}
+      {plan.segments.length > 20 ? (
+        <Text size="xs">{t("people.more", { count: plan.segments.length - 20 })}</Text>
+      ) : null}
     </Alert>
   );
 }
@@ -53,17 +67,18 @@ export function ReassignDialog({
   people: User[];
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const state = useReassign(from, onClose);
   const candidates = people
     .filter((person) => person.role === from.role && person.id !== from.id)
     .map((person) => ({ value: person.id, label: `${person.name} <${person.email}>` }));
   const error = state.everything.error ?? state.preview.error ?? state.apply.error;
   return (
-    <Modal opened onClose={onClose} title={`Reassign ${from.name}'s work`} size="lg">
+    <Modal opened onClose={onClose} title={t("people.dialog", { name: from.name })} size="lg">
       <Stack gap="sm">
         <Select
-          label="Move to"
-          placeholder={candidates.length ? "A person of the same role" : "Nobody else has this role"}
+          label={t("people.moveTo")}
+          placeholder={candidates.length ? t("people.sameRole") : t("people.nobody")}
           data={candidates}
           value={state.to}
           onChange={state.choose}
@@ -74,14 +89,14 @@ export function ReassignDialog({
         {error ? <Alert color="red">{error.message}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t("people.cancel")}
           </Button>
           <Button
             onClick={() => state.apply.mutate()}
             loading={state.apply.isPending}
             disabled={!state.preview.data || state.nothing || state.preview.data.assignments.length === 0}
           >
-            Apply
+            {t("people.apply")}
           </Button>
         </Group>
       </Stack>
