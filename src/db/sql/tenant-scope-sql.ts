@@ -23,13 +23,18 @@ export function tenantScopeCondition(
  * "My portfolio" within what the actor may read: assigned to the tenant or its
  * customer, or the person owner of one of the tenant's segments (a team owner
  * is the user's only where they are assigned, which the first case covers).
+ * The user's tenants are one uncorrelated set, read once and hashed, not
+ * looked up again for every row a report aggregates.
  */
 function mineCondition(scope: TenantScope & { kind: "mine" }, tenant: { id: SQL; customerId: SQL }): SQL {
   const within = tenantScopeCondition(scope.within, tenant);
-  const mine = sql`(exists (select 1 from assignments mine_a where mine_a.user_id = ${scope.userId}::uuid
-      and (mine_a.tenant_id = ${tenant.id} or mine_a.customer_id = ${tenant.customerId}))
-    or exists (select 1 from entitlements mine_e join status_segments mine_s on mine_s.entitlement_id = mine_e.id
-      where mine_e.tenant_id = ${tenant.id} and mine_s.owner_user_id = ${scope.userId}::uuid))`;
+  const user = sql`${scope.userId}::uuid`;
+  const mine = sql`${tenant.id} in (
+    select mine_a.tenant_id from assignments mine_a where mine_a.user_id = ${user} and mine_a.tenant_id is not null
+    union select mine_t.id from assignments mine_a join tenants mine_t on mine_t.customer_id = mine_a.customer_id
+      where mine_a.user_id = ${user}
+    union select mine_e.tenant_id from status_segments mine_s join entitlements mine_e on mine_e.id = mine_s.entitlement_id
+      where mine_s.owner_user_id = ${user})`;
   return within ? sql`(${within} and ${mine})` : mine;
 }
 
