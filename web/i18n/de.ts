@@ -5,6 +5,7 @@ import { editor } from "./de/editor.ts";
 import { escalations } from "./de/escalations.ts";
 import { myWork } from "./de/myWork.ts";
 import { people } from "./de/people.ts";
+import { playbook } from "./de/playbook.ts";
 import { portfolio } from "./de/portfolio.ts";
 import { quality } from "./de/quality.ts";
 import { shell } from "./de/shell.ts";
@@ -20,6 +21,7 @@ export const de: Translation<typeof en> = {
   escalations,
   myWork,
   people,
+  playbook,
   portfolio,
   quality,
   shell,

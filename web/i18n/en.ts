@@ -4,6 +4,7 @@ import { editor } from "./en/editor.ts";
 import { escalations } from "./en/escalations.ts";
 import { myWork } from "./en/myWork.ts";
 import { people } from "./en/people.ts";
+import { playbook } from "./en/playbook.ts";
 import { portfolio } from "./en/portfolio.ts";
 import { quality } from "./en/quality.ts";
 import { shell } from "./en/shell.ts";
@@ -18,6 +19,7 @@ export const en = {
   escalations,
   myWork,
   people,
+  playbook,
   portfolio,
   quality,
   shell,

@@ -1,4 +1,5 @@
 import { Anchor, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { L1, L2 } from "../../src/domain/playbook/playbook-schema.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
@@ -17,14 +18,15 @@ export function L3Table({
   /** The URL's hash, "l3-<id>" for a linked L3. */
   highlighted: string;
 }) {
-  if (l2.l3 === "none" || l2.l3s.length === 0) return <Text c="dimmed">This L2 takes no L3.</Text>;
+  const { t } = useTranslation();
+  if (l2.l3 === "none" || l2.l3s.length === 0) return <Text c="dimmed">{t("playbook.noL3")}</Text>;
   return (
-    <Table withTableBorder fz="sm" aria-label={`L3 reasons of ${l2.name}`}>
+    <Table withTableBorder fz="sm" aria-label={t("playbook.l3Table", { l2: l2.name })}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>L3 reason</Table.Th>
-          <Table.Th>Definition</Table.Th>
-          <Table.Th>Services</Table.Th>
+          <Table.Th>{t("playbook.l3Columns.l3")}</Table.Th>
+          <Table.Th>{t("playbook.l3Columns.definition")}</Table.Th>
+          <Table.Th>{t("playbook.l3Columns.services")}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -44,7 +46,7 @@ export function L3Table({
             <Table.Td>{l3.definition}</Table.Td>
             <Table.Td>
               {l3.services.length === 0
-                ? "All services"
+                ? t("playbook.allServices")
                 : l3.services.map((id) => index.service(id)?.name ?? id).join(", ")}
             </Table.Td>
           </Table.Tr>

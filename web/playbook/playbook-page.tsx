@@ -14,6 +14,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { L1, L2 } from "../../src/domain/playbook/playbook-schema.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
@@ -29,6 +30,7 @@ import { WorkloadQuestions } from "./workload-questions.tsx";
 
 /** The playbook browser: taxonomy, guidance, scenario tables and refresh summary. */
 export default function PlaybookPage({ l1, l2 }: { l1?: string | undefined; l2?: string | undefined }) {
+  const { t } = useTranslation();
   const index = usePlaybook();
   const [query, setQuery] = useState("");
   const l1Entry = l1 ? index.l1(l1) : undefined;
@@ -39,15 +41,15 @@ export default function PlaybookPage({ l1, l2 }: { l1?: string | undefined; l2?:
       <Grid.Col span={3}>
         <Stack gap="xs" pos="sticky" top={64}>
           <TextInput
-            label="Search the playbook"
-            placeholder="e.g. VPN, Slack, budget"
+            label={t("playbook.search")}
+            placeholder={t("playbook.searchHint")}
             value={query}
             onChange={(event) => setQuery(event.currentTarget.value)}
             type="search"
           />
           <ScrollArea.Autosize mah="calc(100vh - 170px)">
-            <nav aria-label="Taxonomy">
-              <NavLink component={Link} href="/playbook" label="Overview" active={!l1} />
+            <nav aria-label={t("playbook.taxonomy")}>
+              <NavLink component={Link} href="/playbook" label={t("playbook.overview")} active={!l1} />
               {index.playbook.l1s.map((entry) => (
                 <NavLink
                   key={entry.id}
@@ -83,10 +85,9 @@ export default function PlaybookPage({ l1, l2 }: { l1?: string | undefined; l2?:
           <L1Page index={index} l1={l1Entry} />
         ) : l1 ? (
           <Text>
-            The playbook has no “{l1}
-            {l2 ? ` › ${l2}` : ""}”.{" "}
+            {t("playbook.missing", { path: l2 ? `${l1} › ${l2}` : l1 })}{" "}
             <Anchor component={Link} href="/playbook">
-              Back to the overview
+              {t("playbook.back")}
             </Anchor>
           </Text>
         ) : (
@@ -98,11 +99,12 @@ export default function PlaybookPage({ l1, l2 }: { l1?: string | undefined; l2?:
 }
 
 function SearchResults({ index, query }: { index: PlaybookIndex; query: string }) {
+  const { t } = useTranslation();
   const hits = searchPlaybook(index, query);
   return (
     <Stack gap="xs" aria-live="polite">
-      <Title order={2}>Search: {query}</Title>
-      {hits.length === 0 ? <Text c="dimmed">Nothing in the playbook matches.</Text> : null}
+      <Title order={2}>{t("playbook.searchTitle", { query })}</Title>
+      {hits.length === 0 ? <Text c="dimmed">{t("playbook.noHits")}</Text> : null}
       {hits.map((hit) => (
         <Paper key={`${hit.kind}-${hit.l1}-${hit.l2}-${hit.l3}`} withBorder p="xs">
           <Group gap="xs">
@@ -123,22 +125,26 @@ function SearchResults({ index, query }: { index: PlaybookIndex; query: string }
 }
 
 function Overview({ index }: { index: PlaybookIndex }) {
+  const { t } = useTranslation();
   const { playbook } = index;
   return (
     <Stack gap="md">
       <Stack gap={2}>
         <Title order={2}>{playbook.title}</Title>
         <Text c="dimmed" size="sm">
-          Version {playbook.version} · {playbook.l1s.length} L1 statuses · {playbook.scenarios.length}{" "}
-          scenario rows
+          {t("playbook.summary", {
+            version: playbook.version,
+            l1s: playbook.l1s.length,
+            rows: playbook.scenarios.length,
+          })}
         </Text>
       </Stack>
-      <Table withTableBorder fz="sm" aria-label="L1 statuses">
+      <Table withTableBorder fz="sm" aria-label={t("playbook.l1Table")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>L1 status</Table.Th>
-            <Table.Th>Definition</Table.Th>
-            <Table.Th>L2 reasons</Table.Th>
+            <Table.Th>{t("playbook.columns.l1")}</Table.Th>
+            <Table.Th>{t("playbook.columns.definition")}</Table.Th>
+            <Table.Th>{t("playbook.columns.l2s")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -158,7 +164,7 @@ function Overview({ index }: { index: PlaybookIndex }) {
           ))}
         </Table.Tbody>
       </Table>
-      <Title order={3}>Roles</Title>
+      <Title order={3}>{t("playbook.roles")}</Title>
       <List size="sm">
         {playbook.roles.map((role) => (
           <List.Item key={role.id}>
@@ -174,9 +180,9 @@ function Overview({ index }: { index: PlaybookIndex }) {
   );
 }
 
-const availabilityText = { required: "required", optional: "optional", none: "not used" } as const;
-
 function L1Page({ index, l1 }: { index: PlaybookIndex; l1: L1 }) {
+  const { t } = useTranslation();
+  const available = (value: L1["l2"]) => t(`playbook.availability.${value}`);
   const rows = index.playbook.scenarios.filter((row) => row.table === l1.id || row.l1 === l1.id);
   return (
     <Stack gap="md">
@@ -184,17 +190,20 @@ function L1Page({ index, l1 }: { index: PlaybookIndex; l1: L1 }) {
         <span className="seat-bar-legend" style={{ background: l1.color, width: 16, height: 16 }} />
         <Title order={2}>{l1.name}</Title>
         <Anchor component={Link} href={portfolioHref({ l1: l1.id })} size="sm">
-          See these in the portfolio
+          {t("playbook.inPortfolio")}
         </Anchor>
       </Group>
       <Text>{l1.definition}</Text>
       <Text size="sm" c="dimmed">
-        L2 reason {availabilityText[l1.l2]} · target date {availabilityText[l1.targetDate]} · owner{" "}
-        {availabilityText[l1.owner]}
+        {t("playbook.l1Fields", {
+          l2: available(l1.l2),
+          target: available(l1.targetDate),
+          owner: available(l1.owner),
+        })}
       </Text>
       {l1.l2s.length > 0 ? (
         <>
-          <Title order={3}>L2 reasons</Title>
+          <Title order={3}>{t("playbook.l2Reasons")}</Title>
           <Stack gap="xs">
             {l1.l2s.map((l2) => (
               <Paper key={l2.id} withBorder p="xs">
@@ -204,7 +213,7 @@ function L1Page({ index, l1 }: { index: PlaybookIndex; l1: L1 }) {
                 <Text size="sm">{l2.definition}</Text>
                 {l2.notThis ? (
                   <Text size="sm" c="dimmed">
-                    Not this if… {l2.notThis}
+                    {t("playbook.notThis")} {l2.notThis}
                   </Text>
                 ) : null}
               </Paper>
@@ -213,11 +222,11 @@ function L1Page({ index, l1 }: { index: PlaybookIndex; l1: L1 }) {
         </>
       ) : null}
       <Examples valid={l1.validExamples} invalid={l1.invalidExamples} questions={l1.questions} />
-      <Title order={3}>Scenario table</Title>
+      <Title order={3}>{t("playbook.scenarioTable")}</Title>
       {rows.length === 0 ? (
-        <Text c="dimmed">No scenario rows.</Text>
+        <Text c="dimmed">{t("playbook.noRows")}</Text>
       ) : (
-        <ScenarioTable index={index} rows={rows} caption={`Entitlement scenarios: ${l1.name}`} />
+        <ScenarioTable index={index} rows={rows} caption={t("playbook.scenariosOf", { l1: l1.name })} />
       )}
       <RefreshSummary index={index} />
     </Stack>
@@ -225,6 +234,7 @@ function L1Page({ index, l1 }: { index: PlaybookIndex; l1: L1 }) {
 }
 
 function L2Page({ index, l1, l2 }: { index: PlaybookIndex; l1: L1; l2: L2 }) {
+  const { t } = useTranslation();
   const { hash } = useHashTarget();
   useEffect(() => {
     if (!hash) return;
@@ -237,20 +247,20 @@ function L2Page({ index, l1, l2 }: { index: PlaybookIndex; l1: L1; l2: L2 }) {
           <Anchor component={Link} href={playbookHref(l1.id)}>
             {l1.name}
           </Anchor>{" "}
-          › L2 reason
+          {t("playbook.l2Crumb")}
         </Text>
         <Group gap="sm">
           <Title order={2}>{l2.name}</Title>
           <Badge variant="light" color={l2.source === "seed" ? "indigo" : "gray"}>
-            {l2.source === "seed" ? "on the Blocked page" : "wider playbook"}
+            {l2.source === "seed" ? t("playbook.seed") : t("playbook.wider")}
           </Badge>
           <Anchor component={Link} href={portfolioHref({ l1: l1.id, l2: l2.id })} size="sm">
-            See these in the portfolio
+            {t("playbook.inPortfolio")}
           </Anchor>
         </Group>
         {l2.aliases.length > 0 ? (
           <Text size="xs" c="dimmed">
-            Also written: {l2.aliases.join("; ")}
+            {t("playbook.aliases", { aliases: l2.aliases.join("; ") })}
           </Text>
         ) : null}
       </Stack>
@@ -258,22 +268,22 @@ function L2Page({ index, l1, l2 }: { index: PlaybookIndex; l1: L1; l2: L2 }) {
       {l2.notThis ? (
         <Text>
           <Text span fw={700}>
-            Not this if…{" "}
+            {t("playbook.notThis")}{" "}
           </Text>
           {l2.notThis}
         </Text>
       ) : null}
       <Text size="sm">
         <Text span fw={700}>
-          Who resolves it:{" "}
+          {t("playbook.resolves")}{" "}
         </Text>
         {l2.resolver.group}
-        {l2.resolver.detail ? `. ${l2.resolver.detail}` : ""} Next action in Delivery: “
-        {l2.resolver.nextAction}”.
+        {l2.resolver.detail ? `. ${l2.resolver.detail}` : ""}{" "}
+        {t("playbook.nextAction", { action: l2.resolver.nextAction })}
       </Text>
       <Examples valid={l2.validExamples} invalid={l2.invalidExamples} questions={l2.questions} />
       <WorkloadQuestions index={index} l2={l2} />
-      <Title order={3}>L3 reasons</Title>
+      <Title order={3}>{t("playbook.l3Reasons")}</Title>
       <L3Table index={index} l1={l1} l2={l2} highlighted={hash} />
     </Stack>
   );
@@ -288,11 +298,12 @@ function Examples({
   invalid: L2["invalidExamples"];
   questions: readonly string[];
 }) {
+  const { t } = useTranslation();
   return (
     <>
       {valid.length > 0 ? (
         <>
-          <Title order={3}>Valid examples</Title>
+          <Title order={3}>{t("playbook.valid")}</Title>
           <List size="sm">
             {valid.map((example) => (
               <List.Item key={example}>{example}</List.Item>
@@ -302,11 +313,11 @@ function Examples({
       ) : null}
       {invalid.length > 0 ? (
         <>
-          <Title order={3}>Invalid examples</Title>
+          <Title order={3}>{t("playbook.invalid")}</Title>
           <List size="sm">
             {invalid.map((example) => (
               <List.Item key={example.scenario}>
-                {example.scenario} → use{" "}
+                {example.scenario} → {t("playbook.useInstead")}{" "}
                 <TaxonomyPath
                   l1={example.useInstead.l1}
                   l2={example.useInstead.l2 ?? null}
@@ -319,7 +330,7 @@ function Examples({
       ) : null}
       {questions.length > 0 ? (
         <>
-          <Title order={3}>Questions to confirm</Title>
+          <Title order={3}>{t("playbook.questions")}</Title>
           <List size="sm">
             {questions.map((question) => (
               <List.Item key={question}>{question}</List.Item>

@@ -1,9 +1,10 @@
 import { Table, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import { changeText } from "../playbook-versions/change-report-view.tsx";
 import { usePlaybookVersions } from "../playbook-versions/playbook-versions-api.ts";
 import { appliedByText } from "../playbook-versions/version-list.tsx";
-import { formatCount, formatDate } from "../shared/format.ts";
+import { formatDate } from "../shared/format.ts";
 
 interface Entry {
   key: string;
@@ -18,6 +19,7 @@ interface Entry {
  * version this database ran on (docs/PLAYBOOK-VERSIONS.md), in date order.
  */
 export function RefreshSummary({ index }: { index: PlaybookIndex }) {
+  const { t } = useTranslation();
   const versions = usePlaybookVersions();
   const entries: Entry[] = [
     ...index.playbook.refreshSummary.map((entry) => ({ key: `${entry.date}-${entry.what}`, ...entry })),
@@ -25,22 +27,26 @@ export function RefreshSummary({ index }: { index: PlaybookIndex }) {
       key: `version-${version.id}`,
       date: version.effectiveAt.slice(0, 10),
       who: appliedByText(version),
-      what: `Version ${version.version} ${version.source === "start" ? "in use" : "applied"}`,
+      what: t(version.source === "start" ? "playbook.refresh.inUse" : "playbook.refresh.applied", {
+        version: version.version,
+      }),
       notes: version.changes
-        .map((counted) => `${changeText(counted.change)} (${formatCount(counted.statuses)} statuses)`)
+        .map((counted) =>
+          t("playbook.refresh.statuses", { change: changeText(counted.change), count: counted.statuses }),
+        )
         .join("; "),
     })),
   ].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <>
-      <Title order={3}>Refresh summary</Title>
-      <Table withTableBorder fz="sm" aria-label="Refresh summary">
+      <Title order={3}>{t("playbook.refresh.title")}</Title>
+      <Table withTableBorder fz="sm" aria-label={t("playbook.refresh.title")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Date</Table.Th>
-            <Table.Th>Who changed</Table.Th>
-            <Table.Th>What changed</Table.Th>
-            <Table.Th>Notes</Table.Th>
+            <Table.Th>{t("playbook.refresh.columns.date")}</Table.Th>
+            <Table.Th>{t("playbook.refresh.columns.who")}</Table.Th>
+            <Table.Th>{t("playbook.refresh.columns.what")}</Table.Th>
+            <Table.Th>{t("playbook.refresh.columns.notes")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,25 +1,25 @@
 import { Badge, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { ScenarioField, ScenarioRow } from "../../src/domain/playbook/playbook-schema.ts";
 import { effectiveRule } from "../../src/domain/rules/scenario-fields.ts";
 
-/** The playbook's twelve columns, in its order, with the cells as printed. */
-const columns: Array<{ title: string; field?: ScenarioField }> = [
-  { title: "Scenario" },
-  { title: "Who Updates FTOP" },
-  { title: "L1 Value" },
-  { title: "L2 Value", field: "l2" },
-  { title: "L3 Value", field: "l3" },
-  { title: "Service Status", field: "serviceStatus" },
-  { title: "Service Engagement Scenario", field: "engagementScenario" },
-  { title: "Target Date", field: "targetDate" },
-  { title: "Owner", field: "owner" },
-  { title: "Notes", field: "note" },
-  { title: "Next Action Date", field: "nextActionDate" },
-  { title: "Next Action to be taken", field: "nextAction" },
+/** The playbook's twelve columns, in its order (titles are playbook.table.<title> of web/i18n). */
+const columns: Array<{ title: "scenario" | "who" | "l1" | ScenarioField; field?: ScenarioField }> = [
+  { title: "scenario" },
+  { title: "who" },
+  { title: "l1" },
+  { title: "l2", field: "l2" },
+  { title: "l3", field: "l3" },
+  { title: "serviceStatus", field: "serviceStatus" },
+  { title: "engagementScenario", field: "engagementScenario" },
+  { title: "targetDate", field: "targetDate" },
+  { title: "owner", field: "owner" },
+  { title: "note", field: "note" },
+  { title: "nextActionDate", field: "nextActionDate" },
+  { title: "nextAction", field: "nextAction" },
 ];
 
-const ruleNames = { required: "required", optional: "optional", forbidden: "N/A", carry: "kept" } as const;
 const ruleColors = { required: "red", optional: "gray", forbidden: "dark", carry: "blue" } as const;
 
 /** A scenario table as the playbook prints it, with the rule Unblock enforces under each cell. */
@@ -32,6 +32,7 @@ export function ScenarioTable({
   rows: ScenarioRow[];
   caption: string;
 }) {
+  const { t } = useTranslation();
   if (rows.length === 0) return null;
   return (
     // The table scrolls sideways: its scroll area is a tab stop, so a keyboard can scroll it (WCAG 2.1.1).
@@ -45,7 +46,7 @@ export function ScenarioTable({
           <Table.Tr>
             {columns.map((column) => (
               <Table.Th key={column.title} scope="col">
-                {column.title}
+                {t(`playbook.table.${column.title}`)}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -60,7 +61,7 @@ export function ScenarioTable({
                 <Text size="xs">{row.description}</Text>
                 {row.printed ? null : (
                   <Badge size="xs" variant="outline" color="gray" mt={2}>
-                    derived, not printed
+                    {t("playbook.table.derived")}
                   </Badge>
                 )}
               </Table.Th>
@@ -73,16 +74,18 @@ export function ScenarioTable({
                 return (
                   <Table.Td key={column.title}>
                     <Stack gap={2}>
-                      <Text size="xs">{spec.cell || "(blank)"}</Text>
+                      <Text size="xs">{spec.cell || t("playbook.table.blank")}</Text>
                       <Badge size="xs" variant="light" color={ruleColors[rule]}>
-                        {ruleNames[rule]}
+                        {t(`playbook.table.rules.${rule}`)}
                         {spec.default
-                          ? ` · default ${spec.default === "@l2" ? "from the L2" : spec.default}`
+                          ? spec.default === "@l2"
+                            ? t("playbook.table.defaultFromL2")
+                            : t("playbook.table.defaultValue", { value: spec.default })
                           : ""}
                       </Badge>
                       {spec.label ? (
                         <Text size="xs" c="dimmed">
-                          shown as “{spec.label}”
+                          {t("playbook.table.shownAs", { label: spec.label })}
                         </Text>
                       ) : null}
                     </Stack>
