@@ -1,5 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import type { AgingBucket } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -13,12 +14,16 @@ export function AgingCard({ query, links }: { query: DashboardReports["aging"]; 
   return (
     <ChartCard
       linkable={linkable}
-      title="Aging of Blocked seats"
-      description="Days since the seats became Blocked."
+      title={i18n.t("dashboards.aging.title")}
+      description={i18n.t("dashboards.aging.description")}
       query={query}
       suppressed={query.data?.suppressedCells ?? 0}
       empty={rows.every((row) => row.seats === 0)}
-      columns={["Days blocked", "Seats", "Tenants"]}
+      columns={[
+        i18n.t("dashboards.columns.daysBlocked"),
+        i18n.t("dashboards.columns.seats"),
+        i18n.t("dashboards.columns.tenants"),
+      ]}
       rows={rows.map((row) => ({
         key: row.bucket,
         cells: [row.bucket, formatCount(row.seats), formatCount(row.tenants)],
@@ -29,9 +34,9 @@ export function AgingCard({ query, links }: { query: DashboardReports["aging"]; 
         h={chartHeight}
         data={rows}
         dataKey="bucket"
-        series={[{ name: "seats", label: "Blocked seats", color: "orange.6" }]}
+        series={[{ name: "seats", label: i18n.t("dashboards.blockedSeats"), color: "orange.6" }]}
         valueFormatter={formatCount}
-        xAxisLabel="Days blocked"
+        xAxisLabel={i18n.t("dashboards.columns.daysBlocked")}
         yAxisProps={{ width: 80 }}
         barProps={{
           cursor: clickCursor(linkable),

@@ -1,6 +1,7 @@
 import { AreaChart } from "@mantine/charts";
 import { useMemo } from "react";
 import type { L2Week } from "../history/history-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -51,12 +52,17 @@ export function BlockedByL2OverTimeCard({
   return (
     <ChartCard
       linkable={linkable}
-      title="Blocked seats over time by L2"
-      description="Blocked seats at the end of each week of the past year, stacked by L2 reason, rebuilt from the status history."
+      title={i18n.t("dashboards.overTimeByL2.title")}
+      description={i18n.t("dashboards.overTimeByL2.description")}
       query={query}
       suppressed={query.data?.suppressedCells ?? 0}
       empty={rows.length === 0}
-      columns={["Week of", "L2 reason", "Blocked seats", "Tenants"]}
+      columns={[
+        i18n.t("dashboards.columns.weekOf"),
+        i18n.t("dashboards.columns.l2"),
+        i18n.t("dashboards.columns.blockedSeats"),
+        i18n.t("dashboards.columns.tenants"),
+      ]}
       rows={rows.map((row) => ({
         key: `${row.weekStart}-${row.l2}`,
         cells: [formatDate(row.weekStart), row.l2Name, formatCount(row.seats), formatCount(row.tenants)],

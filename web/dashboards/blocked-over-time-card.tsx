@@ -1,4 +1,5 @@
 import { AreaChart } from "@mantine/charts";
+import { i18n } from "../i18n/i18n.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -18,11 +19,15 @@ export function BlockedOverTimeCard({
   return (
     <ChartCard
       linkable={linkable}
-      title="Blocked seats over time"
-      description="Blocked seats at the end of each week of the past year, rebuilt from the status history."
+      title={i18n.t("dashboards.overTime.title")}
+      description={i18n.t("dashboards.overTime.description")}
       query={query}
       empty={points.length === 0}
-      columns={["Week of", "Blocked seats", "Tenants"]}
+      columns={[
+        i18n.t("dashboards.columns.weekOf"),
+        i18n.t("dashboards.columns.blockedSeats"),
+        i18n.t("dashboards.columns.tenants"),
+      ]}
       rows={points.map((point) => ({
         key: point.weekStart,
         cells: [formatDate(point.weekStart), formatCount(point.seats), formatCount(point.tenants)],
@@ -34,7 +39,7 @@ export function BlockedOverTimeCard({
         h={chartHeight}
         data={points}
         dataKey="weekStart"
-        series={[{ name: "seats", label: "Blocked seats", color: "red.6" }]}
+        series={[{ name: "seats", label: i18n.t("dashboards.blockedSeats"), color: "red.6" }]}
         valueFormatter={formatCount}
         curveType="linear"
         areaChartProps={{ onClick: () => open({}), style: { cursor: clickCursor(linkable) } }}

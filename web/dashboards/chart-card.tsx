@@ -1,6 +1,7 @@
 import { Alert, Card, Center, Loader, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/api-client.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { ChartDataTable, type DataRow } from "./chart-data-table.tsx";
 
 /**
@@ -41,25 +42,24 @@ export function ChartCard({
       </Text>
       {query.isPending ? (
         <Center h={240}>
-          <Loader aria-label={`Loading ${title}`} />
+          <Loader aria-label={i18n.t("dashboards.card.loading", { title })} />
         </Center>
       ) : query.isError ? (
         <Alert color={query.error instanceof ApiError && query.error.status === 404 ? "gray" : "red"}>
           {query.error instanceof ApiError && query.error.status === 404
-            ? "This report is not available on this server yet."
-            : (query.error?.message ?? "The report could not be loaded.")}
+            ? i18n.t("dashboards.card.unavailable")
+            : (query.error?.message ?? i18n.t("dashboards.card.failed"))}
         </Alert>
       ) : empty ? (
         <Center h={240}>
-          <Text c="dimmed">Nothing to show: no Blocked seats in this scope.</Text>
+          <Text c="dimmed">{i18n.t("dashboards.card.empty")}</Text>
         </Center>
       ) : (
         <>
           {children}
           {suppressed > 0 ? (
             <Text size="xs" c="dimmed" mt={4}>
-              {suppressed} small {suppressed === 1 ? "group" : "groups"} (fewer than 5 tenants) left out, so
-              no single customer shows through.
+              {i18n.t("dashboards.card.suppressed", { count: suppressed })}
             </Text>
           ) : null}
           <ChartDataTable title={title} columns={columns} rows={rows} linkable={linkable} />

@@ -1,5 +1,6 @@
 import { Anchor, Table } from "@mantine/core";
 import type { ReactNode } from "react";
+import { i18n } from "../i18n/i18n.ts";
 import { Link } from "../router/link.tsx";
 
 export interface DataRow {
@@ -27,15 +28,15 @@ export function ChartDataTable({
   return (
     <details style={{ marginTop: 8 }}>
       <summary style={{ cursor: "pointer", fontSize: "var(--mantine-font-size-sm)" }}>
-        Show the numbers
+        {i18n.t("dashboards.card.numbers")}
       </summary>
-      <Table fz="xs" striped mt={4} aria-label={`${title}: data`}>
+      <Table fz="xs" striped mt={4} aria-label={i18n.t("dashboards.card.data", { title })}>
         <Table.Thead>
           <Table.Tr>
             {columns.map((column) => (
               <Table.Th key={column}>{column}</Table.Th>
             ))}
-            {linkable ? <Table.Th>Portfolio</Table.Th> : null}
+            {linkable ? <Table.Th>{i18n.t("dashboards.card.portfolio")}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -48,7 +49,7 @@ export function ChartDataTable({
               {linkable ? (
                 <Table.Td>
                   <Anchor component={Link} href={row.href} size="xs">
-                    Open
+                    {i18n.t("dashboards.card.open")}
                   </Anchor>
                 </Table.Td>
               ) : null}

@@ -3,6 +3,7 @@ import { Button, Group, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text,
 import { AsOfNotice, AsOfPicker } from "../history/as-of-picker.tsx";
 import { DwellCard } from "../history/dwell-card.tsx";
 import { FlowCard } from "../history/flow-card.tsx";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
 import { Link } from "../router/link.tsx";
@@ -25,45 +26,43 @@ export default function DashboardsPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={2}>Dashboards</Title>
+          <Title order={2}>{i18n.t("dashboards.title")}</Title>
           <Text size="sm" c="dimmed">
-            Blocked seats across the portfolio (Duplicate/Invalid left out).
-            {links.linkable
-              ? " Click a bar to open those entitlements."
-              : " Totals only: groups of fewer than 5 tenants are left out."}
+            {i18n.t("dashboards.intro")}
+            {links.linkable ? i18n.t("dashboards.introLinks") : i18n.t("dashboards.introTotals")}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
           {links.linkable ? (
             <Button component={Link} href="/changes" size="xs" variant="default">
-              What changed
+              {i18n.t("dashboards.whatChanged")}
             </Button>
           ) : null}
           {links.linkable ? (
             <SegmentedControl
               size="xs"
-              aria-label="Whose portfolio"
+              aria-label={i18n.t("dashboards.whose")}
               value={scope.mine ? "mine" : "all"}
               onChange={(value) => setMine(value === "mine")}
               data={[
-                { value: "all", label: "Everything I can see" },
-                { value: "mine", label: "My portfolio" },
+                { value: "all", label: i18n.t("dashboards.everything") },
+                { value: "mine", label: i18n.t("dashboards.mine") },
               ]}
             />
           ) : null}
           <AsOfPicker value={scope.asOf} onChange={setAsOf} />
           <NativeSelect
-            label="Service"
+            label={i18n.t("dashboards.service")}
             size="xs"
             w={220}
             value={scope.serviceId ?? ""}
-            data={withAny(serviceData(index), "All services")}
+            data={withAny(serviceData(index), i18n.t("dashboards.allServices"))}
             onChange={(event) => setService(event.currentTarget.value)}
           />
         </Group>
       </Group>
       {scope.asOf ? (
-        <AsOfNotice day={scope.asOf} what="Every chart shows the portfolio" onToday={() => setAsOf(null)} />
+        <AsOfNotice day={scope.asOf} what={i18n.t("dashboards.asOfWhat")} onToday={() => setAsOf(null)} />
       ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <L2ServiceCard query={reports.byL2} links={links} />

@@ -1,4 +1,5 @@
 import { Anchor, Group } from "@mantine/core";
+import { i18n } from "../i18n/i18n.ts";
 import { playbookHref } from "../playbook/taxonomy-links.tsx";
 import { Link } from "../router/link.tsx";
 import { colorVar, palette } from "./chart-style.ts";
@@ -7,7 +8,7 @@ import { noL2 } from "./l2-pivot.ts";
 /** The L2 chart's legend, each reason linking to its page in the playbook. */
 export function L2Legend({ series }: { series: ReadonlyArray<{ key: string; label: string }> }) {
   return (
-    <Group gap="xs" mt="xs" aria-label="L2 reasons (legend, linking to the playbook)" role="list">
+    <Group gap="xs" mt="xs" aria-label={i18n.t("dashboards.legend")} role="list">
       {series.map((entry, at) => (
         <Anchor
           key={entry.key}

@@ -1,5 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import { useMemo } from "react";
+import { i18n } from "../i18n/i18n.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -16,12 +17,17 @@ export function L2ServiceCard({ query, links }: { query: DashboardReports["byL2"
   return (
     <ChartCard
       linkable={linkable}
-      title="Blocked seats by L2 reason and service"
-      description="Stacked by L2 reason; the services with the most Blocked seats."
+      title={i18n.t("dashboards.byL2.title")}
+      description={i18n.t("dashboards.byL2.description")}
       query={query}
       suppressed={query.data?.suppressedCells ?? 0}
       empty={rows.length === 0}
-      columns={["L2 reason", "Service", "Seats", "Tenants"]}
+      columns={[
+        i18n.t("dashboards.columns.l2"),
+        i18n.t("dashboards.columns.service"),
+        i18n.t("dashboards.columns.seats"),
+        i18n.t("dashboards.columns.tenants"),
+      ]}
       rows={rows.map((row) => ({
         key: `${row.l2}-${row.serviceId}`,
         cells: [row.l2Name, row.serviceName, formatCount(row.seats), formatCount(row.tenants)],

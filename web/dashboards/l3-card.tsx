@@ -1,5 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import type { BlockedByL3Row } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -13,15 +14,25 @@ export function L3Card({ query, links }: { query: DashboardReports["byL3"]; link
   return (
     <ChartCard
       linkable={linkable}
-      title="Top L3 blockers by seats"
-      description="The ten L3 reasons holding the most Blocked seats."
+      title={i18n.t("dashboards.byL3.title")}
+      description={i18n.t("dashboards.byL3.description")}
       query={query}
       suppressed={query.data?.suppressedCells ?? 0}
       empty={rows.length === 0}
-      columns={["L2 reason", "L3 reason", "Seats", "Share"]}
+      columns={[
+        i18n.t("dashboards.columns.l2"),
+        i18n.t("dashboards.columns.l3"),
+        i18n.t("dashboards.columns.seats"),
+        i18n.t("dashboards.columns.share"),
+      ]}
       rows={rows.map((row) => ({
         key: `${row.l2}-${row.l3}`,
-        cells: [row.l2Name, row.l3Name, formatCount(row.seats), `${Math.round(row.share * 100)}%`],
+        cells: [
+          row.l2Name,
+          row.l3Name,
+          formatCount(row.seats),
+          `${formatCount(Math.round(row.share * 100))} %`,
+        ],
         href: portfolioHref({ ...base, l2: row.l2 ?? undefined, l3: row.l3 ?? undefined }),
       }))}
     >
@@ -30,7 +41,7 @@ export function L3Card({ query, links }: { query: DashboardReports["byL3"]; link
         data={rows.map((row) => ({ ...row, label: l3Label(row) }))}
         dataKey="label"
         orientation="vertical"
-        series={[{ name: "seats", label: "Blocked seats", color: "red.6" }]}
+        series={[{ name: "seats", label: i18n.t("dashboards.blockedSeats"), color: "red.6" }]}
         valueFormatter={formatCount}
         yAxisProps={{ width: 230, interval: 0, fontSize: 11 }}
         barProps={{
@@ -49,5 +60,5 @@ export function L3Card({ query, links }: { query: DashboardReports["byL3"]; link
 /** "Network (Customer IT Infrastructure…)": the L3 with enough of its L2 to tell the "Other"s apart. */
 function l3Label(row: BlockedByL3Row): string {
   const l2 = row.l2Name.length > 22 ? `${row.l2Name.slice(0, 21)}…` : row.l2Name;
-  return row.l3 ? `${row.l3Name} (${l2})` : `${l2} (no L3)`;
+  return row.l3 ? `${row.l3Name} (${l2})` : i18n.t("dashboards.byL3.noL3", { l2 });
 }

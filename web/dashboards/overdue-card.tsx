@@ -1,5 +1,6 @@
 import { Anchor, Table, Text } from "@mantine/core";
 import type { OverdueAction } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { Link } from "../router/link.tsx";
 import { formatDate } from "../shared/format.ts";
@@ -17,8 +18,8 @@ export function OverdueCard({
 }) {
   return (
     <ChartCard
-      title="Overdue next actions"
-      description="Next action dates already past, oldest first."
+      title={i18n.t("dashboards.overdue.title")}
+      description={i18n.t("dashboards.overdue.description")}
       query={query}
       empty={false}
       columns={[]}
@@ -26,23 +27,26 @@ export function OverdueCard({
     >
       {rows.length === 0 ? (
         <Text c="dimmed" size="sm">
-          No overdue next actions.
+          {i18n.t("dashboards.overdue.none")}
         </Text>
       ) : (
-        <Table fz="xs" striped aria-label="Overdue next actions">
+        <Table fz="xs" striped aria-label={i18n.t("dashboards.overdue.title")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Tenant</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Next action</Table.Th>
+              <Table.Th>{i18n.t("dashboards.overdue.due")}</Table.Th>
+              <Table.Th>{i18n.t("dashboards.overdue.tenant")}</Table.Th>
+              <Table.Th>{i18n.t("dashboards.overdue.service")}</Table.Th>
+              <Table.Th>{i18n.t("dashboards.overdue.action")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={`${row.entitlementId}-${row.position}`}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {formatDate(row.nextActionDate)} ({row.daysOverdue} days)
+                  {i18n.t("dashboards.overdue.days", {
+                    date: formatDate(row.nextActionDate),
+                    count: row.daysOverdue,
+                  })}
                 </Table.Td>
                 <Table.Td>
                   <Anchor
@@ -65,7 +69,7 @@ export function OverdueCard({
         href={portfolioHref({ ...scope, overdue: "true", sort: "next_action_date" })}
         size="sm"
       >
-        All overdue entitlements in the portfolio
+        {i18n.t("dashboards.overdue.all")}
       </Anchor>
     </ChartCard>
   );

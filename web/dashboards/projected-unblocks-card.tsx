@@ -1,5 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import { endOfISOWeek, format, parseISO } from "date-fns";
+import { i18n } from "../i18n/i18n.ts";
 import { type PortfolioFilters, portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 import { ChartCard } from "./chart-card.tsx";
@@ -19,16 +20,21 @@ export function ProjectedUnblocksCard({
   return (
     <ChartCard
       linkable={linkable}
-      title="Projected unblocks per week"
-      description="Blocked seats by the week of their projected unblock date; weeks already past have slipped."
+      title={i18n.t("dashboards.projected.title")}
+      description={i18n.t("dashboards.projected.description")}
       query={query}
       suppressed={query.data?.suppressedCells ?? 0}
       empty={weeks.length === 0}
-      columns={["Week", "Starts", "Seats", "Tenants"]}
+      columns={[
+        i18n.t("dashboards.columns.week"),
+        i18n.t("dashboards.columns.starts"),
+        i18n.t("dashboards.columns.seats"),
+        i18n.t("dashboards.columns.tenants"),
+      ]}
       rows={weeks.map((row) => ({
         key: row.week,
         cells: [
-          `${row.week}${row.past ? " (slipped)" : ""}`,
+          `${row.week}${row.past ? i18n.t("dashboards.projected.slipped") : ""}`,
           formatDate(row.weekStart),
           formatCount(row.seats),
           formatCount(row.tenants),
@@ -47,8 +53,8 @@ export function ProjectedUnblocksCard({
         type="stacked"
         withLegend
         series={[
-          { name: "ahead", label: "Projected", color: "teal.6" },
-          { name: "slipped", label: "Slipped (week past)", color: "red.6" },
+          { name: "ahead", label: i18n.t("dashboards.projected.ahead"), color: "teal.6" },
+          { name: "slipped", label: i18n.t("dashboards.projected.slippedSeries"), color: "red.6" },
         ]}
         valueFormatter={formatCount}
         barProps={{

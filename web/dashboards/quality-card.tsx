@@ -1,6 +1,7 @@
 import { Anchor, SimpleGrid, Table, Text } from "@mantine/core";
 import type { QualityAnswer, QualityOwnerCount } from "../../src/http/schemas/quality.ts";
 import { toQuery } from "../api/api-client.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { useQuality } from "../quality/quality-query.ts";
 import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
@@ -23,8 +24,8 @@ export function QualityCard() {
   const quality = useQuality({ limit: "1" });
   return (
     <ChartCard
-      title="Data quality"
-      description="Items to fix in the recorded statuses, by rule and by owner."
+      title={i18n.t("dashboards.quality.title")}
+      description={i18n.t("dashboards.quality.description")}
       query={quality}
       empty={false}
       columns={[]}
@@ -40,11 +41,11 @@ export function QualityCounts({ answer }: { answer: QualityAnswer }) {
   const owners = answer.counts.byOwner.slice(0, topOwners);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-      <Table fz="xs" striped aria-label="Data-quality items by rule">
+      <Table fz="xs" striped aria-label={i18n.t("dashboards.quality.byRule")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Rule</Table.Th>
-            <Table.Th ta="right">Items</Table.Th>
+            <Table.Th>{i18n.t("dashboards.quality.rule")}</Table.Th>
+            <Table.Th ta="right">{i18n.t("dashboards.quality.items")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -61,11 +62,11 @@ export function QualityCounts({ answer }: { answer: QualityAnswer }) {
         </Table.Tbody>
       </Table>
       <div>
-        <Table fz="xs" striped aria-label="Data-quality items by owner">
+        <Table fz="xs" striped aria-label={i18n.t("dashboards.quality.byOwner")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Owner</Table.Th>
-              <Table.Th ta="right">Items</Table.Th>
+              <Table.Th>{i18n.t("dashboards.quality.owner")}</Table.Th>
+              <Table.Th ta="right">{i18n.t("dashboards.quality.items")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -90,9 +91,9 @@ export function QualityCounts({ answer }: { answer: QualityAnswer }) {
         </Table>
         {answer.counts.byOwner.length > topOwners ? (
           <Text size="xs" c="dimmed" mt={4}>
-            {formatCount(answer.counts.byOwner.length - topOwners)} more owners on the{" "}
+            {i18n.t("dashboards.quality.moreOwners", { count: answer.counts.byOwner.length - topOwners })}{" "}
             <Anchor component={Link} href={qualityHref({})} size="xs">
-              Data quality page
+              {i18n.t("dashboards.quality.page")}
             </Anchor>
             .
           </Text>

@@ -1,6 +1,8 @@
 import { Anchor, List, Text } from "@mantine/core";
 import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import type { RecentChange } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { stageLabel } from "../i18n/words.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { Link } from "../router/link.tsx";
 import { formatCount, formatDateTime } from "../shared/format.ts";
@@ -26,8 +28,8 @@ export function RecentChangesCard({
   const items = query.data?.items ?? [];
   return (
     <ChartCard
-      title="Recent changes"
-      description="Status changes, newest first: who changed what, and when."
+      title={i18n.t("dashboards.recent.title")}
+      description={i18n.t("dashboards.recent.description")}
       query={query}
       empty={false}
       columns={[]}
@@ -35,10 +37,10 @@ export function RecentChangesCard({
     >
       {items.length === 0 ? (
         <Text c="dimmed" size="sm">
-          No status changes yet.
+          {i18n.t("dashboards.recent.none")}
         </Text>
       ) : (
-        <List listStyleType="none" spacing="xs" aria-label="Recent changes" size="sm">
+        <List listStyleType="none" spacing="xs" aria-label={i18n.t("dashboards.recent.title")} size="sm">
           {items.map((item) => (
             <List.Item key={item.id}>
               <Anchor
@@ -65,7 +67,7 @@ export function RecentChangesCard({
 export function changeText(index: PlaybookIndex, change: RecentChange): string {
   const side = (segments: RecentChange["before"]) =>
     segments.length === 0
-      ? "no status"
+      ? i18n.t("dashboards.recent.noStatus")
       : segments
           .map((segment) => {
             const l1 = index.l1(segment.l1)?.name ?? segment.l1;
@@ -76,5 +78,9 @@ export function changeText(index: PlaybookIndex, change: RecentChange): string {
   const text = `${side(change.before)} → ${side(change.after)}`;
   return change.stageBefore === change.stageAfter
     ? text
-    : `${text}; stage ${change.stageBefore} → ${change.stageAfter}`;
+    : i18n.t("dashboards.recent.stage", {
+        text,
+        from: stageLabel(change.stageBefore),
+        to: stageLabel(change.stageAfter),
+      });
 }

@@ -1,6 +1,7 @@
 import type { Translation } from "./catalogue.ts";
 import { bulk } from "./de/bulk.ts";
 import { common } from "./de/common.ts";
+import { dashboards } from "./de/dashboards.ts";
 import { editor } from "./de/editor.ts";
 import { escalations } from "./de/escalations.ts";
 import { myWork } from "./de/myWork.ts";
@@ -17,6 +18,7 @@ import type { en } from "./en.ts";
 export const de: Translation<typeof en> = {
   bulk,
   common,
+  dashboards,
   editor,
   escalations,
   myWork,

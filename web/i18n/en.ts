@@ -1,5 +1,6 @@
 import { bulk } from "./en/bulk.ts";
 import { common } from "./en/common.ts";
+import { dashboards } from "./en/dashboards.ts";
 import { editor } from "./en/editor.ts";
 import { escalations } from "./en/escalations.ts";
 import { myWork } from "./en/myWork.ts";
@@ -15,6 +16,7 @@ import { users } from "./en/users.ts";
 export const en = {
   bulk,
   common,
+  dashboards,
   editor,
   escalations,
   myWork,
