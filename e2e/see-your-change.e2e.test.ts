@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntitlementPage } from "../web/api/api-types.ts";
+import { axeViolations } from "./support/axe.ts";
 import { api, launchBrowser, openPage } from "./support/browser.ts";
 import { freshEntitlement } from "./support/test-data.ts";
 
@@ -73,6 +74,14 @@ describe("the dashboard after a change", () => {
     await rows.first().waitFor();
     const shown = await rows.evaluateAll((found) => found.map((row) => row.getAttribute("data-entitlement")));
     expect(shown.slice(0, expected.items.length)).toEqual(expected.items.map((item) => item.id));
+
+    // The list says why it is narrower, with no accessibility fault, and lets the days go.
+    const notice = page.getByRole("status").filter({ hasText: "days in their L1" });
+    await notice.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await notice.getByRole("button", { name: "Any number of days" }).click();
+    await page.waitForURL((url) => url.pathname === "/" && !url.searchParams.has("l1DaysMin"));
+    expect(new URL(page.url()).searchParams.get("l1")).toBe("blocked");
     await context.close();
   });
 });

@@ -121,4 +121,11 @@ export const portfolio: Translation<typeof english> = {
     help: "Nur für Sie gespeichert; derselbe Name ersetzt eine Ansicht.",
     submit: "Speichern",
   },
+  daysInL1: {
+    between:
+      "Nur Segmente, die seit {{min}} bis {{max}} Tagen in ihrem L1 sind (ein Balken der Alterung im Dashboard)",
+    atLeast:
+      "Nur Segmente, die seit mindestens {{min}} Tagen in ihrem L1 sind (ein Balken der Alterung im Dashboard)",
+    clear: "Beliebig viele Tage",
+  },
 };

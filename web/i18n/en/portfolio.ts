@@ -119,4 +119,9 @@ export const portfolio = {
     help: "Saved for you; the same name replaces a view.",
     submit: "Save",
   },
+  daysInL1: {
+    between: "Only segments {{min}} to {{max}} days in their L1 (an aging bar of the dashboards)",
+    atLeast: "Only segments at least {{min}} days in their L1 (an aging bar of the dashboards)",
+    clear: "Any number of days",
+  },
 };
