@@ -1,5 +1,6 @@
 import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text } from "@mantine/core";
 import { type DragEvent, useState } from "react";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 
 interface Props {
@@ -37,29 +38,34 @@ export function FeedFilePicker({ files, unknownFiles, disabled, onAdd, onRemove 
           <FileButton onChange={onAdd} multiple accept=".csv,.jsonl,.ndjson" disabled={disabled}>
             {(props) => (
               <Button {...props} variant="light" size="sm" data-testid="feed-choose-files">
-                Choose files
+                {i18n.t("feed.picker.choose")}
               </Button>
             )}
           </FileButton>
           <Text size="sm" c="dimmed">
-            or drop them here: customers, tenants, entitlements, people, usage (.csv or .jsonl), any of them.
+            {i18n.t("feed.picker.drop")}
           </Text>
         </Group>
         {files.length > 0 ? (
-          <Stack gap={4} component="ul" aria-label="Chosen files" style={{ listStyle: "none", padding: 0 }}>
+          <Stack
+            gap={4}
+            component="ul"
+            aria-label={i18n.t("feed.picker.chosen")}
+            style={{ listStyle: "none", padding: 0 }}
+          >
             {files.map((file) => (
               <Group key={file.name} gap="xs" component="li">
                 <Text size="sm" fw={500}>
                   {file.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {formatCount(file.size)} bytes
+                  {i18n.t("feed.picker.bytes", { count: file.size })}
                 </Text>
                 <ActionIcon
                   variant="subtle"
                   size="sm"
                   color="gray"
-                  aria-label={`Remove ${file.name}`}
+                  aria-label={i18n.t("feed.picker.remove", { name: file.name })}
                   disabled={disabled}
                   onClick={() => onRemove(file.name)}
                 >
@@ -71,8 +77,7 @@ export function FeedFilePicker({ files, unknownFiles, disabled, onAdd, onRemove 
         ) : null}
         {unknownFiles.length > 0 ? (
           <Text size="sm" c="red" role="alert">
-            Not a feed file name: {unknownFiles.join(", ")}. Name each file for what it holds (tenants.csv,
-            ...).
+            {i18n.t("feed.picker.unknown", { names: unknownFiles.join(", ") })}
           </Text>
         ) : null}
       </Stack>

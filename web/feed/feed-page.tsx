@@ -1,4 +1,5 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
+import { i18n } from "../i18n/i18n.ts";
 import { Link } from "../router/link.tsx";
 import { useSyncHistory } from "./feed-api.ts";
 import { FeedUploadPanel } from "./feed-upload-panel.tsx";
@@ -12,18 +13,16 @@ export function FeedPage() {
   return (
     <Stack gap="lg" maw={1000}>
       <Stack gap={4}>
-        <Title order={2}>Portfolio feed</Title>
+        <Title order={2}>{i18n.t("feed.title")}</Title>
         <Text size="sm" c="dimmed">
-          The portfolio comes from the licensing system as up to five files. Preview shows what a sync would
-          change without writing anything; Apply runs it. The same sync runs from the command line as{" "}
-          <code>unblock portfolio sync &lt;folder&gt;</code>.
+          {i18n.t("feed.intro")} <code>unblock portfolio sync &lt;folder&gt;</code>.
         </Text>
       </Stack>
       <FeedUploadPanel
         state={upload}
         whenApplied={
           <Anchor component={Link} href="/">
-            Open the portfolio
+            {i18n.t("feed.openPortfolio")}
           </Anchor>
         }
       />

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/api-client.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { FeedFilePicker } from "./feed-file-picker.tsx";
 import { FeedOptions } from "./feed-options.tsx";
 import { SyncProgress } from "./sync-progress.tsx";
@@ -34,14 +35,14 @@ export function FeedUploadPanel({ state, whenApplied }: { state: FeedUploadState
           disabled={!state.canPreview}
           variant={preview ? "default" : "filled"}
         >
-          Preview
+          {i18n.t("feed.preview")}
         </Button>
         <Button onClick={state.runApply} disabled={!state.canApply}>
-          Apply
+          {i18n.t("feed.apply")}
         </Button>
         {applied?.state === "done" || applied?.state === "failed" ? (
           <Button variant="subtle" onClick={state.startOver}>
-            Start again
+            {i18n.t("feed.startAgain")}
           </Button>
         ) : null}
       </Group>
@@ -51,22 +52,19 @@ export function FeedUploadPanel({ state, whenApplied }: { state: FeedUploadState
         <SyncProgress sync={null} what="preview" />
       ) : null}
       {preview?.report && applied === null ? (
-        <SyncReportView
-          report={preview.report}
-          title="Preview: what the sync will do (nothing is written yet)"
-        />
+        <SyncReportView report={preview.report} title={i18n.t("feed.previewTitle")} />
       ) : null}
       {applied ? <SyncProgress sync={applied} what="sync" /> : null}
       {applied?.report ? (
         <Stack gap="sm">
           <Alert
             color={applied.applied ? "green" : "red"}
-            title={applied.applied ? "Applied" : "Not applied"}
+            title={applied.applied ? i18n.t("feed.applied") : i18n.t("feed.notApplied")}
           >
-            {applied.applied ? "The portfolio now holds what the files say." : applied.report.refusal}
+            {applied.applied ? i18n.t("feed.appliedBody") : applied.report.refusal}
           </Alert>
           {applied.applied ? whenApplied : null}
-          <SyncReportView report={applied.report} title="What the sync did" />
+          <SyncReportView report={applied.report} title={i18n.t("feed.didTitle")} />
         </Stack>
       ) : null}
     </Stack>
@@ -77,7 +75,7 @@ function UploadError({ error }: { error: Error | null }) {
   if (!error) return null;
   const problems = error instanceof ApiError ? error.errors : [];
   return (
-    <Alert color="red" title="The upload was refused" role="alert">
+    <Alert color="red" title={i18n.t("feed.refusedUpload")} role="alert">
       <Text size="sm">{error.message}</Text>
       {problems.length > 0 ? (
         <List size="sm">

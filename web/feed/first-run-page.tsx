@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { i18n } from "../i18n/i18n.ts";
 import { exampleFiles } from "./feed-api.ts";
 import { FeedUploadPanel } from "./feed-upload-panel.tsx";
 import { useFeedUpload } from "./use-feed-upload.ts";
@@ -12,21 +13,16 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
   return (
     <Stack gap="lg" maw={1000}>
       <Stack gap="xs">
-        <Title order={2}>Welcome: the portfolio is empty</Title>
+        <Title order={2}>{i18n.t("feed.welcome")}</Title>
         <Text>
-          Unblock tracks the status of every customer tenant's licensed services. The portfolio (customers,
-          their tenants, the services each is entitled to, the people who work on them and how many seats are
-          in use) comes from your licensing system as up to five files: <code>customers</code>,{" "}
-          <code>tenants</code>, <code>entitlements</code>, <code>people</code> and <code>usage</code>, as CSV
-          or JSON Lines.
+          {i18n.t("feed.welcomeWhat")} <code>customers</code>, <code>tenants</code>, <code>entitlements</code>
+          , <code>people</code>, <code>usage</code>.
         </Text>
         <Text>
-          Upload them below: Preview shows what would be added, changed or refused without writing anything,
-          and Apply loads them. Sync again whenever the export changes (here, on the Portfolio feed page, or
-          with <code>unblock portfolio sync</code>); rows that did not change are left alone.
+          {i18n.t("feed.welcomeHow")} (<code>unblock portfolio sync</code>)
         </Text>
-        <Group gap="md" component="nav" aria-label="Example files">
-          <Text size="sm">Example files to start from:</Text>
+        <Group gap="md" component="nav" aria-label={i18n.t("feed.examples")}>
+          <Text size="sm">{i18n.t("feed.examplesIntro")}</Text>
           {exampleFiles.map((file) => (
             <Anchor key={file.name} href={file.href} download={file.name} size="sm">
               {file.name}
@@ -38,7 +34,7 @@ export function FirstRunPage({ onDone }: { onDone: () => void }) {
         state={upload}
         whenApplied={
           <Button onClick={onDone} w="fit-content">
-            Open the portfolio
+            {i18n.t("feed.openPortfolio")}
           </Button>
         }
       />

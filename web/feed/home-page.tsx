@@ -2,6 +2,7 @@ import { Center, Loader } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiRequest } from "../api/api-client.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { PortfolioPage } from "../portfolio/portfolio-page.tsx";
 import { useCan } from "../users/permissions.ts";
 import { FirstRunPage } from "./first-run-page.tsx";
@@ -24,7 +25,7 @@ export function HomePage() {
   if (firstRun === null) {
     return (
       <Center h="50vh">
-        <Loader aria-label="Loading the portfolio" />
+        <Loader aria-label={i18n.t("feed.loading")} />
       </Center>
     );
   }

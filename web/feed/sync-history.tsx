@@ -1,5 +1,6 @@
 import { Badge, Stack, Table, Text, Title } from "@mantine/core";
 import type { PortfolioSync } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount, formatDateTime } from "../shared/format.ts";
 
 const stateColor = { queued: "gray", running: "blue", done: "green", failed: "red" } as const;
@@ -9,21 +10,21 @@ export function SyncHistory({ syncs, loading }: { syncs: readonly PortfolioSync[
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
-        Recent syncs
+        {i18n.t("feed.history.title")}
       </Title>
       {syncs.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {loading ? "Loading…" : "No sync yet."}
+          {loading ? i18n.t("common.loading") : i18n.t("feed.history.none")}
         </Text>
       ) : (
-        <Table withTableBorder striped fz="sm" aria-label="Recent syncs">
+        <Table withTableBorder striped fz="sm" aria-label={i18n.t("feed.history.title")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>How</Table.Th>
-              <Table.Th>State</Table.Th>
-              <Table.Th>Outcome</Table.Th>
+              <Table.Th>{i18n.t("feed.history.columns.when")}</Table.Th>
+              <Table.Th>{i18n.t("feed.history.columns.by")}</Table.Th>
+              <Table.Th>{i18n.t("feed.history.columns.how")}</Table.Th>
+              <Table.Th>{i18n.t("feed.history.columns.state")}</Table.Th>
+              <Table.Th>{i18n.t("feed.history.columns.outcome")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -34,7 +35,7 @@ export function SyncHistory({ syncs, loading }: { syncs: readonly PortfolioSync[
                 <Table.Td>{howOf(sync)}</Table.Td>
                 <Table.Td>
                   <Badge color={stateColor[sync.state]} variant="light">
-                    {sync.state}
+                    {i18n.t(`feed.history.states.${sync.state}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{outcomeOf(sync)}</Table.Td>
@@ -48,23 +49,28 @@ export function SyncHistory({ syncs, loading }: { syncs: readonly PortfolioSync[
 }
 
 function howOf(sync: PortfolioSync): string {
-  const parts = [sync.dryRun ? "dry run" : "sync"];
-  if (sync.full) parts.push("full");
-  if (sync.partial) parts.push("partial");
-  if (sync.allowMassEnd) parts.push("mass end allowed");
+  const parts = [i18n.t(sync.dryRun ? "feed.history.dryRun" : "feed.history.sync")];
+  if (sync.full) parts.push(i18n.t("feed.history.full"));
+  if (sync.partial) parts.push(i18n.t("feed.history.partial"));
+  if (sync.allowMassEnd) parts.push(i18n.t("feed.history.massEnd"));
   return parts.join(", ");
 }
 
 function outcomeOf(sync: PortfolioSync): string {
-  if (sync.state === "failed") return sync.error ?? "failed";
+  if (sync.state === "failed") return sync.error ?? i18n.t("feed.history.failed");
   const report = sync.report;
   if (!report) return "";
   const files = [report.customers, report.tenants, report.entitlements, report.people, report.usage];
   const total = (name: "added" | "changed" | "ended") => files.reduce((sum, counts) => sum + counts[name], 0);
-  const counts = `${formatCount(total("added"))} added, ${formatCount(total("changed"))} changed, ${formatCount(total("ended"))} ended`;
-  const refused = report.rejected.length > 0 ? `; ${formatCount(report.rejected.length)} rows refused` : "";
+  const counts = i18n.t("feed.history.counts", {
+    added: formatCount(total("added")),
+    changed: formatCount(total("changed")),
+    ended: formatCount(total("ended")),
+  });
+  const refused =
+    report.rejected.length > 0 ? i18n.t("feed.history.refused", { count: report.rejected.length }) : "";
   if (sync.applied) return `${counts}${refused}`;
   return sync.dryRun && !report.refusal
-    ? `would be: ${counts}${refused}`
-    : `not applied: ${report.refusal ?? ""}`;
+    ? i18n.t("feed.history.wouldBe", { counts: `${counts}${refused}` })
+    : i18n.t("feed.history.notApplied", { reason: report.refusal ?? "" });
 }

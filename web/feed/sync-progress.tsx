@@ -1,12 +1,14 @@
 import { Alert, Group, Loader, Text } from "@mantine/core";
 import type { PortfolioSync } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 
 /** Where a running sync is: the file it reads or applies and the rows so far; or why it failed. */
-export function SyncProgress({ sync, what }: { sync: PortfolioSync | null; what: string }) {
+export function SyncProgress({ sync, what: kind }: { sync: PortfolioSync | null; what: "preview" | "sync" }) {
+  const what = i18n.t(`feed.progress.${kind}`);
   if (sync?.state === "failed") {
     return (
-      <Alert color="red" title={`The ${what} failed`} role="alert">
+      <Alert color="red" title={i18n.t("feed.progress.failed", { what })} role="alert">
         {sync.error}
       </Alert>
     );
@@ -18,10 +20,13 @@ export function SyncProgress({ sync, what }: { sync: PortfolioSync | null; what:
       <Loader size="sm" />
       <Text size="sm">
         {progress
-          ? `${progress.phase === "read" ? "Reading" : "Applied"} ${progress.file}: ${formatCount(progress.rows)} rows`
+          ? i18n.t(progress.phase === "read" ? "feed.progress.read" : "feed.progress.applied", {
+              file: progress.file,
+              rows: formatCount(progress.rows),
+            })
           : sync?.state === "running"
-            ? `Running the ${what}…`
-            : `Uploading the files for the ${what}…`}
+            ? i18n.t("feed.progress.running", { what })
+            : i18n.t("feed.progress.uploading", { what })}
       </Text>
     </Group>
   );

@@ -1,5 +1,6 @@
 import { Alert, Stack, Table, Text, Title } from "@mantine/core";
 import type { SyncCountsBody, SyncReportBody } from "../api/api-types.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 
 const files = ["customers", "tenants", "entitlements", "people", "usage"] as const;
@@ -15,17 +16,17 @@ export function SyncReportView({ report, title }: { report: SyncReportBody; titl
         {title}
       </Title>
       {report.refusal ? (
-        <Alert color="red" title="Nothing would be written" role="alert">
+        <Alert color="red" title={i18n.t("feed.report.nothing")} role="alert">
           {report.refusal}
         </Alert>
       ) : null}
-      <Table withTableBorder striped fz="sm" aria-label="Counts per file" maw={640}>
+      <Table withTableBorder striped fz="sm" aria-label={i18n.t("feed.report.counts")} maw={640}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>File</Table.Th>
+            <Table.Th>{i18n.t("feed.report.file")}</Table.Th>
             {countNames.map((name) => (
               <Table.Th key={name} ta="right">
-                {name[0]!.toUpperCase() + name.slice(1)}
+                {i18n.t(`feed.report.names.${name}`)}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -33,7 +34,7 @@ export function SyncReportView({ report, title }: { report: SyncReportBody; titl
         <Table.Tbody>
           {files.map((file) => (
             <Table.Tr key={file}>
-              <Table.Td>{file}</Table.Td>
+              <Table.Td>{i18n.t(`feed.report.files.${file}`)}</Table.Td>
               {countNames.map((name) => (
                 <Table.Td key={name} ta="right">
                   {formatCount(report[file][name])}
@@ -49,21 +50,21 @@ export function SyncReportView({ report, title }: { report: SyncReportBody; titl
 }
 
 function RejectedRows({ rejected }: { rejected: SyncReportBody["rejected"] }) {
-  if (rejected.length === 0) return <Text size="sm">No row was refused.</Text>;
+  if (rejected.length === 0) return <Text size="sm">{i18n.t("feed.report.noneRefused")}</Text>;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
-        {formatCount(rejected.length)} refused {rejected.length === 1 ? "row" : "rows"}
-        {rejected.length > shownRejected ? ` (the first ${shownRejected} shown)` : ""}
+        {i18n.t("feed.report.refused", { count: rejected.length })}
+        {rejected.length > shownRejected ? i18n.t("feed.report.firstShown", { count: shownRejected }) : ""}
       </Text>
-      <Table withTableBorder fz="xs" aria-label="Refused rows">
+      <Table withTableBorder fz="xs" aria-label={i18n.t("feed.report.refusedRows")}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Row</Table.Th>
-            <Table.Th>Column</Table.Th>
-            <Table.Th>Code</Table.Th>
-            <Table.Th>Message</Table.Th>
+            <Table.Th>{i18n.t("feed.report.columns.file")}</Table.Th>
+            <Table.Th>{i18n.t("feed.report.columns.row")}</Table.Th>
+            <Table.Th>{i18n.t("feed.report.columns.column")}</Table.Th>
+            <Table.Th>{i18n.t("feed.report.columns.code")}</Table.Th>
+            <Table.Th>{i18n.t("feed.report.columns.message")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -4,6 +4,7 @@ import { common } from "./de/common.ts";
 import { dashboards } from "./de/dashboards.ts";
 import { editor } from "./de/editor.ts";
 import { escalations } from "./de/escalations.ts";
+import { feed } from "./de/feed.ts";
 import { myWork } from "./de/myWork.ts";
 import { people } from "./de/people.ts";
 import { playbook } from "./de/playbook.ts";
@@ -21,6 +22,7 @@ export const de: Translation<typeof en> = {
   dashboards,
   editor,
   escalations,
+  feed,
   myWork,
   people,
   playbook,

@@ -3,6 +3,7 @@ import { common } from "./en/common.ts";
 import { dashboards } from "./en/dashboards.ts";
 import { editor } from "./en/editor.ts";
 import { escalations } from "./en/escalations.ts";
+import { feed } from "./en/feed.ts";
 import { myWork } from "./en/myWork.ts";
 import { people } from "./en/people.ts";
 import { playbook } from "./en/playbook.ts";
@@ -19,6 +20,7 @@ export const en = {
   dashboards,
   editor,
   escalations,
+  feed,
   myWork,
   people,
   playbook,
