@@ -75,7 +75,7 @@ describe("the Roadmap", () => {
       await screenshot(page, "roadmap");
       await row.getByRole("button", { name: "Mark shipped" }).click();
       await page.getByRole("dialog").getByRole("button", { name: "Mark shipped" }).click();
-      await page.getByText(/shipped on \d{4}-\d{2}-\d{2}: \d+ Blocked entitlements linked/).waitFor();
+      await page.getByText(/shipped on \d{1,2} \w+ \d{4}: \d+ Blocked entitlements linked/).waitFor();
       await row.getByText("Shipped", { exact: true }).waitFor();
     } finally {
       await context.close();

@@ -10,6 +10,7 @@ import { people } from "./de/people.ts";
 import { playbook } from "./de/playbook.ts";
 import { portfolio } from "./de/portfolio.ts";
 import { quality } from "./de/quality.ts";
+import { roadmap } from "./de/roadmap.ts";
 import { shell } from "./de/shell.ts";
 import { tenant } from "./de/tenant.ts";
 import { users } from "./de/users.ts";
@@ -28,6 +29,7 @@ export const de: Translation<typeof en> = {
   playbook,
   portfolio,
   quality,
+  roadmap,
   shell,
   tenant,
   users,

@@ -9,6 +9,7 @@ import { people } from "./en/people.ts";
 import { playbook } from "./en/playbook.ts";
 import { portfolio } from "./en/portfolio.ts";
 import { quality } from "./en/quality.ts";
+import { roadmap } from "./en/roadmap.ts";
 import { shell } from "./en/shell.ts";
 import { tenant } from "./en/tenant.ts";
 import { users } from "./en/users.ts";
@@ -26,6 +27,7 @@ export const en = {
   playbook,
   portfolio,
   quality,
+  roadmap,
   shell,
   tenant,
   users,

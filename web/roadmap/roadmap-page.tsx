@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import type { WorkItem } from "../../src/http/schemas/work-items.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatDate } from "../shared/format.ts";
 import { useCan } from "../users/permissions.ts";
@@ -22,11 +23,11 @@ import { shipOutcome, useRoadmap, useShipWorkItem } from "./use-roadmap.ts";
 import { unblocksText } from "./work-item-draft.ts";
 import { WorkItemForm } from "./work-item-form.tsx";
 
-const stateBadges: Record<WorkItem["state"], { label: string; color: string }> = {
-  proposed: { label: "Proposed", color: "gray" },
-  planned: { label: "Planned", color: "blue" },
-  in_development: { label: "In development", color: "grape" },
-  shipped: { label: "Shipped", color: "green" },
+const stateColors: Record<WorkItem["state"], string> = {
+  proposed: "gray",
+  planned: "blue",
+  in_development: "grape",
+  shipped: "green",
 };
 
 /**
@@ -45,13 +46,12 @@ export default function RoadmapPage() {
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={2}>Roadmap</Title>
+          <Title order={2}>{i18n.t("roadmap.title")}</Title>
           <Text size="sm" c="dimmed">
-            Product work items and the Blocked seats each would unblock. Counts cover the tenants you may
-            total; counts of fewer than 5 tenants are withheld from the product group.
+            {i18n.t("roadmap.intro")}
           </Text>
         </Stack>
-        {manage ? <Button onClick={() => setEditing("new")}>Add work item</Button> : null}
+        {manage ? <Button onClick={() => setEditing("new")}>{i18n.t("roadmap.add")}</Button> : null}
       </Group>
       {ship.data ? (
         <Alert color={ship.data.shipped ? "green" : "gray"} withCloseButton onClose={() => ship.reset()}>
@@ -61,14 +61,14 @@ export default function RoadmapPage() {
       {ship.error ? <Alert color="red">{ship.error.message}</Alert> : null}
       {list.isPending ? (
         <Center h={160}>
-          <Loader aria-label="Loading the roadmap" />
+          <Loader aria-label={i18n.t("roadmap.loading")} />
         </Center>
       ) : list.isError ? (
-        <Alert color="red" title="The roadmap could not be loaded">
+        <Alert color="red" title={i18n.t("roadmap.loadFailed")}>
           {list.error.message}
         </Alert>
       ) : items.length === 0 ? (
-        <Text c="dimmed">No work items yet.</Text>
+        <Text c="dimmed">{i18n.t("roadmap.none")}</Text>
       ) : (
         <WorkItemTable items={items} manage={manage} onEdit={setEditing} onShip={setShipping} />
       )}
@@ -99,14 +99,14 @@ interface TableProps {
 
 function WorkItemTable({ items, manage, onEdit, onShip }: TableProps) {
   return (
-    <Table striped withTableBorder fz="sm" aria-label="Work items">
+    <Table striped withTableBorder fz="sm" aria-label={i18n.t("roadmap.table")}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Work item</Table.Th>
-          <Table.Th>State</Table.Th>
-          <Table.Th>Blocked reason</Table.Th>
-          <Table.Th>Date</Table.Th>
-          <Table.Th>Seats</Table.Th>
+          <Table.Th>{i18n.t("roadmap.columns.item")}</Table.Th>
+          <Table.Th>{i18n.t("roadmap.columns.state")}</Table.Th>
+          <Table.Th>{i18n.t("roadmap.columns.reason")}</Table.Th>
+          <Table.Th>{i18n.t("roadmap.columns.date")}</Table.Th>
+          <Table.Th>{i18n.t("roadmap.columns.seats")}</Table.Th>
           {manage ? <Table.Th /> : null}
         </Table.Tr>
       </Table.Thead>
@@ -121,7 +121,7 @@ function WorkItemTable({ items, manage, onEdit, onShip }: TableProps) {
 
 function WorkItemRow({ item, manage, onEdit, onShip }: Omit<TableProps, "items"> & { item: WorkItem }) {
   const index = usePlaybook();
-  const badge = stateBadges[item.state];
+
   const services = item.serviceIds.map((id) => index.service(id)?.name ?? id).join(", ");
   return (
     <Table.Tr data-work-item={item.id}>
@@ -137,21 +137,21 @@ function WorkItemRow({ item, manage, onEdit, onShip }: Omit<TableProps, "items">
         )}
       </Table.Td>
       <Table.Td>
-        <Badge color={badge.color} variant="light">
-          {badge.label}
+        <Badge color={stateColors[item.state]} variant="light">
+          {i18n.t(`roadmap.states.${item.state}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
         {item.l3Name ? `${item.l2Name} / ${item.l3Name}` : item.l2Name}
         <Text size="xs" c="dimmed">
-          {services || "All services"}
+          {services || i18n.t("roadmap.allServices")}
         </Text>
       </Table.Td>
       <Table.Td>
         {item.shippedDate
-          ? `Shipped ${formatDate(item.shippedDate)}`
+          ? i18n.t("roadmap.shipped", { date: formatDate(item.shippedDate) })
           : item.expectedDate
-            ? `Expected ${formatDate(item.expectedDate)}`
+            ? i18n.t("roadmap.expected", { date: formatDate(item.expectedDate) })
             : ""}
       </Table.Td>
       <Table.Td>{unblocksText(item)}</Table.Td>
@@ -159,11 +159,11 @@ function WorkItemRow({ item, manage, onEdit, onShip }: Omit<TableProps, "items">
         <Table.Td>
           <Group gap={4} wrap="nowrap">
             <Button size="xs" variant="default" onClick={() => onEdit(item)}>
-              Edit
+              {i18n.t("roadmap.edit")}
             </Button>
             {item.state === "shipped" ? null : (
               <Button size="xs" color="green" variant="light" onClick={() => onShip(item)}>
-                Mark shipped
+                {i18n.t("roadmap.markShipped")}
               </Button>
             )}
           </Group>
@@ -183,18 +183,15 @@ function ShipConfirm({
   onConfirm: () => void;
 }) {
   return (
-    <Modal opened onClose={onCancel} title={`Mark "${item.title}" shipped?`}>
+    <Modal opened onClose={onCancel} title={i18n.t("roadmap.confirm", { title: item.title })}>
       <Stack gap="sm">
-        <Text size="sm">
-          The owners of every entitlement Blocked for it get a "re-check: the fix shipped" item in My work and
-          a notice. This is done once.
-        </Text>
+        <Text size="sm">{i18n.t("roadmap.confirmBody")}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
-            Cancel
+            {i18n.t("roadmap.cancel")}
           </Button>
           <Button color="green" onClick={onConfirm}>
-            Mark shipped
+            {i18n.t("roadmap.markShipped")}
           </Button>
         </Group>
       </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Stack, Table, Text, Title } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ShippedReport } from "../../src/http/schemas/work-items.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 
 /** Seats unblocked in the 90 days after each ship, from the status history. */
@@ -10,26 +11,25 @@ export function ShippedReportSection({ query }: { query: UseQueryResult<ShippedR
   return (
     <Stack gap="xs" component="section" aria-labelledby="shipped-report">
       <Title order={3} size="h4" id="shipped-report">
-        After the ship: seats unblocked within 90 days
+        {i18n.t("roadmap.report.title")}
       </Title>
       <Text size="sm" c="dimmed">
-        Seats that left Blocked with the item's reason (on its services) between the day it shipped and 90
-        days later, counted from the status history.
+        {i18n.t("roadmap.report.intro")}
       </Text>
       {query.isError ? (
         <Alert color="red">{query.error.message}</Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing has shipped yet.
+          {i18n.t("roadmap.report.none")}
         </Text>
       ) : (
         <Table striped withTableBorder fz="sm" aria-labelledby="shipped-report">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Shipped</Table.Th>
-              <Table.Th>Work item</Table.Th>
-              <Table.Th>Window</Table.Th>
-              <Table.Th>Seats unblocked</Table.Th>
+              <Table.Th>{i18n.t("roadmap.report.columns.shipped")}</Table.Th>
+              <Table.Th>{i18n.t("roadmap.report.columns.item")}</Table.Th>
+              <Table.Th>{i18n.t("roadmap.report.columns.window")}</Table.Th>
+              <Table.Th>{i18n.t("roadmap.report.columns.seats")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -44,13 +44,16 @@ export function ShippedReportSection({ query }: { query: UseQueryResult<ShippedR
                 </Table.Td>
                 <Table.Td>
                   {row.complete
-                    ? `to ${formatDate(row.windowEnds)}`
-                    : `so far (to ${formatDate(row.windowEnds)})`}
+                    ? i18n.t("roadmap.report.to", { date: formatDate(row.windowEnds) })
+                    : i18n.t("roadmap.report.soFar", { date: formatDate(row.windowEnds) })}
                 </Table.Td>
                 <Table.Td>
                   {row.unblocked === null
-                    ? "Withheld: fewer than 5 tenants"
-                    : `${formatCount(row.unblocked.seats)} seats at ${formatCount(row.unblocked.tenants)} tenants`}
+                    ? i18n.t("roadmap.withheld")
+                    : i18n.t("roadmap.seatsAt", {
+                        seats: formatCount(row.unblocked.seats),
+                        count: row.unblocked.tenants,
+                      })}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -59,8 +62,7 @@ export function ShippedReportSection({ query }: { query: UseQueryResult<ShippedR
       )}
       {suppressed > 0 ? (
         <Text size="xs" c="dimmed">
-          {suppressed} {suppressed === 1 ? "count" : "counts"} of fewer than 5 tenants withheld, so no single
-          customer shows through.
+          {i18n.t("roadmap.report.suppressed", { count: suppressed })}
         </Text>
       ) : null}
     </Stack>

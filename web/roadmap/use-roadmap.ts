@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { ShippedReport, ShipResult, WorkItem, WorkItemList } from "../../src/http/schemas/work-items.ts";
 import { ApiError, apiRequest } from "../api/api-client.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { formatDate } from "../shared/format.ts";
 import { bodyOf, draftOf, type WorkItemDraft } from "./work-item-draft.ts";
 
 export const workItemsKey = ["work-items"] as const;
@@ -66,7 +68,14 @@ export function useShipWorkItem() {
 
 /** The line shown after a ship: what it did, in words. */
 export function shipOutcome(result: ShipResult): string {
-  if (!result.shipped) return `"${result.workItem.title}" had shipped already; nothing was done again.`;
-  const unowned = result.unowned > 0 ? ` ${result.unowned} had no owner to tell.` : "";
-  return `"${result.workItem.title}" shipped on ${result.workItem.shippedDate}: ${result.entitlements} Blocked entitlements linked, ${result.rechecks} re-check items for ${result.people} people, who were told.${unowned}`;
+  const title = result.workItem.title;
+  if (!result.shipped) return i18n.t("roadmap.shippedAlready", { title });
+  const unowned = result.unowned > 0 ? i18n.t("roadmap.unowned", { count: result.unowned }) : "";
+  return `${i18n.t("roadmap.shipOutcome", {
+    title,
+    date: formatDate(result.workItem.shippedDate),
+    entitlements: result.entitlements,
+    rechecks: result.rechecks,
+    people: result.people,
+  })}${unowned}`;
 }

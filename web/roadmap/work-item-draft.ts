@@ -1,4 +1,6 @@
 import type { CreateWorkItemBody, WorkItem } from "../../src/http/schemas/work-items.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { formatCount } from "../shared/format.ts";
 
 /** The Roadmap form's fields as the inputs hold them (empty strings for nothing). */
 export interface WorkItemDraft {
@@ -43,8 +45,8 @@ export function bodyOf(draft: WorkItemDraft, shipped = false): CreateWorkItemBod
 
 /** "Shipping this unblocks 1,200 seats at 8 tenants", or why there is no count. */
 export function unblocksText(item: Pick<WorkItem, "state" | "blocked">): string {
-  if (item.blocked === null) return "Withheld: fewer than 5 tenants";
+  if (item.blocked === null) return i18n.t("roadmap.withheld");
   const { seats, tenants } = item.blocked;
-  const count = `${seats.toLocaleString("en-US")} seats at ${tenants.toLocaleString("en-US")} ${tenants === 1 ? "tenant" : "tenants"}`;
-  return item.state === "shipped" ? `Still Blocked: ${count}` : `Shipping this unblocks ${count}`;
+  const count = i18n.t("roadmap.seatsAt", { seats: formatCount(seats), count: tenants });
+  return i18n.t(item.state === "shipped" ? "roadmap.stillBlocked" : "roadmap.unblocks", { count });
 }

@@ -1,15 +1,12 @@
 import { Alert, Button, Group, Modal, MultiSelect, NativeSelect, Stack, TextInput } from "@mantine/core";
 import { workItemL1 } from "../../src/domain/work-items/work-item-fields.ts";
 import type { WorkItem } from "../../src/http/schemas/work-items.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { l3Data, serviceData } from "../playbook/select-data.ts";
 import { useWorkItemForm } from "./use-roadmap.ts";
 
-const stateData = [
-  { value: "proposed", label: "Proposed" },
-  { value: "planned", label: "Planned" },
-  { value: "in_development", label: "In development" },
-];
+const states = ["proposed", "planned", "in_development"] as const;
 
 type FormState = ReturnType<typeof useWorkItemForm>;
 
@@ -17,7 +14,12 @@ type FormState = ReturnType<typeof useWorkItemForm>;
 export function WorkItemForm({ item, onClose }: { item: WorkItem | null; onClose: () => void }) {
   const form = useWorkItemForm(item, onClose);
   return (
-    <Modal opened onClose={onClose} title={form.editing ? "Edit work item" : "Add a work item"} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={form.editing ? i18n.t("roadmap.form.editTitle") : i18n.t("roadmap.form.addTitle")}
+      size="lg"
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -30,10 +32,10 @@ export function WorkItemForm({ item, onClose }: { item: WorkItem | null; onClose
           <Problems form={form} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {i18n.t("roadmap.cancel")}
             </Button>
             <Button type="submit" loading={form.save.isPending}>
-              {form.editing ? "Save" : "Add"}
+              {form.editing ? i18n.t("roadmap.form.save") : i18n.t("roadmap.form.add")}
             </Button>
           </Group>
         </Stack>
@@ -49,14 +51,14 @@ function DescriptionFields({ form }: { form: FormState }) {
   return (
     <>
       <TextInput
-        label="Title"
+        label={i18n.t("roadmap.form.title")}
         required
         value={draft.title}
         error={fieldError("title")}
         onChange={(event) => change({ title: event.currentTarget.value })}
       />
       <TextInput
-        label="Link in the tracker"
+        label={i18n.t("roadmap.form.link")}
         placeholder="https://"
         value={draft.externalUrl}
         error={fieldError("externalUrl")}
@@ -64,16 +66,16 @@ function DescriptionFields({ form }: { form: FormState }) {
       />
       <Group grow align="flex-start">
         <NativeSelect
-          label="State"
-          data={stateData}
+          label={i18n.t("roadmap.form.state")}
+          data={states.map((value) => ({ value, label: i18n.t(`roadmap.states.${value}`) }))}
           value={draft.state}
           disabled={shipped}
-          description={shipped ? "Shipped; it stays shipped." : undefined}
+          description={shipped ? i18n.t("roadmap.form.stays") : undefined}
           error={fieldError("state")}
           onChange={(event) => change({ state: event.currentTarget.value as typeof draft.state })}
         />
         <TextInput
-          label="Expected date"
+          label={i18n.t("roadmap.form.expected")}
           type="date"
           value={draft.expectedDate}
           error={fieldError("expectedDate")}
@@ -93,25 +95,25 @@ function LinkFields({ form }: { form: FormState }) {
   return (
     <>
       <NativeSelect
-        label="Blocked reason (L2)"
+        label={i18n.t("roadmap.form.l2")}
         required
-        data={[{ value: "", label: "Choose the L2 it unblocks" }, ...l2s]}
+        data={[{ value: "", label: i18n.t("roadmap.form.chooseL2") }, ...l2s]}
         value={draft.l2}
         error={fieldError("l2")}
         onChange={(event) => change({ l2: event.currentTarget.value, l3: "" })}
       />
       <NativeSelect
-        label="Sub-reason (L3)"
-        description="None links every seat Blocked for the L2."
+        label={i18n.t("roadmap.form.l3")}
+        description={i18n.t("roadmap.form.l3Help")}
         disabled={l3s.length === 0}
-        data={[{ value: "", label: "None" }, ...l3s]}
+        data={[{ value: "", label: i18n.t("roadmap.form.none") }, ...l3s]}
         value={draft.l3}
         error={fieldError("l3")}
         onChange={(event) => change({ l3: event.currentTarget.value })}
       />
       <MultiSelect
-        label="Services"
-        description="Leave empty to link every service."
+        label={i18n.t("roadmap.form.services")}
+        description={i18n.t("roadmap.form.servicesHelp")}
         searchable
         clearable
         data={serviceData(index)}
@@ -127,10 +129,10 @@ function LinkFields({ form }: { form: FormState }) {
 function Problems({ form }: { form: FormState }) {
   if (form.current) {
     return (
-      <Alert color="orange" title="Changed by someone else">
+      <Alert color="orange" title={i18n.t("roadmap.form.changed")}>
         {form.error?.message}{" "}
         <Button size="xs" variant="light" onClick={form.reload}>
-          Start again from their version
+          {i18n.t("roadmap.form.again")}
         </Button>
       </Alert>
     );
