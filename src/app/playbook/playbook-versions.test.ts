@@ -152,43 +152,20 @@ describe("renaming an L2, step by step", () => {
   it("apply keeps an edit made meanwhile, remaps with remap history rows, one audit entry and the version", () =>
     applyKeepsAnEditMadeMeanwhile(reliability[0]!));
 
-  it("reports name the new L2, never the raw id; the applied file starts; applying it again does nothing", async () => {
-    const l3 = await getBlockedByL3(deps, admin);
-    const names = l3.items.map((row) => row.l2Name);
-    expect(names).toContain("Service Health");
-    expect(names.some((name) => name.includes("_"))).toBe(false);
-    expect(l3.items.find((row) => row.l2 === "service_health" && row.l3 === "other")?.l3Name).toBe("Other");
-    expect(await recordPlaybookAtStart(deps, loadPlaybook(declaredPath))).toBeNull();
-    const again = await applyPlaybook(
-      deps,
-      { actor: admin, source: "cli" },
-      { candidate: { path: declaredPath } },
-    );
-    expect(again).toMatchObject({ alreadyInUse: true, applied: false });
-  });
+  it(
+    "reports name the new L2, never the raw id; the applied file starts; applying it again does nothing",
+    reportsNameTheNewL2,
+  );
 
-  it("counts the old history under the new name in a report as of a day before the rename", async () => {
-    const before = await getBlockedByL3(deps, admin, { asOf: "2025-02-20" });
-    expect(before.items.map((row) => [row.l2Name, row.l3Name, row.seats])).toEqual([
-      ["Service Health", "(no L3)", 45],
-      ["Service Health", "Other", 10],
-      ["Legal/Regulatory", "(no L3)", 7],
-    ]);
-  });
+  it(
+    "counts the old history under the new name in a report as of a day before the rename",
+    oldHistoryUnderTheNewName,
+  );
 
-  it("reads the weekly trend in the current taxonomy: one line across the rename, two as recorded", async () => {
-    const lines = async (taxonomy: "current" | "recorded") => {
-      const { items } = await getBlockedOverTimeByL2(deps, admin, { weeks: 6, taxonomy });
-      return [...new Set(items.map((row) => `${row.l2Name}: ${row.weekStart} ${row.seats}`))];
-    };
-    // Recorded on 3 February under 1.0.0, remapped on 10 March (the test clock) under 1.1.0.
-    expect(await lines("current")).toEqual(
-      ["02-03", "02-10", "02-17", "02-24", "03-03", "03-10"].map((day) => `Service Health: 2025-${day} 55`),
-    );
-    const recorded = await lines("recorded");
-    expect(recorded).toContain("service_reliability: 2025-03-03 55");
-    expect(recorded).toContain("Service Health: 2025-03-10 55");
-  });
+  it(
+    "reads the weekly trend in the current taxonomy: one line across the rename, two as recorded",
+    oneLineAcrossTheRename,
+  );
 
   it("refuses an apply whose preview saw another version in use", async () => {
     await expect(
@@ -313,6 +290,44 @@ async function applyKeepsAnEditMadeMeanwhile(edited: string) {
     ["1.1.0", "cli", 3],
   ]);
   expect(versions[1]!.changes[0]).toMatchObject({ statuses: 3, seats: 55 });
+}
+
+async function oldHistoryUnderTheNewName() {
+  const before = await getBlockedByL3(deps, admin, { asOf: "2025-02-20" });
+  expect(before.items.map((row) => [row.l2Name, row.l3Name, row.seats])).toEqual([
+    ["Service Health", "(no L3)", 45],
+    ["Service Health", "Other", 10],
+    ["Legal/Regulatory", "(no L3)", 7],
+  ]);
+}
+
+async function oneLineAcrossTheRename() {
+  const lines = async (taxonomy: "current" | "recorded") => {
+    const { items } = await getBlockedOverTimeByL2(deps, admin, { weeks: 6, taxonomy });
+    return [...new Set(items.map((row) => `${row.l2Name}: ${row.weekStart} ${row.seats}`))];
+  };
+  // Recorded on 3 February under 1.0.0, remapped on 10 March (the test clock) under 1.1.0.
+  expect(await lines("current")).toEqual(
+    ["02-03", "02-10", "02-17", "02-24", "03-03", "03-10"].map((day) => `Service Health: 2025-${day} 55`),
+  );
+  const recorded = await lines("recorded");
+  expect(recorded).toContain("service_reliability: 2025-03-03 55");
+  expect(recorded).toContain("Service Health: 2025-03-10 55");
+}
+
+async function reportsNameTheNewL2() {
+  const l3 = await getBlockedByL3(deps, admin);
+  const names = l3.items.map((row) => row.l2Name);
+  expect(names).toContain("Service Health");
+  expect(names.some((name) => name.includes("_"))).toBe(false);
+  expect(l3.items.find((row) => row.l2 === "service_health" && row.l3 === "other")?.l3Name).toBe("Other");
+  expect(await recordPlaybookAtStart(deps, loadPlaybook(declaredPath))).toBeNull();
+  const again = await applyPlaybook(
+    deps,
+    { actor: admin, source: "cli" },
+    { candidate: { path: declaredPath } },
+  );
+  expect(again).toMatchObject({ alreadyInUse: true, applied: false });
 }
 
 /** History rows as a status write under playbook 1.0.0 leaves them, on 3 February, for the trend. */
