@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Text, TextInput } from "@mantine/core";
+import { i18n } from "../i18n/i18n.ts";
 import { formatDate, todayUtc } from "../shared/format.ts";
 
 /**
@@ -19,14 +20,14 @@ export function AsOfPicker({
         type="date"
         size="xs"
         w={150}
-        label="As of (end of day, UTC)"
+        label={i18n.t("history.asOf.label")}
         value={value ?? ""}
         max={todayUtc()}
         onChange={(event) => onChange(event.currentTarget.value || null)}
       />
       {value ? (
         <Button size="xs" variant="subtle" onClick={() => onChange(null)}>
-          Today
+          {i18n.t("history.asOf.today")}
         </Button>
       ) : null}
     </Group>
@@ -39,16 +40,13 @@ export function AsOfNotice({ day, what, onToday }: { day: string; what: string; 
     <Alert
       color="blue"
       variant="light"
-      title={`As of the end of ${formatDate(day)} (UTC)`}
-      aria-label="As of a past day"
+      title={i18n.t("history.asOf.title", { date: formatDate(day) })}
+      aria-label={i18n.t("history.asOf.region")}
     >
       <Group justify="space-between" align="flex-end" gap="xs">
-        <Text size="sm">
-          {what} as it stood at the end of {formatDate(day)} in UTC, rebuilt from the status history. Names
-          and usage are today's.
-        </Text>
+        <Text size="sm">{i18n.t("history.asOf.body", { what, date: formatDate(day) })}</Text>
         <Button size="xs" variant="light" onClick={onToday}>
-          Back to today
+          {i18n.t("history.asOf.back")}
         </Button>
       </Group>
     </Alert>

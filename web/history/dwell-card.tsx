@@ -1,17 +1,24 @@
 import { LineChart } from "@mantine/charts";
 import { Card, Center, Loader, NativeSelect, Table, Text, Title } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
+import type { PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
 import { chartHeight } from "../dashboards/chart-style.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatCount, formatDate } from "../shared/format.ts";
 import type { DwellAnswer, DwellRow } from "./history-types.ts";
 
-const days = (value: number | null) => (value === null ? "–" : `${value} d`);
-const share = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
+const days = (value: number | null) =>
+  value === null ? "–" : i18n.t("history.dwell.days", { count: formatCount(value) });
+const share = (value: number | null) => (value === null ? "–" : `${formatCount(Math.round(value * 100))} %`);
 
-function rowLabel(row: DwellRow): string {
+/** The row's reason by its name in the app's language (the server names it in English). */
+function rowLabel(index: PlaybookIndex, row: DwellRow): string {
   if (row.serviceName) return row.serviceName;
-  if (row.l3Name) return `${row.l3Name} (${row.l2Name})`;
-  return row.l2Name ?? "(no L2)";
+  const l2 = row.l2 ? (index.l2("blocked", row.l2)?.name ?? row.l2Name) : row.l2Name;
+  const l3 = row.l2 && row.l3 ? (index.l3("blocked", row.l2, row.l3)?.name ?? row.l3Name) : row.l3Name;
+  if (l3) return `${l3} (${l2})`;
+  return l2 ?? i18n.t("history.dwell.noL2");
 }
 
 /**
@@ -31,77 +38,78 @@ export function DwellCard({
 }) {
   const answer = query.data;
   return (
-    <Card withBorder padding="md" component="section" aria-label="How long seats stay Blocked">
+    <Card withBorder padding="md" component="section" aria-label={i18n.t("history.dwell.title")}>
       <Title order={3} size="h5">
-        How long seats stay Blocked
+        {i18n.t("history.dwell.title")}
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
         {answer
-          ? `${formatDate(answer.from)} to ${formatDate(answer.to)} (UTC days), weighted by seats; from the status history.`
-          : "The last 90 days, weighted by seats; from the status history."}
+          ? i18n.t("history.dwell.window", { from: formatDate(answer.from), to: formatDate(answer.to) })
+          : i18n.t("history.dwell.windowDefault")}
       </Text>
       <NativeSelect
         size="xs"
         w={180}
         mb="xs"
-        label="Per"
+        label={i18n.t("history.dwell.per")}
         value={by}
         data={[
-          { value: "l2", label: "L2 reason" },
-          { value: "l3", label: "L3 reason" },
-          { value: "service", label: "Service" },
+          { value: "l2", label: i18n.t("history.dwell.by.l2") },
+          { value: "l3", label: i18n.t("history.dwell.by.l3") },
+          { value: "service", label: i18n.t("history.dwell.by.service") },
         ]}
         onChange={(event) => onBy(event.currentTarget.value)}
       />
       {query.isPending ? (
         <Center h={200}>
-          <Loader aria-label="Loading dwell times" />
+          <Loader aria-label={i18n.t("history.dwell.loading")} />
         </Center>
       ) : query.isError ? (
         <Text c="red">{query.error.message}</Text>
       ) : answer && answer.items.length > 0 ? (
         <DwellFigures answer={answer} />
       ) : (
-        <Text c="dimmed">Nothing Blocked in this window.</Text>
+        <Text c="dimmed">{i18n.t("history.dwell.none")}</Text>
       )}
     </Card>
   );
 }
 
 function DwellFigures({ answer }: { answer: DwellAnswer }) {
+  const index = usePlaybook();
   return (
     <>
       {answer.curve.length > 0 ? (
         <LineChart
           h={chartHeight - 60}
           data={answer.curve.map((point) => ({
-            days: `${point.days} d`,
+            days: i18n.t("history.dwell.days", { count: point.days }),
             share: point.share === null ? null : Math.round(point.share * 100),
           }))}
           dataKey="days"
-          series={[{ name: "share", label: "Still Blocked (%)", color: "red.6" }]}
-          valueFormatter={(value) => `${value}%`}
+          series={[{ name: "share", label: i18n.t("history.dwell.series"), color: "red.6" }]}
+          valueFormatter={(value) => `${formatCount(value)} %`}
           connectNulls={false}
           role="img"
-          aria-label="Share of the seats Blocked in the window still Blocked after so many days"
+          aria-label={i18n.t("history.dwell.chart")}
         />
       ) : null}
       <Table.ScrollContainer minWidth={760}>
-        <Table fz="xs" striped mt="xs" aria-label="Dwell times">
+        <Table fz="xs" striped mt="xs" aria-label={i18n.t("history.dwell.table")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Reason</Table.Th>
-              <Table.Th>Blocked now</Table.Th>
-              <Table.Th>Days Blocked (median / p90)</Table.Th>
-              <Table.Th>Unblocked</Table.Th>
-              <Table.Th>Days to unblock (median / p90)</Table.Th>
-              <Table.Th>Still Blocked after 30 / 90 / 180 d</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.reason")}</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.now")}</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.daysBlocked")}</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.unblocked")}</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.toUnblock")}</Table.Th>
+              <Table.Th>{i18n.t("history.dwell.columns.still")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {answer.items.map((row) => (
               <Table.Tr key={row.key ?? "none"}>
-                <Table.Td>{rowLabel(row)}</Table.Td>
+                <Table.Td>{rowLabel(index, row)}</Table.Td>
                 <Table.Td>{formatCount(row.blockedSeats)}</Table.Td>
                 <Table.Td>
                   {days(row.daysBlockedMedian)} / {days(row.daysBlockedP90)}
@@ -121,8 +129,7 @@ function DwellFigures({ answer }: { answer: DwellAnswer }) {
       </Table.ScrollContainer>
       {answer.suppressedCells > 0 ? (
         <Text size="xs" c="dimmed" mt={4}>
-          {answer.suppressedCells} small groups (fewer than 5 tenants) left out, so no single customer shows
-          through.
+          {i18n.t("history.dwell.suppressed", { count: answer.suppressedCells })}
         </Text>
       ) : null}
     </>

@@ -1,5 +1,7 @@
 import { Card, Center, Loader, Table, Text, Title } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
+import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatCount, formatDate } from "../shared/format.ts";
 import type { FlowAnswer } from "./history-types.ts";
 
@@ -11,45 +13,48 @@ import type { FlowAnswer } from "./history-types.ts";
 export function FlowCard({ query }: { query: UseQueryResult<FlowAnswer> }) {
   const answer = query.data;
   return (
-    <Card withBorder padding="md" component="section" aria-label="Flow between L1s">
+    <Card withBorder padding="md" component="section" aria-label={i18n.t("history.flow.title")}>
       <Title order={3} size="h5">
-        Flow between L1s
+        {i18n.t("history.flow.title")}
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
         {answer
-          ? `Seats from their L1 at the start of ${formatDate(answer.from)} (rows) to their L1 at the end of ${formatDate(answer.to)} (columns), UTC.`
-          : "Seats from their L1 at the start of the window to their L1 at its end."}
+          ? i18n.t("history.flow.window", { from: formatDate(answer.from), to: formatDate(answer.to) })
+          : i18n.t("history.flow.windowDefault")}
       </Text>
       {query.isPending ? (
         <Center h={160}>
-          <Loader aria-label="Loading the flow" />
+          <Loader aria-label={i18n.t("history.flow.loading")} />
         </Center>
       ) : query.isError ? (
         <Text c="red">{query.error.message}</Text>
       ) : answer && answer.items.length > 0 ? (
         <FlowTable answer={answer} />
       ) : (
-        <Text c="dimmed">No seats in this window.</Text>
+        <Text c="dimmed">{i18n.t("history.flow.none")}</Text>
       )}
     </Card>
   );
 }
 
 function FlowTable({ answer }: { answer: FlowAnswer }) {
+  const index = usePlaybook();
+  // Names in the app's language where the playbook knows the L1 (the server names them in English).
+  const nameOf = (id: string | null, sent: string) => (id ? (index.l1(id)?.name ?? sent) : sent);
   const names = new Map<string, string>();
   for (const row of answer.items) {
-    names.set(row.fromL1 ?? "", row.fromL1Name);
-    names.set(row.toL1 ?? "", row.toL1Name);
+    names.set(row.fromL1 ?? "", nameOf(row.fromL1, row.fromL1Name));
+    names.set(row.toL1 ?? "", nameOf(row.toL1, row.toL1Name));
   }
   const l1s = [...names.keys()];
   const seats = new Map(answer.items.map((row) => [`${row.fromL1 ?? ""}>${row.toL1 ?? ""}`, row.seats]));
   return (
     <>
       <Table.ScrollContainer minWidth={560}>
-        <Table fz="xs" withColumnBorders mt="xs" aria-label="Seats moved from each L1 to each L1">
+        <Table fz="xs" withColumnBorders mt="xs" aria-label={i18n.t("history.flow.table")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>From \ to</Table.Th>
+              <Table.Th>{i18n.t("history.flow.corner")}</Table.Th>
               {l1s.map((l1) => (
                 <Table.Th key={l1}>{names.get(l1)}</Table.Th>
               ))}
@@ -74,7 +79,7 @@ function FlowTable({ answer }: { answer: FlowAnswer }) {
       </Table.ScrollContainer>
       {answer.suppressedCells > 0 ? (
         <Text size="xs" c="dimmed" mt={4}>
-          {answer.suppressedCells} small cells (fewer than 5 tenants) left out.
+          {i18n.t("history.flow.suppressed", { count: answer.suppressedCells })}
         </Text>
       ) : null}
     </>

@@ -14,18 +14,19 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
+import { i18n } from "../i18n/i18n.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { serviceData, withAny } from "../playbook/select-data.ts";
 import { Link } from "../router/link.tsx";
-import { formatCount, formatDate, plural } from "../shared/format.ts";
+import { formatCount, formatDate } from "../shared/format.ts";
 import type { CompareAnswer, CompareGroup, StatusChangeRow } from "./history-types.ts";
 import { useWhatChanged } from "./use-what-changed.ts";
 
-const kindLabels: Record<StatusChangeRow["kind"], { label: string; color: string }> = {
-  newly_blocked: { label: "Newly Blocked", color: "red" },
-  unblocked: { label: "Unblocked", color: "green" },
-  moved_l2: { label: "Moved between L2s", color: "orange" },
-  target_moved: { label: "Target date moved", color: "blue" },
+const kindColors: Record<StatusChangeRow["kind"], string> = {
+  newly_blocked: "red",
+  unblocked: "green",
+  moved_l2: "orange",
+  target_moved: "blue",
 };
 
 /** What changed in the portfolio between the end of two days: by owner and service, with seats. */
@@ -36,10 +37,9 @@ export default function WhatChangedPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Stack gap={0}>
-          <Title order={2}>What changed</Title>
+          <Title order={2}>{i18n.t("history.changes.title")}</Title>
           <Text size="sm" c="dimmed">
-            Between the end of one day and the end of another (UTC), from the status history: seats newly
-            Blocked, unblocked, moved between Blocked reasons, and target dates moved.
+            {i18n.t("history.changes.intro")}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">
@@ -47,7 +47,7 @@ export default function WhatChangedPage() {
             type="date"
             size="xs"
             w={150}
-            label="From the end of"
+            label={i18n.t("history.changes.from")}
             value={page.from}
             max={page.today}
             onChange={(event) => page.set("from", event.currentTarget.value)}
@@ -56,7 +56,7 @@ export default function WhatChangedPage() {
             type="date"
             size="xs"
             w={150}
-            label="To the end of"
+            label={i18n.t("history.changes.to")}
             value={page.to}
             max={page.today}
             onChange={(event) => page.set("to", event.currentTarget.value)}
@@ -64,9 +64,9 @@ export default function WhatChangedPage() {
           <NativeSelect
             size="xs"
             w={200}
-            label="Service"
+            label={i18n.t("history.changes.service")}
             value={page.serviceId}
-            data={withAny(serviceData(index), "All services")}
+            data={withAny(serviceData(index), i18n.t("history.changes.allServices"))}
             onChange={(event) => page.set("serviceId", event.currentTarget.value)}
           />
         </Group>
@@ -79,15 +79,15 @@ export default function WhatChangedPage() {
 function ChangesBody({ page }: { page: ReturnType<typeof useWhatChanged> }) {
   if (!page.listsRows) {
     return (
-      <Alert color="gray" title="Totals only">
-        This page lists single customers; your role sees the dashboards' totals.
+      <Alert color="gray" title={i18n.t("history.changes.totalsOnly")}>
+        {i18n.t("history.changes.totalsOnlyBody")}
       </Alert>
     );
   }
   if (page.from >= page.to) {
     return (
-      <Alert color="yellow" title="Pick a later day to compare to">
-        The first day must be before the second.
+      <Alert color="yellow" title={i18n.t("history.changes.later")}>
+        {i18n.t("history.changes.laterBody")}
       </Alert>
     );
   }
@@ -95,13 +95,13 @@ function ChangesBody({ page }: { page: ReturnType<typeof useWhatChanged> }) {
   if (compare.isPending) {
     return (
       <Center h={200}>
-        <Loader aria-label="Comparing the two days" />
+        <Loader aria-label={i18n.t("history.changes.comparing")} />
       </Center>
     );
   }
   if (compare.isError) {
     return (
-      <Alert color="red" title="The comparison could not be made">
+      <Alert color="red" title={i18n.t("history.changes.failed")}>
         {compare.error.message}
       </Alert>
     );
@@ -112,12 +112,12 @@ function ChangesBody({ page }: { page: ReturnType<typeof useWhatChanged> }) {
       <Totals answer={answer} />
       {answer.truncated ? (
         <Text size="xs" c="dimmed">
-          The first 2,000 changes are listed; the totals count them all.
+          {i18n.t("history.changes.truncated")}
         </Text>
       ) : null}
       {answer.groups.length === 0 ? (
-        <Alert color="gray" title="Nothing changed">
-          No seats became Blocked, were unblocked or moved, and no target date moved.
+        <Alert color="gray" title={i18n.t("history.changes.nothing")}>
+          {i18n.t("history.changes.nothingBody")}
         </Alert>
       ) : (
         answer.groups.map((group) => (
@@ -128,15 +128,17 @@ function ChangesBody({ page }: { page: ReturnType<typeof useWhatChanged> }) {
   );
 }
 
+const seats = (count: number) => i18n.t("history.changes.seats", { count });
+
 function Totals({ answer }: { answer: CompareAnswer }) {
   const figures = [
-    ["Newly Blocked", `${formatCount(answer.totals.newlyBlockedSeats)} seats`],
-    ["Unblocked", `${formatCount(answer.totals.unblockedSeats)} seats`],
-    ["Moved between L2s", `${formatCount(answer.totals.movedSeats)} seats`],
-    ["Target dates moved", formatCount(answer.totals.targetsMoved)],
+    [i18n.t("history.changes.kinds.newly_blocked"), seats(answer.totals.newlyBlockedSeats)],
+    [i18n.t("history.changes.kinds.unblocked"), seats(answer.totals.unblockedSeats)],
+    [i18n.t("history.changes.kinds.moved_l2"), seats(answer.totals.movedSeats)],
+    [i18n.t("history.changes.targetsMoved"), formatCount(answer.totals.targetsMoved)],
   ];
   return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} aria-label="Totals">
+    <SimpleGrid cols={{ base: 2, md: 4 }} aria-label={i18n.t("history.changes.totals")}>
       {figures.map(([label, value]) => (
         <Card key={label} withBorder padding="sm">
           <Text size="xs" c="dimmed">
@@ -150,7 +152,7 @@ function Totals({ answer }: { answer: CompareAnswer }) {
 }
 
 function GroupCard({ group }: { group: CompareGroup }) {
-  const title = `${group.owner ?? "No owner"} · ${group.serviceName}`;
+  const title = `${group.owner ?? i18n.t("history.changes.noOwner")} · ${group.serviceName}`;
   return (
     <Card withBorder padding="sm" component="section" aria-label={title}>
       <Group justify="space-between" mb={4}>
@@ -158,17 +160,17 @@ function GroupCard({ group }: { group: CompareGroup }) {
           {title}
         </Title>
         <Text size="xs" c="dimmed">
-          {plural(group.changes.length, "change")}
+          {i18n.t("history.changes.count", { count: group.changes.length })}
         </Text>
       </Group>
       <Table fz="xs" striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Change</Table.Th>
-            <Table.Th>Customer / tenant</Table.Th>
-            <Table.Th>Seats</Table.Th>
-            <Table.Th>From</Table.Th>
-            <Table.Th>To</Table.Th>
+            <Table.Th>{i18n.t("history.changes.columns.change")}</Table.Th>
+            <Table.Th>{i18n.t("history.changes.columns.customer")}</Table.Th>
+            <Table.Th>{i18n.t("history.changes.columns.seats")}</Table.Th>
+            <Table.Th>{i18n.t("history.changes.columns.from")}</Table.Th>
+            <Table.Th>{i18n.t("history.changes.columns.to")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -190,17 +192,21 @@ function side(
   target: string | null,
   kind: StatusChangeRow["kind"],
 ): string {
-  if (kind === "target_moved") return target ? formatDate(target) : "no date";
+  if (kind === "target_moved") return target ? formatDate(target) : i18n.t("history.changes.noDate");
   return l2Name ? `${l1Name}: ${l2Name}` : l1Name;
 }
 
 function ChangeRow({ change }: { change: StatusChangeRow }) {
-  const kind = kindLabels[change.kind];
+  const index = usePlaybook();
+  // Names in the app's language where the playbook knows them (the server names them in English).
+  const l1Name = (id: string | null, sent: string) => (id ? (index.l1(id)?.name ?? sent) : sent);
+  const l2Name = (l1: string | null, l2: string | null, sent: string | null) =>
+    l1 && l2 ? (index.l2(l1, l2)?.name ?? sent) : sent;
   return (
     <Table.Tr>
       <Table.Td>
-        <Badge size="xs" variant="light" color={kind.color}>
-          {kind.label}
+        <Badge size="xs" variant="light" color={kindColors[change.kind]}>
+          {i18n.t(`history.changes.kinds.${change.kind}`)}
         </Badge>
       </Table.Td>
       <Table.Td>
@@ -209,8 +215,22 @@ function ChangeRow({ change }: { change: StatusChangeRow }) {
         </Anchor>
       </Table.Td>
       <Table.Td>{formatCount(change.seats)}</Table.Td>
-      <Table.Td>{side(change.fromL1Name, change.fromL2Name, change.fromTargetDate, change.kind)}</Table.Td>
-      <Table.Td>{side(change.toL1Name, change.toL2Name, change.toTargetDate, change.kind)}</Table.Td>
+      <Table.Td>
+        {side(
+          l1Name(change.fromL1, change.fromL1Name),
+          l2Name(change.fromL1, change.fromL2, change.fromL2Name),
+          change.fromTargetDate,
+          change.kind,
+        )}
+      </Table.Td>
+      <Table.Td>
+        {side(
+          l1Name(change.toL1, change.toL1Name),
+          l2Name(change.toL1, change.toL2, change.toL2Name),
+          change.toTargetDate,
+          change.kind,
+        )}
+      </Table.Td>
     </Table.Tr>
   );
 }

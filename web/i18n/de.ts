@@ -5,6 +5,7 @@ import { dashboards } from "./de/dashboards.ts";
 import { editor } from "./de/editor.ts";
 import { escalations } from "./de/escalations.ts";
 import { feed } from "./de/feed.ts";
+import { history } from "./de/history.ts";
 import { myWork } from "./de/myWork.ts";
 import { people } from "./de/people.ts";
 import { playbook } from "./de/playbook.ts";
@@ -24,6 +25,7 @@ export const de: Translation<typeof en> = {
   editor,
   escalations,
   feed,
+  history,
   myWork,
   people,
   playbook,

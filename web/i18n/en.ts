@@ -4,6 +4,7 @@ import { dashboards } from "./en/dashboards.ts";
 import { editor } from "./en/editor.ts";
 import { escalations } from "./en/escalations.ts";
 import { feed } from "./en/feed.ts";
+import { history } from "./en/history.ts";
 import { myWork } from "./en/myWork.ts";
 import { people } from "./en/people.ts";
 import { playbook } from "./en/playbook.ts";
@@ -22,6 +23,7 @@ export const en = {
   editor,
   escalations,
   feed,
+  history,
   myWork,
   people,
   playbook,

@@ -1,0 +1,81 @@
+import type { Translation } from "../catalogue.ts";
+import type { history as english } from "../en/history.ts";
+
+export const history: Translation<typeof english> = {
+  asOf: {
+    label: "Stand (Tagesende, UTC)",
+    today: "Heute",
+    title: "Stand am Ende des {{date}} (UTC)",
+    region: "Stand an einem vergangenen Tag",
+    body: "{{what}} so, wie es am Ende des {{date}} (UTC) stand, aus dem Statusverlauf ermittelt. Namen und Nutzung sind von heute.",
+    back: "Zurück zu heute",
+  },
+  dwell: {
+    title: "Wie lange Lizenzen blockiert bleiben",
+    window: "{{from}} bis {{to}} (Tage in UTC), nach Lizenzen gewichtet; aus dem Statusverlauf.",
+    windowDefault: "Die letzten 90 Tage, nach Lizenzen gewichtet; aus dem Statusverlauf.",
+    per: "Je",
+    by: { l2: "L2-Grund", l3: "L3-Grund", service: "Service" },
+    loading: "Verweildauern werden geladen",
+    none: "In diesem Zeitraum ist nichts blockiert.",
+    days: "{{count}} T.",
+    noL2: "(ohne L2)",
+    series: "Noch blockiert (%)",
+    chart: "Anteil der im Zeitraum blockierten Lizenzen, die nach so vielen Tagen noch blockiert sind",
+    table: "Verweildauern",
+    columns: {
+      reason: "Grund",
+      now: "Jetzt blockiert",
+      daysBlocked: "Tage blockiert (Median / P90)",
+      unblocked: "Freigegeben",
+      toUnblock: "Tage bis zur Freigabe (Median / P90)",
+      still: "Noch blockiert nach 30 / 90 / 180 T.",
+    },
+    suppressed:
+      "{{count}} kleine Gruppen (weniger als 5 Mandanten) ausgelassen, damit kein einzelner Kunde erkennbar wird.",
+  },
+  flow: {
+    title: "Bewegung zwischen L1-Status",
+    window:
+      "Lizenzen von ihrem L1-Status zu Beginn des {{from}} (Zeilen) zu ihrem L1-Status am Ende des {{to}} (Spalten), UTC.",
+    windowDefault: "Lizenzen von ihrem L1-Status zu Beginn des Zeitraums zu ihrem L1-Status an seinem Ende.",
+    loading: "Bewegungen werden geladen",
+    none: "Keine Lizenzen in diesem Zeitraum.",
+    table: "Von jedem L1-Status zu jedem L1-Status bewegte Lizenzen",
+    corner: "Von \\ nach",
+    suppressed: "{{count}} kleine Zellen (weniger als 5 Mandanten) ausgelassen.",
+  },
+  changes: {
+    title: "Was sich geändert hat",
+    intro:
+      "Zwischen dem Ende eines Tages und dem Ende eines anderen (UTC), aus dem Statusverlauf: neu blockierte, freigegebene und zwischen Gründen verschobene Lizenzen sowie verschobene Zieldaten.",
+    from: "Vom Ende des",
+    to: "Bis zum Ende des",
+    service: "Service",
+    allServices: "Alle Services",
+    totalsOnly: "Nur Summen",
+    totalsOnlyBody: "Diese Seite listet einzelne Kunden auf; Ihre Rolle sieht die Summen der Dashboards.",
+    later: "Wählen Sie einen späteren Vergleichstag",
+    laterBody: "Der erste Tag muss vor dem zweiten liegen.",
+    comparing: "Die beiden Tage werden verglichen",
+    failed: "Der Vergleich konnte nicht erstellt werden",
+    truncated: "Die ersten 2.000 Änderungen sind aufgeführt; die Summen zählen alle.",
+    nothing: "Nichts geändert",
+    nothingBody:
+      "Keine Lizenzen wurden blockiert, freigegeben oder verschoben, und kein Zieldatum wurde verschoben.",
+    kinds: {
+      newly_blocked: "Neu blockiert",
+      unblocked: "Freigegeben",
+      moved_l2: "Zwischen L2-Gründen verschoben",
+      target_moved: "Zieldatum verschoben",
+    },
+    totals: "Summen",
+    targetsMoved: "Verschobene Zieldaten",
+    seats: "{{count, number}} Lizenzen",
+    noOwner: "Ohne Verantwortung",
+    count_one: "{{count, number}} Änderung",
+    count_other: "{{count, number}} Änderungen",
+    columns: { change: "Änderung", customer: "Kunde / Mandant", seats: "Lizenzen", from: "Von", to: "Nach" },
+    noDate: "kein Datum",
+  },
+};
