@@ -1,7 +1,6 @@
 import { ActionIcon, Button, FileButton, Group, Paper, Stack, Text } from "@mantine/core";
 import { type DragEvent, useState } from "react";
 import { i18n } from "../i18n/i18n.ts";
-import { formatCount } from "../shared/format.ts";
 
 interface Props {
   files: readonly File[];

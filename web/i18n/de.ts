@@ -15,6 +15,7 @@ import { roadmap } from "./de/roadmap.ts";
 import { shell } from "./de/shell.ts";
 import { tenant } from "./de/tenant.ts";
 import { users } from "./de/users.ts";
+import { versions } from "./de/versions.ts";
 import type { en } from "./en.ts";
 
 /** The web app's German sentences; the type makes a missing key a compile error, the test a failing one. */
@@ -35,4 +36,5 @@ export const de: Translation<typeof en> = {
   shell,
   tenant,
   users,
+  versions,
 };

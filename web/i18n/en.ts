@@ -14,6 +14,7 @@ import { roadmap } from "./en/roadmap.ts";
 import { shell } from "./en/shell.ts";
 import { tenant } from "./en/tenant.ts";
 import { users } from "./en/users.ts";
+import { versions } from "./en/versions.ts";
 
 /** The web app's English sentences: the source every other language translates key for key. */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   shell,
   tenant,
   users,
+  versions,
 };

@@ -1,5 +1,6 @@
 import { Alert, Badge, List, Stack, Table, Text, Title } from "@mantine/core";
 import type { CountedChange, PlaybookChangeReport } from "../../src/http/schemas/playbook-versions.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { formatCount } from "../shared/format.ts";
 
 /** "rename blocked/a -> blocked/b", the way `changes:` entries read. */
@@ -20,12 +21,14 @@ export function ChangeReportView({ report }: { report: PlaybookChangeReport }) {
   return (
     <Stack gap="md">
       <Text size="sm">
-        {report.from ? `${report.from.id} ${report.from.version}` : "No version recorded yet"} →{" "}
+        {report.from ? `${report.from.id} ${report.from.version}` : i18n.t("versions.report.none")} →{" "}
         <b>
           {report.to.id} {report.to.version}
         </b>
-        : remaps {formatCount(report.remappedStatuses)} statuses and {formatCount(report.remappedWorkItems)}{" "}
-        work items.
+        {i18n.t("versions.report.remaps", {
+          statuses: formatCount(report.remappedStatuses),
+          items: formatCount(report.remappedWorkItems),
+        })}
       </Text>
       {report.orphans.length > 0 ? <Orphans report={report} /> : null}
       <Changes changes={report.changes} />
@@ -37,19 +40,21 @@ export function ChangeReportView({ report }: { report: PlaybookChangeReport }) {
 
 function Orphans({ report }: { report: PlaybookChangeReport }) {
   return (
-    <Alert color="red" title="Stored values this playbook leaves without a mapping">
+    <Alert color="red" title={i18n.t("versions.report.orphans")}>
       <List size="sm">
         {report.orphans.map((orphan) => (
           <List.Item key={orphan.path}>
-            <code>{orphan.path}</code>: {formatCount(orphan.statuses)} statuses, {formatCount(orphan.seats)}{" "}
-            seats
-            {orphan.movedTo ? ` (declared as moving to ${orphan.movedTo}, which it does not define)` : ""}
+            <code>{orphan.path}</code>:{" "}
+            {i18n.t("versions.report.orphan", {
+              statuses: formatCount(orphan.statuses),
+              seats: formatCount(orphan.seats),
+            })}
+            {orphan.movedTo ? i18n.t("versions.report.movedTo", { to: orphan.movedTo }) : ""}
           </List.Item>
         ))}
       </List>
       <Text size="sm" mt="xs">
-        Declare where each goes in the playbook's <code>changes:</code> section (rename, merge, split or
-        retire), then preview again.
+        {i18n.t("versions.report.declare")}
       </Text>
     </Alert>
   );
@@ -58,20 +63,20 @@ function Orphans({ report }: { report: PlaybookChangeReport }) {
 function Changes({ changes }: { changes: CountedChange[] }) {
   return (
     <Stack gap={4}>
-      <Title order={4}>Declared changes</Title>
+      <Title order={4}>{i18n.t("versions.report.declared")}</Title>
       {changes.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None since the version in use.
+          {i18n.t("versions.report.noChanges")}
         </Text>
       ) : (
-        <Table withTableBorder fz="sm" aria-label="Declared changes">
+        <Table withTableBorder fz="sm" aria-label={i18n.t("versions.report.declared")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Change</Table.Th>
-              <Table.Th ta="right">Statuses</Table.Th>
-              <Table.Th ta="right">Seats</Table.Th>
-              <Table.Th ta="right">Work items</Table.Th>
+              <Table.Th>{i18n.t("versions.report.columns.version")}</Table.Th>
+              <Table.Th>{i18n.t("versions.report.columns.change")}</Table.Th>
+              <Table.Th ta="right">{i18n.t("versions.report.columns.statuses")}</Table.Th>
+              <Table.Th ta="right">{i18n.t("versions.report.columns.seats")}</Table.Th>
+              <Table.Th ta="right">{i18n.t("versions.report.columns.items")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -81,7 +86,7 @@ function Changes({ changes }: { changes: CountedChange[] }) {
                 <Table.Td>
                   <code>{changeText(counted.change)}</code>
                   {counted.change.kind === "split" ? (
-                    <Text size="xs">Rule: {counted.change.rule}</Text>
+                    <Text size="xs">{i18n.t("versions.report.rule", { rule: counted.change.rule })}</Text>
                   ) : null}
                   {counted.change.note ? (
                     <Text size="xs" c="dimmed">
@@ -105,15 +110,15 @@ function Differences({ report }: { report: PlaybookChangeReport }) {
   if (report.differences.length === 0) return null;
   return (
     <Stack gap={4}>
-      <Title order={4}>L2s and L3s that differ</Title>
-      <Table withTableBorder fz="sm" aria-label="L2s and L3s that differ">
+      <Title order={4}>{i18n.t("versions.report.differ")}</Title>
+      <Table withTableBorder fz="sm" aria-label={i18n.t("versions.report.differ")}>
         <Table.Tbody>
           {report.differences.map((difference) => (
             <Table.Tr key={`${difference.kind}-${difference.path}`}>
               <Table.Td>
                 <Badge size="sm" variant="light" color={difference.declared ? "gray" : "red"}>
-                  {difference.kind}
-                  {difference.declared ? "" : ", undeclared"}
+                  {i18n.t(`versions.report.kinds.${difference.kind}`)}
+                  {difference.declared ? "" : i18n.t("versions.report.undeclared")}
                 </Badge>
               </Table.Td>
               <Table.Td>
@@ -124,7 +129,9 @@ function Differences({ report }: { report: PlaybookChangeReport }) {
                 {difference.newName ? ` → ${difference.newName}` : ""}
               </Table.Td>
               <Table.Td ta="right">
-                {difference.kind === "added" ? "" : `${formatCount(difference.statuses)} statuses stored`}
+                {difference.kind === "added"
+                  ? ""
+                  : i18n.t("versions.report.stored", { count: difference.statuses })}
               </Table.Td>
             </Table.Tr>
           ))}
@@ -137,8 +144,8 @@ function Differences({ report }: { report: PlaybookChangeReport }) {
 function Sample({ report }: { report: PlaybookChangeReport }) {
   return (
     <Stack gap={4}>
-      <Title order={4}>Statuses it remaps (largest first, up to 20)</Title>
-      <Table withTableBorder fz="sm" aria-label="Statuses it remaps">
+      <Title order={4}>{i18n.t("versions.report.sample")}</Title>
+      <Table withTableBorder fz="sm" aria-label={i18n.t("versions.report.sampleTable")}>
         <Table.Tbody>
           {report.sample.map((row) => (
             <Table.Tr key={`${row.entitlementId}-${row.from}`}>
@@ -149,7 +156,7 @@ function Sample({ report }: { report: PlaybookChangeReport }) {
               <Table.Td>
                 <code>{row.from}</code> → <code>{row.to}</code>
               </Table.Td>
-              <Table.Td ta="right">{formatCount(row.seats)} seats</Table.Td>
+              <Table.Td ta="right">{i18n.t("versions.report.seats", { count: row.seats })}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,7 +1,7 @@
 import { Alert, Button, FileButton, Group, Modal, Paper, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { ApiError } from "../api/api-client.ts";
-import { formatCount } from "../shared/format.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { ChangeReportView } from "./change-report-view.tsx";
 import { usePlaybookFiles, usePlaybookVersions } from "./playbook-versions-api.ts";
 import { type PlaybookApplyState, usePlaybookApply } from "./use-playbook-apply.ts";
@@ -18,16 +18,15 @@ export default function PlaybookVersionsPage() {
   return (
     <Stack gap="lg" maw={1100}>
       <Stack gap={4}>
-        <Title order={2}>Playbook versions</Title>
+        <Title order={2}>{i18n.t("versions.title")}</Title>
         <Text size="sm" c="dimmed">
-          A new playbook that renames, merges, splits or retires an L2 or L3 says so in its{" "}
-          <code>changes:</code> section. Preview shows what it would remap; Apply moves the stored statuses in
-          one step and records the version. The same runs from the command line as{" "}
-          <code>unblock playbook apply &lt;file&gt; --dry-run</code>.
+          {i18n.t("versions.intro")} <code>unblock playbook apply &lt;file&gt; --dry-run</code>.
         </Text>
       </Stack>
       <PlaybookChooser state={state} />
-      {state.previewError ? <Problem error={state.previewError} title="The preview was refused" /> : null}
+      {state.previewError ? (
+        <Problem error={state.previewError} title={i18n.t("versions.previewRefused")} />
+      ) : null}
       {state.preview ? <PreviewPanel state={state} /> : null}
       <VersionList versions={versions.data ?? []} loading={versions.isPending} />
     </Stack>
@@ -44,11 +43,15 @@ function PlaybookChooser({ state }: { state: PlaybookApplyState }) {
     <Paper withBorder p="md" radius="md">
       <Group align="flex-end" gap="md">
         <Select
-          label={`A file beside the playbook in use${files.data ? ` (${files.data.directory})` : ""}`}
-          placeholder="Choose a playbook file"
+          label={
+            files.data
+              ? i18n.t("versions.fileBesideIn", { directory: files.data.directory })
+              : i18n.t("versions.fileBeside")
+          }
+          placeholder={i18n.t("versions.chooseFile")}
           data={(files.data?.items ?? []).map((item) => ({
             value: item.name,
-            label: `${item.name}: ${item.id} ${item.version}${item.inUse ? " (in use)" : ""}`,
+            label: `${item.name}: ${item.id} ${item.version}${item.inUse ? i18n.t("versions.inUse") : ""}`,
           }))}
           value={chosenFile}
           onChange={(name) => state.setChoice(name ? { kind: "file", name } : null)}
@@ -57,17 +60,17 @@ function PlaybookChooser({ state }: { state: PlaybookApplyState }) {
         <FileButton onChange={upload} accept=".yaml,.yml,.json">
           {(props) => (
             <Button {...props} variant="light">
-              Upload a file
+              {i18n.t("versions.upload")}
             </Button>
           )}
         </FileButton>
         <Button onClick={state.runPreview} disabled={!state.choice} loading={state.previewPending}>
-          Preview
+          {i18n.t("versions.preview")}
         </Button>
       </Group>
       {state.choice?.kind === "upload" ? (
         <Text size="sm" mt="xs">
-          Uploaded: {state.choice.name}
+          {i18n.t("versions.uploaded", { name: state.choice.name })}
         </Text>
       ) : null}
     </Paper>
@@ -82,17 +85,22 @@ function PreviewPanel({ state }: { state: PlaybookApplyState }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="md">
-        <Title order={3}>{applied ? "Applied" : "Preview"}</Title>
-        {preview.alreadyInUse ? <Alert color="gray">This file is already the playbook in use.</Alert> : null}
+        <Title order={3}>{applied ? i18n.t("versions.applied") : i18n.t("versions.preview")}</Title>
+        {preview.alreadyInUse ? <Alert color="gray">{i18n.t("versions.alreadyInUse")}</Alert> : null}
         <ChangeReportView report={applied ?? preview} />
-        {state.applyError ? <Problem error={state.applyError} title="Apply was refused" /> : null}
+        {state.applyError ? (
+          <Problem error={state.applyError} title={i18n.t("versions.applyRefused")} />
+        ) : null}
         {applied ? (
-          <Alert color="green" title={`${applied.to.id} ${applied.to.version} is in use`}>
-            Remapped {formatCount(applied.version?.remappedStatuses ?? 0)} statuses
+          <Alert
+            color="green"
+            title={i18n.t("versions.nowInUse", { playbook: `${applied.to.id} ${applied.to.version}` })}
+          >
+            {i18n.t("versions.remapped", { count: applied.version?.remappedStatuses ?? 0 })}
             {applied.conflictsRetried > 0
-              ? ` (${formatCount(applied.conflictsRetried)} edited meanwhile were read again with their edit)`
+              ? i18n.t("versions.retried", { count: applied.conflictsRetried })
               : ""}
-            . This server judges by it now; start other servers on the same file.
+            {i18n.t("versions.judgesNow")}
           </Alert>
         ) : (
           <Group>
@@ -102,19 +110,26 @@ function PreviewPanel({ state }: { state: PlaybookApplyState }) {
               loading={state.applyPending}
               onClick={() => setConfirming(true)}
             >
-              Apply
+              {i18n.t("versions.apply")}
             </Button>
           </Group>
         )}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Apply this playbook?" centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={i18n.t("versions.confirm")}
+        centered
+      >
         <Text size="sm">
-          {preview.to.id} {preview.to.version} becomes the playbook in use and{" "}
-          {formatCount(preview.remappedStatuses)} statuses move to its L2s and L3s, each with a history entry.
+          {i18n.t("versions.confirmBody", {
+            playbook: `${preview.to.id} ${preview.to.version}`,
+            count: preview.remappedStatuses,
+          })}
         </Text>
         <Group justify="flex-end" gap="xs" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-            Cancel
+            {i18n.t("versions.cancel")}
           </Button>
           <Button
             color="red"
@@ -123,7 +138,7 @@ function PreviewPanel({ state }: { state: PlaybookApplyState }) {
               state.runApply();
             }}
           >
-            Apply
+            {i18n.t("versions.apply")}
           </Button>
         </Group>
       </Modal>

@@ -1,32 +1,35 @@
 import { Stack, Table, Text, Title } from "@mantine/core";
-import { formatCount, formatDateTime } from "../shared/format.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { formatDateTime } from "../shared/format.ts";
 import { changeText } from "./change-report-view.tsx";
 import type { PlaybookVersion } from "./playbook-versions-api.ts";
 
 /** "start" rows were recorded by a server starting on a file that needed no remap. */
 export function appliedByText(version: PlaybookVersion): string {
-  return version.source === "start" ? "Server start" : `${version.appliedBy.email} (${version.source})`;
+  return version.source === "start"
+    ? i18n.t("versions.list.start")
+    : `${version.appliedBy.email} (${version.source})`;
 }
 
 /** The versions recorded, newest first. */
 export function VersionList({ versions, loading }: { versions: PlaybookVersion[]; loading: boolean }) {
   return (
     <Stack gap={4}>
-      <Title order={3}>Versions this database ran on</Title>
+      <Title order={3}>{i18n.t("versions.list.title")}</Title>
       {!loading && versions.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None recorded yet: a server records the playbook it starts on.
+          {i18n.t("versions.list.none")}
         </Text>
       ) : null}
       {versions.length > 0 ? (
-        <Table withTableBorder fz="sm" aria-label="Playbook versions">
+        <Table withTableBorder fz="sm" aria-label={i18n.t("versions.list.table")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>In use from</Table.Th>
-              <Table.Th>Version</Table.Th>
-              <Table.Th>Applied by</Table.Th>
-              <Table.Th>Changes</Table.Th>
-              <Table.Th ta="right">Remapped</Table.Th>
+              <Table.Th>{i18n.t("versions.list.columns.from")}</Table.Th>
+              <Table.Th>{i18n.t("versions.list.columns.version")}</Table.Th>
+              <Table.Th>{i18n.t("versions.list.columns.by")}</Table.Th>
+              <Table.Th>{i18n.t("versions.list.columns.changes")}</Table.Th>
+              <Table.Th ta="right">{i18n.t("versions.list.columns.remapped")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -47,7 +50,9 @@ export function VersionList({ versions, loading }: { versions: PlaybookVersion[]
                     </Text>
                   ))}
                 </Table.Td>
-                <Table.Td ta="right">{formatCount(version.remappedStatuses)} statuses</Table.Td>
+                <Table.Td ta="right">
+                  {i18n.t("versions.list.statuses", { count: version.remappedStatuses })}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,0 +1,68 @@
+import type { Translation } from "../catalogue.ts";
+import type { versions as english } from "../en/versions.ts";
+
+export const versions: Translation<typeof english> = {
+  title: "Playbook-Versionen",
+  intro:
+    "Ein neues Playbook, das einen L2- oder L3-Grund umbenennt, zusammenführt, aufteilt oder zurückzieht, sagt das in seinem Abschnitt changes:. „Vorschau“ zeigt, was es umschlüsseln würde; „Übernehmen“ verschiebt die gespeicherten Status in einem Schritt und erfasst die Version. Dasselbe leistet auf der Befehlszeile",
+  previewRefused: "Die Vorschau wurde abgelehnt",
+  fileBeside: "Eine Datei neben dem verwendeten Playbook",
+  fileBesideIn: "Eine Datei neben dem verwendeten Playbook ({{directory}})",
+  chooseFile: "Playbook-Datei wählen",
+  inUse: " (in Gebrauch)",
+  upload: "Datei hochladen",
+  preview: "Vorschau",
+  uploaded: "Hochgeladen: {{name}}",
+  applied: "Übernommen",
+  alreadyInUse: "Diese Datei ist bereits das verwendete Playbook.",
+  applyRefused: "Die Übernahme wurde abgelehnt",
+  nowInUse: "{{playbook}} ist in Gebrauch",
+  remapped: "{{count, number}} Status umgeschlüsselt",
+  retried: " ({{count, number}} zwischenzeitlich bearbeitete wurden mit ihrer Änderung neu gelesen)",
+  judgesNow: ". Dieser Server urteilt jetzt danach; starten Sie andere Server mit derselben Datei.",
+  apply: "Übernehmen",
+  confirm: "Dieses Playbook übernehmen?",
+  confirmBody:
+    "{{playbook}} wird das verwendete Playbook, und {{count, number}} Status wechseln zu seinen L2- und L3-Gründen, jeder mit einem Eintrag im Verlauf.",
+  cancel: "Abbrechen",
+  report: {
+    none: "Noch keine Version erfasst",
+    remaps: ": schlüsselt {{statuses}} Status und {{items}} Arbeitspakete um.",
+    orphans: "Gespeicherte Werte, für die dieses Playbook keine Zuordnung hat",
+    orphan: "{{statuses}} Status, {{seats}} Lizenzen",
+    movedTo: " (als Wechsel zu {{to}} erklärt, das es nicht definiert)",
+    declare:
+      "Erklären Sie im Abschnitt changes: des Playbooks, wohin jeder gehört (umbenennen, zusammenführen, aufteilen oder zurückziehen), und erstellen Sie die Vorschau erneut.",
+    declared: "Erklärte Änderungen",
+    noChanges: "Keine seit der verwendeten Version.",
+    columns: {
+      version: "Version",
+      change: "Änderung",
+      statuses: "Status",
+      seats: "Lizenzen",
+      items: "Arbeitspakete",
+    },
+    rule: "Regel: {{rule}}",
+    differ: "Abweichende L2- und L3-Gründe",
+    undeclared: ", nicht erklärt",
+    kinds: { added: "hinzugefügt", removed: "entfernt", renamed: "umbenannt" },
+    stored: "{{count, number}} Status gespeichert",
+    sample: "Status, die es umschlüsselt (die größten zuerst, bis zu 20)",
+    sampleTable: "Status, die es umschlüsselt",
+    seats: "{{count, number}} Lizenzen",
+  },
+  list: {
+    title: "Versionen, mit denen diese Datenbank lief",
+    none: "Noch keine erfasst: Ein Server erfasst das Playbook, mit dem er startet.",
+    table: "Playbook-Versionen",
+    columns: {
+      from: "In Gebrauch seit",
+      version: "Version",
+      by: "Übernommen von",
+      changes: "Änderungen",
+      remapped: "Umgeschlüsselt",
+    },
+    start: "Serverstart",
+    statuses: "{{count, number}} Status",
+  },
+};
