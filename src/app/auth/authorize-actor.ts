@@ -16,7 +16,7 @@ import {
 } from "../../domain/policy/authorize.ts";
 import { type PolicyContext, policyContextOf } from "../../domain/policy/policy-context.ts";
 import { roleIds } from "../../domain/policy/role-grants.ts";
-import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
+import { mineWithin, type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
 import { onePer } from "../../one-per.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { indexFor } from "../playbook/playbook-translations.ts";
@@ -153,12 +153,14 @@ export function rowScopeOf(deps: AppDeps, actor: Actor): TenantScope {
 
 /**
  * The scope of a list of tenants' rows; an aggregate-only role (Engineering)
- * is refused outright, saying why, rather than shown an empty list.
+ * is refused outright, saying why, rather than shown an empty list. `mine`:
+ * only the actor's own tenants within it (my portfolio).
  */
-export function listScopeOf(deps: AppDeps, actor: Actor): TenantScope {
+export function listScopeOf(deps: AppDeps, actor: Actor, mine?: boolean): TenantScope {
   const decision = decide(deps, actor, { type: "tenant.read" });
   if (!decision.allowed && decision.rule === "aggregate_only") throw refusalError(decision, "Not found.", {});
-  return rowScopeOf(deps, actor);
+  const scope = rowScopeOf(deps, actor);
+  return mine && actor ? mineWithin(scope, actor.id) : scope;
 }
 
 /** The tenants reports total over for this actor (aggregate-only roles: all, then suppressed). */

@@ -15,6 +15,6 @@ export async function countEntitlements(
   actor: Actor,
   filter: Omit<EntitlementFilter, "limit" | "cursor"> = {},
 ): Promise<{ count: number; exact: boolean }> {
-  const query = entitlementQueryOf(deps, filter, listScopeOf(deps, actor));
+  const query = entitlementQueryOf(deps, filter, listScopeOf(deps, actor, filter.mine));
   return countMatchingEntitlements(deps.database.db, query);
 }

@@ -71,7 +71,7 @@ function withoutAsOf<Filter extends AsOfFilter>(filter: Filter): Omit<Filter, "a
  * current list answers.
  */
 function asOfQueryOf(deps: AppDeps, actor: Actor, filter: AsOfFilter): AsOfEntitlementQuery | null {
-  const visibleTo = listScopeOf(deps, actor);
+  const visibleTo = listScopeOf(deps, actor, filter.mine);
   const checks = new FilterChecks();
   const currentDay = todayOf(deps.now());
   const day = asOfDay(checks, filter.asOf, currentDay);

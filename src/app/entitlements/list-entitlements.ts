@@ -59,6 +59,8 @@ export interface EntitlementFilter {
   ended?: string;
   /** Only split statuses a seat change left not adding up to the seats. */
   resplitNeeded?: boolean;
+  /** My portfolio: only tenants the actor is assigned to or owns a segment in. */
+  mine?: boolean;
 }
 
 /** Sorts where the biggest or newest matters most start from the top unless told otherwise. */
@@ -99,7 +101,7 @@ export async function listEntitlementsAsJson(
   actor: Actor,
   filter: EntitlementFilter = {},
 ): Promise<{ items: string[]; nextCursor: string | null }> {
-  const query = entitlementQueryOf(deps, filter, listScopeOf(deps, actor));
+  const query = entitlementQueryOf(deps, filter, listScopeOf(deps, actor, filter.mine));
   const db = deps.database.db;
   const page = await pageEntitlementIds(db, query);
   return { items: await loadEntitlementViewsJson(db, page.ids), nextCursor: page.nextCursor };

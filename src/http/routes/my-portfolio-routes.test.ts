@@ -112,6 +112,15 @@ describe("my portfolio, recent changes and days in the L1", () => {
     expect(aging.items.reduce((sum: number, row: { seats: number }) => sum + row.seats, 0)).toBe(300);
   });
 
+  it("lists and counts my portfolio's entitlements, as the charts' clicks open them", async () => {
+    const ids = async (who: string, query: string) =>
+      (await ok(who, `/api/entitlements?${query}`)).items.map((item: { id: string }) => item.id);
+    expect((await ids("admin", "l1=blocked")).sort()).toEqual([teamsId, exchangeId].sort());
+    expect(await ids("admin", "l1=blocked&mine=true")).toEqual([teamsId]);
+    expect(await ids("lead", "mine=true")).toEqual([exchangeId]);
+    expect(await ok("admin", "/api/entitlements/count?mine=true")).toEqual({ count: 1, exact: true });
+  });
+
   it("counts a tenant whose segment one owns as one's own, and never widens a field role's reach", async () => {
     expect(await seatsBy("lead", "/api/reports/blocked-by-l2-service?mine=true")).toEqual([
       ["exchange", 120],

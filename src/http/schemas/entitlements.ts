@@ -177,6 +177,9 @@ export const entitlementFilterSchema = z
     resplitNeeded: booleanFlag
       .optional()
       .describe("Only split statuses a seat change left not adding up to the available seats"),
+    mine: booleanFlag
+      .optional()
+      .describe("My portfolio: only tenants the reader is assigned to or owns a status segment in"),
     asOf: z
       .string()
       .max(20)
