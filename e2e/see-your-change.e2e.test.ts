@@ -54,6 +54,23 @@ describe("the dashboard after a change", () => {
     await page.getByText("My portfolio", { exact: true }).click();
     expect((await scoped).status()).toBe(200);
     expect(new URL(page.url()).searchParams.get("mine")).toBe("true");
+
+    // The portfolio a chart opens in my portfolio keeps it, says so, and lets it go.
+    await page.goto("/?l1=blocked&mine=true");
+    const expected = await api<EntitlementPage>("/entitlements?l1=blocked&mine=true&limit=5", {
+      as: deliveryFm,
+    });
+    const rows = page.locator(".portfolio-row");
+    if (expected.items.length > 0) {
+      await rows.first().waitFor();
+      const shown = await rows.evaluateAll((found) =>
+        found.map((row) => row.getAttribute("data-entitlement")),
+      );
+      expect(shown.slice(0, expected.items.length)).toEqual(expected.items.map((item) => item.id));
+    }
+    const notice = page.getByRole("status").filter({ hasText: "Only my portfolio" });
+    await notice.getByRole("button", { name: "Everything I can see" }).click();
+    await page.waitForURL((url) => url.pathname === "/" && !url.searchParams.has("mine"));
     await context.close();
   });
 

@@ -38,9 +38,7 @@ export function useDashboards() {
     }
     return value;
   }, [params]);
-  // The portfolio has no "my portfolio" filter: a click opens what the reader may see of that bar.
-  const { mine: _mine, ...portfolioScope } = scope;
-  const base: PortfolioFilters = { l1: "blocked", ...portfolioScope };
+  const base: PortfolioFilters = { l1: "blocked", ...scope };
   const linkable = useCan()("tenants.read");
   const links: DashboardLinks = {
     base,

@@ -31,3 +31,26 @@ export function DaysInL1Notice({
     </Alert>
   );
 }
+
+/** Says the list is my portfolio only (the dashboards open it so when scoped to it), and offers all. */
+export function MineNotice({
+  filters,
+  onChange,
+}: {
+  filters: PortfolioFilters;
+  onChange: (next: PortfolioFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const { mine, ...rest } = filters;
+  if (mine !== "true") return null;
+  return (
+    <Alert color="blue" variant="light" p="xs" role="status">
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">{t("portfolio.mine.only")}</Text>
+        <Button size="xs" variant="default" onClick={() => onChange(rest)}>
+          {t("portfolio.mine.clear")}
+        </Button>
+      </Group>
+    </Alert>
+  );
+}

@@ -17,6 +17,7 @@ export const filterKeys = [
   "targetTo",
   "l1DaysMin",
   "l1DaysMax",
+  "mine",
   "customerId",
   "tenantId",
   "usageShareMin",

@@ -4,7 +4,7 @@ import { BulkUpdateDrawer } from "../bulk/bulk-update-drawer.tsx";
 import { StatusEditor } from "../editor/status-editor.tsx";
 import { AsOfNotice } from "../history/as-of-picker.tsx";
 import { todayUtc } from "../shared/format.ts";
-import { DaysInL1Notice } from "./days-in-l1-notice.tsx";
+import { DaysInL1Notice, MineNotice } from "./days-in-l1-notice.tsx";
 import { FilterBar } from "./filter-bar.tsx";
 import { hasNarrowingFilter } from "./portfolio-filters.ts";
 import { PortfolioHeader } from "./portfolio-header.tsx";
@@ -38,6 +38,7 @@ export function PortfolioPage() {
         <AsOfNotice day={page.asOf} what={t("portfolio.asOfWhat")} onToday={() => page.setAsOf(null)} />
       ) : null}
       <FilterBar filters={page.filters} onChange={page.setFilters} />
+      <MineNotice filters={page.filters} onChange={page.setFilters} />
       <DaysInL1Notice filters={page.filters} onChange={page.setFilters} />
       <PortfolioSummary
         loading={page.pages.isPending}

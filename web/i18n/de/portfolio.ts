@@ -128,4 +128,8 @@ export const portfolio: Translation<typeof english> = {
       "Nur Segmente, die seit mindestens {{min}} Tagen in ihrem L1 sind (ein Balken der Alterung im Dashboard)",
     clear: "Beliebig viele Tage",
   },
+  mine: {
+    only: "Nur mein Portfolio: Mandanten, denen Sie zugewiesen sind oder in denen Ihnen ein Status gehört",
+    clear: "Alles, was ich sehen darf",
+  },
 };

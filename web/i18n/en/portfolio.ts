@@ -124,4 +124,8 @@ export const portfolio = {
     atLeast: "Only segments at least {{min}} days in their L1 (an aging bar of the dashboards)",
     clear: "Any number of days",
   },
+  mine: {
+    only: "Only my portfolio: tenants you are assigned to or own a status in",
+    clear: "Everything I can see",
+  },
 };
