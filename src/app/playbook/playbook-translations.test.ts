@@ -3,7 +3,7 @@ import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { describeFields } from "../../domain/rules/field-states.ts";
 import type { ActivePlaybook } from "../app-deps.ts";
 import { loadPlaybook } from "./load-playbook.ts";
-import { localizedIndex } from "./playbook-translations.ts";
+import { localizedIndex, playbookTranslationProblems } from "./playbook-translations.ts";
 
 const loaded = loadPlaybook();
 const active: ActivePlaybook = { index: loaded.index, path: loaded.path, sha256: loaded.sha256 };
@@ -12,9 +12,24 @@ describe("the default playbook in German", () => {
   const german = localizedIndex(active, "de");
 
   it("fits the playbook: every id it names exists and every list has as many entries", () => {
-    // localizedIndex throws playbook_invalid on any mismatch; building it is the check.
+    expect(playbookTranslationProblems(active, "de")).toEqual([]);
     expect(german.text.language).toBe("de");
     expect(localizedIndex(active, "de")).toBe(german);
+  });
+
+  it("keeps what fits of a side file that does not, in the source language for the rest", () => {
+    const renamed = {
+      ...active,
+      index: {
+        ...active.index,
+        playbook: { ...active.index.playbook, l1s: active.index.playbook.l1s.slice(1) },
+      },
+    };
+    expect(playbookTranslationProblems(renamed, "de")).toContainEqual({
+      path: "l1s.status_unknown",
+      message: "names no entry of the playbook",
+    });
+    expect(localizedIndex(renamed, "de").l1("blocked")?.name).toBe("Blockiert");
   });
 
   it("names every L1 and L2 and each Blocked L3 in German", () => {

@@ -50,9 +50,31 @@ function readPlaybookTranslation(playbookPath: string, language: Language): Play
 const indexes = new WeakMap<PlaybookIndex, Map<Language, PlaybookIndex>>();
 
 /**
+ * What a language's side file gets wrong against the playbook: ids it lacks,
+ * lists of another length, or a file that does not parse (then the problem
+ * names the file). Empty when it fits, or when there is no side file.
+ */
+export function playbookTranslationProblems(
+  active: ActivePlaybook,
+  language: Language,
+): { path: string; message: string }[] {
+  try {
+    const translation = readPlaybookTranslation(active.path, language);
+    return translation ? translatePlaybook(active.index.playbook, translation).problems : [];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ path: translationPath(active.path, language), message }];
+  }
+}
+
+/**
  * The active playbook in a language: its texts from the side file, the rules'
  * sentences from that language's catalogue, the same ids and rules. Built
  * once per loaded playbook and language; English is the playbook as loaded.
+ * A side file that does not fit (a newer playbook applied beside an older
+ * translation) gives what fits: its other entries stay in the source
+ * language rather than refusing the reader; playbookTranslationProblems and
+ * the tests say what is off.
  */
 export function localizedIndex(active: ActivePlaybook, language: Language): PlaybookIndex {
   if (language === defaultLanguage) return active.index;
@@ -63,27 +85,16 @@ export function localizedIndex(active: ActivePlaybook, language: Language): Play
   }
   const known = byLanguage.get(language);
   if (known) return known;
-  const translation = readPlaybookTranslation(active.path, language);
-  const text = ruleTextFor(language);
-  let built: PlaybookIndex;
-  if (!translation) {
-    built = indexPlaybook(active.index.playbook, { text, source: active.index });
-  } else {
-    const { playbook, problems } = translatePlaybook(active.index.playbook, translation);
-    if (problems.length > 0) {
-      const violations = problems.map((found) => ({
-        field: found.path,
-        code: "translation_mismatch",
-        message: found.message,
-      }));
-      throw new AppError(
-        "playbook_invalid",
-        `The playbook translation ${translationPath(active.path, language)} does not fit the playbook: ${violations.length} problem(s).`,
-        { violations },
-      );
-    }
-    built = indexPlaybook(playbook, { text, source: active.index });
+  let translation: PlaybookTranslation | null = null;
+  try {
+    translation = readPlaybookTranslation(active.path, language);
+  } catch {
+    translation = null;
   }
+  const playbook = translation
+    ? translatePlaybook(active.index.playbook, translation).playbook
+    : active.index.playbook;
+  const built = indexPlaybook(playbook, { text: ruleTextFor(language), source: active.index });
   byLanguage.set(language, built);
   return built;
 }
