@@ -20,7 +20,7 @@ export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
   const { t } = useTranslation();
   const index = usePlaybook();
   const input = { availableSeats: entitlement.availableSeats, segments, usage: entitlement.usage, today };
-  const usage = assessUsage(index.playbook, input);
+  const usage = assessUsage(index.playbook, input, index.text);
   const phase = usage.phase
     ? (index.playbook.serviceStatuses.find((status) => status.id === usage.phase)?.name ?? usage.phase)
     : null;
@@ -34,7 +34,7 @@ export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
       ) : null}
       {entitlement.resplitNeeded ? (
         <Alert color="orange" title={t("editor.usage.resplit")}>
-          {resplitSentence(entitlement.availableSeats, storedSeats)}
+          {resplitSentence(entitlement.availableSeats, storedSeats, index.text)}
         </Alert>
       ) : null}
       <Paper withBorder p="sm">

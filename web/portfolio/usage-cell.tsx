@@ -1,7 +1,8 @@
+import { ruleTextFor } from "../../src/domain/i18n/rule-text.ts";
 import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
 import { assessUsage, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
-import { i18n } from "../i18n/i18n.ts";
+import { currentLanguage, i18n } from "../i18n/i18n.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
 
 /** A portfolio row's usage: the share of available seats active, and a mark when the status contradicts it. */
@@ -14,12 +15,16 @@ export function UsageCell({
   playbook: Playbook;
   today: string;
 }) {
-  const usage = assessUsage(playbook, {
-    availableSeats: row.availableSeats,
-    segments: row.segments,
-    usage: row.usage,
-    today,
-  });
+  const usage = assessUsage(
+    playbook,
+    {
+      availableSeats: row.availableSeats,
+      segments: row.segments,
+      usage: row.usage,
+      today,
+    },
+    ruleTextFor(currentLanguage()),
+  );
   const flags = usage.contradictions.map((contradiction) => contradiction.message);
   const title =
     usage.activeSeats === null

@@ -122,6 +122,15 @@ export const ruleMessagesDe: RuleMessages = {
   quality_owner_team:
     "Verantwortlich ist ein Team, das bei diesem Kunden niemand hat: Geben Sie jemandem die Rolle oder wählen Sie eine andere Verantwortung.",
 
+  usage_active_while_halted:
+    "{share} der verfügbaren Lizenzen sind aktiv, über der Schwelle für „Betrieb“ von {operate} %, während {seats} Lizenzen „{l1s}“ sind.",
+  usage_idle_in_progress:
+    "In den letzten {days} Tagen war keine Lizenz aktiv, während der Status „{l1s}“ lautet.",
+  usage_growing_while_unknown:
+    "Die aktiven Lizenzen sind über die letzten {points} Messpunkte gewachsen ({trend}), während der Status „{l1s}“ lautet.",
+  usage_resplit:
+    "Die verfügbaren Lizenzen haben sich auf {available} geändert, die Segmente der Aufteilung enthalten {held}: Sie gehen nicht mehr auf, der Status muss neu aufgeteilt werden.",
+
   role_in_list: "{role}",
   role_nobody: "niemand",
   policy_read_only_role: "Die Rolle {role} liest nur und ändert nie einen Status.",

@@ -121,6 +121,15 @@ export const ruleMessagesEn = {
   quality_owner_team:
     "The owner is a team nobody of this customer has: assign someone the role, or choose another owner.",
 
+  // Usage read against a status.
+  usage_active_while_halted:
+    "{share} of the available seats are active, over the Operate threshold of {operate}%, while {seats} seats are {l1s}.",
+  usage_idle_in_progress: "No seat has been active in the last {days} days while the status is {l1s}.",
+  usage_growing_while_unknown:
+    "Active seats grew over the last {points} usage points ({trend}) while the status is {l1s}.",
+  usage_resplit:
+    "The available seats changed to {available} and the split's segments hold {held}: they no longer add up, so the status needs splitting again.",
+
   // The access policy: why an action is refused, and who may do it instead.
   role_in_list: "the {role}",
   role_nobody: "nobody",

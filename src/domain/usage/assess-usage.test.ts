@@ -70,7 +70,7 @@ describe(assessUsage.name, () => {
     expect(kinds(input([100], "blocked"))).toEqual([]);
     expect(kinds(input([900], "in_progress"))).toEqual([]);
     expect(assess(input([620], "blocked")).contradictions[0]?.message).toBe(
-      "62% of the available seats are active, over the Operate threshold of 10%, while 1000 seats are Blocked.",
+      "62% of the available seats are active, over the Operate threshold of 10%, while 1,000 seats are Blocked.",
     );
   });
 

@@ -1,3 +1,4 @@
+import { englishText, formatNumber, orList, type RuleText, say } from "../i18n/rule-text.ts";
 import type { Playbook } from "../playbook/playbook-schema.ts";
 
 /**
@@ -64,7 +65,12 @@ export function shareText(percent: number): string {
   return percent < 10 ? `${Math.round(percent * 10) / 10}%` : `${Math.round(percent)}%`;
 }
 
-export function assessUsage(playbook: Playbook, input: UsageInput): UsageAssessment {
+/** `text`: the language of the contradictions' messages (the index's, where there is one). */
+export function assessUsage(
+  playbook: Playbook,
+  input: UsageInput,
+  text: RuleText = englishText,
+): UsageAssessment {
   const trend = input.usage?.trend ?? [];
   const activeSeats = trend.length > 0 ? trend[trend.length - 1]! : null;
   const sharePercent =
@@ -86,7 +92,7 @@ export function assessUsage(playbook: Playbook, input: UsageInput): UsageAssessm
     else if (activeSeats * 100 >= adoption.fromPercent * input.availableSeats)
       assessment.phase = adoption.serviceStatus;
   }
-  assessment.contradictions = contradictionsOf(playbook, input, assessment);
+  assessment.contradictions = contradictionsOf(playbook, input, assessment, text);
   return assessment;
 }
 
@@ -94,13 +100,17 @@ function contradictionsOf(
   playbook: Playbook,
   input: UsageInput,
   assessment: UsageAssessment,
+  text: RuleText,
 ): Contradiction[] {
   const rules = playbook.usage!.contradictions;
   const operate = playbook.usage!.phases.operate.abovePercent;
   const active = assessment.activeSeats ?? 0;
   const l1Names = (ids: readonly string[]) => {
     const present = ids.filter((id) => input.segments.some((segment) => segment.l1 === id));
-    return present.map((id) => playbook.l1s.find((l1) => l1.id === id)?.name ?? id).join(" or ");
+    return orList(
+      text,
+      present.map((id) => playbook.l1s.find((l1) => l1.id === id)?.name ?? id),
+    );
   };
   const found: Contradiction[] = [];
 
@@ -115,7 +125,12 @@ function contradictionsOf(
   ) {
     found.push({
       kind: "active_while_halted",
-      message: `${shareText(assessment.sharePercent ?? 0)} of the available seats are active, over the Operate threshold of ${operate}%, while ${haltedSeats} seats are ${l1Names(rules.activeWhileHalted.l1s)}.`,
+      message: say(text, "usage_active_while_halted", {
+        share: shareText(assessment.sharePercent ?? 0),
+        operate,
+        seats: haltedSeats,
+        l1s: l1Names(rules.activeWhileHalted.l1s),
+      }),
     });
   }
 
@@ -131,7 +146,7 @@ function contradictionsOf(
   ) {
     found.push({
       kind: "idle_in_progress",
-      message: `No seat has been active in the last ${idle.days} days while the status is ${l1Names(idle.l1s)}.`,
+      message: say(text, "usage_idle_in_progress", { days: idle.days, l1s: l1Names(idle.l1s) }),
     });
   }
 
@@ -144,13 +159,21 @@ function contradictionsOf(
   ) {
     found.push({
       kind: "growing_while_unknown",
-      message: `Active seats grew over the last ${growing.points} usage points (${recent.join(" → ")}) while the status is ${l1Names(growing.l1s)}.`,
+      message: say(text, "usage_growing_while_unknown", {
+        points: growing.points,
+        trend: recent.map((value) => formatNumber(text.language, value)).join(" → "),
+        l1s: l1Names(growing.l1s),
+      }),
     });
   }
   return found;
 }
 
 /** The sentence the entitlement shows when a seat change left its split status short or over. */
-export function resplitSentence(availableSeats: number, segmentSeats: number): string {
-  return `The available seats changed to ${availableSeats} and the split's segments hold ${segmentSeats}: they no longer add up, so the status needs splitting again.`;
+export function resplitSentence(
+  availableSeats: number,
+  segmentSeats: number,
+  text: RuleText = englishText,
+): string {
+  return say(text, "usage_resplit", { available: availableSeats, held: segmentSeats });
 }
