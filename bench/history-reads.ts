@@ -49,7 +49,9 @@ async function timed(label: string, run: () => Promise<string>): Promise<void> {
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
-  const database = values.pglite ? await openDatabase({ dataDir: values.pglite }) : await openDatabase({ url: url! });
+  const database = values.pglite
+    ? await openDatabase({ dataDir: values.pglite })
+    : await openDatabase({ url: url! });
   const rows = (await database.db.execute(
     sql`select (select max(at) from status_history)::date::text as last,
       (select count(*) from status_history)::int as history, (select count(*) from tenants)::int as tenants,
@@ -66,7 +68,10 @@ async function main(): Promise<void> {
   const person: Actor | null = facts.person
     ? { id: facts.person, email: "bench", name: "Bench", role: "delivery_fm" }
     : null;
-  for (const [who, actor] of [["Admin", systemActor], ["one person", person]] as const) {
+  for (const [who, actor] of [
+    ["Admin", systemActor],
+    ["one person", person],
+  ] as const) {
     if (!actor || (values.admin && actor !== systemActor)) continue;
     await readsAs(deps, who, actor, today);
   }
@@ -89,7 +94,12 @@ async function readsAs(deps: AppDeps, who: string, actor: Actor, today: string):
     return `${page.items.length} rows`;
   });
   await timed(`${who}: list as of 30 days back, Blocked, first 50 by customer`, async () => {
-    const page = await listEntitlementsAsOf(deps, actor, { asOf: back30, l1: "blocked", sort: "customer", limit: 50 });
+    const page = await listEntitlementsAsOf(deps, actor, {
+      asOf: back30,
+      l1: "blocked",
+      sort: "customer",
+      limit: 50,
+    });
     return `${page.items.length} rows`;
   });
   await timed(`${who}: compare the last 30 days`, async () => {

@@ -62,7 +62,9 @@ describe("two languages in one database", () => {
     await guidance.getByRole("link", { name: "App-Kompatibilität" }).waitFor();
     expect(await guidance.textContent()).toContain("Nicht, wenn…");
     expect(await guidance.textContent()).toContain("Keine fehlende Funktion des Service selbst");
-    expect(await guidance.textContent()).toContain("App Assure hilft, die fehlerhaften Anwendungen zu beheben.");
+    expect(await guidance.textContent()).toContain(
+      "App Assure hilft, die fehlerhaften Anwendungen zu beheben.",
+    );
 
     await drawer
       .getByRole("textbox", { name: /^Notiz/ })

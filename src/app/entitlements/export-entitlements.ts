@@ -58,7 +58,11 @@ export function prepareEntitlementExport(
   format: ExportFormat,
 ): (write: ChunkWriter) => Promise<ExportCounts> {
   const base: EntitlementFilter = { sort: "customer", ...filter, limit: batchSize };
-  const { limit: _, cursor: __, ...query } = entitlementQueryOf(deps, base, listScopeOf(deps, actor, filter.mine));
+  const {
+    limit: _,
+    cursor: __,
+    ...query
+  } = entitlementQueryOf(deps, base, listScopeOf(deps, actor, filter.mine));
   return async (write) => {
     const database = await readDatabaseFor(deps, "export");
     return format === "csv" ? writeCsv(database, query, write) : writeJson(database, query, format, write);

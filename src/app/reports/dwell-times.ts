@@ -44,21 +44,26 @@ export async function getDwellTimes(
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
   let curve: DwellAnswer["curve"] = [];
   let cohortTenants = 0;
-  const totals = await reportTotals(deps, actor, { customerId: query.customerId, mine: query.mine }, async (visibleTo) => {
-    checks.done();
-    const pieces = await blockedPieces(
-      deps.database.db,
-      { serviceId, customerId, visibleTo },
-      endOfDay(window.to),
-    );
-    curve = cohortSurvival(pieces, window, curveDays);
-    cohortTenants = new Set(
-      pieces
-        .filter((piece) => piece.since >= window.from && piece.since <= window.to)
-        .map((piece) => piece.tenantId),
-    ).size;
-    return dwellRows(deps, pieces, window, by);
-  });
+  const totals = await reportTotals(
+    deps,
+    actor,
+    { customerId: query.customerId, mine: query.mine },
+    async (visibleTo) => {
+      checks.done();
+      const pieces = await blockedPieces(
+        deps.database.db,
+        { serviceId, customerId, visibleTo },
+        endOfDay(window.to),
+      );
+      curve = cohortSurvival(pieces, window, curveDays);
+      cohortTenants = new Set(
+        pieces
+          .filter((piece) => piece.since >= window.from && piece.since <= window.to)
+          .map((piece) => piece.tenantId),
+      ).size;
+      return dwellRows(deps, pieces, window, by);
+    },
+  );
   const withheld = withoutSmallCells(actor.role, [{ tenants: cohortTenants }]).suppressed > 0;
   return {
     ...window,

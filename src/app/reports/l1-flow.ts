@@ -30,34 +30,39 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
   const window = windowDays(checks, query, todayOf(deps.now()));
   const customerId = checks.id("customerId", query.customerId);
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
-  const totals = await reportTotals(deps, actor, { customerId: query.customerId, mine: query.mine }, async (visibleTo) => {
-    checks.done();
-    const scope = { serviceId, customerId, visibleTo };
-    // The state "at the start" is the one at the end of the day before the window.
-    const instants = { from: endOfDay(addDays(window.from, -1)), to: endOfDay(window.to) };
-    const [changed, unchanged] = await Promise.all([
-      changedBetween(deps.database.db, scope, instants),
-      unchangedSeats(deps.database.db, scope, instants),
-    ]);
-    const cells = new Map<
-      string,
-      { fromL1: string | null; toL1: string | null; seats: number; tenants: Set<string> }
-    >();
-    const add = (fromL1: string | null, toL1: string | null, seats: number, tenantId: string) => {
-      const key = `${fromL1 ?? ""}\u0000${toL1 ?? ""}`;
-      const cell = cells.get(key) ?? { fromL1, toL1, seats: 0, tenants: new Set<string>() };
-      cell.seats += seats;
-      cell.tenants.add(tenantId);
-      cells.set(key, cell);
-    };
-    for (const row of changed) {
-      for (const move of l1Moves(row.before?.segments ?? [], row.after.segments)) {
-        add(move.fromL1, move.toL1, move.seats, row.tenantId);
+  const totals = await reportTotals(
+    deps,
+    actor,
+    { customerId: query.customerId, mine: query.mine },
+    async (visibleTo) => {
+      checks.done();
+      const scope = { serviceId, customerId, visibleTo };
+      // The state "at the start" is the one at the end of the day before the window.
+      const instants = { from: endOfDay(addDays(window.from, -1)), to: endOfDay(window.to) };
+      const [changed, unchanged] = await Promise.all([
+        changedBetween(deps.database.db, scope, instants),
+        unchangedSeats(deps.database.db, scope, instants),
+      ]);
+      const cells = new Map<
+        string,
+        { fromL1: string | null; toL1: string | null; seats: number; tenants: Set<string> }
+      >();
+      const add = (fromL1: string | null, toL1: string | null, seats: number, tenantId: string) => {
+        const key = `${fromL1 ?? ""}\u0000${toL1 ?? ""}`;
+        const cell = cells.get(key) ?? { fromL1, toL1, seats: 0, tenants: new Set<string>() };
+        cell.seats += seats;
+        cell.tenants.add(tenantId);
+        cells.set(key, cell);
+      };
+      for (const row of changed) {
+        for (const move of l1Moves(row.before?.segments ?? [], row.after.segments)) {
+          add(move.fromL1, move.toL1, move.seats, row.tenantId);
+        }
       }
-    }
-    for (const row of unchanged) add(row.l1, row.l1, row.seats, row.tenantId);
-    return flowRows(deps, [...cells.values()]);
-  });
+      for (const row of unchanged) add(row.l1, row.l1, row.seats, row.tenantId);
+      return flowRows(deps, [...cells.values()]);
+    },
+  );
   return { ...window, ...totals };
 }
 
