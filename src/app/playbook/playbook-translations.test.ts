@@ -68,6 +68,10 @@ describe("the default playbook in German", () => {
     // The next action is a value a status stores: it stays the playbook's own.
     expect(l2.resolver.nextAction).toBe(loaded.index.l2("blocked", "app_compatibility")!.resolver.nextAction);
   });
+});
+
+describe("the rules and the editor in German", () => {
+  const german = localizedIndex(active, "de");
 
   it("judges a status by the same rules and answers in German", () => {
     const decision = evaluateStatus({
