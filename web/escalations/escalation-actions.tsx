@@ -12,90 +12,109 @@ type Form = "decline" | "comment" | null;
  * escalation's state and the reader's membership allow. The server decides
  * anyway; a refusal shows its message.
  */
-export function EscalationActions({ escalation }: { escalation: Escalation }) {
-  const { t } = useTranslation();
+function useEscalationActions(escalation: Escalation) {
   const change = useChangeEscalation(escalation.id, escalation.entitlementId);
   const comment = useCommentOnEscalation(escalation.id, escalation.entitlementId);
   const [form, setForm] = useState<Form>(null);
   const [text, setText] = useState("");
-  const waiting = escalation.state === "open" || escalation.state === "acknowledged";
-  const act = (body: Omit<EscalationChange, "version">) =>
-    change.mutate({ ...body, version: escalation.version }, { onSuccess: () => close() });
   const close = () => {
     setForm(null);
     setText("");
   };
-  const error = change.error ?? comment.error;
+  const act = (body: Omit<EscalationChange, "version">) =>
+    change.mutate({ ...body, version: escalation.version }, { onSuccess: () => close() });
+  const submit = () =>
+    form === "decline"
+      ? act({ action: "decline", reason: text })
+      : comment.mutate(text, { onSuccess: close });
+  return {
+    form,
+    setForm,
+    text,
+    setText,
+    close,
+    act,
+    submit,
+    pending: change.isPending,
+    submitting: change.isPending || comment.isPending,
+    error: change.error ?? comment.error,
+  };
+}
+
+type ActionsState = ReturnType<typeof useEscalationActions>;
+
+export function EscalationActions({ escalation }: { escalation: Escalation }) {
+  const { t } = useTranslation();
+  const state = useEscalationActions(escalation);
+  const waiting = escalation.state === "open" || escalation.state === "acknowledged";
   return (
     <Stack gap={6}>
       <Group gap="xs">
         {escalation.canHandle && escalation.state === "open" ? (
-          <Button size="xs" loading={change.isPending} onClick={() => act({ action: "acknowledge" })}>
+          <Button size="xs" loading={state.pending} onClick={() => state.act({ action: "acknowledge" })}>
             {t("escalations.actions.acknowledge")}
           </Button>
         ) : null}
         {escalation.canHandle && waiting ? (
           <>
-            <Button size="xs" variant="light" color="green" onClick={() => act({ action: "resolve" })}>
+            <Button size="xs" variant="light" color="green" onClick={() => state.act({ action: "resolve" })}>
               {t("escalations.actions.resolve")}
             </Button>
-            <Button size="xs" variant="light" color="gray" onClick={() => setForm("decline")}>
+            <Button size="xs" variant="light" color="gray" onClick={() => state.setForm("decline")}>
               {t("escalations.actions.decline")}
             </Button>
           </>
         ) : null}
-        <Button size="xs" variant="subtle" onClick={() => setForm("comment")}>
+        <Button size="xs" variant="subtle" onClick={() => state.setForm("comment")}>
           {t("escalations.actions.comment")}
         </Button>
       </Group>
-      {form ? (
-        <Stack gap={6}>
-          <Textarea
-            label={
-              form === "decline"
-                ? t("escalations.actions.declineReason")
-                : t("escalations.actions.commentLabel")
-            }
-            required
-            autosize
-            minRows={2}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-          />
-          <Group gap="xs">
-            <Button
-              size="xs"
-              disabled={text.trim() === ""}
-              loading={change.isPending || comment.isPending}
-              onClick={() =>
-                form === "decline"
-                  ? act({ action: "decline", reason: text })
-                  : comment.mutate(text, { onSuccess: () => close() })
-              }
-            >
-              {form === "decline"
-                ? t("escalations.actions.confirmDecline")
-                : t("escalations.actions.addComment")}
-            </Button>
-            <Button size="xs" variant="default" onClick={close}>
-              {t("escalations.actions.cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-      {error ? (
-        <Alert
-          color="red"
-          variant="light"
-          title={
-            error instanceof ApiError && error.status === 409
-              ? t("escalations.actions.changed")
-              : t("escalations.actions.notDone")
-          }
-        >
-          {error.message}
-        </Alert>
-      ) : null}
+      {state.form ? <ActionForm state={state} /> : null}
+      {state.error ? <ActionError error={state.error} /> : null}
     </Stack>
+  );
+}
+
+function ActionForm({ state }: { state: ActionsState }) {
+  const { t } = useTranslation();
+  const declining = state.form === "decline";
+  return (
+    <Stack gap={6}>
+      <Textarea
+        label={declining ? t("escalations.actions.declineReason") : t("escalations.actions.commentLabel")}
+        required
+        autosize
+        minRows={2}
+        value={state.text}
+        onChange={(event) => state.setText(event.currentTarget.value)}
+      />
+      <Group gap="xs">
+        <Button
+          size="xs"
+          disabled={state.text.trim() === ""}
+          loading={state.submitting}
+          onClick={state.submit}
+        >
+          {declining ? t("escalations.actions.confirmDecline") : t("escalations.actions.addComment")}
+        </Button>
+        <Button size="xs" variant="default" onClick={state.close}>
+          {t("escalations.actions.cancel")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ActionError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  const changed = error instanceof ApiError && error.status === 409;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={changed ? t("escalations.actions.changed") : t("escalations.actions.notDone")}
+    >
+      {error.message}
+    </Alert>
   );
 }

@@ -58,6 +58,27 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         )}
         onChange={(event) => set("stage", event.currentTarget.value)}
       />
+      <DateAndFlagFilters filters={filters} set={set} />
+      <UsageFilters filters={filters} onChange={onChange} />
+      <SortFilters filters={filters} onChange={onChange} />
+      <Button size="xs" variant="subtle" onClick={() => onChange({})}>
+        {t("portfolio.clearFilters")}
+      </Button>
+    </Group>
+  );
+}
+
+/** The target date range and the overdue and unresolved-owner switches. */
+function DateAndFlagFilters({
+  filters,
+  set,
+}: {
+  filters: PortfolioFilters;
+  set: (key: FilterKey, value: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       <TextInput
         label={t("portfolio.filters.targetFrom")}
         type="date"
@@ -88,11 +109,6 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
         checked={filters.ownerUnresolved === "true"}
         onChange={(event) => set("ownerUnresolved", event.currentTarget.checked ? "true" : null)}
       />
-      <UsageFilters filters={filters} onChange={onChange} />
-      <SortFilters filters={filters} onChange={onChange} />
-      <Button size="xs" variant="subtle" onClick={() => onChange({})}>
-        {t("portfolio.clearFilters")}
-      </Button>
-    </Group>
+    </>
   );
 }
