@@ -60,7 +60,7 @@ describe("GET /api/quality", () => {
       rule: "next_action_passed",
       label: "Next action date passed",
       date: "2025-03-01",
-      detail: "The next action was due 2025-03-01, 9 days ago: do it, or set the next one.",
+      detail: "The next action was due 1 Mar 2025, 9 days ago: do it, or set the next one.",
       service: { id: "exchange", name: "Exchange" },
       segment: { l1: "in_progress", l2: "deploying", seats: 10 },
     });
