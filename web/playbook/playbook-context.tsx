@@ -1,6 +1,6 @@
 import { Alert, Center, Loader } from "@mantine/core";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { createContext, type ReactNode, use } from "react";
+import { createContext, type ReactNode, use, useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import { ruleTextFor } from "../../src/domain/i18n/rule-text.ts";
 import { indexPlaybook, type PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
@@ -15,9 +15,6 @@ import { currentLanguage } from "../i18n/i18n.ts";
  */
 const PlaybookContext = createContext<PlaybookIndex | null>(null);
 
-// The server sends the playbook in the app's language; the rules run in the browser speak it too.
-const toIndex = (playbook: Playbook) => indexPlaybook(playbook, { text: ruleTextFor(currentLanguage()) });
-
 export const playbookQuery = queryOptions({
   queryKey: queryKeys.playbook,
   queryFn: ({ signal }) => apiRequest<Playbook>("/playbook", { signal }),
@@ -26,6 +23,13 @@ export const playbookQuery = queryOptions({
 
 export function PlaybookProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
+  // The server sends the playbook in the app's language; the rules run in the browser speak it too.
+  // A select per language: a playbook the same in both (no side file) still gets the new sentences.
+  const toIndex = useCallback(
+    (playbook: Playbook) => indexPlaybook(playbook, { text: ruleTextFor(language) }),
+    [language],
+  );
   const query = useQuery({ ...playbookQuery, select: toIndex });
   if (query.isPending) {
     return (
