@@ -76,7 +76,7 @@ describe("two languages in one database", () => {
     await expect.poll(() => date.getAttribute("aria-invalid")).toBe("true");
     const message = await drawer.locator(`[id="${await date.getAttribute("id")}-error"]`).textContent();
     expect(message).toBe(
-      "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Datum der Entblockung“ erforderlich.",
+      "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Lösungsdatum“ erforderlich.",
     );
 
     await date.fill(daysFromToday(45));

@@ -88,7 +88,7 @@ describe("the rules and the editor in German", () => {
     const messages = decision.ok ? [] : decision.violations.map((found) => [found.code, found.message]);
     expect(messages).toContainEqual([
       "target_date_required",
-      "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Datum der Entblockung“ erforderlich.",
+      "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Lösungsdatum“ erforderlich.",
     ]);
   });
 
@@ -97,7 +97,7 @@ describe("the rules and the editor in German", () => {
     const fields = describeFields(german, row, [], "teams");
     expect(fields.targetDate).toMatchObject({
       label: "Zieldatum",
-      playbookTerm: "Voraussichtliches Datum der Entblockung",
+      playbookTerm: "Voraussichtliches Lösungsdatum",
       hint: "Heute oder später.",
     });
     expect(fields.serviceStatus.hint).toBe("Für diesen Status nicht nötig.");

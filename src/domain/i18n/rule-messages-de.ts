@@ -38,7 +38,7 @@ export const ruleMessagesDe: RuleMessages = {
   date_past:
     "Das Datum {date} im Feld „{field}“ liegt in der Vergangenheit; für „{l1}“ in der Phase „{stage}“ muss es heute ({today}) oder später sein.",
   note_too_poor:
-    "Für „{l1}“ in der Phase „{stage}“ muss das Feld „{field}“ den Grund nennen; so ist es zu dürftig zum Speichern. {hint}",
+    "Für „{l1}“ in der Phase „{stage}“ muss das Feld „{field}“ den Grund nennen; so reicht es zum Speichern nicht aus. {hint}",
   note_hint_default: "Nennen Sie den Grund, mit den Einzelheiten.",
 
   choose_one_of: "Wählen Sie einen dieser Werte: {names}.",
@@ -105,8 +105,8 @@ export const ruleMessagesDe: RuleMessages = {
     "{l1}, unverändert seit {date} ({days} Tage): Erreichen Sie den Kunden und erfassen Sie, was Sie erfahren.",
   quality_note_grade: "Die Notiz ist {grade}. {advice}",
   quality_grade_great: "sehr gut",
-  quality_grade_marginal: "knapp",
-  quality_grade_poor: "dürftig",
+  quality_grade_marginal: "ausbaufähig",
+  quality_grade_poor: "unzureichend",
   quality_suggest_disagrees:
     "Der Vorschlag liest aus der Notiz {l1} › {l2} (zu {confidence} % sicher), nicht den erfassten L2-Grund: Prüfen Sie den L2-Grund oder die Notiz.",
   quality_resplit_needed:

@@ -97,7 +97,7 @@ describe("the API in two languages", () => {
         field: "segments.0.targetDate",
         code: "target_date_required",
         message:
-          "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Datum der Entblockung“ erforderlich.",
+          "Für „Blockiert“ in der Phase „Umsetzung“ ist das Feld „Voraussichtliches Lösungsdatum“ erforderlich.",
       },
     ]);
   });

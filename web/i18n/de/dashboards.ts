@@ -52,9 +52,9 @@ export const dashboards: Translation<typeof english> = {
   },
   aging: { title: "Alter der blockierten Lizenzen", description: "Tage, seit die Lizenzen blockiert sind." },
   projected: {
-    title: "Voraussichtliche Entblockungen pro Woche",
+    title: "Voraussichtlich gelöste Blockaden pro Woche",
     description:
-      "Blockierte Lizenzen nach der Woche ihres voraussichtlichen Entblockungsdatums; vergangene Wochen sind verstrichen.",
+      "Blockierte Lizenzen nach der Woche ihres voraussichtlichen Lösungsdatums; vergangene Wochen sind verstrichen.",
     slipped: " (verstrichen)",
     ahead: "Geplant",
     slippedSeries: "Verstrichen (Woche vorbei)",

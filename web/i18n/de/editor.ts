@@ -58,7 +58,7 @@ export const editor: Translation<typeof english> = {
   saved: { title: "Gespeichert", body: "{{service}} ist jetzt auf Version {{version}}." },
   current: {
     title: "Aktueller Status (Version {{version}}, Phase {{stage}})",
-    actingAs: "Sie handeln als {{name}} ({{role}}).",
+    actingAs: "Angemeldet als {{name}} ({{role}}).",
   },
   stage: "Phase",
   seats: {
@@ -129,8 +129,8 @@ export const editor: Translation<typeof english> = {
   note: {
     grade: "Notiz: {{grade}}",
     great: "sehr gut",
-    marginal: "knapp",
-    poor: "dürftig",
+    marginal: "ausbaufähig",
+    poor: "unzureichend",
     fine: "Nennt die Absicht und ihren Grund.",
   },
   noteHints: {

@@ -34,7 +34,7 @@ export const myWork: Translation<typeof english> = {
   editOf: "Status von {{service}} bearbeiten",
   recheckOf: "Status von {{service}} erneut prüfen",
   serviceDetail: "{{stage}} · {{seats}} Lizenzen",
-  ownerOnly: "Ihnen zugeordnet als Verantwortliche(r) eines Segments",
+  ownerOnly: "Hier, weil Sie ein Segment verantworten",
   dismiss: "Verwerfen",
   reason: {
     overdue_one: "Der nächste Schritt war am {{date}} fällig, vor {{count}} Tag.",

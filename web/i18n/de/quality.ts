@@ -23,7 +23,7 @@ export const quality: Translation<typeof english> = {
   filters: {
     rule: "Regel",
     allRules: "Alle Regeln",
-    whose: "Wessen",
+    whose: "Zuständig",
     team: "Verantwortliches Team",
     anyTeam: "Alle Teams",
   },
