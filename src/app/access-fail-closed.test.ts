@@ -236,7 +236,8 @@ const notUseCases: Record<string, string> = {
   syncServices: "run by the system at start, and by applyPlaybook after its Admin check",
   localizedIndex: "the playbook in a reader's language, for use-cases that checked their actor",
   indexFor: "picks the playbook in the actor's language for use-cases that checked their actor",
-  playbookTranslationProblems: "checks a playbook's side file against it; names no tenant and reads no user data",
+  playbookTranslationProblems:
+    "checks a playbook's side file against it; names no tenant and reads no user data",
   recordPlaybookAtStart: "the server checking and recording the playbook it starts on",
   playbookInUse: "reads the version in use for the playbook use-cases and the start-up check",
   recordedPlaybook: "parses a recorded version's file",
