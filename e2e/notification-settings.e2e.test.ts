@@ -43,8 +43,12 @@ describe("notification settings", () => {
       const dialog = page.getByRole("dialog", { name: "Notifications" });
       await dialog.getByText("Weekly (Mondays)").click();
       await expect.poll(async () => (await preferences()).digest).toBe("weekly");
-      await dialog.getByLabel("Immediate notices by mail").uncheck();
+      // The switch shows the saved value, so it turns off once the server answered:
+      // click, then wait for both (uncheck() wants the state to change at once).
+      const noticeMail = dialog.getByLabel("Immediate notices by mail");
+      await noticeMail.click();
       await expect.poll(async () => (await preferences()).noticeMail).toBe(false);
+      await expect.poll(() => noticeMail.isChecked()).toBe(false);
       expect(await dialog.getByLabel("Time zone").inputValue()).toBe("Asia/Tokyo");
       await screenshot(page, "notification-settings");
     } finally {
