@@ -174,6 +174,8 @@ export const entitlements = pgTable(
   },
   (t) => [
     uniqueIndex("entitlements_tenant_service_key").on(t.tenantId, t.serviceId),
+    // The few entitlements a feed ended, which reports as of a day take back out of the history totals.
+    index("entitlements_ended_idx").on(t.endedAt).where(sql`ended_at is not null`),
     // Serves the service filter in "updated" order; its prefix serves the services foreign key.
     index("entitlements_service_updated_idx").on(t.serviceId, t.updatedAt, t.id),
     index("entitlements_updated_idx").on(t.updatedAt, t.id),
@@ -536,6 +538,56 @@ export const reportState = pgTable("report_state", {
   name: text("name").primaryKey(),
   asOf: date("as_of", { mode: "string" }),
   stale: boolean("stale").notNull().default(false),
+});
+
+/**
+ * History pre-shaped for reads of the past (docs/HISTORY.md, "Cost"), kept by
+ * the history insert trigger (migration 0024): per UTC day, the change in
+ * Blocked seats and segments of each written cell (service, playbook version,
+ * L2, L3). Writers append; readers fold the rows (unblock_compact_history_facts).
+ * An as-of total is the sum up to its day, read in today's taxonomy.
+ */
+export const blockedDayCells = pgTable("blocked_day_cells", {
+  day: date("day", { mode: "string" }).notNull(),
+  serviceId: text("service_id").notNull(),
+  version: text("version").notNull(),
+  l2: text("l2"),
+  l3: text("l3"),
+  seats: bigint("seats", { mode: "number" }).notNull(),
+  segments: integer("segments").notNull(),
+});
+
+/** Per UTC day, the change in entitlements holding Blocked seats, by the set of (L2, L3) they hold. */
+export const blockedDayHolders = pgTable("blocked_day_holders", {
+  day: date("day", { mode: "string" }).notNull(),
+  serviceId: text("service_id").notNull(),
+  version: text("version").notNull(),
+  /** Sorted [l2, l3] pairs: mapped to today's L2s on read, an entitlement counts once per L2. */
+  pairs: jsonb("pairs").notNull(),
+  holders: integer("holders").notNull(),
+});
+
+/** Pieces of Blocked spells as the whole history has them (blockedPieces without an end): dwell times. */
+export const blockedSpellPieces = pgTable(
+  "blocked_spell_pieces",
+  {
+    entitlementId: uuid("entitlement_id").notNull(),
+    tenantId: uuid("tenant_id").notNull(),
+    serviceId: text("service_id").notNull(),
+    l2: text("l2"),
+    l3: text("l3"),
+    since: date("since", { mode: "string" }).notNull(),
+    endedOn: date("ended_on", { mode: "string" }),
+    seats: integer("seats").notNull(),
+  },
+  (t) => [index("blocked_spell_pieces_entitlement_idx").on(t.entitlementId)],
+);
+
+/** `facts` stale: a bulk insert was not followed, the next read rebuilds; rows after the last fold. */
+export const historyFactState = pgTable("history_fact_state", {
+  name: text("name").primaryKey(),
+  stale: boolean("stale").notNull().default(false),
+  compactedRows: bigint("compacted_rows", { mode: "number" }).notNull().default(0),
 });
 
 /**
