@@ -49,15 +49,9 @@ export function PortfolioHeader({
         </Button>
         <SavedViewsMenu query={viewQuery} />
         <ColumnChooser columns={columns} onChange={onColumns} />
-        {asOf ? (
-          <Button size="xs" variant="default" disabled title={t("portfolio.header.exportToday")}>
-            {t("portfolio.header.export")}
-          </Button>
-        ) : (
-          <Button component="a" href={exportHref} download size="xs" variant="default">
-            {t("portfolio.header.export")}
-          </Button>
-        )}
+        <Button component="a" href={exportHref} download size="xs" variant="default">
+          {t("portfolio.header.export")}
+        </Button>
         <Button
           size="xs"
           disabled={selectedCount === 0 || !mayWrite || Boolean(asOf)}

@@ -107,18 +107,16 @@ export function usePortfolioPage() {
 }
 
 /**
- * The as-of day (docs/HISTORY.md) and the export link: the export is of
- * today's statuses only (the header disables it on an as-of day), so its
- * link never carries the day.
+ * The as-of day (docs/HISTORY.md) and the export link, which carries the day:
+ * on a past day the file is the portfolio as it stood then.
  */
 function asOfParts(
   filters: PortfolioFilters,
   query: Record<string, string>,
   setFilters: (next: PortfolioFilters) => void,
 ) {
-  const { asOf: _, ...today } = query;
   return {
-    exportHref: `/api/export.csv${toQuery(today)}`,
+    exportHref: `/api/export.csv${toQuery(query)}`,
     asOf: filters.asOf,
     setAsOf: (day: string | null) => setFilters({ ...filters, asOf: day ?? undefined }),
   };

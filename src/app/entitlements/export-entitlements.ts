@@ -1,15 +1,23 @@
 import type { Database } from "../../db/client.ts";
 import {
+  type AsOfExportQuery,
+  copyEntitlementCsvAsOf,
+  streamEntitlementCsvAsOf,
+  streamEntitlementViewsAsOf,
+} from "../../db/repositories/as-of-export-repository.ts";
+import {
   copyEntitlementCsv,
   type ExportCounts,
   type ExportQuery,
   streamEntitlementCsv,
   streamEntitlementJson,
 } from "../../db/repositories/entitlement-export-repository.ts";
+import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf } from "../auth/authorize-actor.ts";
 import { readDatabaseFor } from "../replica/replica-reads.ts";
 import { type EntitlementFilter, entitlementQueryOf } from "./list-entitlements.ts";
+import { asOfQueryOf, viewAsOf } from "./list-entitlements-as-of.ts";
 
 export type { ExportCounts } from "../../db/repositories/entitlement-export-repository.ts";
 
@@ -18,8 +26,11 @@ export type ExportFormat = "csv" | "json" | "jsonl";
 
 export const exportFormats = ["csv", "json", "jsonl"] as const satisfies readonly ExportFormat[];
 
-/** The filter of the list, without paging: an export walks every page itself. */
-export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor">;
+/**
+ * The filter of the list, without paging: an export walks every page itself.
+ * `asOf` (YYYY-MM-DD): the file as it stood at the end of that day (docs/HISTORY.md).
+ */
+export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor"> & { asOf?: string };
 
 /** Receives the file piece by piece; a returned promise is awaited (backpressure). */
 export type ChunkWriter = (chunk: string) => void | Promise<void>;
@@ -57,7 +68,19 @@ export function prepareEntitlementExport(
   filter: ExportFilter,
   format: ExportFormat,
 ): (write: ChunkWriter) => Promise<ExportCounts> {
-  const base: EntitlementFilter = { sort: "customer", ...filter, limit: batchSize };
+  const { asOf, ...today } = filter;
+  const base: EntitlementFilter = { sort: "customer", ...today, limit: batchSize };
+  // A past day is read from the history; none, or today, is the current statuses.
+  const past = asOf === undefined ? null : asOfQueryOf(deps, actor, { ...base, asOf });
+  if (past) {
+    const { limit: _, cursor: __, ...query } = past;
+    return async (write) => {
+      const database = await readDatabaseFor(deps, "export");
+      return format === "csv"
+        ? writeCsvAsOf(database, query, write)
+        : writeJsonAsOf(database, query, format, write);
+    };
+  }
   const {
     limit: _,
     cursor: __,
@@ -85,11 +108,53 @@ async function writeJson(
   format: "json" | "jsonl",
   write: ChunkWriter,
 ): Promise<ExportCounts> {
+  return writeViews(format, write, (each) => streamEntitlementJson(database.db, query, batchSize, each));
+}
+
+async function writeCsvAsOf(
+  database: Database,
+  query: AsOfExportQuery,
+  write: ChunkWriter,
+): Promise<ExportCounts> {
+  const each = async (text: string) => {
+    await write(text);
+  };
+  return database.readSnapshot
+    ? copyEntitlementCsvAsOf(database, query, each)
+    : streamEntitlementCsvAsOf(database.db, query, batchSize, each);
+}
+
+/** Views as of the day: today's view with the status of then, as the as-of list gives them. */
+async function writeJsonAsOf(
+  database: Database,
+  query: AsOfExportQuery,
+  format: "json" | "jsonl",
+  write: ChunkWriter,
+): Promise<ExportCounts> {
+  return writeViews(format, write, (each) =>
+    streamEntitlementViewsAsOf(database.db, query, batchSize, (rows) =>
+      each(
+        rows.map((row) =>
+          JSON.stringify(
+            viewAsOf(JSON.parse(row.json) as EntitlementView, { entitlementId: "", ...row }, query.asOf),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** An array (one view a line) or JSON Lines of the views `stream` hands over. */
+async function writeViews(
+  format: "json" | "jsonl",
+  write: ChunkWriter,
+  stream: (each: (items: string[]) => Promise<void>) => Promise<void>,
+): Promise<ExportCounts> {
   let entitlements = 0;
   // An array keeps one view a line, so either file is read a line at a time.
   const separator = format === "json" ? ",\n" : "\n";
   if (format === "json") await write("[");
-  await streamEntitlementJson(database.db, query, batchSize, async (items) => {
+  await stream(async (items) => {
     const lead = format === "jsonl" ? "" : entitlements === 0 ? "\n" : separator;
     await write(lead + items.join(separator) + (format === "jsonl" ? "\n" : ""));
     entitlements += items.length;

@@ -70,7 +70,7 @@ function withoutAsOf<Filter extends AsOfFilter>(filter: Filter): Omit<Filter, "a
  * and what history cannot answer; null without a day or for today, which the
  * current list answers.
  */
-function asOfQueryOf(deps: AppDeps, actor: Actor, filter: AsOfFilter): AsOfEntitlementQuery | null {
+export function asOfQueryOf(deps: AppDeps, actor: Actor, filter: AsOfFilter): AsOfEntitlementQuery | null {
   const visibleTo = listScopeOf(deps, actor, filter.mine);
   const checks = new FilterChecks();
   const currentDay = todayOf(deps.now());
@@ -105,7 +105,7 @@ function withoutHistory(filter: AsOfFilter): Violation[] {
 }
 
 /** Today's view with the status of then: version, stage, seats, segments, when it was last changed. */
-function viewAsOf(view: EntitlementView, snapshot: AsOfSnapshot, asOf: string): EntitlementView {
+export function viewAsOf(view: EntitlementView, snapshot: AsOfSnapshot, asOf: string): EntitlementView {
   const { after } = snapshot;
   return {
     ...view,

@@ -35,6 +35,7 @@ interface ExportOptions {
   contradiction?: string;
   ended?: string;
   resplitNeeded?: boolean;
+  asOf?: string;
 }
 
 /** Repeatable option that also splits on commas: --l1 blocked,no_intent --l1 in_progress. */
@@ -100,6 +101,7 @@ export function exportCommand(io: CommandIo = processIo): Command {
       ]),
     )
     .option("--resplit-needed", "only split statuses a seat change left not adding up")
+    .option("--as-of <date>", "the statuses as they stood at the end of this UTC day (YYYY-MM-DD)", isoDate)
     .action(async (options: ExportOptions) => {
       await io.withApp({ as: options.as }, async (deps, actor) => {
         // The acting user sees in an export what the app would show them.
@@ -149,6 +151,7 @@ function filterOf(deps: AppDeps, options: ExportOptions): ExportFilter {
   if (options.contradiction) filter.contradiction = options.contradiction;
   if (options.ended) filter.ended = options.ended;
   if (options.resplitNeeded) filter.resplitNeeded = true;
+  if (options.asOf) filter.asOf = options.asOf;
   return filter;
 }
 

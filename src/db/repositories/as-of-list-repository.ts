@@ -79,7 +79,7 @@ function entitlementConditions(query: Omit<AsOfEntitlementQuery, "limit" | "curs
 }
 
 /** FROM ... WHERE of the as-of list: entitlements `e` with their snapshot `h`, tenants `t`, customers `c`. */
-function asOfListSource(query: Omit<AsOfEntitlementQuery, "limit" | "cursor">): SQL {
+export function asOfListSource(query: Omit<AsOfEntitlementQuery, "limit" | "cursor">): SQL {
   const conditions = entitlementConditions(query);
   const segment = segmentConditions(query);
   if (segment.length > 0) {
@@ -99,7 +99,7 @@ function earliest(field: "targetDate" | "nextActionDate", order: "asc" | "desc")
   return sql`coalesce((select min((g.seg->>${field})::date) from ${snapshotSegmentsOf}), ${sentinel})`;
 }
 
-function sortKeys(query: Pick<AsOfEntitlementQuery, "sort" | "order">): SortKey[] {
+export function asOfSortKeys(query: Pick<AsOfEntitlementQuery, "sort" | "order">): SortKey[] {
   switch (query.sort) {
     case "target_date":
       return [{ expr: earliest("targetDate", query.order), cast: "date" }];
@@ -135,7 +135,7 @@ export function pageEntitlementIdsAsOf(
     scope: `entitlements-as-of:${query.asOf}:${query.sort}:${query.order}`,
     id: sql`e.id`,
     from: asOfListSource(query),
-    keys: sortKeys(query),
+    keys: asOfSortKeys(query),
     order: query.order,
     cursor: query.cursor,
     limit: query.limit,

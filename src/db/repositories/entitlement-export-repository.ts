@@ -55,7 +55,7 @@ function exportSource(query: ExportQuery, segments: boolean): SQL {
  * `each` is awaited before the next batch is fetched, so a slow reader slows
  * the database down rather than filling memory.
  */
-async function streamCursor<Row>(
+export async function streamCursor<Row>(
   db: Db,
   select: SQL,
   batchSize: number,
@@ -126,12 +126,25 @@ export async function copyEntitlementCsv(
   query: ExportQuery,
   each: (text: string) => Promise<void>,
 ): Promise<ExportCounts> {
-  if (!database.readSnapshot) throw new Error("COPY TO STDOUT needs a PostgreSQL server");
-  const copy = `copy (${inlineSql(sql`select ${csvCopyColumns} ${exportSource(query, true)}`)}) to stdout with (format csv, header)`;
   // Only the filter counts: the sort's joins add nothing to how many match.
-  const count = inlineSql(
+  return copyCsv(
+    database,
+    sql`select ${csvCopyColumns} ${exportSource(query, true)}`,
     sql`select count(*)::int as n from (select 1 ${entitlementListSource({ ...query, sort: "updated" })}) m`,
+    each,
   );
+}
+
+/** COPY of `select` (the CSV's columns) streamed to `each`, and the entitlements `count` counts, in one snapshot. */
+export async function copyCsv(
+  database: Database,
+  select: SQL,
+  count: SQL,
+  each: (text: string) => Promise<void>,
+): Promise<ExportCounts> {
+  if (!database.readSnapshot) throw new Error("COPY TO STDOUT needs a PostgreSQL server");
+  const copy = `copy (${inlineSql(select)}) to stdout with (format csv, header)`;
+  const counting = inlineSql(count);
   return database.readSnapshot(async (session) => {
     // A chunk ends anywhere, inside a character too: the decoder holds a cut one back for the next.
     const decoder = new StringDecoder("utf8");
@@ -141,7 +154,7 @@ export async function copyEntitlementCsv(
     });
     const tail = decoder.end();
     if (tail !== "") await each(tail);
-    const { rows: counted } = await session.execute(count);
+    const { rows: counted } = await session.execute(counting);
     // COPY's count leaves the header out.
     return { entitlements: Number(counted[0]?.n ?? 0), rows };
   });
@@ -158,10 +171,20 @@ export async function streamEntitlementCsv(
   batchSize: number,
   each: (text: string) => Promise<void>,
 ): Promise<ExportCounts> {
+  const select = sql`select e.id::text as "id", ${csvLine} as "line" ${exportSource(query, true)}`;
+  return streamCsvLines(db, select, batchSize, each);
+}
+
+/** The header, then the lines `select` reads (`id`, `line`, an entitlement's rows together). */
+export async function streamCsvLines(
+  db: Db,
+  select: SQL,
+  batchSize: number,
+  each: (text: string) => Promise<void>,
+): Promise<ExportCounts> {
   const counts: ExportCounts = { entitlements: 0, rows: 0 };
   let last: string | null = null;
   await each(`${csvHeaderLine}\n`);
-  const select = sql`select e.id::text as "id", ${csvLine} as "line" ${exportSource(query, true)}`;
   await streamCursor<{ id: string; line: string }>(db, select, batchSize, async (rows) => {
     for (const row of rows) {
       // Rows of one entitlement come together, in the list's order.

@@ -50,9 +50,13 @@ function guarded(cell: string): string {
  * nothing for both). COPY quotes a cell holding a comma, a double quote, a
  * carriage return or a line feed and doubles its quotes: csv-stringify's rule.
  */
-export const csvCopyColumns: SQL = sql.raw(
-  exportColumnNames.map((column) => `nullif(${guarded(cellOf[column])}, '') as "${column}"`).join(",\n  "),
-);
+export const csvCopyColumns: SQL = copyColumnsOf(cellOf);
+
+function copyColumnsOf(cells: Record<CsvColumnName, string>): SQL {
+  return sql.raw(
+    exportColumnNames.map((column) => `nullif(${guarded(cells[column])}, '') as "${column}"`).join(",\n  "),
+  );
+}
 
 /** One cell as COPY writes it, for the embedded database, which cannot stream a COPY. */
 function quoted(cell: string): string {
@@ -61,9 +65,27 @@ function quoted(cell: string): string {
 }
 
 /** A segment's CSV line (no line end), built cell by cell as COPY would write it. */
-export const csvLine: SQL = sql.raw(
-  exportColumnNames.map((column) => quoted(cellOf[column])).join(" || ',' || "),
-);
+export const csvLine: SQL = lineOf(cellOf);
+
+function lineOf(cells: Record<CsvColumnName, string>): SQL {
+  return sql.raw(exportColumnNames.map((column) => quoted(cells[column])).join(" || ',' || "));
+}
+
+/**
+ * The cells of an export as of a day (as-of-export-repository.ts): the
+ * entitlement's version, stage and seats are those of its history row `page`
+ * (version_after, after), the segment `s` is rebuilt from that row's JSON
+ * under status_segments' names; names and domains stay today's.
+ */
+const asOfCellOf: Record<CsvColumnName, string> = {
+  ...cellOf,
+  version: "page.version_after::text",
+  stage: "(page.after->>'stage')",
+  available_seats: "(page.after->>'availableSeats')",
+};
+
+export const csvCopyColumnsAsOf: SQL = copyColumnsOf(asOfCellOf);
+export const csvLineAsOf: SQL = lineOf(asOfCellOf);
 
 /** The header line (no line end): every name is a plain word, which neither writer quotes. */
 export const csvHeaderLine = exportColumnNames.join(",");

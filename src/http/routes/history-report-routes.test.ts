@@ -86,6 +86,15 @@ describe("history report routes", () => {
     const missing = await get("/api/compare?from=2025-02-10");
     expect(missing.statusCode).toBe(400);
     expect((await get("/api/compare?from=2025-02-10&to=2025-03-10", engineer)).statusCode).toBe(403);
-    expect((await get("/api/export.csv?asOf=2025-02-10")).statusCode).toBe(400);
+    expect((await get("/api/export.csv?asOf=2025-04-01")).statusCode).toBe(422);
+  });
+
+  it("exports the portfolio as of a day, as CSV and JSON Lines", async () => {
+    const csv = await get("/api/export.csv?asOf=2025-02-10");
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.split("\n")[1]).toMatch(/,teams,.*,300,blocked,app_compatibility,/);
+    const lines = (await get("/api/export.jsonl?asOf=2025-02-10&l1=blocked")).body.trim().split("\n");
+    expect(lines.map((line) => JSON.parse(line).segments[0].l1)).toEqual(["blocked"]);
+    expect((await get("/api/export.jsonl?l1=blocked")).body).toBe("");
   });
 });

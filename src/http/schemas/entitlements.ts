@@ -190,8 +190,8 @@ export const entitlementFilterSchema = z
   })
   .strict();
 
-/** The export takes the list's filters, without paging: it streams every match (today's statuses only). */
-export const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true, asOf: true });
+/** The export takes the list's filters, without paging: it streams every match, as of a day too. */
+export const exportQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });
 
 /** The count takes the list's filters, as of a day too. */
 export const countQuerySchema = entitlementFilterSchema.omit({ limit: true, cursor: true });

@@ -17,7 +17,6 @@ export const portfolio: Translation<typeof english> = {
   header: {
     whatChanged: "Was sich geändert hat",
     export: "Als CSV exportieren",
-    exportToday: "Der Export enthält die Status von heute",
     bulk: "Sammeländerung",
     bulkCount: "Sammeländerung ({{count}})",
     backToToday: "Zurück zu heute, um Status zu ändern",

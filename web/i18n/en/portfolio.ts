@@ -14,7 +14,6 @@ export const portfolio = {
   header: {
     whatChanged: "What changed",
     export: "Export CSV",
-    exportToday: "The export is of today's statuses",
     bulk: "Bulk update",
     bulkCount: "Bulk update ({{count}})",
     backToToday: "Back to today to update statuses",
