@@ -1,0 +1,19 @@
+import { digestMessagesDe } from "./digest-messages-de.ts";
+import { digestMessagesEn } from "./digest-messages-en.ts";
+import { noticeMessagesDe } from "./notice-messages-de.ts";
+import { noticeMessagesEn } from "./notice-messages-en.ts";
+import { sayerOf } from "./texts.ts";
+
+/**
+ * The sentences the server writes for a person outside the rules and the
+ * policy, one catalogue pair per area (docs/I18N.md). A new language adds
+ * its catalogue to each.
+ */
+export const noticeText = sayerOf({ en: noticeMessagesEn, de: noticeMessagesDe });
+export const digestText = sayerOf({ en: digestMessagesEn, de: digestMessagesDe });
+
+/** Every catalogue pair, for the completeness test. */
+export const serverCatalogues = {
+  notices: { en: noticeMessagesEn, de: noticeMessagesDe },
+  digest: { en: digestMessagesEn, de: digestMessagesDe },
+} as const;
