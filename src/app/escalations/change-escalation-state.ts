@@ -8,6 +8,7 @@ import {
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type EscalationAction, transitions } from "../../domain/escalations/escalation-policy.ts";
+import { noticeText } from "../../domain/i18n/server-texts.ts";
 import { violation } from "../../domain/violation.ts";
 import type { EscalationChangeBody, EscalationDetail } from "../../http/schemas/escalations.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -96,12 +97,18 @@ async function announceClosing(
   );
   const opener = row.openedBy?.id;
   if (!opener || opener === actor.id) return;
-  const why = reason ? `: ${reason}` : ".";
+  const key =
+    `escalation_${state === "declined" ? "declined" : "resolved"}${reason ? "_reason" : ""}` as const;
   await notifyInTransaction(tx, now, {
     userIds: [opener],
     kind: `escalation_${state}`,
     entitlementId: row.entitlementId,
-    text: `${row.group} ${state} your escalation of ${row.service.name} at ${row.tenant.name}${why}`,
+    text: (language) =>
+      noticeText.say(language, key, {
+        group: row.group,
+        about: noticeText.say(language, "about", { service: row.service.name, tenant: row.tenant.name }),
+        reason: reason ?? "",
+      }),
   });
 }
 

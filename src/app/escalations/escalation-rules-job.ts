@@ -8,6 +8,7 @@ import {
 import { type EscalationRuleId, resolverOf } from "../../domain/escalations/escalation-policy.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { JobHandler } from "../jobs/job-runner.ts";
+import { localizedIndex } from "../playbook/playbook-translations.ts";
 import { raiseEscalation } from "./raise-escalation.ts";
 
 /** The L1 whose spells the rules watch. */
@@ -59,7 +60,9 @@ async function raiseFor(deps: AppDeps, candidate: RuleCandidate, rule: Escalatio
     raiseEscalation(transaction as unknown as Db, deps.now(), {
       entitlementId: target.id,
       serviceId: target.serviceId,
-      about: `${target.serviceName} at ${target.tenantName}`,
+      about: { service: target.serviceName, tenant: target.tenantName },
+      l2NameIn: (language) =>
+        localizedIndex(deps.playbook, language).l2(resolver.l1, resolver.l2)?.name ?? resolver.l2Name,
       resolver,
       message,
       rule,

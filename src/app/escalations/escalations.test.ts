@@ -278,7 +278,7 @@ describe("an escalation rolled back", () => {
         await raiseEscalation(transaction as unknown as Db, deps.now(), {
           entitlementId: entitlement.id,
           serviceId: "teams",
-          about: "Teams at Adventure Works",
+          about: { service: "Teams", tenant: "Adventure Works" },
           resolver: {
             l1: "blocked",
             l2: "app_compatibility",

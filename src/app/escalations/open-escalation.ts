@@ -7,6 +7,7 @@ import type { EscalationDetail, OpenEscalationBody } from "../../http/schemas/es
 import type { AppDeps } from "../app-deps.ts";
 import type { WriteContext } from "../audit/record-audit.ts";
 import { allowTenantAction, requireTenantAction } from "../auth/authorize-actor.ts";
+import { localizedIndex } from "../playbook/playbook-translations.ts";
 import { getEscalation } from "./get-escalation.ts";
 import { raiseEscalation } from "./raise-escalation.ts";
 
@@ -35,7 +36,9 @@ export async function openEscalation(
     raiseEscalation(transaction as unknown as Db, now, {
       entitlementId: target.id,
       serviceId: target.serviceId,
-      about: `${target.serviceName} at ${target.tenantName}`,
+      about: { service: target.serviceName, tenant: target.tenantName },
+      l2NameIn: (language) =>
+        localizedIndex(deps.playbook, language).l2(resolver.l1, resolver.l2)?.name ?? resolver.l2Name,
       resolver,
       message: input.message.trim(),
       rule: null,

@@ -4,14 +4,19 @@ import { activeMemberIds } from "../../db/repositories/resolver-group-repository
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { addBusinessDays } from "../../domain/escalations/business-days.ts";
 import type { EscalationRuleId, Resolver } from "../../domain/escalations/escalation-policy.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { formatIsoDate } from "../../domain/i18n/rule-text.ts";
+import { noticeText } from "../../domain/i18n/server-texts.ts";
 import type { Actor } from "../app-deps.ts";
 import { notifyInTransaction } from "../notifications/notify.ts";
 
 export interface EscalationToRaise {
   entitlementId: string;
   serviceId: string;
-  /** For the notice: "Exchange at Contoso Europe". */
-  about: string;
+  /** For the notice: the service's and the tenant's names ("Exchange at Contoso Europe"). */
+  about: { service: string; tenant: string };
+  /** The L2's name in a language, for the notice (the resolver's English name without it). */
+  l2NameIn?: (language: Language) => string;
   resolver: Resolver;
   message: string;
   rule: EscalationRuleId | null;
@@ -67,12 +72,19 @@ export async function raiseEscalation(tx: Db, now: Date, input: EscalationToRais
     now,
   );
   const members = (await activeMemberIds(tx, resolver.group)).filter((userId) => userId !== openedBy);
-  const by = opener ? `by ${opener.name}` : "by the playbook's rule";
   await notifyInTransaction(tx, now, {
     userIds: members,
     kind: "escalation_opened",
     entitlementId: input.entitlementId,
-    text: `${input.about} was escalated to ${resolver.group} (${resolver.l2Name}) ${by}, due by ${dueOn}: ${input.message}`,
+    text: (language) =>
+      noticeText.say(language, opener ? "escalation_opened_by" : "escalation_opened_by_rule", {
+        about: noticeText.say(language, "about", input.about),
+        group: resolver.group,
+        l2: input.l2NameIn?.(language) ?? resolver.l2Name,
+        name: opener?.name ?? "",
+        date: formatIsoDate(language, dueOn),
+        message: input.message,
+      }),
   });
   return id;
 }

@@ -140,15 +140,15 @@ describe("My work's dates", () => {
     const reasons = work.groups
       .flatMap((g) => g.items)
       .map((item) => [item.entitlement.id, item.date, item.reason]);
-    expect(reasons).toContainEqual([both, "2025-03-05", "Next action was due 2025-03-05, 7 days ago."]);
-    expect(reasons).toContainEqual([today, "2025-03-12", "Next action is due 2025-03-12, today."]);
-    expect(reasons).toContainEqual([sunday, "2025-03-16", "Next action is due 2025-03-16, in 4 days."]);
+    expect(reasons).toContainEqual([both, "2025-03-05", "Next action was due 5 Mar 2025, 7 days ago."]);
+    expect(reasons).toContainEqual([today, "2025-03-12", "Next action is due 12 Mar 2025, today."]);
+    expect(reasons).toContainEqual([sunday, "2025-03-16", "Next action is due 16 Mar 2025, in 4 days."]);
     expect(reasons).toContainEqual([
       blocked,
       "2025-03-01",
-      "Blocked; the target date 2025-03-01 passed 11 days ago.",
+      "Blocked; the target date 1 Mar 2025 passed 11 days ago.",
     ]);
-    expect(reasons).toContainEqual([monday, "2025-03-17", "Next action due 2025-03-17, after this week."]);
+    expect(reasons).toContainEqual([monday, "2025-03-17", "Next action due 17 Mar 2025, after this week."]);
     const first = work.groups[0]!.items[0]!.entitlement;
     expect(first).toMatchObject({ tenant: { name: "Contoso Europe" }, customer: { name: "Contoso Ltd" } });
     expect(first.service.id).toBe("teams");

@@ -3,7 +3,7 @@ import { readMyWork } from "../../db/repositories/my-work-repository.ts";
 import { readPreferences } from "../../db/repositories/preference-repository.ts";
 import {
   isoWeekEnd,
-  myWorkGroupLabels,
+  myWorkGroupLabel,
   myWorkGroups,
   myWorkReason,
 } from "../../domain/my-work/my-work-groups.ts";
@@ -50,7 +50,7 @@ export async function getMyWork(
   const items: MyWorkItem[] = found.rows.flatMap((row) => {
     const entitlement = views.get(row.id);
     if (!entitlement) return [];
-    const reason = myWorkReason(row.group, row.date, today);
+    const reason = myWorkReason(row.group, row.date, today, actor.language ?? undefined);
     return [
       { group: row.group, date: row.date, reason, assigned: row.assigned, owner: row.owner, entitlement },
     ];
@@ -64,7 +64,7 @@ export async function getMyWork(
     counts: { ...found.counts, total },
     groups: myWorkGroups.map((id) => ({
       id,
-      label: myWorkGroupLabels[id],
+      label: myWorkGroupLabel(id, actor.language ?? undefined),
       count: found.counts[id],
       items: items.filter((item) => item.group === id),
     })),

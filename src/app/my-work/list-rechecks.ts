@@ -1,11 +1,12 @@
 import { loadEntitlementViews } from "../../db/repositories/entitlement-repository.ts";
 import { openRechecksOf } from "../../db/repositories/recheck-repository.ts";
+import { defaultLanguage } from "../../domain/i18n/languages.ts";
+import { formatIsoDate } from "../../domain/i18n/rule-text.ts";
+import { digestText } from "../../domain/i18n/server-texts.ts";
 import type { RecheckItem, RecheckList } from "../../http/schemas/work-items.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf, requireActor } from "../auth/authorize-actor.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
-
-export const recheckGroupLabel = "Re-check: the fix shipped";
 
 /**
  * My work's re-check group: the person's open "re-check: the fix shipped"
@@ -23,6 +24,7 @@ export async function listRechecks(
   const limit = checks.limit(input.limit, 100);
   checks.done();
   const db = deps.database.db;
+  const language = actor.language ?? defaultLanguage;
   const found = await openRechecksOf(db, actor.id, visibleTo, limit);
   const views = new Map(
     (
@@ -35,9 +37,13 @@ export async function listRechecks(
   const items: RecheckItem[] = found.rows.flatMap(({ entitlementId, ...row }) => {
     const entitlement = views.get(entitlementId);
     if (!entitlement) return [];
-    const shipped = row.workItem.shippedDate ? ` on ${row.workItem.shippedDate}` : "";
-    const reason = `"${row.workItem.title}" shipped${shipped}: check whether its ${row.seats} Blocked seats here are unblocked now.`;
+    const { shippedDate, title } = row.workItem;
+    const reason = digestText.say(language, shippedDate ? "reason_shipped_on" : "reason_shipped", {
+      title,
+      seats: row.seats,
+      date: shippedDate ? formatIsoDate(language, shippedDate) : "",
+    });
     return [{ ...row, reason, entitlement }];
   });
-  return { label: recheckGroupLabel, count: found.count, items };
+  return { label: digestText.say(language, "group_recheck"), count: found.count, items };
 }

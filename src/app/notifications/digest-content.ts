@@ -1,6 +1,9 @@
 import { AppError } from "../../domain/app-error.ts";
+import { defaultLanguage } from "../../domain/i18n/languages.ts";
+import { digestText } from "../../domain/i18n/server-texts.ts";
 import type { MyWorkGroup } from "../../domain/my-work/my-work-groups.ts";
 import { type QualityRuleId, qualityRuleIds } from "../../domain/quality/quality-rules.ts";
+import type { MyWorkItem } from "../../http/schemas/my-work.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { getMyWork } from "../my-work/get-my-work.ts";
 import { listRechecks } from "../my-work/list-rechecks.ts";
@@ -51,10 +54,17 @@ export async function digestSections(
     throw error;
   }
   const base = publicUrl();
+  const language = person.language ?? defaultLanguage;
+  const titleOf = (entitlement: MyWorkItem["entitlement"]) =>
+    digestText.say(language, "item_title", {
+      service: entitlement.service.name,
+      tenant: entitlement.tenant.name,
+      customer: entitlement.customer.name,
+    });
   const sections: DigestSection[] = work.groups.flatMap((group) => {
     if (!sectionsOfWork.includes(group.id as DigestSection["id"]) || group.count === 0) return [];
     const items = group.items.map(({ entitlement, reason }) => ({
-      title: `${entitlement.service.name} at ${entitlement.tenant.name} (${entitlement.customer.name})`,
+      title: titleOf(entitlement),
       reason,
       link: `${base}/tenants/${entitlement.tenant.id}?edit=${entitlement.id}`,
     }));
@@ -64,7 +74,7 @@ export async function digestSections(
   const rechecks = await listRechecks(deps, person, { limit: itemsPerSection });
   if (rechecks.count > 0) {
     const items = rechecks.items.map(({ entitlement, reason }) => ({
-      title: `${entitlement.service.name} at ${entitlement.tenant.name} (${entitlement.customer.name})`,
+      title: titleOf(entitlement),
       reason,
       link: `${base}/tenants/${entitlement.tenant.id}?edit=${entitlement.id}`,
     }));
@@ -77,7 +87,9 @@ export async function digestSections(
     });
   }
   const quality = await qualityOf(deps, person, on.today);
-  if (quality.count > 0) sections.push({ id: "quality", label: "Data quality", ...quality });
+  if (quality.count > 0) {
+    sections.push({ id: "quality", label: digestText.say(language, "quality_label"), ...quality });
+  }
   return sections;
 }
 
@@ -89,7 +101,8 @@ const listedAbove = new Set<QualityRuleId>(["next_action_passed", "blocked_targe
  * /api/quality?owner=me), without the ones the sections above list already.
  */
 async function qualityOf(deps: AppDeps, person: Actor, today: string) {
-  const found = await personQualityItems(deps, person.id, { today, limit: 200 });
+  const language = person.language ?? defaultLanguage;
+  const found = await personQualityItems(deps, person.id, { today, limit: 200, language });
   const count = qualityRuleIds.reduce(
     (sum, rule) => sum + (listedAbove.has(rule) ? 0 : found.byRule[rule]),
     0,
@@ -99,7 +112,11 @@ async function qualityOf(deps: AppDeps, person: Actor, today: string) {
     .filter((item) => !listedAbove.has(item.rule))
     .slice(0, itemsPerSection)
     .map((item) => ({
-      title: `${item.service.name} at ${item.tenant.name} (${item.customer.name})`,
+      title: digestText.say(language, "item_title", {
+        service: item.service.name,
+        tenant: item.tenant.name,
+        customer: item.customer.name,
+      }),
       reason: `${item.label}: ${item.detail}`,
       link: `${base}${item.link}`,
     }));

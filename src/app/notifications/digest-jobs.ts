@@ -79,6 +79,7 @@ export const digestSendJob: JobHandler = {
       frequency: person.digest === "weekly" ? "weekly" : "daily",
       sections,
       unsubscribeUrl: await unsubscribeUrl(deps, person.id, "digest"),
+      language: person.language,
     });
     await sendMail(config, mail);
     await markDigestSent(deps.database.db, person.id, date, deps.now());

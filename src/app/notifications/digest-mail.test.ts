@@ -31,7 +31,7 @@ const mail = digestMail({
 
 describe("a digest's mail", () => {
   it("counts each section in the subject and says when it comes", () => {
-    expect(mail.subject).toBe("Your week in Unblock from 2025-03-10: 30 overdue, 3 to tidy up");
+    expect(mail.subject).toBe("Your week in Unblock from 10 Mar 2025: 30 overdue, 3 to tidy up");
     expect(mail.text).toContain("33 things of yours to look at this week:");
     expect(mail.text).toContain("You get this digest Mondays at 07:00 Europe/Rome");
     expect(mail.headers).toEqual({
@@ -53,5 +53,29 @@ describe("a digest's mail", () => {
     expect(mail.html).toContain("Good morning Ann &lt;Admin&gt;,");
     expect(mail.html).toContain("Teams at &lt;Tenant 3&gt; (Contoso &amp; Co)");
     expect(mail.html).not.toContain("<Tenant");
+  });
+});
+
+describe("a digest's mail in German", () => {
+  const german = digestMail({
+    name: "Greta",
+    email: "greta@example.test",
+    date: "2025-03-10",
+    timeZone: "Europe/Berlin",
+    frequency: "daily",
+    sections: [{ ...sections[0]!, label: "Überfällige nächste Schritte", items: [item(3)] }],
+    unsubscribeUrl: "http://localhost:3000/unsubscribe?token=digest.x.y",
+    language: "de",
+  });
+
+  it("says the subject, the counts and the dates as Germans write them", () => {
+    expect(german.subject).toBe("Unblock-Zusammenfassung vom 10. März 2025: 30 überfällig");
+    expect(german.text).toContain("Guten Morgen Greta,\n\nheute sind 30 Einträge für Sie zu prüfen:");
+    expect(german.text).toContain("- und 29 weitere: http://localhost:3000/my-work");
+    expect(german.text).toContain(
+      "Sie erhalten diese Zusammenfassung jeden Tag um 07:00 Uhr (Europe/Berlin)",
+    );
+    expect(german.html).toContain(">Keine Zusammenfassungen mehr</a>");
+    expect(german.html).not.toMatch(/Good morning|more|Stop these/);
   });
 });

@@ -1,3 +1,7 @@
+import type { DigestMessageKey } from "../../domain/i18n/digest-messages-en.ts";
+import { defaultLanguage, type Language } from "../../domain/i18n/languages.ts";
+import { formatIsoDate, type MessageParams } from "../../domain/i18n/rule-text.ts";
+import { digestText } from "../../domain/i18n/server-texts.ts";
 import type { DigestFrequency } from "../../domain/notifications/digest-schedule.ts";
 import type { DigestSection } from "./digest-content.ts";
 import { escapeHtml, type Mail } from "./mailer.ts";
@@ -12,74 +16,77 @@ export interface DigestMailInput {
   frequency: Exclude<DigestFrequency, "off">;
   sections: readonly DigestSection[];
   unsubscribeUrl: string;
+  /** The person's chosen language (English when none); the sections are written in it. */
+  language?: Language | null;
 }
 
-/** The subject's words for each section: "2 overdue, 1 due this week". */
-const shortLabels: Record<DigestSection["id"], string> = {
-  overdue: "overdue",
-  due_this_week: "due this week",
-  blocked_past_target: "Blocked past target",
-  recheck: "to re-check",
-  quality: "to tidy up",
-};
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/**
- * One person's digest as a mail: a plain-text and an HTML part listing each
- * section's items with a link to the editor, a link to My work, and the
- * one-click unsubscribe link, also in the List-Unsubscribe headers.
- */
-export function digestMail(input: DigestMailInput): Mail {
-  const items = input.sections.reduce((sum, section) => sum + section.count, 0);
-  const what =
-    input.frequency === "weekly" ? `Your week in Unblock from ${input.date}` : `Unblock digest ${input.date}`;
-  const counts = input.sections.map((section) => `${section.count} ${shortLabels[section.id]}`).join(", ");
-  const myWork = `${publicUrl()}/my-work`;
-  const when = `${input.frequency === "weekly" ? "Mondays" : "every day"} at 07:00 ${input.timeZone}`;
+/** The digest's words in the person's language. */
+function sayerFor(input: DigestMailInput) {
+  const language = input.language ?? defaultLanguage;
   return {
-    to: `${input.name} <${input.email}>`,
-    subject: `${what}: ${counts}`,
-    text: digestText(input, myWork, when, items),
-    html: digestHtml(input, myWork, when, items),
-    headers: unsubscribeHeaders(input.unsubscribeUrl),
+    say: (key: DigestMessageKey, params: MessageParams = {}) => digestText.say(language, key, params),
+    intro: (items: number) =>
+      digestText.sayCount(language, input.frequency === "weekly" ? "intro_weekly" : "intro_daily", items),
+    date: formatIsoDate(language, input.date),
   };
 }
 
-function span(input: DigestMailInput): string {
-  return input.frequency === "weekly" ? "this week" : "today";
+type Words = ReturnType<typeof sayerFor>;
+
+/**
+ * One person's digest as a mail in their language: a plain-text and an HTML
+ * part listing each section's items with a link to the editor, a link to My
+ * work, and the one-click unsubscribe link, also in the List-Unsubscribe
+ * headers. Dates in the text are written in the language's format; links keep ISO.
+ */
+export function digestMail(input: DigestMailInput): Mail {
+  const words = sayerFor(input);
+  const items = input.sections.reduce((sum, section) => sum + section.count, 0);
+  const counts = input.sections
+    .map((section) => words.say(`count_${section.id}`, { count: section.count }))
+    .join(", ");
+  const subjectKey = input.frequency === "weekly" ? "subject_weekly" : "subject_daily";
+  const myWork = `${publicUrl()}/my-work`;
+  const when = words.say(input.frequency === "weekly" ? "when_weekly" : "when_daily", {
+    zone: input.timeZone,
+  });
+  return {
+    to: `${input.name} <${input.email}>`,
+    subject: words.say(subjectKey, { date: words.date, counts }),
+    text: plainText(input, words, myWork, when, items),
+    html: digestHtml(input, words, myWork, when, items),
+    headers: unsubscribeHeaders(input.unsubscribeUrl),
+  };
 }
 
 function more(section: DigestSection): number {
   return section.count - section.items.length;
 }
 
-function digestText(input: DigestMailInput, myWork: string, when: string, items: number): string {
-  const lines = [
-    `Good morning ${input.name},`,
-    "",
-    `${plural(items, "thing")} of yours to look at ${span(input)}:`,
-  ];
+function plainText(input: DigestMailInput, words: Words, myWork: string, when: string, items: number) {
+  const lines = [words.say("greeting", { name: input.name }), "", words.intro(items)];
   for (const section of input.sections) {
     lines.push("", `${section.label} (${section.count})`);
     for (const item of section.items) lines.push(`- ${item.title}: ${item.reason}`, `  ${item.link}`);
-    if (more(section) > 0)
-      lines.push(`- and ${more(section)} more${section.more ? `: ${section.more}` : ""}`);
+    if (more(section) > 0) {
+      const rest = words.say("and_more", { count: more(section) });
+      lines.push(`- ${rest}${section.more ? `: ${section.more}` : ""}`);
+    }
   }
   lines.push(
     "",
-    `All of your work: ${myWork}`,
+    `${words.say("all_work")}: ${myWork}`,
     "",
-    `You get this digest ${when}; change it under your name in Unblock (Notifications).`,
-    `Stop these digests: ${input.unsubscribeUrl}`,
+    words.say("footer", { when }),
+    `${words.say("stop")}: ${input.unsubscribeUrl}`,
   );
   return `${lines.join("\n")}\n`;
 }
 
-function digestHtml(input: DigestMailInput, myWork: string, when: string, items: number): string {
+function digestHtml(input: DigestMailInput, words: Words, myWork: string, when: string, items: number) {
   const parts = [
-    `<p>Good morning ${escapeHtml(input.name)},</p>`,
-    `<p>${plural(items, "thing")} of yours to look at ${span(input)}:</p>`,
+    `<p>${escapeHtml(words.say("greeting", { name: input.name }))}</p>`,
+    `<p>${escapeHtml(words.intro(items))}</p>`,
   ];
   for (const section of input.sections) {
     parts.push(`<h3>${escapeHtml(section.label)} (${section.count})</h3><ul>`);
@@ -89,14 +96,14 @@ function digestHtml(input: DigestMailInput, myWork: string, when: string, items:
       );
     }
     if (more(section) > 0) {
-      const text = `and ${more(section)} more`;
+      const text = escapeHtml(words.say("and_more", { count: more(section) }));
       parts.push(`<li>${section.more ? `<a href="${escapeHtml(section.more)}">${text}</a>` : text}</li>`);
     }
     parts.push("</ul>");
   }
   parts.push(
-    `<p><a href="${escapeHtml(myWork)}">All of your work</a></p>`,
-    `<p style="color:#666">You get this digest ${escapeHtml(when)}; change it under your name in Unblock (Notifications). <a href="${escapeHtml(input.unsubscribeUrl)}">Stop these digests</a>.</p>`,
+    `<p><a href="${escapeHtml(myWork)}">${escapeHtml(words.say("all_work"))}</a></p>`,
+    `<p style="color:#666">${escapeHtml(words.say("footer", { when }))} <a href="${escapeHtml(input.unsubscribeUrl)}">${escapeHtml(words.say("stop"))}</a>.</p>`,
   );
   return parts.join("\n");
 }

@@ -1,10 +1,12 @@
 import { readQuality } from "../../db/repositories/quality-repository.ts";
 import { findUserById } from "../../db/repositories/user-repository.ts";
+import { defaultLanguage, type Language } from "../../domain/i18n/languages.ts";
 import { type TenantScope, tenantScopeOf } from "../../domain/policy/tenant-scope.ts";
 import { type QualityRuleId, qualityRuleIds, qualityRulesOf } from "../../domain/quality/quality-rules.ts";
 import type { QualityItem } from "../../http/schemas/quality.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
 import { isKnownRole } from "../auth/authorize-actor.ts";
+import { localizedIndex } from "../playbook/playbook-translations.ts";
 import { judgeUnjudgedNotes, noteJudgeBasis } from "./judge-unjudged-notes.ts";
 import { inlineJudgeBudget } from "./list-quality-items.ts";
 import { qualityItemView } from "./quality-view.ts";
@@ -34,7 +36,7 @@ const none = (): PersonQualityItems => ({
 export async function personQualityItems(
   deps: AppDeps,
   userId: string,
-  options: { today?: string; limit?: number } = {},
+  options: { today?: string; limit?: number; language?: Language | null } = {},
 ): Promise<PersonQualityItems> {
   const user = await findUserById(deps.database.db, userId);
   if (!user || !isKnownRole(deps, user.role)) return none();
@@ -53,9 +55,11 @@ export async function personQualityItems(
     limit: options.limit ?? 50,
     offset: 0,
   });
+  const index = localizedIndex(deps.playbook, options.language ?? defaultLanguage);
   return {
     total: rows.total,
     byRule: rows.byRule,
-    items: rows.items.map((row) => qualityItemView(deps.playbook.index, row, today)),
+    // The person's language: the digest is written in it.
+    items: rows.items.map((row) => qualityItemView(index, row, today)),
   };
 }

@@ -4,6 +4,7 @@ import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repositor
 import { findWorkItem, markShipped, type WorkItemRow } from "../../db/repositories/work-item-repository.ts";
 import { type LinkedOwner, linkedOwners } from "../../db/repositories/work-item-seats-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
+import { noticeText } from "../../domain/i18n/server-texts.ts";
 import { fixShippedText } from "../../domain/work-items/work-item-fields.ts";
 import type { ShipResult, ShipWorkItemBody } from "../../http/schemas/work-items.ts";
 import { type AppDeps, todayOf } from "../app-deps.ts";
@@ -135,10 +136,14 @@ async function tellOwners(tx: Db, now: Date, item: WorkItemRow, owners: LinkedOw
       kind: fixShippedKind,
       // One entitlement: the notice links to its editor; several: My work lists them.
       entitlementId: theirs.length === 1 ? theirs[0]!.entitlementId : null,
-      text: fixShippedText(
-        item.title,
-        theirs.map((owner) => owner.label),
-      ),
+      text: (language) =>
+        fixShippedText(
+          item.title,
+          theirs.map((owner) =>
+            noticeText.say(language, "about", { service: owner.serviceName, tenant: owner.tenantName }),
+          ),
+          language,
+        ),
     });
   }
   return byPerson.size;

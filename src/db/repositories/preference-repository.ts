@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { chosenLanguage, type Language } from "../../domain/i18n/languages.ts";
 import type { DigestFrequency } from "../../domain/notifications/digest-schedule.ts";
 import type { Db } from "../client.ts";
@@ -38,6 +38,25 @@ export async function readPreferences(db: Db, userId: string): Promise<StoredPre
   if (!isUuid(userId)) return { ...defaults };
   const [row] = await db.select(columns).from(userPreferences).where(eq(userPreferences.userId, userId));
   return row ? storedOf(row) : { ...defaults };
+}
+
+/**
+ * The languages these people chose, for texts written for them while no
+ * request asks (notices, mails): a person who chose none is absent (English).
+ */
+export async function chosenLanguagesOf(db: Db, userIds: readonly string[]): Promise<Map<string, Language>> {
+  const ids = userIds.filter(isUuid);
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: userPreferences.userId, language: userPreferences.language })
+    .from(userPreferences)
+    .where(inArray(userPreferences.userId, ids));
+  return new Map(
+    rows.flatMap((row) => {
+      const language = chosenLanguage(row.language);
+      return language ? [[row.userId, language] as const] : [];
+    }),
+  );
 }
 
 export type PreferenceChange = Partial<

@@ -54,8 +54,11 @@ export interface LinkedOwner {
   tenantId: string;
   version: number;
   seats: number;
-  /** "Teams at Contoso EU": how a notice names it. */
+  /** "Teams at Contoso EU": how an English notice names it. */
   label: string;
+  /** The service's and the tenant's names, for a notice in another language. */
+  serviceName: string;
+  tenantName: string;
   userId: string | null;
 }
 
@@ -72,7 +75,7 @@ export async function linkedOwners(db: Db, workItemId: string): Promise<LinkedOw
     db,
     sql`with linked as (
           select s.entitlement_id, s.seats, s.owner_user_id, s.owner_team, e.version, e.tenant_id,
-            t.customer_id, sv.name || ' at ' || t.name as label
+            t.customer_id, sv.name || ' at ' || t.name as label, sv.name as service_name, t.name as tenant_name
           from work_items w
           join status_segments s on s.l1 = ${blockedL1} and s.l2 = w.l2
           join entitlements e on e.id = s.entitlement_id
@@ -80,7 +83,8 @@ export async function linkedOwners(db: Db, workItemId: string): Promise<LinkedOw
           join services sv on sv.id = e.service_id
           where w.id = ${workItemId}::uuid and ${linked()}
         ), entitlement_seats as (
-          select entitlement_id, max(tenant_id::text) as tenant_id, max(version) as version, sum(seats)::int as seats, max(label) as label
+          select entitlement_id, max(tenant_id::text) as tenant_id, max(version) as version, sum(seats)::int as seats, max(label) as label,
+            max(service_name) as service_name, max(tenant_name) as tenant_name
           from linked group by entitlement_id
         ), people as (
           select l.entitlement_id, l.owner_user_id as user_id from linked l where l.owner_user_id is not null
@@ -96,7 +100,7 @@ export async function linkedOwners(db: Db, workItemId: string): Promise<LinkedOw
           where ua.disabled_at is null
         )
         select es.entitlement_id::text as "entitlementId", es.tenant_id as "tenantId", es.version::int as "version", es.seats as "seats",
-          es.label as "label", p.user_id::text as "userId"
+          es.label as "label", es.service_name as "serviceName", es.tenant_name as "tenantName", p.user_id::text as "userId"
         from entitlement_seats es
         left join enabled p on p.entitlement_id = es.entitlement_id
         order by es.label, es.entitlement_id, p.user_id`,

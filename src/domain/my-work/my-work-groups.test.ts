@@ -20,13 +20,22 @@ describe("the ISO week My work calls this week", () => {
 describe("the reason an item is in its group", () => {
   const today = "2025-03-12";
   it("names the date and how far it is from today", () => {
-    expect(myWorkReason("overdue", "2025-03-11", today)).toBe("Next action was due 2025-03-11, 1 day ago.");
+    expect(myWorkReason("overdue", "2025-03-11", today)).toBe("Next action was due 11 Mar 2025, 1 day ago.");
     expect(myWorkReason("due_this_week", "2025-03-13", today)).toBe(
-      "Next action is due 2025-03-13, in 1 day.",
+      "Next action is due 13 Mar 2025, in 1 day.",
     );
     expect(myWorkReason("blocked_past_target", "2025-02-12", today)).toBe(
-      "Blocked; the target date 2025-02-12 passed 28 days ago.",
+      "Blocked; the target date 12 Feb 2025 passed 28 days ago.",
     );
     expect(myWorkReason("rest", null, today)).toBe("Nothing due: no next action date.");
+  });
+
+  it("says it in German, with the date as Germans write it", () => {
+    expect(myWorkReason("overdue", "2025-03-11", today, "de")).toBe(
+      "Der nächste Schritt war am 11. März 2025 fällig, vor 1 Tag.",
+    );
+    expect(myWorkReason("blocked_past_target", "2025-02-12", today, "de")).toBe(
+      "Blockiert; das Zieldatum 12. Feb. 2025 ist seit 28 Tagen überschritten.",
+    );
   });
 });

@@ -1,4 +1,7 @@
 import { endOfISOWeek, format, parseISO } from "date-fns";
+import { defaultLanguage, type Language } from "../i18n/languages.ts";
+import { formatIsoDate } from "../i18n/rule-text.ts";
+import { digestText } from "../i18n/server-texts.ts";
 
 /**
  * My work's groups, in the order a person works through them. An entitlement
@@ -10,13 +13,6 @@ import { endOfISOWeek, format, parseISO } from "date-fns";
  */
 export const myWorkGroups = ["overdue", "due_this_week", "blocked_past_target", "rest"] as const;
 export type MyWorkGroup = (typeof myWorkGroups)[number];
-
-export const myWorkGroupLabels: Record<MyWorkGroup, string> = {
-  overdue: "Overdue next actions",
-  due_this_week: "Due this week",
-  blocked_past_target: "Blocked, target date passed",
-  rest: "Everything else",
-};
 
 const dayMs = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
@@ -32,23 +28,35 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((dayOf(to) - dayOf(from)) / dayMs);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /**
- * Why an entitlement is in its group, in words: `date` is the date that put
- * it there (the next action or target date; for the rest, the earliest next
- * action date, if any).
+ * Why an entitlement is in its group, in words, in a language: `date` is the
+ * date that put it there (the next action or target date; for the rest, the
+ * earliest next action date, if any), written in the language's format.
  */
-export function myWorkReason(group: MyWorkGroup, date: string | null, today: string): string {
-  if (group === "overdue" && date) {
-    return `Next action was due ${date}, ${plural(daysBetween(date, today), "day")} ago.`;
+export function myWorkReason(
+  group: MyWorkGroup,
+  date: string | null,
+  today: string,
+  language: Language = defaultLanguage,
+): string {
+  if (!date) return digestText.say(language, "reason_undated");
+  const shown = { date: formatIsoDate(language, date) };
+  if (group === "overdue") {
+    return digestText.sayCount(language, "reason_overdue", daysBetween(date, today), shown);
   }
-  if (group === "due_this_week" && date) {
+  if (group === "due_this_week") {
     const days = daysBetween(today, date);
-    return `Next action is due ${date}, ${days === 0 ? "today" : `in ${plural(days, "day")}`}.`;
+    return days === 0
+      ? digestText.say(language, "reason_due_today", shown)
+      : digestText.sayCount(language, "reason_due", days, shown);
   }
-  if (group === "blocked_past_target" && date) {
-    return `Blocked; the target date ${date} passed ${plural(daysBetween(date, today), "day")} ago.`;
+  if (group === "blocked_past_target") {
+    return digestText.sayCount(language, "reason_past_target", daysBetween(date, today), shown);
   }
-  return date ? `Next action due ${date}, after this week.` : "Nothing due: no next action date.";
+  return digestText.say(language, "reason_later", shown);
+}
+
+/** A group's name in a language. */
+export function myWorkGroupLabel(group: MyWorkGroup, language: Language = defaultLanguage): string {
+  return digestText.say(language, `group_${group}`);
 }

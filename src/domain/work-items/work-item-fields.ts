@@ -1,3 +1,5 @@
+import { defaultLanguage, type Language } from "../i18n/languages.ts";
+import { noticeText } from "../i18n/server-texts.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import { isCalendarDate } from "../rules/field-values.ts";
 import { type Violation, violation } from "../violation.ts";
@@ -174,13 +176,17 @@ function checkServices(index: PlaybookIndex, values: readonly string[], violatio
   return ids;
 }
 
-/** The notice an owner gets when a work item ships, for the entitlements of theirs it touches. */
-export function fixShippedText(title: string, entitlements: readonly string[]): string {
-  const listed = entitlements.slice(0, 3).join(", ");
-  const more = entitlements.length > 3 ? ` and ${entitlements.length - 3} more` : "";
-  const what =
-    entitlements.length === 1
-      ? `the Blocked status of ${listed} you own`
-      : `${entitlements.length} Blocked statuses you own (${listed}${more})`;
-  return `The fix "${title}" shipped: re-check ${what}. Each is in My work under "Re-check: the fix shipped" until its status changes or you dismiss it.`;
+/** The notice an owner gets when a work item ships, for the entitlements of theirs it touches, in a language. */
+export function fixShippedText(
+  title: string,
+  entitlements: readonly string[],
+  language: Language = defaultLanguage,
+): string {
+  const shown = entitlements.slice(0, 3).join(", ");
+  const listed =
+    entitlements.length > 3
+      ? noticeText.say(language, "listed_and_more", { listed: shown, count: entitlements.length - 3 })
+      : shown;
+  const key = entitlements.length === 1 ? "fix_shipped_single" : "fix_shipped_several";
+  return noticeText.say(language, key, { title, listed, count: entitlements.length });
 }
