@@ -99,8 +99,14 @@ export function printResults(output: Output): void {
     }
     if (result.import) {
       const imported = result.import;
+      const { written } = imported;
+      const tables = (added: Record<string, number>) =>
+        Object.entries(added)
+          .map(([table, rows]) => `${table} ${count(rows)}`)
+          .join(", ");
       lines.push(
-        `CSV import: ${count(imported.rows)} rows (${count(imported.changed)} services) in ${imported.seconds.toFixed(1)} s = ${count(imported.rowsPerSecond)} rows/s; COPY of the same file ${count(imported.copyRowsPerSecond)} rows/s; import/COPY ${(imported.rowsPerSecond / imported.copyRowsPerSecond).toFixed(3)}`,
+        `CSV import: ${count(imported.rows)} rows (${count(imported.changed)} services) in ${imported.seconds.toFixed(1)} s = ${count(imported.rowsPerSecond)} rows/s (load ${imported.loadAverage.import}); same-work SQL load ${count(imported.sqlRowsPerSecond)} rows/s (load ${imported.loadAverage.sql}); import/SQL ${imported.ratio.toFixed(2)}`,
+        `  written: import ${tables(written.import)}; SQL ${tables(written.sql)}; same stored status: ${written.sameStatus ? "yes" : "NO"}`,
       );
     }
     if (result.export) {

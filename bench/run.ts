@@ -10,7 +10,7 @@ import { type BenchSession, type CapturedQuery, openBenchSession, replay } from 
 import { httpClient } from "./http-client.ts";
 import { type LoadOptions, type LoadResult, runLoad, runSideBySide } from "./load.ts";
 import { printResults } from "./results-table.ts";
-import { planImportFile, timeImport } from "./scenarios/import-scenario.ts";
+import { benchImportBesideSql, type ImportBench, planImportFile } from "./scenarios/import-scenario.ts";
 import { type BenchActors, type ReadScenario, readScenarios } from "./scenarios/read-scenarios.ts";
 import { type PlannedWrite, planWrites } from "./scenarios/write-scenario.ts";
 import { type ServerProcess, startServer } from "./server-process.ts";
@@ -41,14 +41,8 @@ export interface TargetResult {
   writes: (LoadResult & { planned: number }) | null;
   /** Entitlements sampled from the whole portfolio, others every run ("spread"). */
   spreadWrites: (LoadResult & { planned: number }) | null;
-  import: {
-    rows: number;
-    changed: number;
-    seconds: number;
-    rowsPerSecond: number;
-    copySeconds: number;
-    copyRowsPerSecond: number;
-  } | null;
+  /** The import beside the same file loaded by hand-written SQL doing the same writes. */
+  import: ImportBench | null;
   export: {
     rows: number;
     megabytes: number;
@@ -226,11 +220,11 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   }
   result.server = { startRssMb: startRss, peakRssMb: peak };
 
-  // 3. Import, in process (as `unblock import` runs it), beside COPY of the same file.
+  // 3. Import, in process (as `unblock import` runs it), beside a same-work SQL load of the same file.
   if (!options.skip.has("import")) {
     const importSession = await openBenchSession(database);
     try {
-      result.import = await benchImport(importSession, actors.admin, options.importRows);
+      result.import = await benchImport(importSession, actors.admin, options.importRows, dataset.url);
     } finally {
       await importSession.close();
     }
@@ -317,21 +311,14 @@ async function benchImport(
   session: BenchSession,
   admin: Actor,
   rows: number,
+  url: string | undefined,
 ): Promise<TargetResult["import"]> {
   const csvText = await planImportFile(session.deps, admin, rows);
-  const header = csvText.slice(0, csvText.indexOf("\n")).split(",");
-  const timing = await timeImport(session.deps, admin, csvText);
-  await session.query("drop table if exists bench_import_copy", []);
-  await session.query(
-    `create table bench_import_copy (${header.map((name) => `"${name}" text`).join(", ")})`,
-    [],
+  const result = await benchImportBesideSql(session, admin, csvText, url);
+  log(
+    `import: ${result.rows} rows in ${result.seconds.toFixed(1)} s (load ${result.loadAverage.import}); same-work SQL ${result.sqlSeconds.toFixed(1)} s (load ${result.loadAverage.sql}); steps ${JSON.stringify(result.sqlSteps, (_, value) => (typeof value === "number" ? Math.round(value) : value))}`,
   );
-  const started = performance.now();
-  await session.copyCsv("bench_import_copy", csvText);
-  const copySeconds = (performance.now() - started) / 1000;
-  await session.query("drop table bench_import_copy", []);
-  log(`import: ${timing.rows} rows in ${timing.seconds.toFixed(1)} s; COPY ${copySeconds.toFixed(2)} s`);
-  return { ...timing, copySeconds, copyRowsPerSecond: timing.rows / copySeconds };
+  return result;
 }
 
 async function benchActors(deps: AppDeps): Promise<BenchActors> {

@@ -1,9 +1,12 @@
+import { loadavg } from "node:os";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
 import { exportEntitlements } from "../../src/app/entitlements/export-entitlements.ts";
 import { importStatuses } from "../../src/app/entitlements/import-statuses.ts";
 import { AppError } from "../../src/domain/app-error.ts";
+import type { BenchSession } from "../bench-session.ts";
+import { loadImportBySql, openSqlConnection, type WriteDigest, writeDigest } from "./import-sql-load.ts";
 import { benchRun } from "./write-scenario.ts";
 
 class EnoughRows extends Error {}
@@ -78,5 +81,62 @@ export async function timeImport(deps: AppDeps, actor: Actor, csvText: string): 
   } catch (error) {
     if (error instanceof AppError) throw new Error(`The import was refused: ${error.message}`);
     throw error;
+  }
+}
+
+export interface ImportBench extends ImportTiming {
+  /** The same file by hand-written SQL doing the same writes (import-sql-load.ts), just before. */
+  sqlSeconds: number;
+  sqlRowsPerSecond: number;
+  /** import rows/s over the SQL load's. */
+  ratio: number;
+  sqlSteps: Record<string, number>;
+  /** Rows each added per table, and whether the changed entitlements ended up the same. */
+  written: { import: Record<string, number>; sql: Record<string, number>; sameStatus: boolean };
+  loadAverage: { sql: number; import: number };
+}
+
+/**
+ * The import beside its yardstick, back to back on the same data: the SQL
+ * load first (rolled back), then the import for real; each one's written rows
+ * counted and the changed entitlements' stored status compared.
+ */
+export async function benchImportBesideSql(
+  session: BenchSession,
+  admin: Actor,
+  csvText: string,
+  url: string | undefined,
+): Promise<ImportBench> {
+  const connection = await openSqlConnection(session, url);
+  try {
+    const before = await writeDigest(connection, []);
+    const sql = await loadImportBySql(connection, session.deps.playbook.index, admin, csvText);
+    const sqlLoad = loadavg()[0]!;
+    const timing = await timeImport(session.deps, admin, csvText);
+    const importLoad = loadavg()[0]!;
+    const after = await writeDigest(connection, sql.entitlementIds);
+    const added = (digest: WriteDigest) => ({
+      history: digest.history - before.history,
+      segments: digest.segments - before.segments,
+      webhookEvents: digest.webhookEvents - before.webhookEvents,
+      jobs: digest.jobs - before.jobs,
+      changed: timing.changed,
+    });
+    const sqlRowsPerSecond = sql.rows / sql.seconds;
+    return {
+      ...timing,
+      sqlSeconds: sql.seconds,
+      sqlRowsPerSecond,
+      ratio: timing.rowsPerSecond / sqlRowsPerSecond,
+      sqlSteps: sql.steps,
+      written: {
+        import: added(after),
+        sql: { ...added(sql.after), changed: sql.entitlementIds.length },
+        sameStatus: after.status === sql.after.status,
+      },
+      loadAverage: { sql: sqlLoad, import: importLoad },
+    };
+  } finally {
+    await connection.close();
   }
 }
