@@ -10,6 +10,7 @@ import type {
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { requiredDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 import { historyLabels } from "./history-labels.ts";
 import { reportRowScope } from "./report-totals.ts";
 
@@ -47,6 +48,8 @@ export async function comparePortfolio(
     deps.database.db,
     { serviceId, customerId, visibleTo },
     { from: endOfDay(from!), to: endOfDay(to!) },
+    // Today's L2s at both ends: a renamed L2 is no move (docs/PLAYBOOK-VERSIONS.md).
+    await currentTaxonomyMap(deps),
   );
   const changes = rows.flatMap((row) =>
     statusChanges(row.before?.segments ?? [], row.after.segments).map((change) =>

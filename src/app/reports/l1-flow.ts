@@ -5,6 +5,7 @@ import type { FlowAnswer, FlowRow } from "../../http/schemas/history-reports.ts"
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { windowDays } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 import { historyLabels } from "./history-labels.ts";
 import { reportTotals } from "./report-totals.ts";
 
@@ -40,7 +41,8 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
       // The state "at the start" is the one at the end of the day before the window.
       const instants = { from: endOfDay(addDays(window.from, -1)), to: endOfDay(window.to) };
       const [changed, unchanged] = await Promise.all([
-        changedBetween(deps.database.db, scope, instants),
+        // Seats stay matched by today's L2 across a rename (docs/PLAYBOOK-VERSIONS.md).
+        changedBetween(deps.database.db, scope, instants, await currentTaxonomyMap(deps)),
         unchangedSeats(deps.database.db, scope, instants),
       ]);
       const cells = new Map<

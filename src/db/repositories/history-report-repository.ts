@@ -4,9 +4,9 @@ import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { StoredSegment } from "../../http/schemas/entitlements.ts";
 import type { Db } from "../client.ts";
 import { analyticRows } from "../infra/analytic-read.ts";
-import { latestHistoryBefore, segmentsAsOf } from "../sql/as-of-sql.ts";
+import { segmentsAsOf } from "../sql/as-of-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
-import { taxonomyMapSql } from "../sql/taxonomy-map-sql.ts";
+import { type TaxonomyMapSql, taxonomyMapSql } from "../sql/taxonomy-map-sql.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
 
 /**
@@ -121,45 +121,66 @@ export interface StatusPairRow {
 }
 
 /**
+ * A snapshot cut to what seat moves read (seats, L1, L2, target date, owner
+ * of each segment), as JSON text: a month of changes at 10,000 tenants is
+ * tens of thousands of rows, and their notes are most of their size. With a
+ * taxonomy map (`current`, over `g.seg`) the L2 is today's.
+ */
+function compactSnapshot(snapshot: SQL, current: TaxonomyMapSql | null): SQL {
+  const l2 = current ? sql`to_jsonb(${current.l2})` : sql`g.seg->'l2'`;
+  return sql`case when ${snapshot} is null then null else jsonb_build_object('segments', coalesce((
+      select jsonb_agg(jsonb_build_object('seats', g.seg->'seats', 'l1', g.seg->'l1', 'l2', ${l2},
+        'targetDate', g.seg->'targetDate', 'owner', g.seg->'owner'))
+      from jsonb_array_elements(${snapshot}->'segments') g(seg) ${current ? current.join : sql``}), '[]'::jsonb))::text end`;
+}
+
+/** The map read over the segments `g.seg` of history row `row` (its playbook version), or null without one. */
+function mapOver(taxonomyMap: readonly TaxonomyMapRow[], row: "h" | "hb"): TaxonomyMapSql | null {
+  if (taxonomyMap.length === 0) return null;
+  return taxonomyMapSql(taxonomyMap, {
+    version: sql.raw(`${row}.playbook_version`),
+    l1: sql`(g.seg->>'l1')`,
+    l2: sql`(g.seg->>'l2')`,
+    l3: sql`(g.seg->>'l3')`,
+    serviceId: sql`e.service_id`,
+  });
+}
+
+/**
  * The entitlements whose status was written between `from` (inclusive) and
  * `to` (exclusive), with their status at each: only these can have changed.
  * Read from the history's index on its time, so a month's changes cost what
- * the month holds, not the whole history.
+ * the month holds, not the whole history. With a taxonomy map
+ * (docs/PLAYBOOK-VERSIONS.md) both statuses read in today's L2s, each by the
+ * playbook version it was written under, so a renamed L2 is no move.
  */
-/**
- * A snapshot cut to what seat moves read (seats, L1, L2, target date, owner
- * of each segment), as JSON text: a month of changes at 10,000 tenants is
- * tens of thousands of rows, and their notes are most of their size.
- */
-function compactSnapshot(snapshot: SQL): SQL {
-  return sql`case when ${snapshot} is null then null else jsonb_build_object('segments', coalesce((
-      select jsonb_agg(jsonb_build_object('seats', g.seg->'seats', 'l1', g.seg->'l1', 'l2', g.seg->'l2',
-        'targetDate', g.seg->'targetDate', 'owner', g.seg->'owner'))
-      from jsonb_array_elements(${snapshot}->'segments') g(seg)), '[]'::jsonb))::text end`;
-}
-
 export async function changedBetween(
   db: Db,
   scope: HistoryScope,
   window: { from: string; to: string },
+  taxonomyMap: readonly TaxonomyMapRow[] = [],
 ): Promise<StatusPairRow[]> {
+  const before = mapOver(taxonomyMap, "hb");
+  const after = mapOver(taxonomyMap, "h");
   const rows = await analyticRows<
     Omit<StatusPairRow, "before" | "after"> & { before: string | null; after: string }
   >(
     db,
-    sql`with changed as (
+    sql`with ${after ? sql`${after.cte}, ` : sql``}changed as (
           select distinct ch.entitlement_id from status_history ch
           where ch.at >= ${window.from}::timestamptz and ch.at < ${window.to}::timestamptz
         )
         select e.id::text as "entitlementId", t.id::text as "tenantId", t.name as "tenantName",
           c.id::text as "customerId", c.name as "customerName", e.service_id as "serviceId",
-          ${compactSnapshot(sql`hb.after`)} as before, ${compactSnapshot(sql`h.after`)} as after
+          ${compactSnapshot(sql`hb.after`, before)} as before, ${compactSnapshot(sql`h.after`, after)} as after
         from changed x
         join entitlements e on e.id = x.entitlement_id
         join tenants t on t.id = e.tenant_id
         join customers c on c.id = t.customer_id
-        ${latestHistoryBefore(window.to)}
-        left join lateral (select bh.after from status_history bh
+        join lateral (select lh.after, lh.playbook_version from status_history lh
+          where lh.entitlement_id = e.id and lh.at < ${window.to}::timestamptz
+          order by lh.at desc, lh.id desc limit 1) h on true
+        left join lateral (select bh.after, bh.playbook_version from status_history bh
           where bh.entitlement_id = e.id and bh.at < ${window.from}::timestamptz
           order by bh.at desc, bh.id desc limit 1) hb on true
         ${whereAll(scopeConditions(scope))}

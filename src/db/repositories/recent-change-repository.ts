@@ -26,6 +26,8 @@ export interface RecentChangeRow {
   actorName: string | null;
   actorRole: string;
   source: string;
+  /** The playbook version the row was written under (null before versions were recorded). */
+  playbookVersion: string | null;
   before: StatusSnapshot;
   after: StatusSnapshot;
 }
@@ -55,7 +57,7 @@ export async function recentChanges(db: Db, query: RecentChangeQuery): Promise<R
     sql`select h.id::int as "id", h.at as "at", e.id::text as "entitlementId",
           c.id::text as "customerId", c.name as "customerName", t.id::text as "tenantId", t.name as "tenantName",
           e.service_id as "serviceId", u.name as "actorName", h.actor_role as "actorRole", h.source as "source",
-          h.before as "before", h.after as "after"
+          h.playbook_version as "playbookVersion", h.before as "before", h.after as "after"
         from ${history}
         join entitlements e on e.id = h.entitlement_id
         join tenants t on t.id = e.tenant_id

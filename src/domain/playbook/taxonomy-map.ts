@@ -116,3 +116,33 @@ function candidateValues(changes: readonly PlaybookChange[], known: readonly Pla
   }
   return [...values.values()];
 }
+
+/**
+ * A value written under playbook `version` read in today's taxonomy through
+ * `map`: the rule taxonomy-map-sql.ts applies in SQL (its own L3 and service
+ * before "any"), for readers that hold a few history rows in memory.
+ */
+export function currentValueOf(
+  map: readonly TaxonomyMapRow[],
+  written: { version: string | null; l1: string; l2: string | null; l3: string | null; serviceId: string },
+): { l2: string | null; l3: string | null } {
+  const { version, l1, l2, l3, serviceId } = written;
+  if (l2 === null || version === null || !/^\d+\.\d+\.\d+$/.test(version)) return { l2, l3 };
+  const row = map
+    .filter(
+      (m) =>
+        m.l1 === l1 &&
+        m.l2 === l2 &&
+        (m.l3 === (l3 ?? "") || m.l3 === "*") &&
+        (m.serviceId === serviceId || m.serviceId === "*") &&
+        compareVersions(version, m.maxVersion) < 0 &&
+        (m.minVersion === null || compareVersions(version, m.minVersion) >= 0),
+    )
+    .sort(
+      (a, b) =>
+        Number(a.l3 === "*") - Number(b.l3 === "*") ||
+        Number(a.serviceId === "*") - Number(b.serviceId === "*"),
+    )[0];
+  if (!row) return { l2, l3 };
+  return { l2: row.toL2, l3: row.toL3 === "*" ? l3 : row.toL3 === "" ? null : row.toL3 };
+}
