@@ -17,7 +17,7 @@ export async function recordStatus(
   entitlementId: string,
   at: string,
   segments: SegmentSeed[],
-  options: { stage?: "assignment" | "delivery" } = {},
+  options: { stage?: "assignment" | "delivery"; playbookVersion?: string } = {},
 ): Promise<StatusSnapshot> {
   const [last] = await db
     .select({ after: statusHistory.after, versionAfter: statusHistory.versionAfter })
@@ -65,7 +65,7 @@ export async function recordStatus(
     at: new Date(at),
     actorRole: "admin",
     source: "cli",
-    playbookVersion: "test",
+    playbookVersion: options.playbookVersion ?? "test",
     versionAfter: version,
     before,
     after,

@@ -1,6 +1,18 @@
+import {
+  type DwellTallyRow,
+  dwellTalliesFromFacts,
+  ensureHistoryFacts,
+} from "../../db/repositories/history-facts-repository.ts";
 import { type BlockedPieceRow, blockedPieces } from "../../db/repositories/history-report-repository.ts";
 import { endOfDay } from "../../domain/history/as-of-day.ts";
-import { blockedDwell, cohortSurvival } from "../../domain/history/blocked-dwell.ts";
+import {
+  cohortSurvival,
+  type DwellTallies,
+  dwellFromTallies,
+  dwellTallies,
+  survivalCurve,
+} from "../../domain/history/blocked-dwell.ts";
+import type { FollowedSeats } from "../../domain/history/survival.ts";
 import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
 import type { DwellAnswer, DwellRow } from "../../http/schemas/history-reports.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
@@ -19,6 +31,8 @@ export interface DwellQuery {
   customerId?: string;
   /** My portfolio: only the reader's own tenants. */
   mine?: boolean | undefined;
+  /** Walk the history instead of reading the spell pieces the trigger keeps (tests compare both). */
+  rebuildFromHistory?: boolean;
 }
 
 /** Days the whole scope's survival curve is read at. */
@@ -38,7 +52,8 @@ export async function getDwellTimes(
   query: DwellQuery = {},
 ): Promise<DwellAnswer> {
   const checks = new FilterChecks();
-  const window = windowDays(checks, query, todayOf(deps.now()));
+  const today = todayOf(deps.now());
+  const window = windowDays(checks, query, today);
   const by = checks.oneOf("by", query.by, ["l2", "l3", "service"] as const, "l2");
   const customerId = checks.id("customerId", query.customerId);
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
@@ -50,18 +65,24 @@ export async function getDwellTimes(
     { customerId: query.customerId, mine: query.mine },
     async (visibleTo) => {
       checks.done();
-      const pieces = await blockedPieces(
-        deps.database.db,
-        { serviceId, customerId, visibleTo },
-        endOfDay(window.to),
-      );
+      const db = deps.database.db;
+      const scope = { serviceId, customerId, visibleTo };
+      const until = endOfDay(window.to);
+      // The spell pieces hold the whole history: they answer a window that ends today.
+      if (!query.rebuildFromHistory && window.to === today && (await ensureHistoryFacts(db, until))) {
+        const read = tallied(await dwellTalliesFromFacts(db, { ...scope, until }, window, by));
+        curve = survivalCurve(read.cohort, curveDays);
+        cohortTenants = read.cohortTenants;
+        return dwellRows(deps, read.groups, by);
+      }
+      const pieces = await blockedPieces(db, scope, until);
       curve = cohortSurvival(pieces, window, curveDays);
       cohortTenants = new Set(
         pieces
           .filter((piece) => piece.since >= window.from && piece.since <= window.to)
           .map((piece) => piece.tenantId),
       ).size;
-      return dwellRows(deps, pieces, window, by);
+      return dwellRows(deps, piecesByGroup(pieces, window, by), by);
     },
   );
   const withheld = withoutSmallCells(actor.role, [{ tenants: cohortTenants }]).suppressed > 0;
@@ -74,38 +95,91 @@ export async function getDwellTimes(
   };
 }
 
-function dwellRows(
-  deps: AppDeps,
+/** A group's identity and its tallies, however they were read. */
+interface DwellGroup {
+  l2: string | null;
+  l3: string | null;
+  serviceId: string;
+  tallies: DwellTallies;
+}
+
+function groupKey(by: DwellGrouping, group: { l2: string | null; l3: string | null; serviceId: string }) {
+  return by === "service" ? group.serviceId : by === "l3" ? `${group.l2 ?? ""}/${group.l3 ?? ""}` : group.l2;
+}
+
+/** Pieces walked from history, grouped and tallied as the spell pieces' read tallies them. */
+function piecesByGroup(
   pieces: readonly BlockedPieceRow[],
   window: { from: string; to: string },
   by: DwellGrouping,
-): DwellRow[] {
-  const groups = new Map<string, BlockedPieceRow[]>();
+): DwellGroup[] {
+  const groups = new Map<string | null, BlockedPieceRow[]>();
   for (const piece of pieces) {
-    const key =
-      by === "service"
-        ? piece.serviceId
-        : by === "l3"
-          ? `${piece.l2 ?? ""}/${piece.l3 ?? ""}`
-          : (piece.l2 ?? "");
+    const key = groupKey(by, piece) ?? "";
     const group = groups.get(key);
     if (group) group.push(piece);
     else groups.set(key, [piece]);
   }
+  return [...groups.values()].map((group) => ({
+    l2: group[0]!.l2,
+    l3: group[0]!.l3,
+    serviceId: group[0]!.serviceId,
+    tallies: dwellTallies(group, window),
+  }));
+}
+
+/** The rows of the spell pieces' read as groups with tallies, and the cohort's tenants. */
+function tallied(rows: readonly DwellTallyRow[]): {
+  groups: DwellGroup[];
+  cohort: FollowedSeats[];
+  cohortTenants: number;
+} {
+  const groups = new Map<string, DwellGroup>();
+  const cohort: FollowedSeats[] = [];
+  let cohortTenants = 0;
+  for (const row of rows) {
+    if (row.kind === "cohortTenants") {
+      cohortTenants = row.seats;
+      continue;
+    }
+    const key = row.key ?? "";
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        l2: row.l2,
+        l3: row.l3,
+        serviceId: row.serviceId ?? "",
+        tallies: { open: [], unblocked: [], cohort: [], tenants: 0 },
+      };
+      groups.set(key, group);
+    }
+    const { tallies } = group;
+    if (row.kind === "tenants") tallies.tenants = row.seats;
+    else if (row.kind === "open") tallies.open.push({ value: row.days!, weight: row.seats });
+    else if (row.kind === "unblocked") tallies.unblocked.push({ value: row.days!, weight: row.seats });
+    else {
+      const followed = { days: row.days!, seats: row.seats, ended: row.ended === true };
+      tallies.cohort.push(followed);
+      cohort.push(followed);
+    }
+  }
+  return { groups: [...groups.values()], cohort, cohortTenants };
+}
+
+function dwellRows(deps: AppDeps, groups: readonly DwellGroup[], by: DwellGrouping): DwellRow[] {
   const label = historyLabels(deps);
-  const rows = [...groups.values()].map((group): DwellRow => {
-    const first = group[0]!;
-    const figures = blockedDwell(group, window);
-    const l2 = by === "service" ? null : first.l2;
-    const l3 = by === "l3" ? first.l3 : null;
+  const rows = groups.map((group): DwellRow => {
+    const figures = dwellFromTallies(group.tallies);
+    const l2 = by === "service" ? null : group.l2;
+    const l3 = by === "l3" ? group.l3 : null;
     return {
-      key: by === "service" ? first.serviceId : by === "l3" ? `${l2 ?? ""}/${l3 ?? ""}` : l2,
+      key: groupKey(by, { l2, l3, serviceId: group.serviceId }),
       l2,
       l2Name: by === "service" ? null : (label.l2("blocked", l2) ?? "(no L2)"),
       l3,
       l3Name: by === "l3" ? (label.l3("blocked", l2, l3) ?? "(no L3)") : null,
-      serviceId: by === "service" ? first.serviceId : null,
-      serviceName: by === "service" ? label.service(first.serviceId) : null,
+      serviceId: by === "service" ? group.serviceId : null,
+      serviceName: by === "service" ? label.service(group.serviceId) : null,
       blockedSeats: figures.blockedSeats,
       daysBlockedMedian: figures.daysBlocked.median,
       daysBlockedP90: figures.daysBlocked.p90,

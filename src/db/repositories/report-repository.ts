@@ -10,6 +10,7 @@ import { rowsOf } from "../infra/raw-rows.ts";
 import { openAt, segmentsAsOf } from "../sql/as-of-sql.ts";
 import { blockedL1 } from "../sql/entitlement-view.ts";
 import { tenantScopeCondition } from "../sql/tenant-scope-sql.ts";
+import { blockedByL2ServiceFromFacts, ensureHistoryFacts } from "./history-facts-repository.ts";
 import { type CellRow, readCells } from "./report-aggregate-repository.ts";
 
 /**
@@ -28,7 +29,7 @@ export interface ReportScope {
   visibleTo: TenantScope;
   /** The current day by the app's clock (YYYY-MM-DD); absent: `today` is the current day. */
   currentDay?: string | undefined;
-  /** False aggregates the segments directly even where the report aggregates could answer (tests compare both). */
+  /** False aggregates the segments (or as of a day, the history) directly even where the report aggregates or history facts could answer (tests compare both). */
   useAggregates?: boolean | undefined;
   /**
    * Report the portfolio as it stood at this instant (ISO timestamp, the end
@@ -49,6 +50,20 @@ function fromAggregates(scope: ReportScope): boolean {
   return (
     scope.useAggregates !== false &&
     !scope.asOf &&
+    scope.visibleTo?.kind === "all" &&
+    !scope.customerId &&
+    !scope.excludedL1s.includes(blockedL1)
+  );
+}
+
+/**
+ * Whether the history facts answer a report as of a day: the whole portfolio
+ * or one service (one customer or a user's own tenants read their history).
+ */
+function fromHistoryFacts(scope: ReportScope): boolean {
+  return (
+    scope.useAggregates !== false &&
+    !!scope.asOf &&
     scope.visibleTo?.kind === "all" &&
     !scope.customerId &&
     !scope.excludedL1s.includes(blockedL1)
@@ -131,6 +146,10 @@ export async function blockedByL2AndService(
   db: Db,
   scope: ReportScope,
 ): Promise<(SeatCount & { l2: string | null; serviceId: string })[]> {
+  if (fromHistoryFacts(scope) && (await ensureHistoryFacts(db))) {
+    const { serviceId, taxonomyMap = [] } = scope;
+    return blockedByL2ServiceFromFacts(db, { at: scope.asOf!, serviceId, taxonomyMap });
+  }
   const cells = fromAggregates(scope)
     ? await cellsOf(db, "l2_service", scope, scope.serviceId ?? undefined)
     : null;

@@ -1,6 +1,6 @@
 import type { IsoDate } from "../status-segment.ts";
-import { stillBlockedAfter } from "./survival.ts";
-import { weightedPercentile } from "./weighted-percentile.ts";
+import { type FollowedSeats, stillBlockedAfter } from "./survival.ts";
+import { type Weighted, weightedPercentile } from "./weighted-percentile.ts";
 
 /**
  * Some seats of one Blocked spell: seats of an entitlement that entered
@@ -51,6 +51,65 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /**
+ * What dwell figures are computed from: the durations of a group's pieces,
+ * weighted by seats. Pieces with the same durations add up, so a database
+ * can hand over these tallies instead of every piece (history-facts).
+ */
+export interface DwellTallies {
+  /** Seats still Blocked at the end of the window, by days Blocked then. */
+  open: Weighted[];
+  /** Seats that left Blocked within the window, by days they were Blocked. */
+  unblocked: Weighted[];
+  /** Seats that became Blocked within the window, followed to their end or the window's. */
+  cohort: FollowedSeats[];
+  /** Distinct tenants behind any of them. */
+  tenants: number;
+}
+
+/** The tallies of one group of Blocked pieces over the window `from`..`to` (inclusive UTC days). */
+export function dwellTallies(
+  pieces: readonly BlockedPiece[],
+  window: { from: IsoDate; to: IsoDate },
+): DwellTallies {
+  const open = pieces.filter((piece) => piece.endedOn === null);
+  const unblocked = pieces.filter(
+    (piece) => piece.endedOn !== null && piece.endedOn >= window.from && piece.endedOn <= window.to,
+  );
+  const cohort = pieces.filter((piece) => piece.since >= window.from && piece.since <= window.to);
+  return {
+    open: open.map((piece) => ({ value: daysBetween(piece.since, window.to), weight: piece.seats })),
+    unblocked: unblocked.map((piece) => ({
+      value: daysBetween(piece.since, piece.endedOn!),
+      weight: piece.seats,
+    })),
+    cohort: followed(cohort, window),
+    tenants: new Set([...open, ...unblocked, ...cohort].map((piece) => piece.tenantId)).size,
+  };
+}
+
+function followed(cohort: readonly BlockedPiece[], window: { to: IsoDate }): FollowedSeats[] {
+  return cohort.map((piece) => ({
+    days: daysBetween(piece.since, piece.endedOn ?? window.to),
+    seats: piece.seats,
+    ended: piece.endedOn !== null,
+  }));
+}
+
+/** Dwell figures from a group's tallies. */
+export function dwellFromTallies(tallies: DwellTallies): DwellFigures {
+  const [after30, after90, after180] = stillBlockedAfter(tallies.cohort, survivalDays);
+  return {
+    blockedSeats: weightOf(tallies.open),
+    daysBlocked: figures(tallies.open),
+    unblockedSeats: weightOf(tallies.unblocked),
+    daysToUnblock: figures(tallies.unblocked),
+    startedSeats: tallies.cohort.reduce((sum, item) => sum + item.seats, 0),
+    stillBlocked: { after30: after30 ?? null, after90: after90 ?? null, after180: after180 ?? null },
+    tenants: tallies.tenants,
+  };
+}
+
+/**
  * Dwell figures of one group of Blocked pieces over the window `from`..`to`
  * (inclusive UTC days). The pieces are as they stood at the end of `to`:
  * a piece still open then is Blocked at the end of the window.
@@ -59,39 +118,14 @@ export function blockedDwell(
   pieces: readonly BlockedPiece[],
   window: { from: IsoDate; to: IsoDate },
 ): DwellFigures {
-  const open = pieces.filter((piece) => piece.endedOn === null);
-  const unblocked = pieces.filter(
-    (piece) => piece.endedOn !== null && piece.endedOn >= window.from && piece.endedOn <= window.to,
-  );
-  const cohort = pieces.filter((piece) => piece.since >= window.from && piece.since <= window.to);
-  const [after30, after90, after180] = stillBlockedAfter(
-    cohort.map((piece) => ({
-      days: daysBetween(piece.since, piece.endedOn ?? window.to),
-      seats: piece.seats,
-      ended: piece.endedOn !== null,
-    })),
-    survivalDays,
-  );
-  return {
-    blockedSeats: seatsOf(open),
-    daysBlocked: figures(
-      open.map((piece) => ({ value: daysBetween(piece.since, window.to), weight: piece.seats })),
-    ),
-    unblockedSeats: seatsOf(unblocked),
-    daysToUnblock: figures(
-      unblocked.map((piece) => ({ value: daysBetween(piece.since, piece.endedOn!), weight: piece.seats })),
-    ),
-    startedSeats: seatsOf(cohort),
-    stillBlocked: { after30: after30 ?? null, after90: after90 ?? null, after180: after180 ?? null },
-    tenants: new Set([...open, ...unblocked, ...cohort].map((piece) => piece.tenantId)).size,
-  };
+  return dwellFromTallies(dwellTallies(pieces, window));
 }
 
-function seatsOf(pieces: readonly BlockedPiece[]): number {
-  return pieces.reduce((sum, piece) => sum + piece.seats, 0);
+function weightOf(items: readonly Weighted[]): number {
+  return items.reduce((sum, item) => sum + item.weight, 0);
 }
 
-function figures(items: { value: number; weight: number }[]): DayFigures {
+function figures(items: readonly Weighted[]): DayFigures {
   return { median: weightedPercentile(items, 0.5), p90: weightedPercentile(items, 0.9) };
 }
 
@@ -102,13 +136,14 @@ export function cohortSurvival(
   days: readonly number[],
 ): { days: number; share: number | null }[] {
   const cohort = pieces.filter((piece) => piece.since >= window.from && piece.since <= window.to);
-  const shares = stillBlockedAfter(
-    cohort.map((piece) => ({
-      days: daysBetween(piece.since, piece.endedOn ?? window.to),
-      seats: piece.seats,
-      ended: piece.endedOn !== null,
-    })),
-    days,
-  );
+  return survivalCurve(followed(cohort, window), days);
+}
+
+/** The survival curve of followed seats (a cohort's tallies) at any days asked. */
+export function survivalCurve(
+  cohort: readonly FollowedSeats[],
+  days: readonly number[],
+): { days: number; share: number | null }[] {
+  const shares = stillBlockedAfter(cohort, days);
   return days.map((day, position) => ({ days: day, share: shares[position] ?? null }));
 }
