@@ -233,11 +233,33 @@ export const statusSegments = pgTable(
     index("status_segments_owner_idx").on(sql`lower(${t.owner})`),
     index("status_segments_owner_user_idx").on(t.ownerUserId),
     index("status_segments_owner_team_idx").on(t.ownerTeam),
-    // Free-text search (ILIKE '%word%') over notes; pg_trgm is created by the migration.
-    index("status_segments_note_trgm_idx").using("gin", t.note.op("gin_trgm_ops")),
+    // No index on the note: a note edit, the most common change, then updates the row in place
+    // (HOT). Free text searches note_search instead.
     check("status_segments_seats_check", sql`${t.seats} >= 0`),
   ],
 );
+
+/**
+ * The notes of each entitlement's segments, one line each, for free-text
+ * search (ILIKE '%word%' through the trigram index). Filled in the background
+ * from note_search_pending (drizzle/0025), so a status write adds no trigram
+ * entries; the search reads pending entitlements' notes from their segments.
+ */
+export const noteSearch = pgTable(
+  "note_search",
+  {
+    entitlementId: uuid("entitlement_id").primaryKey(),
+    notes: text("notes").notNull(),
+  },
+  // pg_trgm is created by the migration.
+  (t) => [index("note_search_notes_trgm_idx").using("gin", t.notes.op("gin_trgm_ops"))],
+);
+
+/** Entitlements whose notes changed since note_search last took them; `seq` tells a later change apart. */
+export const noteSearchPending = pgTable("note_search_pending", {
+  entitlementId: uuid("entitlement_id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+});
 
 /**
  * Every status change, append-only: the whole before and after of the
