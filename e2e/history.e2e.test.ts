@@ -51,6 +51,11 @@ describe("the portfolio as of a day", () => {
       await row.locator(".segment-chip", { hasText: "In Progress" }).waitFor();
       expect(await row.locator(".segment-chip", { hasText: "Blocked" }).count()).toBe(0);
       await screenshot(page, "portfolio-as-of");
+      // The export of a past day is that day's file.
+      const href = await page.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+      expect(new URL(href ?? "", "http://unblock.test").searchParams.get("asOf")).toBe(yesterday);
+      const csv = await page.evaluate(async (url) => (await fetch(url)).text(), href ?? "");
+      expect(csv.split("\n")[1]).toContain(`,${target.availableSeats},in_progress,`);
 
       await page.getByRole("link", { name: "What changed" }).click();
       await page.waitForURL(
