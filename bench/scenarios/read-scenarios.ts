@@ -1,12 +1,14 @@
-import type { Actor, AppDeps } from "../../src/app/app-deps.ts";
+import { type Actor, type AppDeps, todayOf } from "../../src/app/app-deps.ts";
 import { countEntitlements } from "../../src/app/entitlements/count-entitlements.ts";
 import { type EntitlementFilter, listEntitlements } from "../../src/app/entitlements/list-entitlements.ts";
 import { getBlockedAging } from "../../src/app/reports/blocked-aging.ts";
 import { getBlockedByL2Service } from "../../src/app/reports/blocked-by-l2-service.ts";
 import { getBlockedByL3 } from "../../src/app/reports/blocked-by-l3.ts";
 import { getBlockedOverTime } from "../../src/app/reports/blocked-over-time.ts";
+import { getDwellTimes } from "../../src/app/reports/dwell-times.ts";
 import { getOverdueNextActions } from "../../src/app/reports/overdue-next-actions.ts";
 import { getProjectedUnblocks } from "../../src/app/reports/projected-unblocks.ts";
+import { addDays } from "../../src/domain/history/as-of-day.ts";
 
 /** Who a request acts as: the Admin sees every tenant, the Delivery FM only those assigned to them. */
 export interface BenchActors {
@@ -84,6 +86,7 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
     if (!cursor) break;
   }
 
+  const back182 = addDays(todayOf(deps.now()), -182);
   const report = (
     name: string,
     endpoint: string,
@@ -134,5 +137,12 @@ export async function readScenarios(deps: AppDeps, actors: BenchActors): Promise
     report("overdue next actions, 500 a page", "overdue-next-actions?limit=500", (appDeps, actor) =>
       getOverdueNextActions(appDeps, actor, { limit: 500 }),
     ),
+    // History reads (docs/HISTORY.md): a past day's totals, and dwell times over the last 90 days.
+    report(
+      "Blocked by L2 x service, as of 6 months back",
+      `blocked-by-l2-service?asOf=${back182}`,
+      (appDeps, actor) => getBlockedByL2Service(appDeps, actor, { asOf: back182 }),
+    ),
+    report("dwell times by L2, 90 days", "dwell-times", (appDeps, actor) => getDwellTimes(appDeps, actor)),
   ];
 }
