@@ -145,6 +145,10 @@ describe("an export as of a day", () => {
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).every((line) => line.includes(",blocked,"))).toBe(true);
     expect(await exported({ asOf: "2025-02-15" })).toBe(await exported({}));
+    // Blocked since 1 February: 13 days at the end of the 14th (Exchange and SharePoint).
+    const daysBlocked = async (l1DaysMin: number) =>
+      (await exported({ asOf: "2025-02-14", l1: "blocked", l1DaysMin })).trim().split("\n").length - 1;
+    expect([await daysBlocked(13), await daysBlocked(14)]).toEqual([2, 0]);
   });
 
   it("refuses a day after today and usage filters on a past day", async () => {

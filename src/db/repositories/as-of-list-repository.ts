@@ -54,6 +54,10 @@ function segmentConditions(query: Omit<AsOfEntitlementQuery, "limit" | "cursor">
   if (query.targetFrom) segment.push(sql`(g.seg->>'targetDate')::date >= ${query.targetFrom}::date`);
   if (query.targetTo) segment.push(sql`(g.seg->>'targetDate')::date <= ${query.targetTo}::date`);
   if (query.overdue) segment.push(sql`(g.seg->>'nextActionDate')::date < ${query.today}::date`);
+  // Days in the L1 as of the day (`today` is the as-of day), as the dashboards' aging buckets count them.
+  const daysInL1 = sql`(${query.today}::date - ((g.seg->>'l1Since')::timestamptz at time zone 'UTC')::date)`;
+  if (query.l1DaysMin !== null) segment.push(sql`${daysInL1} >= ${query.l1DaysMin}::int`);
+  if (query.l1DaysMax !== null) segment.push(sql`${daysInL1} <= ${query.l1DaysMax}::int`);
   return segment;
 }
 
