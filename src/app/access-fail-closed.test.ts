@@ -222,6 +222,8 @@ const answersNothing = {
 /** Exports of the use-case folders that are not use-cases, and why they take no actor. */
 const notUseCases: Record<string, string> = {
   entitlementQueryOf: "checks a filter; takes the scope its callers worked out from the actor",
+  asOfQueryOf: "checks an as-of filter for the list and the export; the scope comes from listScopeOf(actor)",
+  viewAsOf: "puts a history row's status into a view the as-of list or export already read for its actor",
   reportScope: "checks a report filter; takes the scope reportTotals or reportRowScope worked out",
   historyLabels: "names the playbook ids history rows keep, for the history reports that checked the actor",
   recordAudit: "part of a write that has checked its actor",
