@@ -2,8 +2,10 @@ import { AreaChart } from "@mantine/charts";
 import { useMemo } from "react";
 import type { L2Week } from "../history/history-types.ts";
 import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount, formatDate } from "../shared/format.ts";
+import { blockedL2Name } from "./blocked-names.ts";
 import { ChartCard } from "./chart-card.tsx";
 import { chartHeight, clickCursor, palette } from "./chart-style.ts";
 import { L2Legend } from "./l2-legend.tsx";
@@ -47,8 +49,18 @@ export function BlockedByL2OverTimeCard({
   links: DashboardLinks;
 }) {
   const { base, linkable, open } = links;
-  const rows = query.data?.items ?? [];
-  const chart = useMemo(() => pivotWeeks(rows), [rows]);
+  const index = usePlaybook();
+  const items = query.data?.items;
+  const rows = useMemo(
+    () => (items ?? []).map((row) => ({ ...row, l2Name: blockedL2Name(index, row.l2, row.l2Name) })),
+    [items, index],
+  );
+  const chart = useMemo(() => {
+    const pivot = pivotWeeks(rows);
+    // The axis and the tooltip name each week by its first day, as the app writes dates.
+    const data = pivot.data.map((point) => ({ ...point, week: formatDate(String(point.weekStart)) }));
+    return { ...pivot, data };
+  }, [rows]);
   return (
     <ChartCard
       linkable={linkable}
@@ -72,7 +84,7 @@ export function BlockedByL2OverTimeCard({
       <AreaChart
         h={chartHeight}
         data={chart.data}
-        dataKey="weekStart"
+        dataKey="week"
         type="stacked"
         series={chart.series.map((series, at) => ({
           name: series.key,

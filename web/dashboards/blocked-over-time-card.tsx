@@ -37,8 +37,8 @@ export function BlockedOverTimeCard({
     >
       <AreaChart
         h={chartHeight}
-        data={points}
-        dataKey="weekStart"
+        data={points.map((point) => ({ ...point, week: formatDate(point.weekStart) }))}
+        dataKey="week"
         series={[{ name: "seats", label: i18n.t("dashboards.blockedSeats"), color: "red.6" }]}
         valueFormatter={formatCount}
         curveType="linear"

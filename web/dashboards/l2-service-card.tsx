@@ -1,8 +1,10 @@
 import { BarChart } from "@mantine/charts";
 import { useMemo } from "react";
 import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
+import { blockedL2Name } from "./blocked-names.ts";
 import { ChartCard } from "./chart-card.tsx";
 import { type BarClick, clickCursor, palette } from "./chart-style.ts";
 import { L2Legend } from "./l2-legend.tsx";
@@ -12,7 +14,12 @@ import type { DashboardLinks, DashboardReports } from "./use-dashboards.ts";
 /** Blocked seats stacked by L2 reason, one bar per service (the services with the most). */
 export function L2ServiceCard({ query, links }: { query: DashboardReports["byL2"]; links: DashboardLinks }) {
   const { base, linkable, open } = links;
-  const rows = query.data?.items ?? [];
+  const index = usePlaybook();
+  const items = query.data?.items;
+  const rows = useMemo(
+    () => (items ?? []).map((row) => ({ ...row, l2Name: blockedL2Name(index, row.l2, row.l2Name) })),
+    [items, index],
+  );
   const chart = useMemo(() => pivotL2(rows), [rows]);
   return (
     <ChartCard

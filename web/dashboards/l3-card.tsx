@@ -1,8 +1,11 @@
 import { BarChart } from "@mantine/charts";
+import { useMemo } from "react";
 import type { BlockedByL3Row } from "../api/api-types.ts";
 import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { portfolioHref } from "../portfolio/portfolio-filters.ts";
 import { formatCount } from "../shared/format.ts";
+import { blockedL2Name, blockedL3Name } from "./blocked-names.ts";
 import { ChartCard } from "./chart-card.tsx";
 import { type BarClick, chartHeight, clickCursor } from "./chart-style.ts";
 import type { DashboardLinks, DashboardReports } from "./use-dashboards.ts";
@@ -10,7 +13,17 @@ import type { DashboardLinks, DashboardReports } from "./use-dashboards.ts";
 /** The ten L3 reasons holding the most Blocked seats. */
 export function L3Card({ query, links }: { query: DashboardReports["byL3"]; links: DashboardLinks }) {
   const { base, linkable, open } = links;
-  const rows = (query.data?.items ?? []).slice(0, 10);
+  const index = usePlaybook();
+  const items = query.data?.items;
+  const rows = useMemo(
+    () =>
+      (items ?? []).slice(0, 10).map((row) => ({
+        ...row,
+        l2Name: blockedL2Name(index, row.l2, row.l2Name),
+        l3Name: blockedL3Name(index, row.l2, row.l3, row.l3Name),
+      })),
+    [items, index],
+  );
   return (
     <ChartCard
       linkable={linkable}

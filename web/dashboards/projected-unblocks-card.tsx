@@ -7,6 +7,12 @@ import { ChartCard } from "./chart-card.tsx";
 import { type BarClick, chartHeight, clickCursor } from "./chart-style.ts";
 import type { DashboardLinks, DashboardReports } from "./use-dashboards.ts";
 
+/** "2026-W26" as the app's language names an ISO week ("KW 26/2026" in German). */
+function weekLabel(week: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  return match ? i18n.t("dashboards.projected.week", { year: match[1], week: match[2] }) : week;
+}
+
 /** Blocked seats by the week of their projected unblock date; past weeks have slipped. */
 export function ProjectedUnblocksCard({
   query,
@@ -34,7 +40,7 @@ export function ProjectedUnblocksCard({
       rows={weeks.map((row) => ({
         key: row.week,
         cells: [
-          `${row.week}${row.past ? i18n.t("dashboards.projected.slipped") : ""}`,
+          `${weekLabel(row.week)}${row.past ? i18n.t("dashboards.projected.slipped") : ""}`,
           formatDate(row.weekStart),
           formatCount(row.seats),
           formatCount(row.tenants),
@@ -46,10 +52,11 @@ export function ProjectedUnblocksCard({
         h={chartHeight}
         data={weeks.map((row) => ({
           ...row,
+          label: weekLabel(row.week),
           slipped: row.past ? row.seats : 0,
           ahead: row.past ? 0 : row.seats,
         }))}
-        dataKey="week"
+        dataKey="label"
         type="stacked"
         withLegend
         series={[

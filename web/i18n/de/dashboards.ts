@@ -49,6 +49,7 @@ export const dashboards: Translation<typeof english> = {
     title: "Die häufigsten L3-Blocker nach Lizenzen",
     description: "Die zehn L3-Gründe mit den meisten blockierten Lizenzen.",
     noL3: "{{l2}} (ohne L3)",
+    none: "(ohne L3)",
   },
   aging: { title: "Alter der blockierten Lizenzen", description: "Tage, seit die Lizenzen blockiert sind." },
   projected: {
@@ -58,6 +59,7 @@ export const dashboards: Translation<typeof english> = {
     slipped: " (verstrichen)",
     ahead: "Geplant",
     slippedSeries: "Verstrichen (Woche vorbei)",
+    week: "KW {{week}}/{{year}}",
   },
   overTime: {
     title: "Blockierte Lizenzen im Zeitverlauf",

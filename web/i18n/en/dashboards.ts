@@ -47,6 +47,7 @@ export const dashboards = {
     title: "Top L3 blockers by seats",
     description: "The ten L3 reasons holding the most Blocked seats.",
     noL3: "{{l2}} (no L3)",
+    none: "(no L3)",
   },
   aging: { title: "Aging of Blocked seats", description: "Days since the seats became Blocked." },
   projected: {
@@ -56,6 +57,7 @@ export const dashboards = {
     slipped: " (slipped)",
     ahead: "Projected",
     slippedSeries: "Slipped (week past)",
+    week: "{{year}}-W{{week}}",
   },
   overTime: {
     title: "Blocked seats over time",
