@@ -15,10 +15,15 @@ const share = (value: number | null) => (value === null ? "–" : `${formatCount
 /** The row's reason by its name in the app's language (the server names it in English). */
 function rowLabel(index: PlaybookIndex, row: DwellRow): string {
   if (row.serviceName) return row.serviceName;
-  const l2 = row.l2 ? (index.l2("blocked", row.l2)?.name ?? row.l2Name) : row.l2Name;
-  const l3 = row.l2 && row.l3 ? (index.l3("blocked", row.l2, row.l3)?.name ?? row.l3Name) : row.l3Name;
-  if (l3) return `${l3} (${l2})`;
-  return l2 ?? i18n.t("history.dwell.noL2");
+  const l2 = row.l2 ? (index.l2("blocked", row.l2)?.name ?? row.l2Name) : i18n.t("history.dwell.noL2");
+  if (row.l3Name === null) return l2 ?? i18n.t("history.dwell.noL2");
+  // Per L3: the server writes "(no L3)" for seats without one; the app says it in its language.
+  const l3 = !row.l3
+    ? i18n.t("history.dwell.noL3")
+    : row.l2
+      ? (index.l3("blocked", row.l2, row.l3)?.name ?? row.l3Name)
+      : row.l3Name;
+  return `${l3} (${l2})`;
 }
 
 /**

@@ -40,7 +40,8 @@ export function FlowCard({ query }: { query: UseQueryResult<FlowAnswer> }) {
 function FlowTable({ answer }: { answer: FlowAnswer }) {
   const index = usePlaybook();
   // Names in the app's language where the playbook knows the L1 (the server names them in English).
-  const nameOf = (id: string | null, sent: string) => (id ? (index.l1(id)?.name ?? sent) : sent);
+  const nameOf = (id: string | null, sent: string) =>
+    id ? (index.l1(id)?.name ?? sent) : i18n.t("history.flow.noStatus");
   const names = new Map<string, string>();
   for (const row of answer.items) {
     names.set(row.fromL1 ?? "", nameOf(row.fromL1, row.fromL1Name));

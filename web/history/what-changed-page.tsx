@@ -199,7 +199,8 @@ function side(
 function ChangeRow({ change }: { change: StatusChangeRow }) {
   const index = usePlaybook();
   // Names in the app's language where the playbook knows them (the server names them in English).
-  const l1Name = (id: string | null, sent: string) => (id ? (index.l1(id)?.name ?? sent) : sent);
+  const l1Name = (id: string | null, sent: string) =>
+    id ? (index.l1(id)?.name ?? sent) : i18n.t("history.flow.noStatus");
   const l2Name = (l1: string | null, l2: string | null, sent: string | null) =>
     l1 && l2 ? (index.l2(l1, l2)?.name ?? sent) : sent;
   return (

@@ -20,6 +20,7 @@ export const history: Translation<typeof english> = {
     none: "In diesem Zeitraum ist nichts blockiert.",
     days: "{{count}} T.",
     noL2: "(ohne L2)",
+    noL3: "(ohne L3)",
     series: "Noch blockiert (%)",
     chart: "Anteil der im Zeitraum blockierten Lizenzen, die nach so vielen Tagen noch blockiert sind",
     table: "Verweildauern",
@@ -43,6 +44,7 @@ export const history: Translation<typeof english> = {
     none: "Keine Lizenzen in diesem Zeitraum.",
     table: "Von jedem L1-Status zu jedem L1-Status bewegte Lizenzen",
     corner: "Von \\ nach",
+    noStatus: "(kein Status)",
     suppressed: "{{count}} kleine Zellen (weniger als 5 Mandanten) ausgelassen.",
   },
   changes: {

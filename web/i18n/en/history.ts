@@ -18,6 +18,7 @@ export const history = {
     none: "Nothing Blocked in this window.",
     days: "{{count}} d",
     noL2: "(no L2)",
+    noL3: "(no L3)",
     series: "Still Blocked (%)",
     chart: "Share of the seats Blocked in the window still Blocked after so many days",
     table: "Dwell times",
@@ -41,6 +42,7 @@ export const history = {
     none: "No seats in this window.",
     table: "Seats moved from each L1 to each L1",
     corner: "From \\ to",
+    noStatus: "(no status)",
     suppressed: "{{count}} small cells (fewer than 5 tenants) left out.",
   },
   changes: {
