@@ -2,6 +2,8 @@ import { Anchor, SimpleGrid, Table, Text } from "@mantine/core";
 import type { QualityAnswer, QualityOwnerCount } from "../../src/http/schemas/quality.ts";
 import { toQuery } from "../api/api-client.ts";
 import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
+import { qualityOwnerText } from "../quality/quality-owner.ts";
 import { useQuality } from "../quality/quality-query.ts";
 import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
@@ -38,6 +40,7 @@ export function QualityCard() {
 
 export function QualityCounts({ answer }: { answer: QualityAnswer }) {
   const rules = answer.rules.filter((rule) => rule.enabled);
+  const index = usePlaybook();
   const owners = answer.counts.byOwner.slice(0, topOwners);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -77,10 +80,10 @@ export function QualityCounts({ answer }: { answer: QualityAnswer }) {
                   <Table.Td>
                     {href ? (
                       <Anchor component={Link} href={href} size="xs">
-                        {owner.display}
+                        {qualityOwnerText(index, owner)}
                       </Anchor>
                     ) : (
-                      owner.display
+                      qualityOwnerText(index, owner)
                     )}
                   </Table.Td>
                   <Table.Td ta="right">{formatCount(owner.count)}</Table.Td>

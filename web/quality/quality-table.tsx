@@ -4,6 +4,7 @@ import type { QualityItem } from "../../src/http/schemas/quality.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { Link } from "../router/link.tsx";
 import { formatCount } from "../shared/format.ts";
+import { qualityOwnerText } from "./quality-owner.ts";
 
 const ruleColors: Record<QualityItem["rule"], string> = {
   next_action_passed: "red",
@@ -71,7 +72,7 @@ function QualityRow({ item }: { item: QualityItem }) {
           </Text>
         ) : null}
       </Table.Td>
-      <Table.Td>{item.owner.display}</Table.Td>
+      <Table.Td>{qualityOwnerText(index, item.owner)}</Table.Td>
       <Table.Td>
         <Text size="sm">{item.detail}</Text>
       </Table.Td>

@@ -32,6 +32,8 @@ export const quality: Translation<typeof english> = {
   mine: "Meine",
   everyone: "Alle",
   chosen: "Gewählte Person",
+  team: "{{team}} (Team)",
+  noOwner: "Ohne Verantwortung",
   summary: {
     mine: "{{count, number}} Einträge bei Ihnen.",
     all: "{{count, number}} Einträge in Ihrem Bereich.",

@@ -23,6 +23,8 @@ export const quality = {
   mine: "Mine",
   everyone: "Everyone",
   chosen: "Chosen person",
+  team: "{{team}} (team)",
+  noOwner: "No owner",
   summary: {
     mine: "{{count, number}} items yours.",
     all: "{{count, number}} items in your scope.",
