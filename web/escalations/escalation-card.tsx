@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Escalation } from "../../src/http/schemas/escalations.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { Link } from "../router/link.tsx";
 import { formatDate, formatDateTime } from "../shared/format.ts";
 import { EscalationActions } from "./escalation-actions.tsx";
@@ -22,6 +23,8 @@ export function EscalationCard({
   showEntitlement?: boolean;
 }) {
   const { t } = useTranslation();
+  // The L2 by the playbook's name in the app's language; the server names it in English.
+  const l2 = usePlaybook().l2(escalation.l1, escalation.l2)?.name ?? escalation.l2Name;
   const by = escalation.openedBy
     ? escalation.openedBy.name
     : t("escalations.card.byRule", {
@@ -44,7 +47,7 @@ export function EscalationCard({
               </Anchor>
             ) : null}
             <Text size="sm">
-              {t("escalations.card.to")} <b>{escalation.group}</b> · {escalation.l2Name}
+              {t("escalations.card.to")} <b>{escalation.group}</b> · {l2}
             </Text>
           </Stack>
           <Group gap={6} wrap="nowrap">

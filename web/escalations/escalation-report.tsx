@@ -1,6 +1,7 @@
 import { Alert, Center, Group, Loader, Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { i18n } from "../i18n/i18n.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { formatCount } from "../shared/format.ts";
 import { useEscalationReport } from "./escalation-api.ts";
 
@@ -15,6 +16,7 @@ function duration(hours: number | null): string {
 export function EscalationReportSection({ group }: { group: string }) {
   const { t } = useTranslation();
   const report = useEscalationReport(group);
+  const index = usePlaybook();
   if (report.isPending) {
     return (
       <Center h={120}>
@@ -63,7 +65,7 @@ export function EscalationReportSection({ group }: { group: string }) {
           {open.map((cell) => (
             <Table.Tr key={`${cell.group}/${cell.l1}/${cell.l2}`}>
               <Table.Td>{cell.group}</Table.Td>
-              <Table.Td>{cell.l2Name}</Table.Td>
+              <Table.Td>{index.l2(cell.l1, cell.l2)?.name ?? cell.l2Name}</Table.Td>
               <Table.Td ta="right">{formatCount(cell.open)}</Table.Td>
               <Table.Td ta="right">{formatCount(cell.acknowledged)}</Table.Td>
               <Table.Td ta="right" c={cell.overdue > 0 ? "red" : undefined}>

@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Card, Group, Stack, Text, TextInput }
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ResolverGroup } from "../../src/http/schemas/escalations.ts";
+import { usePlaybook } from "../playbook/playbook-context.tsx";
 import { useResolverGroups, useResolverMembers } from "./escalation-api.ts";
 
 /** Admins: who belongs to each resolver group the playbook names (the same as `unblock resolvers`). */
@@ -30,6 +31,7 @@ export function ResolverGroupsSection() {
 function GroupCard({ group }: { group: ResolverGroup }) {
   const { t } = useTranslation();
   const { add, remove } = useResolverMembers();
+  const index = usePlaybook();
   const [email, setEmail] = useState("");
   const error = add.error ?? remove.error;
   return (
@@ -41,7 +43,7 @@ function GroupCard({ group }: { group: ResolverGroup }) {
             {group.inPlaybook ? null : <Badge color="gray">{t("escalations.groups.notInPlaybook")}</Badge>}
           </Text>
           <Text size="xs" c="dimmed">
-            {group.l2s.map((l2) => l2.name).join(", ")}
+            {group.l2s.map((l2) => index.l2(l2.l1, l2.l2)?.name ?? l2.name).join(", ")}
           </Text>
         </Group>
         {group.members.length === 0 ? (
