@@ -1,6 +1,7 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { formatDate } from "../shared/format.ts";
 import type { ClearedValue } from "./editor-state.ts";
 
 /** Longest part of a cleared value quoted in the notice; Undo brings back all of it. */
@@ -25,8 +26,9 @@ export function ClearedNotice({
   const { t } = useTranslation();
   const id = useId();
   if (!notice) return null;
-  const quoted =
-    notice.value.length > quoteLength ? `${notice.value.slice(0, quoteLength - 1).trimEnd()}…` : notice.value;
+  // A date field's value is stored ISO; the notice writes it as the app writes dates.
+  const value = /^\d{4}-\d{2}-\d{2}$/.test(notice.value) ? formatDate(notice.value) : notice.value;
+  const quoted = value.length > quoteLength ? `${value.slice(0, quoteLength - 1).trimEnd()}…` : value;
   return (
     <Group gap={6} wrap="nowrap" align="baseline" data-cleared-notice="">
       <Text size="xs" c="orange" title={notice.value} id={id}>
