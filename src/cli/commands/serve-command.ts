@@ -6,6 +6,7 @@ import { systemActor } from "../../app/auth/system-actor.ts";
 import { seedDemo } from "../../app/demo/seed-demo.ts";
 import { failInterruptedSyncs } from "../../app/feed/fail-interrupted-syncs.ts";
 import { startJobRunner } from "../../app/jobs/start-job-runner.ts";
+import { startNoteIndexRounds } from "../../app/maintenance/note-index-rounds.ts";
 import { databaseVacuumsByItself } from "../../app/maintenance/vacuum-portfolio.ts";
 import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
 import { startApp } from "../../app/start-app.ts";
@@ -50,6 +51,7 @@ export function serveCommand(): Command {
         admin: { email: config.adminEmail, password: config.adminPassword },
       });
       let stopVacuumRounds: (() => void) | undefined;
+      let stopNoteIndexRounds: (() => void) | undefined;
       let jobRunner: ReturnType<typeof startJobRunner> | undefined;
       const server = await buildServer(app.deps, {
         logger: { level: config.logLevel },
@@ -65,7 +67,10 @@ export function serveCommand(): Command {
           deps: app.deps,
           readiness,
           jobRunner: () => jobRunner,
-          stopTimers: () => stopVacuumRounds?.(),
+          stopTimers: () => {
+            stopVacuumRounds?.();
+            stopNoteIndexRounds?.();
+          },
           closeDatabase: () => app.close(),
         },
         config.shutdownTimeoutMs,
@@ -104,6 +109,8 @@ export function serveCommand(): Command {
       // Reports and exports falling back from the replica to the primary go to the server's log.
       if (app.deps.replica) app.deps.replica.log = server.log;
       stopVacuumRounds = startVacuumRounds(app.deps, server.log);
+      // Changed notes into the free-text search's table (drizzle/0025), a few seconds behind the writes.
+      stopNoteIndexRounds = startNoteIndexRounds(app.deps, server.log);
       jobRunner = startJobRunner(app.deps, server.log);
       readiness.markReady();
     });

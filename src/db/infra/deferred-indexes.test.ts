@@ -6,7 +6,15 @@ import { runMigrations } from "../migrate.ts";
 import { loadPortfolio } from "../repositories/portfolio-repository.ts";
 import { finishDeferredIndexes } from "./deferred-indexes.ts";
 
-const tables = ["customers", "tenants", "entitlements", "status_segments", "status_history", "assignments"];
+const tables = [
+  "customers",
+  "tenants",
+  "entitlements",
+  "status_segments",
+  "status_history",
+  "assignments",
+  "note_search",
+];
 
 describe(finishDeferredIndexes.name, () => {
   let database: Database;
@@ -42,29 +50,31 @@ describe(finishDeferredIndexes.name, () => {
 
   it("builds every index a load deferred again, exactly as it was, and owes none afterwards", async () => {
     const before = await indexes();
-    expect(before.status_segments_note_trgm_idx).toMatch(/gin \(note gin_trgm_ops\)/);
+    expect(before.note_search_notes_trgm_idx).toMatch(/gin \(notes gin_trgm_ops\)/);
     const batches = generatedPortfolio({ tenants: 30, seed: 5, today: "2025-03-10" });
     await loadPortfolio(database, batches, { trustedIds: true, deferIndexes: true });
     expect(await indexes()).toEqual(before);
     expect(await owed()).toEqual([]);
     const { rows } = await database.execute("select count(*)::int as n from entitlements");
     expect(rows[0]!.n).toBeGreaterThan(100);
-    // The indexes hold the loaded rows: a search through the trigram index finds notes.
-    const found = await database.execute(
-      "select count(*)::int as n from status_segments where note ilike '%onboarding%'",
+    // The load filled the notes' search table, one row per entitlement with a note matching, and its
+    // trigram index holds them.
+    const count = async (text: string) => (await database.execute(text)).rows[0]!.n;
+    const found = await count("select count(*)::int as n from note_search where notes ilike '%onboarding%'");
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBe(
+      await count(
+        "select count(distinct entitlement_id)::int as n from status_segments where note ilike '%onboarding%'",
+      ),
     );
-    expect(found.rows[0]!.n).toBeGreaterThan(0);
+    expect(await count("select count(*)::int as n from note_search_pending")).toBe(0);
   });
 
   it("builds at the next start the indexes an interrupted load still owes", async () => {
     const before = await indexes();
-    await leaveOwed(
-      "status_segments_note_trgm_idx",
-      before.status_segments_note_trgm_idx!,
-      "status_segments",
-    );
+    await leaveOwed("note_search_notes_trgm_idx", before.note_search_notes_trgm_idx!, "note_search");
     await leaveOwed("entitlements_updated_idx", before.entitlements_updated_idx!, "entitlements");
-    expect(await owed()).toEqual(["entitlements_updated_idx", "status_segments_note_trgm_idx"]);
+    expect(await owed()).toEqual(["entitlements_updated_idx", "note_search_notes_trgm_idx"]);
     await runMigrations(database);
     expect(await indexes()).toEqual(before);
     expect(await owed()).toEqual([]);

@@ -22,6 +22,9 @@ export const maintainedTables = [
   // Every read or job that judges notes rewrites their rows (docs/QUALITY.md).
   "quality_note_checks",
   "next_action_overdue_raised",
+  // Every note edit marks its entitlement, and the search's table takes it in a few seconds later.
+  "note_search_pending",
+  "note_search",
 ] as const;
 
 /**

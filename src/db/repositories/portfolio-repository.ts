@@ -211,6 +211,8 @@ export interface LoadOptions {
  */
 const loadTriggers = [
   ["status_segments", "status_segments_summary_insert"],
+  // Marks every loaded entitlement's notes for note_search, which the load fills in one pass instead.
+  ["status_segments", "status_segments_notes_insert"],
   ["status_history", "status_history_weeks"],
 ] as const;
 
@@ -221,6 +223,9 @@ const portfolioTables = [
   "status_segments",
   "status_history",
   "assignments",
+  // The free-text search's notes (drizzle/0025): filled from the loaded segments.
+  "note_search",
+  "note_search_pending",
   // Not loaded by the seed, but it references tenants: a truncate must take it along.
   "usage_points",
   // Inbox rows point at entitlements; on an empty portfolio there are none to keep.
@@ -270,6 +275,13 @@ export async function loadPortfolio(
       }
       // The first report rebuilds them from the loaded rows.
       await session.execute("update report_state set stale = true where name in ('cells', 'weeks')");
+      await session.execute(
+        `insert into note_search (entitlement_id, notes)
+         select entitlement_id, string_agg(note, E'\n' order by position) from status_segments
+          where note <> '' and entitlement_id not in (select entitlement_id from note_search)
+          group by entitlement_id
+         on conflict (entitlement_id) do update set notes = excluded.notes`,
+      );
     }
     return deferred;
   });
@@ -331,6 +343,7 @@ export async function erasePortfolio(db: Db): Promise<void> {
     await tx.execute(
       sql`truncate table status_history, status_segments, assignments, usage_points, notifications, entitlements, tenants, customers,
         quality_note_checks, next_action_overdue_raised, recheck_items, escalation_events, escalations,
+        note_search, note_search_pending,
         report_cells, report_cell_deltas, report_cell_tenants, blocked_weeks, blocked_week_deltas,
         history_latest, history_tenant_blocked`,
     );

@@ -13,6 +13,10 @@ const textMatchIdLimit = 2000;
  * Ids of entitlements whose customer name or external id, tenant name or
  * domain, or one of whose notes contains the pattern: each arm can use its
  * trigram index, where one OR across joined tables would test every row.
+ * Notes are searched in note_search (drizzle/0025), except those of
+ * entitlements changed since it last took them (note_search_pending), which
+ * are read from their segments: a few, as every server takes them in every
+ * few seconds (app/maintenance/note-index-rounds.ts).
  *
  * The arms hand their ids on as arrays (`= any(array(...))`), which the
  * planner prices as a few values: it then looks them up by index. From an
@@ -27,7 +31,11 @@ export function textMatchIds(pattern: string): SQL {
       select tc.id from tenants tc where tc.customer_id = any(array(
         select cc.id from customers cc where cc.name ilike ${pattern} or cc.external_id ilike ${pattern}))))
     union
-    select ts.entitlement_id from status_segments ts where ts.note ilike ${pattern}`;
+    select ns.entitlement_id from note_search ns where ns.notes ilike ${pattern}
+      and not exists (select 1 from note_search_pending np where np.entitlement_id = ns.entitlement_id)
+    union
+    select ts.entitlement_id from note_search_pending tp
+      join status_segments ts on ts.entitlement_id = tp.entitlement_id where ts.note ilike ${pattern}`;
 }
 
 /**
