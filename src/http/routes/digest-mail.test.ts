@@ -128,12 +128,12 @@ describe("the daily digest", () => {
     const mails = smtp.to(ann.person.email);
     expect(mails).toHaveLength(1);
     const [mail] = mails as [ReceivedMail];
-    expect(mail.headers.subject).toBe("Unblock digest 2025-03-11: 2 overdue");
+    expect(mail.headers.subject).toBe("Unblock digest 11 Mar 2025: 2 overdue");
     expect(mail.raw).toContain("Content-Type: text/plain");
     expect(mail.raw).toContain("Content-Type: text/html");
     expect(mail.raw).toContain("Exchange");
-    expect(mail.raw).toContain("Next action was due 2025-03-05, 6 days ago.");
-    expect(mail.raw).toContain("Next action was due 2025-03-07, 4 days ago.");
+    expect(mail.raw).toContain("Next action was due 5 Mar 2025, 6 days ago.");
+    expect(mail.raw).toContain("Next action was due 7 Mar 2025, 4 days ago.");
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(smtp.to(bob.person.email)).toEqual([]);
 
@@ -218,18 +218,18 @@ describe("the digest's time", () => {
     const subjects = (person: Actor) => smtp.to(person.email).map((mail) => mail.headers.subject);
 
     await runAt("2025-03-13T13:59:00Z"); // Tokyo 22:59 on the 13th; Los Angeles 06:59 on the 13th
-    expect(subjects(kenji.person)).toEqual(["Unblock digest 2025-03-13: 1 due this week"]);
+    expect(subjects(kenji.person)).toEqual(["Unblock digest 13 Mar 2025: 1 due this week"]);
     expect(subjects(lucy.person)).toEqual([]);
     await runAt("2025-03-13T14:00:00Z"); // Los Angeles 07:00
-    expect(subjects(lucy.person)).toEqual(["Unblock digest 2025-03-13: 1 due this week"]);
+    expect(subjects(lucy.person)).toEqual(["Unblock digest 13 Mar 2025: 1 due this week"]);
     await runAt("2025-03-13T21:59:00Z"); // Tokyo 06:59 on the 14th
     expect(subjects(kenji.person)).toHaveLength(1);
     await runAt("2025-03-13T22:00:00Z"); // Tokyo 07:00 on the 14th, still the 13th in UTC and Los Angeles
     expect(subjects(kenji.person)).toEqual([
-      "Unblock digest 2025-03-13: 1 due this week",
-      "Unblock digest 2025-03-14: 1 overdue",
+      "Unblock digest 13 Mar 2025: 1 due this week",
+      "Unblock digest 14 Mar 2025: 1 overdue",
     ]);
-    expect(smtp.to(kenji.person.email)[1]?.raw).toContain("Next action was due 2025-03-13, 1 day ago.");
+    expect(smtp.to(kenji.person.email)[1]?.raw).toContain("Next action was due 13 Mar 2025, 1 day ago.");
     expect(subjects(lucy.person)).toHaveLength(1);
     // My work judges the same calendar.
     expect(await getMyWork(one, kenji.person)).toMatchObject({ today: "2025-03-14", timeZone: "Asia/Tokyo" });
@@ -245,7 +245,7 @@ describe("the weekly digest", () => {
     expect(smtp.to(wes.person.email)).toEqual([]);
     await runAt("2025-03-17T07:30:00Z"); // Monday
     expect(smtp.to(wes.person.email).map((mail) => mail.headers.subject)).toEqual([
-      "Your week in Unblock from 2025-03-17: 1 overdue",
+      "Your week in Unblock from 17 Mar 2025: 1 overdue",
     ]);
     expect(smtp.to(ann.person.email)).toHaveLength(1); // unsubscribed on the 11th
   });
@@ -285,7 +285,7 @@ describe("the digest's data-quality section", () => {
     });
     await runAt("2025-03-18T07:30:00Z");
     const mails = smtp.to(quinn.email);
-    expect(mails.map((mail) => mail.headers.subject)).toEqual(["Unblock digest 2025-03-18: 1 to tidy up"]);
+    expect(mails.map((mail) => mail.headers.subject)).toEqual(["Unblock digest 18 Mar 2025: 1 to tidy up"]);
     expect(mails[0]?.raw).toContain("Owner resolves to nobody");
     expect(linksIn(mails[0] as ReceivedMail)).toEqual([
       `https://unblock.example.test/tenants/${tenant.id}?edit=${entitlement.id}`,
@@ -322,7 +322,7 @@ describe("the digest's data-quality section", () => {
     const mails = smtp.to(rita.email);
     expect(mails.map((mail) => mail.headers.subject)).toEqual([
       expect.stringMatching(/^A fix shipped: re-check/),
-      expect.stringMatching(/^Unblock digest 2025-03-19: 1 to re-check/),
+      expect.stringMatching(/^Unblock digest 19 Mar 2025: 1 to re-check/),
     ]);
     const digest = mails.find((mail) => mail.headers.subject?.startsWith("Unblock digest"));
     expect(digest?.raw).toContain('"Shared-device mode for Teams" shipped');
