@@ -4,10 +4,11 @@ import type { WriteContext } from "../app/audit/record-audit.ts";
 import { resolveApiToken } from "../app/auth/api-tokens.ts";
 import { sameSecret } from "../app/auth/secret-token.ts";
 import { resolveSession } from "../app/auth/sign-in.ts";
-import { AppError } from "../domain/app-error.ts";
+import { saidError } from "../domain/app-error.ts";
 import { answerLanguage } from "../domain/i18n/languages.ts";
+import { errorText } from "../domain/i18n/server-texts.ts";
 import { sessionCookieName } from "./auth/session-cookie.ts";
-import { problem, sendProblem } from "./problem.ts";
+import { languageOfRequest, problem, sendProblem } from "./problem.ts";
 
 /** How a request proved who it is. */
 export interface Authentication {
@@ -61,7 +62,7 @@ export function authenticationHook(deps: AppDeps) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     request.authentication = null;
     request.actor = async () => {
-      if (!request.authentication) throw new AppError("unauthenticated", "Sign in first.");
+      if (!request.authentication) throw saidError("unauthenticated", "sign_in_first");
       return request.authentication.actor;
     };
     const path = request.url.split("?")[0] ?? "";
@@ -75,9 +76,13 @@ export function authenticationHook(deps: AppDeps) {
         reply.header("www-authenticate", 'Bearer realm="unblock"');
         return sendProblem(
           reply,
-          problem(401, "token_invalid", "The API token is not valid: it is unknown, revoked or expired.", {
-            instance: request.url,
-          }),
+          problem(
+            401,
+            "token_invalid",
+            errorText.say(languageOfRequest(request), "token_invalid"),
+            { instance: request.url },
+            languageOfRequest(request),
+          ),
         );
       }
       request.authentication = { actor, via: "token", csrfToken: null, sessionToken: null };
@@ -113,8 +118,9 @@ export function authenticationHook(deps: AppDeps) {
         problem(
           403,
           "csrf_failed",
-          `A change made with the sign-in cookie needs the session's token in the ${csrfHeader} header (from /api/me).`,
+          errorText.say(languageOfRequest(request), "csrf_failed", { header: csrfHeader }),
           { instance: request.url },
+          languageOfRequest(request),
         ),
       );
     }
@@ -125,8 +131,9 @@ export function authenticationHook(deps: AppDeps) {
       problem(
         401,
         "unauthenticated",
-        "Sign in first (POST /api/auth/login), or send an API token as Authorization: Bearer.",
+        errorText.say(languageOfRequest(request), "sign_in_or_token"),
         { instance: request.url },
+        languageOfRequest(request),
       ),
     );
   };

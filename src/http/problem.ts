@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type AppErrorCode, isAppError } from "../domain/app-error.ts";
+import { type ErrorMessageKey, errorMessagesEn } from "../domain/i18n/error-messages-en.ts";
+import { answerLanguage, defaultLanguage, type Language } from "../domain/i18n/languages.ts";
+import { errorText } from "../domain/i18n/server-texts.ts";
 import type { Violation } from "../domain/violation.ts";
 
 /** The one place a core error code becomes an HTTP status. */
@@ -31,6 +34,11 @@ export const titleByStatus: Record<number, string> = {
   503: "Service unavailable",
 };
 
+/** The asker's language: the signed-in person's (their choice or the request's), else Accept-Language's. */
+export function languageOfRequest(request: FastifyRequest): Language {
+  return request.authentication?.actor.language ?? answerLanguage(null, request.headers["accept-language"]);
+}
+
 /** RFC 9457 problem details, with field-level violations under `errors`. */
 export interface Problem {
   type: string;
@@ -43,10 +51,17 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<Problem> = {},
+  language: Language = defaultLanguage,
+): Problem {
+  const title = `title_${status}` as ErrorMessageKey;
   return {
     type: `https://unblock.dev/problems/${code.replaceAll("_", "-")}`,
-    title: titleByStatus[status] ?? "Error",
+    title: title in errorMessagesEn ? errorText.say(language, title) : errorText.say(language, "title_other"),
     status,
     detail,
     code,
@@ -61,15 +76,18 @@ export function sendProblem(reply: FastifyReply, value: Problem): FastifyReply {
 /** Turns anything thrown in a request into problem+json; a 500 never carries internals. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const instance = request.url;
+  const language = languageOfRequest(request);
   if (isAppError(error)) {
     const status = statusByCode[error.code];
     return sendProblem(
       reply,
-      problem(status, error.code, error.message, {
-        instance,
-        errors: error.violations,
-        ...error.detail,
-      }),
+      problem(
+        status,
+        error.code,
+        error.messageIn(language),
+        { instance, errors: error.violations, ...error.detail },
+        language,
+      ),
     );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -80,7 +98,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       message: issue.message ?? "is invalid",
     }));
     const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join("; ");
-    return sendProblem(reply, problem(400, "request_invalid", detail, { instance, errors }));
+    return sendProblem(reply, problem(400, "request_invalid", detail, { instance, errors }, language));
   }
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode;
@@ -89,13 +107,11 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const message = fastifyError.message ?? "Bad request";
     // The framework's own refusals (a body too large, JSON that does not parse) are about the body.
     const errors = [{ field: "body", code, message }];
-    return sendProblem(reply, problem(status, code, message, { instance, errors }));
+    return sendProblem(reply, problem(status, code, message, { instance, errors }, language));
   }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(
     reply,
-    problem(500, "internal_error", "Something went wrong on our side; the change was not applied.", {
-      instance,
-    }),
+    problem(500, "internal_error", errorText.say(language, "internal_error"), { instance }, language),
   );
 }

@@ -8,7 +8,7 @@ import {
   tokensOf,
   touchToken,
 } from "../../db/repositories/token-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { chosenLanguage } from "../../domain/i18n/languages.ts";
 import type { TokenView } from "../../http/schemas/users.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -69,7 +69,7 @@ export async function createApiToken(
   if (violations.length > 0)
     throw new AppError("validation_failed", "The token cannot be created.", { violations });
   const owner = await findUserWithAccount(deps.database.db, { id: userId });
-  if (!owner) throw new AppError("not_found", `There is no user ${userId}.`, { detail: { userId } });
+  if (!owner) throw saidError("not_found", "no_user", { id: userId }, { detail: { userId } });
 
   const token = `${apiTokenPrefix}${newSecret()}`;
   const now = deps.now();
@@ -133,8 +133,7 @@ export async function revokeApiToken(
   const visible =
     token &&
     (token.userId === context.actor.id || decide(deps, context.actor, { type: "users.manage" }).allowed);
-  if (!token || !visible)
-    throw new AppError("not_found", `There is no token ${tokenId}.`, { detail: { tokenId } });
+  if (!token || !visible) throw saidError("not_found", "no_token", { id: tokenId }, { detail: { tokenId } });
   if (token.revokedAt) return viewOf(token);
   const revoked = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as typeof db;

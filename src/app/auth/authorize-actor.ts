@@ -5,7 +5,7 @@ import {
   accessToTenant,
   type TenantAccess,
 } from "../../db/repositories/assignment-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import {
   type Access,
@@ -44,7 +44,7 @@ export function isKnownRole(deps: AppDeps, role: string): boolean {
  */
 export function requireActor(deps: AppDeps, actor: Actor | null | undefined): Actor {
   if (!actor || typeof actor.id !== "string" || typeof actor.role !== "string") {
-    throw new AppError("unauthenticated", "Sign in first.");
+    throw saidError("unauthenticated", "sign_in_first");
   }
   if (!isKnownRole(deps, actor.role)) {
     throw new AppError(
@@ -64,11 +64,13 @@ export function decide(deps: AppDeps, actor: Actor, action: Action, access: Acce
 /** A refusal as the core's error: 403 with the rule in words, or 404 when the target is concealed. */
 export function refusalError(
   decision: Decision,
-  notFoundMessage: string,
+  notFound: string | AppError,
   detail: Record<string, unknown>,
 ): AppError {
   if (decision.allowed) throw new Error("refusalError called for an allowed decision");
-  if (decision.concealed) return new AppError("not_found", notFoundMessage, { detail });
+  if (decision.concealed) {
+    return typeof notFound === "string" ? new AppError("not_found", notFound, { detail }) : notFound;
+  }
   return new AppError("forbidden", `${decision.reason} ${decision.instead}`, {
     detail: { rule: decision.rule, reason: decision.reason, instead: decision.instead },
   });
@@ -77,18 +79,19 @@ export function refusalError(
 /** For actions that depend on the role alone (users, audit, reports). Throws forbidden. */
 export function requireAllowed(deps: AppDeps, actor: Actor, action: Action): void {
   const decision = decide(deps, actor, action);
-  if (!decision.allowed) throw refusalError(decision, "Not found.", {});
+  if (!decision.allowed) throw refusalError(decision, saidError("not_found", "not_found"), {});
 }
 
 export type TenantTarget = { entitlementId: string } | { tenantId: string };
 
-function describe(target: TenantTarget): { message: string; detail: Record<string, unknown> } {
-  return "entitlementId" in target
-    ? {
-        message: `There is no entitlement ${target.entitlementId}.`,
-        detail: { entitlementId: target.entitlementId },
-      }
-    : { message: `There is no tenant ${target.tenantId}.`, detail: { tenantId: target.tenantId } };
+function describe(target: TenantTarget): { missing: AppError; detail: Record<string, unknown> } {
+  const detail =
+    "entitlementId" in target ? { entitlementId: target.entitlementId } : { tenantId: target.tenantId };
+  const missing =
+    "entitlementId" in target
+      ? saidError("not_found", "no_entitlement", { id: target.entitlementId }, { detail })
+      : saidError("not_found", "no_tenant", { id: target.tenantId }, { detail });
+  return { missing, detail };
 }
 
 /**
@@ -122,10 +125,10 @@ export function allowTenantAction(
   target: TenantTarget,
   found: TenantAccess | null,
 ): TenantAccess {
-  const { message, detail } = describe(target);
-  if (!found) throw new AppError("not_found", message, { detail });
+  const { missing, detail } = describe(target);
+  if (!found) throw missing;
   const decision = decide(deps, actor, action, found.access);
-  if (!decision.allowed) throw refusalError(decision, message, detail);
+  if (!decision.allowed) throw refusalError(decision, missing, detail);
   return found;
 }
 
@@ -139,10 +142,10 @@ export async function requireCustomerAction(
 ): Promise<Access> {
   requireActor(deps, actor);
   const access = await accessToCustomer(db, actor.id, customerId);
-  const message = `There is no customer ${customerId}.`;
-  if (!access) throw new AppError("not_found", message, { detail: { customerId } });
+  const missing = saidError("not_found", "no_customer", { id: customerId }, { detail: { customerId } });
+  if (!access) throw missing;
   const decision = decide(deps, actor, action, access);
-  if (!decision.allowed) throw refusalError(decision, message, { customerId });
+  if (!decision.allowed) throw refusalError(decision, missing, { customerId });
   return access;
 }
 

@@ -1,4 +1,4 @@
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { isKnownRole, policyContext } from "./authorize-actor.ts";
@@ -15,7 +15,7 @@ export interface CurrentUser {
  * set; a missing actor is unauthenticated.
  */
 export function currentUserOf(deps: AppDeps, actor: Actor): CurrentUser {
-  if (!actor) throw new AppError("unauthenticated", "Sign in first.");
+  if (!actor) throw saidError("unauthenticated", "sign_in_first");
   return {
     user: { id: actor.id, email: actor.email, name: actor.name, role: actor.role },
     permissions: isKnownRole(deps, actor.role) ? permissionsOf(policyContext(deps), actor.role) : [],

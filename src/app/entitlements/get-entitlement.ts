@@ -1,5 +1,5 @@
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { assessUsage } from "../../domain/usage/assess-usage.ts";
 import type { EntitlementDetail } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
@@ -14,8 +14,7 @@ export async function getEntitlement(deps: AppDeps, actor: Actor, id: string): P
   const db = deps.database.db;
   await requireTenantAction(deps, db, actor, { type: "tenant.read" }, { entitlementId: id });
   const view = await findEntitlementView(db, id);
-  if (!view)
-    throw new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
+  if (!view) throw saidError("not_found", "no_entitlement", { id }, { detail: { entitlementId: id } });
   const usageAssessment = assessUsage(deps.playbook.index.playbook, { ...view, today: todayOf(deps.now()) });
   return { ...view, usageAssessment };
 }

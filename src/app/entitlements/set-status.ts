@@ -10,8 +10,11 @@ import type { ChangeSource } from "../../db/repositories/history-repository.ts";
 import { findEntitlementForChange } from "../../db/repositories/status-change-repository.ts";
 import { blockedSeatsOf } from "../../db/sql/entitlement-view.ts";
 import { statusAfter } from "../../db/sql/status-write-statement.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
 import { sayCount } from "../../domain/i18n/rule-text.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
+import { formatIsoDateTime } from "../../domain/i18n/texts.ts";
 import type { Stage } from "../../domain/playbook/playbook-schema.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { sameSegments } from "../../domain/same-segments.ts";
@@ -125,20 +128,24 @@ export async function setStatus(
 /** The 409 for a write judged against another version: who changed it last, and the current state. */
 async function versionConflict(db: Db, current: EntitlementView, edited: number): Promise<AppError> {
   const last = await latestStatusChange(db, current.id);
-  const by = last ? ` by ${last.name ?? last.email ?? "the system"} at ${last.at}` : "";
-  return new AppError(
-    "version_conflict",
-    `The entitlement was changed${by} (version ${current.version}, you edited version ${edited}). Review it and apply your change again.`,
-    {
-      detail: {
-        current,
-        changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
-        changedAt: last?.at ?? null,
-      },
+  const versions = { current: current.version, edited };
+  const textIn = (language: Language) =>
+    last
+      ? errorText.say(language, "entitlement_changed_by", {
+          ...versions,
+          name: `${last.name ?? last.email ?? "the system"} (${formatIsoDateTime(language, String(last.at))})`,
+        })
+      : errorText.say(language, "entitlement_changed", versions);
+  return new AppError("version_conflict", textIn("en"), {
+    textIn,
+    detail: {
+      current,
+      changedBy: last ? { name: last.name, email: last.email, role: last.role } : null,
+      changedAt: last?.at ?? null,
     },
-  );
+  });
 }
 
 function notFound(id: string): AppError {
-  return new AppError("not_found", `There is no entitlement ${id}.`, { detail: { entitlementId: id } });
+  return saidError("not_found", "no_entitlement", { id }, { detail: { entitlementId: id } });
 }

@@ -8,7 +8,9 @@ import {
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { type EscalationAction, transitions } from "../../domain/escalations/escalation-policy.ts";
-import { noticeText } from "../../domain/i18n/server-texts.ts";
+import { type ErrorMessageKey, errorMessagesEn } from "../../domain/i18n/error-messages-en.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { errorText, noticeText } from "../../domain/i18n/server-texts.ts";
 import { violation } from "../../domain/violation.ts";
 import type { EscalationChangeBody, EscalationDetail } from "../../http/schemas/escalations.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -122,11 +124,14 @@ async function staleChange(
   const current = await findEscalationRow(db, input.id);
   const view = current ? escalationView(deps, current, reader) : null;
   if (current && current.version !== input.version) {
-    return new AppError(
-      "version_conflict",
-      `The escalation changed since you read it (version ${input.version}; it is at ${current.version}, ${current.state}).`,
-      { detail: { current: view } },
-    );
+    const state = `escalation_${current.state}` as ErrorMessageKey;
+    const textIn = (language: Language) =>
+      errorText.say(language, "escalation_changed", {
+        edited: input.version,
+        current: current.version,
+        state: state in errorMessagesEn ? errorText.say(language, state) : current.state,
+      });
+    return new AppError("version_conflict", textIn("en"), { textIn, detail: { current: view } });
   }
   return new AppError(
     "conflict",

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client.ts";
 import { accessToEntitlement } from "../../db/repositories/assignment-repository.ts";
 import { type EscalationRow, findEscalationRow } from "../../db/repositories/escalation-repository.ts";
 import { groupsOf } from "../../db/repositories/resolver-group-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { isActive, mayHandle } from "../../domain/escalations/escalation-policy.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Escalation } from "../../http/schemas/escalations.ts";
@@ -34,9 +34,7 @@ export async function visibleEscalation(
 ): Promise<{ row: EscalationRow; reader: EscalationReader; isMember: boolean }> {
   const reader = await escalationReader(deps, actor);
   const row = await findEscalationRow(db, id);
-  const notFound = new AppError("not_found", `There is no escalation ${id}.`, {
-    detail: { escalationId: id },
-  });
+  const notFound = saidError("not_found", "no_escalation", { id }, { detail: { escalationId: id } });
   if (!row) throw notFound;
   const isMember = reader.memberOf.includes(row.group);
   if (!isMember && !(await readsTenant(deps, db, actor, row.entitlementId))) throw notFound;

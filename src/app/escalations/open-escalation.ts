@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { escalationTarget, findActiveEscalationId } from "../../db/repositories/escalation-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { type Resolver, resolverOf } from "../../domain/escalations/escalation-policy.ts";
 import { violation } from "../../domain/violation.ts";
 import type { EscalationDetail, OpenEscalationBody } from "../../http/schemas/escalations.ts";
@@ -27,8 +27,7 @@ export async function openEscalation(
   const where = { entitlementId: input.entitlementId };
   const found = await requireTenantAction(deps, db, actor, { type: "tenant.read" }, where);
   const target = await escalationTarget(db, input.entitlementId);
-  if (!target)
-    throw new AppError("not_found", `There is no entitlement ${input.entitlementId}.`, { detail: where });
+  if (!target) throw saidError("not_found", "no_entitlement", { id: input.entitlementId }, { detail: where });
   allowTenantAction(deps, actor, { type: "status.write", stage: target.stage }, where, found);
   const resolver = chooseResolver(deps, target.segments, input.l2);
   const now = deps.now();

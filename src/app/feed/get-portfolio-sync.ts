@@ -1,5 +1,5 @@
 import { findSync } from "../../db/repositories/portfolio-sync-job-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { PortfolioSync } from "../../http/schemas/feed.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
@@ -14,6 +14,6 @@ export async function getPortfolioSync(deps: AppDeps, actor: Actor, id: number):
   const live = liveSync(deps, id);
   if (live) return live;
   const stored = await findSync(deps.database, id);
-  if (!stored) throw new AppError("not_found", `There is no portfolio sync ${id}.`, { detail: { id } });
+  if (!stored) throw saidError("not_found", "no_portfolio_sync", { id }, { detail: { id } });
   return stored;
 }

@@ -1,5 +1,5 @@
 import { findJob, type Job, requeueJob } from "../../db/repositories/job-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
 
@@ -11,7 +11,7 @@ export async function retryJob(deps: AppDeps, actor: Actor, id: number): Promise
   requireAllowed(deps, requireActor(deps, actor), { type: "jobs.manage" });
   const db = deps.database.db;
   const job = Number.isSafeInteger(id) ? await findJob(db, id) : null;
-  if (!job) throw new AppError("not_found", `There is no job ${id}.`, { detail: { jobId: id } });
+  if (!job) throw saidError("not_found", "no_job", { id }, { detail: { jobId: id } });
   if (job.state !== "failed") {
     throw new AppError("conflict", `Job ${id} is ${job.state}; only a failed job is retried.`, {
       detail: { jobId: id, state: job.state },

@@ -1,5 +1,5 @@
 import { dismissRecheckOf } from "../../db/repositories/recheck-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
 
@@ -10,6 +10,6 @@ import { requireActor } from "../auth/authorize-actor.ts";
 export async function dismissRecheck(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   requireActor(deps, actor);
   if (!(await dismissRecheckOf(deps.database.db, id, actor.id, deps.now()))) {
-    throw new AppError("not_found", `You have no open re-check item ${id}.`, { detail: { recheckId: id } });
+    throw saidError("not_found", "no_recheck", { id }, { detail: { recheckId: id } });
   }
 }

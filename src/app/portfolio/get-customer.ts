@@ -1,5 +1,5 @@
 import { findCustomer, tenantIdsOfCustomer, tenantViews } from "../../db/repositories/customer-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { CustomerView, TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf, requireCustomerAction } from "../auth/authorize-actor.ts";
@@ -17,8 +17,7 @@ export async function getCustomer(
   await requireCustomerAction(deps, db, actor, { type: "tenant.read" }, id);
   const visibleTo = listScopeOf(deps, actor);
   const customer = await findCustomer(db, id);
-  if (!customer)
-    throw new AppError("not_found", `There is no customer ${id}.`, { detail: { customerId: id } });
+  if (!customer) throw saidError("not_found", "no_customer", { id }, { detail: { customerId: id } });
   const tenants = await tenantViews(db, await tenantIdsOfCustomer(db, id, visibleTo));
   // The actor counts only the tenants it sees: the total would reveal hidden ones.
   return { customer: { ...customer, tenantCount: tenants.length }, tenants };

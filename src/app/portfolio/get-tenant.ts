@@ -1,6 +1,6 @@
 import { entitlementIdsOfTenant, tenantViews } from "../../db/repositories/customer-repository.ts";
 import { loadEntitlementViews } from "../../db/repositories/entitlement-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -18,7 +18,7 @@ export async function getTenant(
   const db = deps.database.db;
   await requireTenantAction(deps, db, actor, { type: "tenant.read" }, { tenantId: id });
   const [tenant] = await tenantViews(db, [id]);
-  if (!tenant) throw new AppError("not_found", `There is no tenant ${id}.`, { detail: { tenantId: id } });
+  if (!tenant) throw saidError("not_found", "no_tenant", { id }, { detail: { tenantId: id } });
   const entitlements = await loadEntitlementViews(db, await entitlementIdsOfTenant(db, id));
   return { tenant, entitlements };
 }

@@ -7,7 +7,7 @@ import {
   insertAssignment,
   setAssignmentPrimary,
 } from "../../db/repositories/assignment-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { grantOf } from "../../domain/policy/role-grants.ts";
 import type { AssignmentView } from "../../http/schemas/users.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -123,7 +123,7 @@ export async function assignUser(
     return created;
   });
   const view = await findAssignmentView(db, id);
-  if (!view) throw new AppError("not_found", `There is no assignment ${id}.`);
+  if (!view) throw saidError("not_found", "no_assignment", { id });
   return view;
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { deleteAssignment, findAssignmentView } from "../../db/repositories/assignment-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
@@ -17,9 +17,12 @@ export async function unassignUser(
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const view = await findAssignmentView(tx, assignmentId);
-    const missing = new AppError("not_found", `There is no assignment ${assignmentId}.`, {
-      detail: { assignmentId },
-    });
+    const missing = saidError(
+      "not_found",
+      "no_assignment",
+      { id: assignmentId },
+      { detail: { assignmentId } },
+    );
     if (!view) throw missing;
     const target = view.tenant ? { tenantId: view.tenant.id } : { customerId: view.customer!.id };
     try {

@@ -7,7 +7,7 @@ import {
   updateUserRecord,
 } from "../../db/repositories/account-repository.ts";
 import { deleteSessionsOfUser } from "../../db/repositories/session-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import { roleIds } from "../../domain/policy/role-grants.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -55,14 +55,15 @@ export async function updateUser(
   const updated = await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const found = await findUserWithAccount(tx, { id: userId });
-    if (!found) throw new AppError("not_found", `There is no user ${userId}.`, { detail: { userId } });
+    if (!found) throw saidError("not_found", "no_user", { id: userId }, { detail: { userId } });
     const before = userViewOf(found.user, found.account, now);
     const version = await bumpAccountVersion(tx, userId, changes.version, now);
     if (version === null) {
       const current = await findUserWithAccount(tx, { id: userId });
-      throw new AppError(
+      throw saidError(
         "version_conflict",
-        `The user was changed by someone else (version ${current?.account.version}, you edited version ${changes.version}). Reload and apply your change again.`,
+        "user_changed",
+        { current: String(current?.account.version), edited: changes.version },
         { detail: { current: current ? userViewOf(current.user, current.account, now) : null } },
       );
     }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { deleteSubscription, findSubscription } from "../../db/repositories/webhook-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { type AppError, saidError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
@@ -23,5 +23,5 @@ export async function deleteWebhook(deps: AppDeps, context: WriteContext, id: st
 }
 
 export function webhookNotFound(id: string): AppError {
-  return new AppError("not_found", `There is no webhook ${id}.`, { detail: { webhookId: id } });
+  return saidError("not_found", "no_webhook", { id }, { detail: { webhookId: id } });
 }

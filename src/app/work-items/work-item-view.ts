@@ -1,6 +1,6 @@
 import type { WorkItemRow } from "../../db/repositories/work-item-repository.ts";
 import { blockedSeatsOfItems, type SeatCount } from "../../db/repositories/work-item-seats-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { type AppError, saidError } from "../../domain/app-error.ts";
 import { withoutSmallCells } from "../../domain/policy/small-cells.ts";
 import { workItemL1 } from "../../domain/work-items/work-item-fields.ts";
 import type { WorkItem } from "../../http/schemas/work-items.ts";
@@ -53,13 +53,14 @@ export async function workItemConflict(
   current: WorkItemRow,
   edited: number,
 ): Promise<AppError> {
-  return new AppError(
+  return saidError(
     "version_conflict",
-    `The work item was changed by someone else (version ${current.version}, you edited version ${edited}). Review it and apply your change again.`,
+    "work_item_changed",
+    { current: current.version, edited },
     { detail: { current: await workItemWithSeats(deps, actor, current) } },
   );
 }
 
 export function workItemNotFound(id: string): AppError {
-  return new AppError("not_found", `There is no work item ${id}.`, { detail: { workItemId: id } });
+  return saidError("not_found", "no_work_item", { id }, { detail: { workItemId: id } });
 }

@@ -1,5 +1,7 @@
 import { digestMessagesDe } from "./digest-messages-de.ts";
 import { digestMessagesEn } from "./digest-messages-en.ts";
+import { errorMessagesDe } from "./error-messages-de.ts";
+import { errorMessagesEn } from "./error-messages-en.ts";
 import { noticeMessagesDe } from "./notice-messages-de.ts";
 import { noticeMessagesEn } from "./notice-messages-en.ts";
 import { sayerOf } from "./texts.ts";
@@ -11,9 +13,11 @@ import { sayerOf } from "./texts.ts";
  */
 export const noticeText = sayerOf({ en: noticeMessagesEn, de: noticeMessagesDe });
 export const digestText = sayerOf({ en: digestMessagesEn, de: digestMessagesDe });
+export const errorText = sayerOf({ en: errorMessagesEn, de: errorMessagesDe });
 
 /** Every catalogue pair, for the completeness test. */
 export const serverCatalogues = {
   notices: { en: noticeMessagesEn, de: noticeMessagesDe },
   digest: { en: digestMessagesEn, de: digestMessagesDe },
+  errors: { en: errorMessagesEn, de: errorMessagesDe },
 } as const;

@@ -1,4 +1,4 @@
-import type { Language } from "./languages.ts";
+import { type Language, localeOf } from "./languages.ts";
 import { fillTemplate, type MessageParams } from "./rule-text.ts";
 
 /** One area's sentences in one language: keys to `{name}` templates. */
@@ -44,4 +44,22 @@ export function sayerOf<K extends string>(byLanguage: Record<Language, Texts<K>>
     sayCount: (language, base, count, params = {}) =>
       say(language, `${base}_${pluralOf(language, count)}` as K, { ...params, count }),
   };
+}
+
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** "2026-03-04T09:30:00Z" -> "4 Mar 2026, 09:30 UTC" / "04.03.2026, 09:30 UTC"; a value that is no time stays. */
+export function formatIsoDateTime(language: Language, value: string): string {
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) return value;
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeOf[language], {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "UTC",
+    });
+    dateTimeFormats.set(language, format);
+  }
+  return `${format.format(time)} UTC`;
 }
