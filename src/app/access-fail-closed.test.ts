@@ -265,6 +265,8 @@ const notUseCases: Record<string, string> = {
   proposeOwners: "part of setStatus, after it has checked its actor",
   settleOwners: "part of setStatus, after it has checked its actor",
   resolveImportOwners: "part of importStatuses, after it has checked its actor",
+  judgeImport: "part of importStatuses, after it has checked its actor",
+  writeImportChanges: "part of importStatuses, after it has checked its actor",
   auditedUser: "shapes an audit row",
   userViewOf: "shapes a user for display",
   findFeedFiles: "finds the files syncPortfolio reads",

@@ -43,8 +43,9 @@ export async function resolveImportOwners(
   const teams = ownerTeamsOf(deps.playbook.index);
   const errors: CsvRowError[] = [];
   const kept: typeof plan.changes = [];
+  const ownedSet = new Set(owned);
   for (const change of plan.changes) {
-    if (!owned.includes(change)) {
+    if (!ownedSet.has(change)) {
       kept.push(change);
       continue;
     }

@@ -1,9 +1,8 @@
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import type { Db } from "../../db/client.ts";
-import { applyStatuses } from "../../db/repositories/bulk-status-repository.ts";
 import type { LockedEntitlement } from "../../db/repositories/entitlement-repository.ts";
-import { loadImportTargets, loadTenantDomainsByKey } from "../../db/repositories/import-target-repository.ts";
+import { loadTenantDomainsByKey } from "../../db/repositories/import-target-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import type { CsvColumnName } from "../../domain/csv/csv-columns.ts";
 import {
@@ -13,14 +12,13 @@ import {
   rowErrorsAsViolations,
   spreadsheetRow,
 } from "../../domain/csv/csv-row-error.ts";
-import { entitlementKey, groupStatusRows, type RowGroups } from "../../domain/csv/group-status-rows.ts";
+import { groupStatusRows, type RowGroups } from "../../domain/csv/group-status-rows.ts";
 import { type CsvRecord, parseStatusRow, type RowParse } from "../../domain/csv/parse-status-row.ts";
-import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-import.ts";
+import type { ImportPlan } from "../../domain/csv/plan-status-import.ts";
 import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
-import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
+import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor, rowScopeOf } from "../auth/authorize-actor.ts";
-import { importAccessOf } from "../auth/import-access.ts";
-import { resolveImportOwners } from "./import-owners.ts";
+import { judgeImport, writeImportChanges } from "./import-judge.ts";
 
 export interface ImportProgress {
   phase: "reading" | "checking" | "writing";
@@ -62,7 +60,8 @@ export interface ImportReport {
  * Imports statuses from the status CSV (docs/CSV.md), judged by the same
  * playbook rules as the API. Reads of the database are batched (a few queries
  * whatever the file size) and all writes happen in one transaction, with
- * set-based statements per thousand services (applyStatuses).
+ * set-based statements per thousand services, each thousand written while
+ * the next is judged (import-judge.ts).
  *
  * Outcome, the same for the CLI and HTTP: a dry run always returns the report.
  * Otherwise, when the file has errors and the import is all-or-nothing (the
@@ -77,8 +76,9 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
   const read = await readStatusFile(deps, input, progress);
   const file: ImportFile = { read, ...groupStatusRows(read.parses) };
   if (input.dryRun) {
-    const { plan, errors } = await judgeImport(deps, deps.database.db, input, file, progress);
-    return reportOf(file, plan, errors, { dryRun: true, written: false });
+    const { plan, errors } = await judgeImport(deps, deps.database.db, file, judgingOf(input, progress));
+    const all = sortErrors([...file.read.errors, ...file.errors, ...errors]);
+    return reportOf(file, plan, all, { dryRun: true, written: false });
   }
   const outcome = await writeImport(deps, input, file, progress);
   if (!outcome.written && outcome.errors.length > 0) {
@@ -99,82 +99,65 @@ interface ImportFile extends RowGroups {
 
 type Progress = (progress: ImportProgress) => void;
 
-/**
- * Plans the file against the stored entitlements (locked unless a dry run)
- * and the actor's rights: tenants it may not know of read as unknown, changes
- * it may not write become row errors.
- */
-async function judgeImport(
-  deps: AppDeps,
-  tx: Db,
-  input: ImportStatusesInput,
-  file: ImportFile,
-  progress: Progress,
-): Promise<{ plan: ImportPlan<LockedEntitlement>; errors: CsvRowError[] }> {
-  const { groups } = file;
-  const targets = await loadImportTargets(tx, {
-    tenantDomains: groups.map((group) => group.tenantDomain),
-    serviceIds: groups.map((group) => group.serviceId),
-    lock: !input.dryRun,
-  });
-  progress({ phase: "checking", done: 0, total: groups.length });
-  const access = await importAccessOf(
-    deps,
-    tx,
-    input.actor,
-    groups.map((group) => group.tenantDomain),
-  );
-  const plan = planStatusImport({
-    index: deps.playbook.index,
-    actorRole: input.actor.role,
-    today: todayOf(deps.now()),
-    updateSeats: input.updateSeats ?? false,
-    groups,
-    lookup: {
-      tenantExists: (domain) => targets.tenantDomains.has(domain) && !access.hidden(domain),
-      entitlement: (domain, serviceId) =>
-        access.hidden(domain) ? undefined : targets.entitlements.get(entitlementKey(domain, serviceId)),
-    },
-  });
-  access.refuseUnauthorised(plan);
-  plan.errors.push(...(await resolveImportOwners(deps, tx, plan)));
-  progress({ phase: "checking", done: groups.length, total: groups.length });
-  return { plan, errors: sortErrors([...file.read.errors, ...file.errors, ...plan.errors]) };
+/** Thrown inside the transaction to roll back what earlier chunks wrote; carries the report out. */
+class Refused extends Error {
+  constructor(readonly report: ImportReport) {
+    super("import refused");
+  }
 }
 
 /**
  * Judges and writes in one transaction, under the row locks the judging
- * took; writes nothing when the file could not be read to its end, or has
- * errors and the import is all-or-nothing (the default).
+ * took, each chunk's changes written while the next is judged. Writes
+ * nothing when the file could not be read to its end; when the import is
+ * all-or-nothing (the default), an error in any chunk rolls back the chunks
+ * already written.
  */
-function writeImport(
+async function writeImport(
   deps: AppDeps,
   input: ImportStatusesInput,
   file: ImportFile,
   progress: Progress,
 ): Promise<ImportReport> {
   const allOrNothing = input.allOrNothing ?? true;
-  return deps.database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const { plan, errors } = await judgeImport(deps, tx, input, file, progress);
-    if (!file.read.complete || (errors.length > 0 && allOrNothing)) {
-      return reportOf(file, plan, errors, { dryRun: false, written: false });
-    }
-    const now = deps.now();
-    const writes = plan.changes.map((change) => ({
-      locked: change.before,
-      stage: change.stage,
-      availableSeats: change.availableSeats,
-      segments: change.segments,
-      actor: { id: input.actor.id || null, role: input.actor.role },
-      source: "import" as const,
-      requestId: null,
-      playbookVersion: deps.playbook.index.playbook.version,
-      now,
-    }));
-    await applyStatuses(tx, writes, (done) => progress({ phase: "writing", done, total: writes.length }));
-    return reportOf(file, plan, errors, { dryRun: false, written: true });
-  });
+  const fileErrors = file.read.errors.length + file.errors.length;
+  const writable = file.read.complete && !(allOrNothing && fileErrors > 0);
+  const stamp = { actor: input.actor, now: deps.now() };
+  let written = 0;
+  try {
+    return await deps.database.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const { plan, errors } = await judgeImport(deps, tx, file, {
+        ...judgingOf(input, progress),
+        write: (changes, errorsSoFar) => {
+          if (!writable || (allOrNothing && errorsSoFar > 0) || changes.length === 0) return null;
+          return writeImportChanges(deps, tx, stamp, changes).then(() => {
+            written += changes.length;
+          });
+        },
+      });
+      const all = sortErrors([...file.read.errors, ...file.errors, ...errors]);
+      if (!writable || (all.length > 0 && allOrNothing)) {
+        const report = reportOf(file, plan, all, { dryRun: false, written: false });
+        if (written > 0) throw new Refused(report);
+        return report;
+      }
+      progress({ phase: "writing", done: written, total: plan.changes.length });
+      return reportOf(file, plan, all, { dryRun: false, written: true });
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.report;
+    throw error;
+  }
+}
+
+function judgingOf(input: ImportStatusesInput, progress: Progress) {
+  return {
+    actor: input.actor,
+    dryRun: input.dryRun ?? false,
+    updateSeats: input.updateSeats ?? false,
+    onChecked: (done: number, total: number) => progress({ phase: "checking", done, total }),
+  };
 }
 
 function reportOf(
