@@ -100,6 +100,10 @@ export function printResults(output: Output): void {
     if (result.import) {
       const imported = result.import;
       const { written } = imported;
+      const cpu = (spent: { postgres: number | null; node: number }) =>
+        spent.postgres === null
+          ? `${spent.node.toFixed(1)} in process`
+          : `${(spent.postgres + spent.node).toFixed(1)} (PostgreSQL ${spent.postgres.toFixed(1)}, Node ${spent.node.toFixed(1)})`;
       const tables = (added: Record<string, number>) =>
         Object.entries(added)
           .map(([table, rows]) => `${table} ${count(rows)}`)
@@ -107,6 +111,7 @@ export function printResults(output: Output): void {
       lines.push(
         `CSV import: ${count(imported.rows)} rows (${count(imported.changed)} services) in ${imported.seconds.toFixed(1)} s = ${count(imported.rowsPerSecond)} rows/s (load ${imported.loadAverage.import}); same-work SQL load ${count(imported.sqlRowsPerSecond)} rows/s (load ${imported.loadAverage.sql}); import/SQL ${imported.ratio.toFixed(2)}`,
         `  written: import ${tables(written.import)}; SQL ${tables(written.sql)}; same stored status: ${written.sameStatus ? "yes" : "NO"}`,
+        `  CPU s: import ${cpu(imported.cpu.import)}; SQL load ${cpu(imported.cpu.sql)}`,
       );
     }
     if (result.export) {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -6,7 +7,13 @@ import { exportEntitlements } from "../../src/app/entitlements/export-entitlemen
 import { importStatuses } from "../../src/app/entitlements/import-statuses.ts";
 import { AppError } from "../../src/domain/app-error.ts";
 import type { BenchSession } from "../bench-session.ts";
-import { loadImportBySql, openSqlConnection, type WriteDigest, writeDigest } from "./import-sql-load.ts";
+import {
+  loadImportBySql,
+  openSqlConnection,
+  type SqlConnection,
+  type WriteDigest,
+  writeDigest,
+} from "./import-sql-load.ts";
 import { benchRun } from "./write-scenario.ts";
 
 class EnoughRows extends Error {}
@@ -94,6 +101,17 @@ export interface ImportBench extends ImportTiming {
   /** Rows each added per table, and whether the changed entitlements ended up the same. */
   written: { import: Record<string, number>; sql: Record<string, number>; sameStatus: boolean };
   loadAverage: { sql: number; import: number };
+  /**
+   * CPU seconds each spent, PostgreSQL's backends and this process apart (the
+   * backends' null when the server's processes cannot be read here): on a
+   * shared machine wall time waits for cores, CPU time does not.
+   */
+  cpu: { sql: CpuSeconds; import: CpuSeconds };
+}
+
+export interface CpuSeconds {
+  postgres: number | null;
+  node: number;
 }
 
 /**
@@ -108,11 +126,17 @@ export async function benchImportBesideSql(
   url: string | undefined,
 ): Promise<ImportBench> {
   const connection = await openSqlConnection(session, url);
+  // PGlite runs in this process: its CPU time is the node figure.
+  const onServer = session.kind === "postgres";
   try {
     const before = await writeDigest(connection, []);
+    const sqlCpu = await cpuMeter(connection, onServer);
     const sql = await loadImportBySql(connection, session.deps.playbook.index, admin, csvText);
+    const sqlSpent = await sqlCpu();
     const sqlLoad = loadavg()[0]!;
+    const importCpu = await cpuMeter(connection, onServer);
     const timing = await timeImport(session.deps, admin, csvText);
+    const importSpent = await importCpu();
     const importLoad = loadavg()[0]!;
     const after = await writeDigest(connection, sql.entitlementIds);
     const added = (digest: WriteDigest) => ({
@@ -135,8 +159,49 @@ export async function benchImportBesideSql(
         sameStatus: after.status === sql.after.status,
       },
       loadAverage: { sql: sqlLoad, import: importLoad },
+      cpu: { sql: sqlSpent, import: importSpent },
     };
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * Starts counting CPU time: this process's, and that of every backend
+ * connected to the benchmark's database (its pool's and the SQL load's), read
+ * from /proc where the server runs on this machine (else null). The returned function
+ * gives the seconds spent since.
+ */
+async function cpuMeter(connection: SqlConnection, onServer: boolean): Promise<() => Promise<CpuSeconds>> {
+  const backends = async () => {
+    const rows = await connection.query(
+      "select pid from pg_stat_activity where datname = current_database()",
+    );
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (utime, stime) in clock ticks, counted after the name.
+        const fields = readFileSync(`/proc/${Number(pid)}/stat`, "utf8")
+          .split(") ")[1]!
+          .split(" ");
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return null;
+      }
+    }
+    return ticks / 100;
+  };
+  const node = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1e6;
+  };
+  const startBackends = onServer ? await backends() : null;
+  const startNode = node();
+  return async () => {
+    const endBackends = startBackends === null ? null : await backends();
+    return {
+      postgres: startBackends === null || endBackends === null ? null : endBackends - startBackends,
+      node: node() - startNode,
+    };
+  };
 }
