@@ -55,6 +55,7 @@ export function ScenarioFieldInputs({
         entitlementId={context.entitlementId}
       />
       <ClearedNotice
+        field={field}
         label={fields[field].label}
         notice={segment.cleared?.[field]}
         canUndo={form.canUndo(field)}
