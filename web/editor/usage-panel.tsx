@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { assessUsage, resplitSentence, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
-import { formatCount, formatDate, formatDateTime } from "../shared/format.ts";
+import { formatDate, formatDateTime } from "../shared/format.ts";
 
 const UsageSparkline = lazy(() => import("./usage-sparkline.tsx"));
 
@@ -46,7 +46,7 @@ export function UsagePanel({ entitlement, segments, today }: UsagePanelProps) {
           <Group justify="space-between" align="center">
             <Text size="sm">
               {t("editor.usage.active", {
-                seats: formatCount(usage.activeSeats),
+                count: usage.activeSeats,
                 date: formatDate(usage.date),
               })}
               {usage.sharePercent === null

@@ -3,7 +3,7 @@ import type { Playbook } from "../../src/domain/playbook/playbook-schema.ts";
 import { assessUsage, shareText } from "../../src/domain/usage/assess-usage.ts";
 import type { EntitlementView } from "../api/api-types.ts";
 import { currentLanguage, i18n } from "../i18n/i18n.ts";
-import { formatCount, formatDate } from "../shared/format.ts";
+import { formatDate } from "../shared/format.ts";
 
 /** A portfolio row's usage: the share of available seats active, and a mark when the status contradicts it. */
 export function UsageCell({
@@ -31,7 +31,7 @@ export function UsageCell({
       ? i18n.t("portfolio.usage.none")
       : [
           i18n.t("portfolio.usage.active", {
-            seats: formatCount(usage.activeSeats),
+            count: usage.activeSeats,
             date: formatDate(usage.date),
           }),
           ...flags,

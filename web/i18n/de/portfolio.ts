@@ -107,7 +107,8 @@ export const portfolio: Translation<typeof english> = {
   },
   usage: {
     none: "Keine Nutzung gemeldet",
-    active: "{{seats}} aktive Lizenzen am {{date}}",
+    active_one: "{{count, number}} aktive Lizenz am {{date}}",
+    active_other: "{{count, number}} aktive Lizenzen am {{date}}",
     contradicts: "Widerspricht der Nutzung: {{flags}}",
     resplit: "Neu aufteilen",
   },

@@ -105,7 +105,8 @@ export const portfolio = {
   },
   usage: {
     none: "No usage reported",
-    active: "{{seats}} active seats on {{date}}",
+    active_one: "{{count, number}} active seat on {{date}}",
+    active_other: "{{count, number}} active seats on {{date}}",
     contradicts: "Contradicts the usage: {{flags}}",
     resplit: "Re-split",
   },
