@@ -1,17 +1,24 @@
 import type { OwnerCount, QualityItemRow } from "../../db/repositories/quality-repository.ts";
+import { labelText } from "../../domain/i18n/server-texts.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import { describeFinding, qualityRuleLabel } from "../../domain/quality/quality-detail.ts";
 import type { QualityItem, QualityOwnerCount } from "../../http/schemas/quality.ts";
 
 type Owner = Pick<OwnerCount, "kind" | "userId" | "role" | "name">;
 
-/** The owner as the lists show it: a person's name, a team's role name, text marked unresolved. */
+/**
+ * The owner as the lists show it, in the index's language: a person's name, a
+ * team's role name, text marked unresolved.
+ */
 export function ownerDisplay(index: PlaybookIndex, owner: Owner): string {
-  if (owner.kind === "person") return owner.name ?? "A person";
-  if (owner.kind === "team")
-    return `${index.role(owner.role ?? "")?.name ?? owner.name ?? owner.role} (team)`;
-  if (owner.kind === "text") return `${owner.name} (unresolved)`;
-  return "No owner";
+  const { language } = index.text;
+  if (owner.kind === "person") return owner.name ?? labelText.say(language, "owner_person");
+  if (owner.kind === "team") {
+    const team = index.role(owner.role ?? "")?.name ?? owner.name ?? owner.role ?? "";
+    return labelText.say(language, "owner_team", { team });
+  }
+  if (owner.kind === "text") return labelText.say(language, "owner_unresolved", { owner: owner.name ?? "" });
+  return labelText.say(language, "owner_none");
 }
 
 export function ownerCountView(index: PlaybookIndex, count: OwnerCount): QualityOwnerCount {

@@ -2,6 +2,8 @@ import { digestMessagesDe } from "./digest-messages-de.ts";
 import { digestMessagesEn } from "./digest-messages-en.ts";
 import { errorMessagesDe } from "./error-messages-de.ts";
 import { errorMessagesEn } from "./error-messages-en.ts";
+import { labelMessagesDe } from "./label-messages-de.ts";
+import { labelMessagesEn } from "./label-messages-en.ts";
 import { noticeMessagesDe } from "./notice-messages-de.ts";
 import { noticeMessagesEn } from "./notice-messages-en.ts";
 import { sayerOf } from "./texts.ts";
@@ -14,10 +16,12 @@ import { sayerOf } from "./texts.ts";
 export const noticeText = sayerOf({ en: noticeMessagesEn, de: noticeMessagesDe });
 export const digestText = sayerOf({ en: digestMessagesEn, de: digestMessagesDe });
 export const errorText = sayerOf({ en: errorMessagesEn, de: errorMessagesDe });
+export const labelText = sayerOf({ en: labelMessagesEn, de: labelMessagesDe });
 
 /** Every catalogue pair, for the completeness test. */
 export const serverCatalogues = {
   notices: { en: noticeMessagesEn, de: noticeMessagesDe },
   digest: { en: digestMessagesEn, de: digestMessagesDe },
   errors: { en: errorMessagesEn, de: errorMessagesDe },
+  labels: { en: labelMessagesEn, de: labelMessagesDe },
 } as const;
