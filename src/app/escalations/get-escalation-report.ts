@@ -21,8 +21,8 @@ export async function getEscalationReport(
   const db = deps.database.db;
   const memberOf = await groupsOf(db, actor.id);
   let figures: Awaited<ReturnType<typeof escalationFigures>> | undefined;
-  const totals = await reportTotals(deps, actor, {}, async (scope) => {
-    figures = await escalationFigures(db, {
+  const totals = await reportTotals(deps, actor, {}, async (scope, reportDb) => {
+    figures = await escalationFigures(reportDb, {
       scope,
       memberOf,
       today: todayOf(deps.now()),

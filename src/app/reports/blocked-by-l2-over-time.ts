@@ -22,7 +22,7 @@ export function getBlockedOverTimeByL2(
   actor: Actor,
   filter: BlockedOverTimeFilter & { taxonomy?: "current" | "recorded" | undefined } = {},
 ): Promise<ReportTotals<L2Week>> {
-  return reportTotals(deps, actor, filter, async (visibleTo) => {
+  return reportTotals(deps, actor, filter, async (visibleTo, db) => {
     const checks = new FilterChecks();
     const customerId = checks.id("customerId", filter.customerId);
     const currentDay = todayOf(deps.now());
@@ -39,7 +39,7 @@ export function getBlockedOverTimeByL2(
     const serviceId = checks.service("serviceId", filter.serviceId, deps.playbook.index);
     checks.done();
     const rows = await blockedByL2Weekly(
-      deps.database.db,
+      db,
       { serviceId, customerId, visibleTo },
       { from: addDays(today, -7 * (weeks - 1)), to: today },
       filter.taxonomy === "recorded" ? [] : await currentTaxonomyMap(deps),

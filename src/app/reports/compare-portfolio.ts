@@ -11,6 +11,7 @@ import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { requiredDay } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
+import { readOnReplica } from "../replica/replica-reads.ts";
 import { historyLabels } from "./history-labels.ts";
 import { reportRowScope } from "./report-totals.ts";
 
@@ -44,12 +45,15 @@ export async function comparePortfolio(
   const customerId = checks.id("customerId", query.customerId);
   const serviceId = checks.service("serviceId", query.serviceId, deps.playbook.index);
   checks.done();
-  const rows = await changedBetween(
-    deps.database.db,
-    { serviceId, customerId, visibleTo },
-    { from: endOfDay(from!), to: endOfDay(to!) },
-    // Today's L2s at both ends: a renamed L2 is no move (docs/PLAYBOOK-VERSIONS.md).
-    await currentTaxonomyMap(deps),
+  // Today's L2s at both ends: a renamed L2 is no move (docs/PLAYBOOK-VERSIONS.md).
+  const taxonomy = await currentTaxonomyMap(deps);
+  const rows = await readOnReplica(deps, "report", (database) =>
+    changedBetween(
+      database.db,
+      { serviceId, customerId, visibleTo },
+      { from: endOfDay(from!), to: endOfDay(to!) },
+      taxonomy,
+    ),
   );
   const changes = rows.flatMap((row) =>
     statusChanges(row.before?.segments ?? [], row.after.segments).map((change) =>

@@ -35,15 +35,15 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
     deps,
     actor,
     { customerId: query.customerId, mine: query.mine },
-    async (visibleTo) => {
+    async (visibleTo, db) => {
       checks.done();
       const scope = { serviceId, customerId, visibleTo };
       // The state "at the start" is the one at the end of the day before the window.
       const instants = { from: endOfDay(addDays(window.from, -1)), to: endOfDay(window.to) };
       const [changed, unchanged] = await Promise.all([
         // Seats stay matched by today's L2 across a rename (docs/PLAYBOOK-VERSIONS.md).
-        changedBetween(deps.database.db, scope, instants, await currentTaxonomyMap(deps)),
-        unchangedSeats(deps.database.db, scope, instants),
+        changedBetween(db, scope, instants, await currentTaxonomyMap(deps)),
+        unchangedSeats(db, scope, instants),
       ]);
       const cells = new Map<
         string,
