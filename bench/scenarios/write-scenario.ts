@@ -52,11 +52,14 @@ export async function planWrites(
       ids.filter((id) => !exclude.has(id)),
     );
     for (const view of views) {
-      const segments: ProposedSegment[] = view.segments.map(({ l1Since: _since, ...segment }, position) => ({
-        ...segment,
-        // The suffix replaces an earlier run's: notes that grew with every run would make runs incomparable.
-        note: `${(segment.note ?? "").replace(checkedAgain, "")} Checked again by the benchmark (${benchRun}, ${planned.length}.${position}).`.trim(),
-      }));
+      // A view's segments carry what the server derives (the L1 date, the owner resolved): not sent back.
+      const segments: ProposedSegment[] = view.segments.map(
+        ({ l1Since: _since, ownerResolved: _resolved, ...segment }, position) => ({
+          ...segment,
+          // The suffix replaces an earlier run's: notes that grew with every run would make runs incomparable.
+          note: `${(segment.note ?? "").replace(checkedAgain, "")} Checked again by the benchmark (${benchRun}, ${planned.length}.${position}).`.trim(),
+        }),
+      );
       const decision = evaluateStatus({
         index: deps.playbook.index,
         serviceId: view.service.id,
