@@ -240,6 +240,7 @@ const notUseCases: Record<string, string> = {
   indexFor: "picks the playbook in the actor's language for use-cases that checked their actor",
   playbookTranslationProblems:
     "checks a playbook's side file against it; names no tenant and reads no user data",
+  translationWarnings: "the same checks as lines for start-up and the playbook commands; reads no user data",
   recordPlaybookAtStart: "the server checking and recording the playbook it starts on",
   playbookInUse: "reads the version in use for the playbook use-cases and the start-up check",
   recordedPlaybook: "parses a recorded version's file",

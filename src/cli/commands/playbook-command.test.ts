@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { capturedOutput, runCommand } from "../../../test/support/cli-harness.ts";
@@ -59,6 +62,22 @@ describe(playbookCommand.name, () => {
       const result = await run("validate", defaultPlaybookPath);
       expect(result.exitCode).toBe(0);
       expect(result.out).toMatch(/^OK .*: playbook onboarding_default \d+\.\d+\.\d+, 5 L1s, \d+ L2s/);
+    });
+
+    it("warns, without failing, when the German side file names an L2 the copy renamed", async () => {
+      const directory = mkdtempSync(join(tmpdir(), "unblock-playbook-"));
+      const file = join(directory, "renamed.yaml");
+      const source = readFileSync(defaultPlaybookPath, "utf8");
+      writeFileSync(file, source.replaceAll("service_reliability", "service_health"));
+      writeFileSync(
+        join(directory, "renamed.de.yaml"),
+        readFileSync(defaultPlaybookPath.replace(/\.yaml$/, ".de.yaml")),
+      );
+      const result = await run("validate", file);
+      expect(result.exitCode).toBe(0);
+      expect(result.out).toMatch(/^OK /);
+      expect(result.err).toContain("warning: translation de: l1s.blocked.l2s.service_reliability");
+      expect(await run("validate", defaultPlaybookPath)).toMatchObject({ err: "" });
     });
   });
 

@@ -1,8 +1,10 @@
 import { Command } from "commander";
 import { loadPlaybook } from "../../app/playbook/load-playbook.ts";
 import { readPlaybookFile } from "../../app/playbook/read-playbook-file.ts";
+import { translationWarnings } from "../../app/playbook/translation-warnings.ts";
 import { isAppError } from "../../domain/app-error.ts";
 import { formatPlaybookPath } from "../../domain/playbook/check-playbook.ts";
+import { indexPlaybook } from "../../domain/playbook/playbook-index.ts";
 import type { L2, Playbook, Service } from "../../domain/playbook/playbook-schema.ts";
 import type { CommandIo } from "./command-io.ts";
 import { addPlaybookVersionCommands } from "./playbook-version-commands.ts";
@@ -73,6 +75,9 @@ export function playbookCommand(output: PlaybookCommandOutput = processOutput, i
         `OK ${file}: playbook ${playbook.id} ${playbook.version}, ${playbook.l1s.length} L1s, ${l2s.length} L2s, ` +
           `${l3Count} L3s, ${playbook.scenarios.length} scenario rows`,
       );
+      for (const warning of translationWarnings({ index: indexPlaybook(playbook), path: file })) {
+        output.err(`warning: translation ${warning}\n`);
+      }
     });
 
   addPlaybookVersionCommands(command, io);

@@ -49,6 +49,11 @@ export function addPlaybookVersionCommands(command: Command, given?: CommandIo):
           { candidate: { path: file }, dryRun: options.dryRun === true },
         );
         await io.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : applyText(result).join("\n"));
+        const { loadPlaybook } = await import("../../app/playbook/load-playbook.ts");
+        const { translationWarnings } = await import("../../app/playbook/translation-warnings.ts");
+        for (const warning of translationWarnings(loadPlaybook(file))) {
+          io.err(`warning: translation ${warning}\n`);
+        }
       });
     });
   command

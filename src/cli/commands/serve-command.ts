@@ -9,6 +9,7 @@ import { startJobRunner } from "../../app/jobs/start-job-runner.ts";
 import { startNoteIndexRounds } from "../../app/maintenance/note-index-rounds.ts";
 import { databaseVacuumsByItself } from "../../app/maintenance/vacuum-portfolio.ts";
 import { startVacuumRounds } from "../../app/maintenance/vacuum-rounds.ts";
+import { translationWarnings } from "../../app/playbook/translation-warnings.ts";
 import { startApp } from "../../app/start-app.ts";
 import { readConfig } from "../../config.ts";
 import { buildServer } from "../../http/build-server.ts";
@@ -101,6 +102,9 @@ export function serveCommand(): Command {
         `Unblock is running at http://${host === "0.0.0.0" ? "localhost" : host}:${bound} (${database})\n`,
       );
       for (const line of signIn) process.stderr.write(`${line}\n`);
+      for (const warning of translationWarnings(app.deps.playbook)) {
+        server.log.warn(`playbook translation: ${warning}; those texts show in English`);
+      }
       if (app.deps.database.kind === "postgres" && !(await databaseVacuumsByItself(app.deps))) {
         server.log.warn(
           "autovacuum is off on this PostgreSQL server: Unblock vacuums the portfolio's tables itself while it runs, but turning autovacuum on is better",
