@@ -605,6 +605,36 @@ export const blockedSpellPieces = pgTable(
   (t) => [index("blocked_spell_pieces_entitlement_idx").on(t.entitlementId)],
 );
 
+/**
+ * The day cells and holders summed up to the start of each month (migration
+ * 0026): an as-of read adds the days since the month began to its month's row.
+ */
+export const blockedMonthCells = pgTable(
+  "blocked_month_cells",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    version: text("version").notNull(),
+    l2: text("l2"),
+    l3: text("l3"),
+    seats: bigint("seats", { mode: "number" }).notNull(),
+    segments: integer("segments").notNull(),
+  },
+  (t) => [index("blocked_month_cells_month_idx").on(t.month)],
+);
+
+export const blockedMonthHolders = pgTable(
+  "blocked_month_holders",
+  {
+    month: date("month", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    version: text("version").notNull(),
+    pairs: jsonb("pairs").notNull(),
+    holders: integer("holders").notNull(),
+  },
+  (t) => [index("blocked_month_holders_month_idx").on(t.month)],
+);
+
 /** `facts` stale: a bulk insert was not followed, the next read rebuilds; rows after the last fold. */
 export const historyFactState = pgTable("history_fact_state", {
   name: text("name").primaryKey(),

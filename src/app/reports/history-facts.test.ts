@@ -237,6 +237,36 @@ function named(rows: Awaited<ReturnType<typeof blockedByL2AndService>>) {
   }));
 }
 
+describe("month checkpoints", () => {
+  it("start as-of sums once built, and a row written into the past makes them stale", async () => {
+    await database.db.execute(sql`select unblock_build_month_facts()`);
+    const [built] = (
+      (await database.db.execute(sql`select count(*)::int as n from blocked_month_cells`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows;
+    expect(built?.n).toBeGreaterThan(0);
+    await matchOnEveryDay();
+    const [entitlement] = (
+      (await database.db.execute(
+        sql`select entitlement_id::text as id from status_history order by at limit 1`,
+      )) as unknown as { rows: { id: string }[] }
+    ).rows;
+    await database.db.execute(sql`insert into status_history (entitlement_id, at, actor_role, source,
+        playbook_version, version_after, before, after)
+      values (${entitlement!.id}::uuid, '2024-11-20T10:00:00Z', 'admin', 'cli', '1.0.0', 9, '{}'::jsonb,
+        ${JSON.stringify({ stage: "assignment", availableSeats: 9, segments: [{ ...blocked(9, legal), l1Since: "2024-11-20T10:00:00.000Z" }] })}::jsonb)`);
+    await matchOnEveryDay();
+  });
+});
+
+async function matchOnEveryDay() {
+  for (const day of days) {
+    const { facts, history } = await bothWays(day);
+    expect({ day, rows: facts }).toEqual({ day, rows: history });
+  }
+}
+
 describe("dwell times from the spell pieces", () => {
   const queries: DwellQuery[] = [
     {},

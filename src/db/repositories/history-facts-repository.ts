@@ -25,9 +25,15 @@ const foldAfter = 20_000;
  * whole history, the caller then reads history itself.
  */
 export async function ensureHistoryFacts(db: Db, until?: string): Promise<boolean> {
-  const [state] = await rowsOf<{ stale: boolean | null; appended: number; later: boolean }>(
+  const [state] = await rowsOf<{
+    stale: boolean | null;
+    months: boolean | null;
+    appended: number;
+    later: boolean;
+  }>(
     db,
     sql`select (select stale from history_fact_state where name = 'facts') as stale,
+          (select stale from history_fact_state where name = 'months') as months,
           ((select count(*) from blocked_day_cells) + (select count(*) from blocked_day_holders)
             - coalesce((select compacted_rows from history_fact_state where name = 'facts'), 0))::int as appended,
           ${until ? sql`coalesce((select max(at) >= ${until}::timestamptz from status_history), false)` : sql`false`}
@@ -38,6 +44,7 @@ export async function ensureHistoryFacts(db: Db, until?: string): Promise<boolea
   try {
     if (state.stale) await db.execute(sql`select unblock_rebuild_history_facts()`);
     else if (state.appended > foldAfter * 2) await db.execute(sql`select unblock_compact_history_facts()`);
+    if (!state.stale && state.months !== false) await db.execute(sql`select unblock_build_month_facts()`);
   } catch {
     // A read-only replica cannot rebuild: its history answers. Unfolded rows only cost time.
     return !state.stale;
@@ -61,7 +68,8 @@ function currentL2(map: readonly TaxonomyMapRow[], version: SQL, l2: SQL, l3: SQ
 
 /**
  * Blocked by L2 and service for the whole portfolio (or one service) as it
- * stood at `at` (the end of a UTC day): the day deltas up to that day, less
+ * stood at `at` (the end of a UTC day): the month checkpoint and the day
+ * deltas since, up to that day, less
  * the status then of the entitlements a feed had ended by `at` (history does
  * not record an ending; reports leave ended ones out). Deltas are kept in the
  * written taxonomy and read in today's; an entitlement counts once per L2
@@ -84,6 +92,11 @@ export function blockedByL2ServiceFromFacts(
   return analyticRows(
     db,
     sql`with ${cellL2.cte},
+        checkpoint as (
+          -- The latest month checkpoint at or before the day, unless a row written into the past made them stale.
+          select max(month) as month from blocked_month_cells
+          where month <= ${day} and (select stale from history_fact_state where name = 'months') = false
+        ),
         ended as (
           select e.service_id, lh.playbook_version as version, lh.after
           from entitlements e
@@ -94,8 +107,12 @@ export function blockedByL2ServiceFromFacts(
         ),
         cells as (
           select service_id, version, l2, l3, sum(seats) as seats, sum(segments) as segments from (
+            select service_id, version, l2, l3, seats, segments from blocked_month_cells
+              where month = (select month from checkpoint) ${service(sql`service_id`)}
+            union all
             select service_id, version, l2, l3, seats, segments from blocked_day_cells
-              where day < ${day} ${service(sql`service_id`)}
+              where day < ${day} and day >= (select coalesce(month, '-infinity') from checkpoint)
+                ${service(sql`service_id`)}
             union all
             select x.service_id, x.version, g->>'l2', g->>'l3', -(g->>'seats')::int, -1
               from ended x cross join lateral jsonb_array_elements(x.after->'segments') g
@@ -104,8 +121,12 @@ export function blockedByL2ServiceFromFacts(
         ),
         holders as (
           select service_id, version, pairs, sum(holders) as holders from (
+            select service_id, version, pairs, holders from blocked_month_holders
+              where month = (select month from checkpoint) ${service(sql`service_id`)}
+            union all
             select service_id, version, pairs, holders from blocked_day_holders
-              where day < ${day} ${service(sql`service_id`)}
+              where day < ${day} and day >= (select coalesce(month, '-infinity') from checkpoint)
+                ${service(sql`service_id`)}
             union all
             select x.service_id, x.version, unblock_blocked_pairs(x.after), -1 from ended x
               where unblock_blocked_pairs(x.after) is not null
