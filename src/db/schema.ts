@@ -569,25 +569,34 @@ export const reportState = pgTable("report_state", {
  * L2, L3). Writers append; readers fold the rows (unblock_compact_history_facts).
  * An as-of total is the sum up to its day, read in today's taxonomy.
  */
-export const blockedDayCells = pgTable("blocked_day_cells", {
-  day: date("day", { mode: "string" }).notNull(),
-  serviceId: text("service_id").notNull(),
-  version: text("version").notNull(),
-  l2: text("l2"),
-  l3: text("l3"),
-  seats: bigint("seats", { mode: "number" }).notNull(),
-  segments: integer("segments").notNull(),
-});
+export const blockedDayCells = pgTable(
+  "blocked_day_cells",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    version: text("version").notNull(),
+    l2: text("l2"),
+    l3: text("l3"),
+    seats: bigint("seats", { mode: "number" }).notNull(),
+    segments: integer("segments").notNull(),
+  },
+  // An as-of read takes the days since its month checkpoint.
+  (t) => [index("blocked_day_cells_day_idx").on(t.day)],
+);
 
 /** Per UTC day, the change in entitlements holding Blocked seats, by the set of (L2, L3) they hold. */
-export const blockedDayHolders = pgTable("blocked_day_holders", {
-  day: date("day", { mode: "string" }).notNull(),
-  serviceId: text("service_id").notNull(),
-  version: text("version").notNull(),
-  /** Sorted [l2, l3] pairs: mapped to today's L2s on read, an entitlement counts once per L2. */
-  pairs: jsonb("pairs").notNull(),
-  holders: integer("holders").notNull(),
-});
+export const blockedDayHolders = pgTable(
+  "blocked_day_holders",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    serviceId: text("service_id").notNull(),
+    version: text("version").notNull(),
+    /** Sorted [l2, l3] pairs: mapped to today's L2s on read, an entitlement counts once per L2. */
+    pairs: jsonb("pairs").notNull(),
+    holders: integer("holders").notNull(),
+  },
+  (t) => [index("blocked_day_holders_day_idx").on(t.day)],
+);
 
 /** Pieces of Blocked spells as the whole history has them (blockedPieces without an end): dwell times. */
 export const blockedSpellPieces = pgTable(
