@@ -75,11 +75,8 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
   const readiness = options.readiness ?? new Readiness("ready");
   registerMetrics(app, deps, readiness, options.metrics ?? {});
   const headers = securityHeaders();
-  app.addHook("onRequest", (request, reply, done) => {
+  app.addHook("onRequest", (_request, reply, done) => {
     reply.headers(headers);
-    // Here rather than in an async onSend hook: one promise less per request, and every answer
-    // that carries the security headers carries the id too.
-    reply.header("x-request-id", request.id);
     done();
   });
   // Only routes that opt in (sign-in) are limited; the limit answers 429 problem+json.
@@ -106,6 +103,10 @@ export async function buildServer(deps: AppDeps, options: ServerOptions): Promis
       return reply.type("text/html").sendFile("index.html", webRoot);
     }
     return sendProblem(reply, problem(404, "not_found", `Nothing at ${request.url}`));
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-request-id", request.id);
+    return payload;
   });
 
   await app.register(fastifySwagger, {
