@@ -1,5 +1,6 @@
 import { findSync } from "../../db/repositories/portfolio-sync-job-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
+import { syncInLanguage } from "../../domain/feed/feed-row-error.ts";
 import type { PortfolioSync } from "../../http/schemas/feed.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
@@ -12,8 +13,8 @@ import { liveSync } from "./sync-job-slot.ts";
 export async function getPortfolioSync(deps: AppDeps, actor: Actor, id: number): Promise<PortfolioSync> {
   requireAllowed(deps, actor, { type: "portfolio.sync" });
   const live = liveSync(deps, id);
-  if (live) return live;
+  if (live) return syncInLanguage(live, actor.language);
   const stored = await findSync(deps.database, id);
-  if (!stored) throw saidError("not_found", "no_portfolio_sync", { id }, { detail: { id } });
-  return stored;
+  if (!stored) throw saidError("not_found", "no_portfolio_sync", { id: String(id) }, { detail: { id } });
+  return syncInLanguage(stored, actor.language);
 }

@@ -1,4 +1,5 @@
 import { listSyncs } from "../../db/repositories/portfolio-sync-job-repository.ts";
+import { syncInLanguage } from "../../domain/feed/feed-row-error.ts";
 import type { PortfolioSync } from "../../http/schemas/feed.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
@@ -12,5 +13,5 @@ export async function listPortfolioSyncs(
 ): Promise<PortfolioSync[]> {
   requireAllowed(deps, actor, { type: "portfolio.sync" });
   const stored = await listSyncs(deps.database, input.limit);
-  return stored.map((sync) => liveSync(deps, sync.id) ?? sync);
+  return stored.map((sync) => syncInLanguage(liveSync(deps, sync.id) ?? sync, actor.language));
 }

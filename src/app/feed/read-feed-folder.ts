@@ -93,7 +93,7 @@ async function* readJsonLines(file: FeedFile, errors: FeedRowError[]): AsyncGene
     if (line.trim() === "") continue;
     const parsed = parseJsonObject(line);
     if (!parsed) {
-      errors.push(feedRowError(file.name, row, null, "json_invalid", "The line is not a JSON object."));
+      errors.push(feedRowError(file.name, row, null, "json_invalid", "The line is not a JSON object.", {}));
       continue;
     }
     const header = checkFeedHeader(file.name, Object.keys(parsed), row);

@@ -1,3 +1,4 @@
+import type { MessageParams } from "../i18n/rule-text.ts";
 import { isCalendarDate } from "../rules/field-values.ts";
 import type { FeedFileName } from "./feed-files.ts";
 import { type FeedRowError, feedRowError } from "./feed-row-error.ts";
@@ -23,7 +24,7 @@ export class FeedCells {
 
   required(column: string): string | null {
     const value = this.optional(column);
-    if (value === null) this.fail(column, "value_required", `${column} is required.`);
+    if (value === null) this.fail(column, "value_required", `${column} is required.`, { column });
     return value;
   }
 
@@ -31,7 +32,7 @@ export class FeedCells {
   text(column: string, required: boolean, max = 200): string | null {
     const value = required ? this.required(column) : this.optional(column);
     if (value !== null && value.length > max) {
-      this.fail(column, "value_too_long", `${column} is longer than ${max} characters.`);
+      this.fail(column, "value_too_long", `${column} is longer than ${max} characters.`, { column, max });
       return null;
     }
     return value;
@@ -42,7 +43,10 @@ export class FeedCells {
     const value = required ? this.required(column) : this.optional(column);
     if (value === null) return null;
     if (!/^\d{1,9}$/.test(value)) {
-      this.fail(column, "count_invalid", `${column} must be a whole number, 0 or more (not "${value}").`);
+      this.fail(column, "count_invalid", `${column} must be a whole number, 0 or more (not "${value}").`, {
+        column,
+        value,
+      });
       return null;
     }
     return Number(value);
@@ -53,13 +57,16 @@ export class FeedCells {
     const value = required ? this.required(column) : this.optional(column);
     if (value === null) return null;
     if (!isCalendarDate(value)) {
-      this.fail(column, "date_invalid", `${column} must be a date written YYYY-MM-DD (not "${value}").`);
+      this.fail(column, "date_invalid", `${column} must be a date written YYYY-MM-DD (not "${value}").`, {
+        column,
+        value,
+      });
       return null;
     }
     return value;
   }
 
-  fail(column: string | null, code: string, message: string): void {
-    this.errors.push(feedRowError(this.file, this.row, column, code, message));
+  fail(column: string | null, code: string, message: string, params?: MessageParams): void {
+    this.errors.push(feedRowError(this.file, this.row, column, code, message, params));
   }
 }

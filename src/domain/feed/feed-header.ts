@@ -21,9 +21,16 @@ export function checkFeedHeader(file: FeedFileName, headers: readonly string[], 
   for (const name of columns) {
     if (name === "") continue;
     if (!known.has(name)) {
-      errors.push(feedRowError(file, row, name, "column_unknown", `"${name}" is not a column of ${file}.`));
+      errors.push(
+        feedRowError(file, row, name, "column_unknown", `"${name}" is not a column of ${file}.`, {
+          name,
+          file,
+        }),
+      );
     } else if (seen.has(name)) {
-      errors.push(feedRowError(file, row, name, "column_duplicate", `The column "${name}" appears twice.`));
+      errors.push(
+        feedRowError(file, row, name, "column_duplicate", `The column "${name}" appears twice.`, { name }),
+      );
     }
     seen.add(name);
   }
@@ -36,6 +43,9 @@ export function missingFeedColumns(file: FeedFileName, columns: readonly string[
   return feedColumns[file]
     .filter((column) => column.required && !present.has(column.name))
     .map((column) =>
-      feedRowError(file, 1, column.name, "column_missing", `${file} needs a "${column.name}" column.`),
+      feedRowError(file, 1, column.name, "column_missing", `${file} needs a "${column.name}" column.`, {
+        file,
+        name: column.name,
+      }),
     );
 }

@@ -1,3 +1,8 @@
+import type { PortfolioSync } from "../../http/schemas/feed.ts";
+import { type FeedMessageKey, feedMessagesEn } from "../i18n/feed-messages-en.ts";
+import { defaultLanguage, type Language } from "../i18n/languages.ts";
+import type { MessageParams } from "../i18n/rule-text.ts";
+import { feedText } from "../i18n/server-texts.ts";
 import type { FeedFileName } from "./feed-files.ts";
 
 /**
@@ -11,6 +16,8 @@ export interface FeedRowError {
   column: string | null;
   code: string;
   message: string;
+  /** The values of the message, to say it in another language (kept in the stored report, never answered). */
+  params?: MessageParams;
 }
 
 export function feedRowError(
@@ -19,12 +26,36 @@ export function feedRowError(
   column: string | null,
   code: string,
   message: string,
+  params?: MessageParams,
 ): FeedRowError {
-  return { file, row, column, code, message };
+  return params ? { file, row, column, code, message, params } : { file, row, column, code, message };
+}
+
+/**
+ * A row error as a reader of `language` reads it: its code's sentence with
+ * its values where the catalogue has one (an error stored without values, or
+ * of a check the catalogue lacks, keeps its English message); no params.
+ */
+export function feedRowErrorIn(error: FeedRowError, language: Language): FeedRowError {
+  const { params, ...rest } = error;
+  if (!params || !(error.code in feedMessagesEn)) return rest;
+  return { ...rest, message: feedText.say(language, error.code as FeedMessageKey, params) };
 }
 
 /** "tenants.csv row 7, customer_key: customer_unknown: ..." as people read it in a terminal. */
 export function formatFeedRowError(error: FeedRowError): string {
   const where = error.column ? `row ${error.row}, ${error.column}` : `row ${error.row}`;
   return `${error.file} ${where}: ${error.code}: ${error.message}`;
+}
+
+/**
+ * A portfolio sync as a reader of `language` reads it: its refused rows'
+ * messages in that language. The stored report keeps the English message and
+ * the values; the values are not answered.
+ */
+export function syncInLanguage(sync: PortfolioSync, language: Language | null | undefined): PortfolioSync {
+  if (!sync.report) return sync;
+  const reader = language ?? defaultLanguage;
+  const rejected = sync.report.rejected.map((error) => feedRowErrorIn(error as FeedRowError, reader));
+  return { ...sync, report: { ...sync.report, rejected } };
 }

@@ -82,7 +82,10 @@ const parsers: { [F in FeedFileName]: Parser<F> } = {
     const startDate = cells.date("start_date", false);
     const endDate = cells.date("end_date", false);
     if (startDate && endDate && endDate < startDate) {
-      cells.fail("end_date", "end_before_start", `end_date ${endDate} is before start_date ${startDate}.`);
+      cells.fail("end_date", "end_before_start", `end_date ${endDate} is before start_date ${startDate}.`, {
+        end: endDate,
+        start: startDate,
+      });
     }
     return {
       tenantKey: cells.text("tenant_id", true) ?? undefined,
@@ -101,6 +104,7 @@ const parsers: { [F in FeedFileName]: Parser<F> } = {
         null,
         "scope_invalid",
         "Give either customer_key or tenant_id: the one the person is assigned to.",
+        {},
       );
     }
     return {
@@ -158,6 +162,7 @@ function serviceOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
       "service",
       "service_unknown",
       `"${key}" is not a service of the playbook (id, name, code or alias).`,
+      { key },
     );
     return undefined;
   }
@@ -169,7 +174,7 @@ function roleOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
   if (key === null) return undefined;
   const role = index.role(key);
   if (!role) {
-    cells.fail("role", "role_unknown", `"${key}" is not a role of the playbook.`);
+    cells.fail("role", "role_unknown", `"${key}" is not a role of the playbook.`, { key });
     return undefined;
   }
   if (rolesNotFromFeed.has(role.id)) {
@@ -177,6 +182,7 @@ function roleOf(cells: FeedCells, index: PlaybookIndex): string | undefined {
       "role",
       "role_not_allowed",
       `The feed cannot make anyone ${role.name}: an Admin does that in Unblock.`,
+      { role: role.name },
     );
     return undefined;
   }
@@ -187,7 +193,7 @@ function emailOf(cells: FeedCells): string | undefined {
   const value = cells.text("email", true, 320);
   if (value === null) return undefined;
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
-    cells.fail("email", "email_invalid", `"${value}" is not an email address.`);
+    cells.fail("email", "email_invalid", `"${value}" is not an email address.`, { value });
     return undefined;
   }
   return value.toLowerCase();
@@ -197,7 +203,7 @@ function domainOf(cells: FeedCells): string | undefined {
   const value = cells.text("domain", true, 253);
   if (value === null) return undefined;
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(value)) {
-    cells.fail("domain", "domain_invalid", `"${value}" is not a domain name.`);
+    cells.fail("domain", "domain_invalid", `"${value}" is not a domain name.`, { value });
     return undefined;
   }
   return value.toLowerCase();

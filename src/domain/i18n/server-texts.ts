@@ -2,6 +2,8 @@ import { digestMessagesDe } from "./digest-messages-de.ts";
 import { digestMessagesEn } from "./digest-messages-en.ts";
 import { errorMessagesDe } from "./error-messages-de.ts";
 import { errorMessagesEn } from "./error-messages-en.ts";
+import { feedMessagesDe } from "./feed-messages-de.ts";
+import { feedMessagesEn } from "./feed-messages-en.ts";
 import { labelMessagesDe } from "./label-messages-de.ts";
 import { labelMessagesEn } from "./label-messages-en.ts";
 import { noticeMessagesDe } from "./notice-messages-de.ts";
@@ -16,6 +18,7 @@ import { sayerOf } from "./texts.ts";
 export const noticeText = sayerOf({ en: noticeMessagesEn, de: noticeMessagesDe });
 export const digestText = sayerOf({ en: digestMessagesEn, de: digestMessagesDe });
 export const errorText = sayerOf({ en: errorMessagesEn, de: errorMessagesDe });
+export const feedText = sayerOf({ en: feedMessagesEn, de: feedMessagesDe });
 export const labelText = sayerOf({ en: labelMessagesEn, de: labelMessagesDe });
 
 /** Every catalogue pair, for the completeness test. */
@@ -24,4 +27,5 @@ export const serverCatalogues = {
   digest: { en: digestMessagesEn, de: digestMessagesDe },
   errors: { en: errorMessagesEn, de: errorMessagesDe },
   labels: { en: labelMessagesEn, de: labelMessagesDe },
+  feed: { en: feedMessagesEn, de: feedMessagesDe },
 } as const;
