@@ -67,7 +67,12 @@ export async function judgeImport(
       },
     });
     access.refuseUnauthorised(part);
-    part.errors.push(...(await resolveImportOwners(deps, tx, part)));
+    // A failed write aborts the transaction and so these reads: report the write's error, not theirs.
+    part.errors.push(
+      ...(await resolveImportOwners(deps, tx, part).catch((error) =>
+        writing.then(() => Promise.reject(error)),
+      )),
+    );
     plan.changes.push(...part.changes);
     plan.unchanged += part.unchanged;
     plan.refused += part.refused;
