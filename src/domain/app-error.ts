@@ -63,7 +63,9 @@ export function saidError(
   params: MessageParams = {},
   options: { violations?: Violation[]; detail?: Record<string, unknown> } = {},
 ): AppError {
-  const textIn = (language: Language) => errorText.say(language, key, params);
+  // Ids and versions are names, not quantities: "job 1234", never "job 1,234".
+  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+  const textIn = (language: Language) => errorText.say(language, key, values);
   return new AppError(code, textIn("en"), { ...options, textIn });
 }
 

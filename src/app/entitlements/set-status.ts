@@ -128,7 +128,7 @@ export async function setStatus(
 /** The 409 for a write judged against another version: who changed it last, and the current state. */
 async function versionConflict(db: Db, current: EntitlementView, edited: number): Promise<AppError> {
   const last = await latestStatusChange(db, current.id);
-  const versions = { current: current.version, edited };
+  const versions = { current: String(current.version), edited: String(edited) };
   const textIn = (language: Language) =>
     last
       ? errorText.say(language, "entitlement_changed_by", {

@@ -127,8 +127,8 @@ async function staleChange(
     const state = `escalation_${current.state}` as ErrorMessageKey;
     const textIn = (language: Language) =>
       errorText.say(language, "escalation_changed", {
-        edited: input.version,
-        current: current.version,
+        edited: String(input.version),
+        current: String(current.version),
         state: state in errorMessagesEn ? errorText.say(language, state) : current.state,
       });
     return new AppError("version_conflict", textIn("en"), { textIn, detail: { current: view } });

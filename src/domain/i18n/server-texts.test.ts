@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AppError, saidError } from "../app-error.ts";
 import { fixShippedText } from "../work-items/work-item-fields.ts";
 import { catalogueGaps } from "./catalogue-gaps.ts";
 import { serverCatalogues } from "./server-texts.ts";
@@ -22,5 +23,14 @@ describe("the fix-shipped notice", () => {
     expect(fixShippedText("Add-in fix", owned, "de")).toBe(
       "Die Lösung „Add-in fix“ ist ausgeliefert: Prüfen Sie 4 blockierte Status, die Sie verantworten (Teams bei Contoso, Exchange bei Contoso, Teams bei Fabrikam und 1 weitere), erneut. Jeder steht in „Meine Arbeit“ unter „Erneut prüfen: die Lösung ist ausgeliefert“, bis sich sein Status ändert oder Sie ihn verwerfen.",
     );
+  });
+});
+
+describe("a refusal said in the asker's language", () => {
+  it("keeps English as its message and writes ids as names, never as quantities", () => {
+    const missing = saidError("not_found", "no_job", { id: 1234 });
+    expect(missing.message).toBe("There is no job 1234.");
+    expect(missing.messageIn("de")).toBe("Es gibt keinen Job 1234.");
+    expect(new AppError("conflict", "Plain.").messageIn("de")).toBe("Plain.");
   });
 });
