@@ -1,4 +1,4 @@
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { isKnownRole, policyContext } from "./authorize-actor.ts";

@@ -1,5 +1,5 @@
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { assessUsage } from "../../domain/usage/assess-usage.ts";
 import type { EntitlementDetail } from "../../http/schemas/entitlements.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";

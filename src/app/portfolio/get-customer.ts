@@ -1,5 +1,5 @@
 import { findCustomer, tenantIdsOfCustomer, tenantViews } from "../../db/repositories/customer-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { CustomerView, TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { listScopeOf, requireCustomerAction } from "../auth/authorize-actor.ts";

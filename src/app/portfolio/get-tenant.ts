@@ -1,6 +1,6 @@
 import { entitlementIdsOfTenant, tenantViews } from "../../db/repositories/customer-repository.ts";
 import { loadEntitlementViews } from "../../db/repositories/entitlement-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { TenantView } from "../../http/schemas/portfolio.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";

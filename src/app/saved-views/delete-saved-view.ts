@@ -1,5 +1,5 @@
 import { deleteSavedViewRow } from "../../db/repositories/saved-view-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
 
