@@ -51,7 +51,7 @@ export function ClearedNotice({
   const quoted = value.length > quoteLength ? `${value.slice(0, quoteLength - 1).trimEnd()}…` : value;
   return (
     <Group gap={6} wrap="nowrap" align="baseline" data-cleared-notice="">
-      <Text size="xs" c="orange" title={value} id={id}>
+      <Text size="xs" c="orange" title={value} id={id} style={{ minWidth: 0 }}>
         {t("editor.cleared.notice", { reason: notice.reason, value: quoted })}
       </Text>
       {canUndo ? (
@@ -60,6 +60,8 @@ export function ClearedNotice({
         <Button
           size="compact-xs"
           variant="subtle"
+          // Never squeezed by a long notice: a cut "Un" is no button anyone reads.
+          style={{ flexShrink: 0 }}
           onClick={onUndo}
           aria-describedby={id}
           title={t("editor.cleared.undoTitle", { field: label })}

@@ -32,7 +32,9 @@ export const history: Translation<typeof english> = {
       toUnblock: "Tage bis zur Freigabe (Median / P90)",
       still: "Noch blockiert nach 30 / 90 / 180 T.",
     },
-    suppressed:
+    suppressed_one:
+      "{{count}} kleine Gruppe (weniger als 5 Mandanten) ausgelassen, damit kein einzelner Kunde erkennbar wird.",
+    suppressed_other:
       "{{count}} kleine Gruppen (weniger als 5 Mandanten) ausgelassen, damit kein einzelner Kunde erkennbar wird.",
   },
   flow: {
@@ -45,7 +47,8 @@ export const history: Translation<typeof english> = {
     table: "Von jedem L1-Status zu jedem L1-Status bewegte Lizenzen",
     corner: "Von \\ nach",
     noStatus: "(kein Status)",
-    suppressed: "{{count}} kleine Zellen (weniger als 5 Mandanten) ausgelassen.",
+    suppressed_one: "{{count}} kleine Zelle (weniger als 5 Mandanten) ausgelassen.",
+    suppressed_other: "{{count}} kleine Zellen (weniger als 5 Mandanten) ausgelassen.",
   },
   changes: {
     title: "Was sich geändert hat",

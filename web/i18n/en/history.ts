@@ -30,7 +30,9 @@ export const history = {
       toUnblock: "Days to unblock (median / p90)",
       still: "Still Blocked after 30 / 90 / 180 d",
     },
-    suppressed:
+    suppressed_one:
+      "{{count}} small group (fewer than 5 tenants) left out, so no single customer shows through.",
+    suppressed_other:
       "{{count}} small groups (fewer than 5 tenants) left out, so no single customer shows through.",
   },
   flow: {
@@ -43,7 +45,8 @@ export const history = {
     table: "Seats moved from each L1 to each L1",
     corner: "From \\ to",
     noStatus: "(no status)",
-    suppressed: "{{count}} small cells (fewer than 5 tenants) left out.",
+    suppressed_one: "{{count}} small cell (fewer than 5 tenants) left out.",
+    suppressed_other: "{{count}} small cells (fewer than 5 tenants) left out.",
   },
   changes: {
     title: "What changed",
