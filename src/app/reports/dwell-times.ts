@@ -63,9 +63,10 @@ export async function getDwellTimes(
     deps,
     actor,
     { customerId: query.customerId, mine: query.mine },
-    async (visibleTo) => {
+    // The replica when one is set and fresh (docs/SCALING.md); a rebuild of the facts it cannot
+    // write is read again on the primary.
+    async (visibleTo, db) => {
       checks.done();
-      const db = deps.database.db;
       const scope = { serviceId, customerId, visibleTo };
       const until = endOfDay(window.to);
       // The spell pieces hold the whole history: they answer a window that ends today.
