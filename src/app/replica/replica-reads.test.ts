@@ -91,6 +91,77 @@ async function startClusters(): Promise<void> {
   await replayed();
 }
 
+/**
+ * A Blocked -> In Progress change written on the primary while the replica's
+ * replay is paused: what changed and the L1 flow miss it on the replica and
+ * count its 40 seats on the primary.
+ */
+async function historyReportsOnReplica(): Promise<void> {
+  const fm = await createUser(primary.db, { role: "delivery_fm", name: "Fay Replica" });
+  const tenant = await createTenant(primary.db, { name: "History Written", domain: "history.example" });
+  await assign(primary.db, fm.id, { tenantId: tenant.id });
+  const entitlement = await createEntitlement(primary.db, {
+    tenantId: tenant.id,
+    serviceId: "exchange",
+    stage: "delivery",
+    availableSeats: 40,
+  });
+  setNow(new Date("2025-03-10T09:00:00Z"));
+  const saved = await setStatus(deps, {
+    entitlementId: entitlement.id,
+    version: 1,
+    segments: [
+      {
+        ...blocked(40),
+        engagementScenario: "customer_led_with_ftp_assist",
+        targetDate: "2025-06-30",
+        nextAction: "Test the new client build",
+      },
+    ],
+    actor: fm,
+    source: "api",
+  });
+  const window = { from: "2025-03-11", to: "2025-03-12", serviceId: "exchange" };
+  const unblocked = async (on: AppDeps) => (await comparePortfolio(on, fm, window)).totals.unblockedSeats;
+  const flowed = async (on: AppDeps) =>
+    (await getL1Flow(on, fm, window)).items
+      .filter((cell) => cell.fromL1 === "blocked" && cell.toL1 === "in_progress")
+      .reduce((sum, cell) => sum + cell.seats, 0);
+  await replayed();
+  await replica.execute("select pg_wal_replay_pause()");
+  try {
+    setNow(new Date("2025-03-12T09:00:00Z"));
+    await setStatus(deps, {
+      entitlementId: entitlement.id,
+      version: saved.entitlement.version,
+      segments: [
+        {
+          seats: 40,
+          l1: "in_progress",
+          scenarioId: "in_progress_delivery",
+          serviceStatus: "assess",
+          engagementScenario: "customer_led_with_ftp_assist",
+          targetDate: "2025-05-01",
+          note: "Unblocked: the new client build works; rolling out to the first wave.",
+        },
+      ],
+      actor: fm,
+      source: "api",
+    });
+    replicaReads.maxLagMs = 3_600_000;
+    const { replica: _, ...primaryOnly } = deps;
+    expect(await unblocked(deps)).toBe(0);
+    expect(await flowed(deps)).toBe(0);
+    expect(await unblocked(primaryOnly)).toBe(40);
+    expect(await flowed(primaryOnly)).toBe(40);
+  } finally {
+    await replica.execute("select pg_wal_replay_resume()");
+    replicaReads.maxLagMs = 5000;
+  }
+  await replayed();
+  expect(await unblocked(deps)).toBe(40);
+}
+
 describe.skipIf(bin === null)(`reports and exports on a streaming replica${skipped}`, () => {
   beforeAll(startClusters, 180_000);
 
@@ -158,69 +229,6 @@ describe.skipIf(bin === null)(`reports and exports on a streaming replica${skipp
       message: "reports and exports read from the replica",
     });
   });
-  it("reads the history reports on the replica too: what changed and the L1 flow", async () => {
-    const fm = await createUser(primary.db, { role: "delivery_fm", name: "Fay Replica" });
-    const tenant = await createTenant(primary.db, { name: "History Written", domain: "history.example" });
-    await assign(primary.db, fm.id, { tenantId: tenant.id });
-    const entitlement = await createEntitlement(primary.db, {
-      tenantId: tenant.id,
-      serviceId: "exchange",
-      stage: "delivery",
-      availableSeats: 40,
-    });
-    setNow(new Date("2025-03-10T09:00:00Z"));
-    const saved = await setStatus(deps, {
-      entitlementId: entitlement.id,
-      version: 1,
-      segments: [
-        {
-          ...blocked(40),
-          engagementScenario: "customer_led_with_ftp_assist",
-          targetDate: "2025-06-30",
-          nextAction: "Test the new client build",
-        },
-      ],
-      actor: fm,
-      source: "api",
-    });
-    const window = { from: "2025-03-11", to: "2025-03-12", serviceId: "exchange" };
-    const unblocked = async (on: AppDeps) => (await comparePortfolio(on, fm, window)).totals.unblockedSeats;
-    const flowed = async (on: AppDeps) =>
-      (await getL1Flow(on, fm, window)).items
-        .filter((cell) => cell.fromL1 === "blocked" && cell.toL1 === "in_progress")
-        .reduce((sum, cell) => sum + cell.seats, 0);
-    await replayed();
-    await replica.execute("select pg_wal_replay_pause()");
-    try {
-      setNow(new Date("2025-03-12T09:00:00Z"));
-      await setStatus(deps, {
-        entitlementId: entitlement.id,
-        version: saved.entitlement.version,
-        segments: [
-          {
-            seats: 40,
-            l1: "in_progress",
-            scenarioId: "in_progress_delivery",
-            serviceStatus: "assess",
-            engagementScenario: "customer_led_with_ftp_assist",
-            targetDate: "2025-05-01",
-            note: "Unblocked: the new client build works; rolling out to the first wave.",
-          },
-        ],
-        actor: fm,
-        source: "api",
-      });
-      replicaReads.maxLagMs = 3_600_000;
-      const { replica: _, ...primaryOnly } = deps;
-      expect(await unblocked(deps)).toBe(0);
-      expect(await flowed(deps)).toBe(0);
-      expect(await unblocked(primaryOnly)).toBe(40);
-      expect(await flowed(primaryOnly)).toBe(40);
-    } finally {
-      await replica.execute("select pg_wal_replay_resume()");
-      replicaReads.maxLagMs = 5000;
-    }
-    await replayed();
-    expect(await unblocked(deps)).toBe(40);
-  });
+
+  it("reads the history reports on the replica too: what changed and the L1 flow", historyReportsOnReplica);
 });
