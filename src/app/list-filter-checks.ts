@@ -1,5 +1,5 @@
 import { isUuid } from "../db/infra/raw-rows.ts";
-import { AppError } from "../domain/app-error.ts";
+import { saidError } from "../domain/app-error.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { isCalendarDate } from "../domain/rules/field-values.ts";
 import type { Violation } from "../domain/violation.ts";
@@ -93,7 +93,7 @@ export class FilterChecks {
   /** Throws validation_failed with every problem found, if any. */
   done(): void {
     if (this.violations.length > 0) {
-      throw new AppError("validation_failed", "The filter is not valid.", { violations: this.violations });
+      throw saidError("validation_failed", "filter_invalid", {}, { violations: this.violations });
     }
   }
 }

@@ -8,7 +8,7 @@ import {
   tokensOf,
   touchToken,
 } from "../../db/repositories/token-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { chosenLanguage } from "../../domain/i18n/languages.ts";
 import type { TokenView } from "../../http/schemas/users.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -66,8 +66,7 @@ export async function createApiToken(
       message: "A token lasts 1 to 3650 days.",
     });
   }
-  if (violations.length > 0)
-    throw new AppError("validation_failed", "The token cannot be created.", { violations });
+  if (violations.length > 0) throw saidError("validation_failed", "token_not_created", {}, { violations });
   const owner = await findUserWithAccount(deps.database.db, { id: userId });
   if (!owner) throw saidError("not_found", "no_user", { id: userId }, { detail: { userId } });
 

@@ -4,7 +4,7 @@ import {
   hasSavedViewNamed,
   upsertSavedView,
 } from "../../db/repositories/saved-view-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { type Violation, violation } from "../../domain/violation.ts";
 import type { SavedView } from "../../http/schemas/saved-views.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -38,22 +38,26 @@ export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput
     violations.push(
       violation("query", "too_long", `A view's query has at most ${savedViewLimits.queryLength} characters.`),
     );
-  if (violations.length > 0)
-    throw new AppError("validation_failed", "The view was not saved.", { violations });
+  if (violations.length > 0) throw saidError("validation_failed", "view_not_saved", {}, { violations });
 
   return deps.database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const replacing = await hasSavedViewNamed(tx, actor.id, name);
     if (!replacing && (await countSavedViews(tx, actor.id)) >= savedViewLimits.perUser) {
-      throw new AppError("validation_failed", "The view was not saved.", {
-        violations: [
-          violation(
-            "name",
-            "too_many_views",
-            `You have ${savedViewLimits.perUser} saved views, the most one user keeps: delete one first.`,
-          ),
-        ],
-      });
+      throw saidError(
+        "validation_failed",
+        "view_not_saved",
+        {},
+        {
+          violations: [
+            violation(
+              "name",
+              "too_many_views",
+              `You have ${savedViewLimits.perUser} saved views, the most one user keeps: delete one first.`,
+            ),
+          ],
+        },
+      );
     }
     return upsertSavedView(tx, { userId: actor.id, name, query, at: deps.now() });
   });

@@ -5,7 +5,7 @@ import {
   setAccountFields,
 } from "../../db/repositories/account-repository.ts";
 import { deleteSessionsOfUser } from "../../db/repositories/session-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
@@ -27,15 +27,19 @@ export async function changeOwnPassword(
   const found = await findUserWithAccount(db, { id: actor.id });
   const hash = found?.account.passwordHash;
   if (!found || !hash || !(await verifyPassword(input.currentPassword, hash))) {
-    throw new AppError("validation_failed", "The current password is not right.", {
-      violations: [
-        { field: "currentPassword", code: "password_wrong", message: "The current password is not right." },
-      ],
-    });
+    throw saidError(
+      "validation_failed",
+      "password_wrong",
+      {},
+      {
+        violations: [
+          { field: "currentPassword", code: "password_wrong", message: "The current password is not right." },
+        ],
+      },
+    );
   }
   const violations = passwordViolations(input.newPassword, "newPassword");
-  if (violations.length > 0)
-    throw new AppError("validation_failed", "The new password cannot be used.", { violations });
+  if (violations.length > 0) throw saidError("validation_failed", "password_unusable", {}, { violations });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;

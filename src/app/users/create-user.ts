@@ -4,7 +4,7 @@ import {
   insertNewUser,
   setAccountFields,
 } from "../../db/repositories/account-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { AppError, saidError } from "../../domain/app-error.ts";
 import type { Violation } from "../../domain/violation.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -62,7 +62,7 @@ export async function createUser(deps: AppDeps, context: WriteContext, input: Ne
   requireAllowed(deps, context.actor, { type: "users.manage" });
   const { violations, roleId } = checkUserFields(deps, input);
   if (violations.length > 0 || !roleId) {
-    throw new AppError("validation_failed", "The user cannot be created.", { violations });
+    throw saidError("validation_failed", "user_not_created", {}, { violations });
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const db = deps.database.db;

@@ -5,7 +5,7 @@ import {
   type UserRecord,
   upsertUser,
 } from "../../db/repositories/user-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 
 export type { UserRecord } from "../../db/repositories/user-repository.ts";
@@ -54,7 +54,7 @@ export async function ensureUser(
     });
   }
   if (violations.length > 0 || !role) {
-    throw new AppError("validation_failed", "The user cannot be stored.", { violations });
+    throw saidError("validation_failed", "user_not_stored", {}, { violations });
   }
   return upsertUser(deps.database.db, { email, name: input.name.trim(), role: role.id });
 }

@@ -46,8 +46,7 @@ export async function updateUser(
     ...(changes.role !== undefined ? { role: changes.role } : {}),
     password: changes.password,
   });
-  if (violations.length > 0)
-    throw new AppError("validation_failed", "The user cannot be changed.", { violations });
+  if (violations.length > 0) throw saidError("validation_failed", "user_not_changed", {}, { violations });
   const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
   const db = deps.database.db;
   const now = deps.now();

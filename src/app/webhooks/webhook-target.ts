@@ -1,6 +1,6 @@
 import { lookup } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { AppError } from "../../domain/app-error.ts";
+import { type AppError, saidError } from "../../domain/app-error.ts";
 import { violation } from "../../domain/violation.ts";
 
 /**
@@ -101,7 +101,12 @@ function privateMessage(host: string): string {
 }
 
 function refusal(field: string, code: string, message: string): AppError {
-  return new AppError("validation_failed", "The webhook was not saved.", {
-    violations: [violation(field, code, message)],
-  });
+  return saidError(
+    "validation_failed",
+    "webhook_not_saved",
+    {},
+    {
+      violations: [violation(field, code, message)],
+    },
+  );
 }

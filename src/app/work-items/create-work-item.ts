@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { insertWorkItem } from "../../db/repositories/work-item-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { checkWorkItemFields } from "../../domain/work-items/work-item-fields.ts";
 import type { CreateWorkItemBody, WorkItem } from "../../http/schemas/work-items.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -21,7 +21,7 @@ export async function createWorkItem(
   requireAllowed(deps, requireActor(deps, context.actor), { type: "work_items.manage" });
   const { fields, violations } = checkWorkItemFields(deps.playbook.index, input);
   if (violations.length > 0) {
-    throw new AppError("validation_failed", "The work item cannot be saved.", { violations });
+    throw saidError("validation_failed", "work_item_not_saved", {}, { violations });
   }
   const row = await deps.database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;

@@ -3,7 +3,7 @@ import { insertRechecks } from "../../db/repositories/recheck-repository.ts";
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { findWorkItem, markShipped, type WorkItemRow } from "../../db/repositories/work-item-repository.ts";
 import { type LinkedOwner, linkedOwners } from "../../db/repositories/work-item-seats-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { noticeText } from "../../domain/i18n/server-texts.ts";
 import { fixShippedText } from "../../domain/work-items/work-item-fields.ts";
 import type { ShipResult, ShipWorkItemBody } from "../../http/schemas/work-items.ts";
@@ -49,9 +49,14 @@ export async function shipWorkItem(
     });
   }
   if (checks.violations.length > 0) {
-    throw new AppError("validation_failed", "The work item cannot be shipped.", {
-      violations: checks.violations,
-    });
+    throw saidError(
+      "validation_failed",
+      "work_item_not_shipped",
+      {},
+      {
+        violations: checks.violations,
+      },
+    );
   }
   const db = deps.database.db;
   if (!(await findWorkItem(db, id))) throw workItemNotFound(id);

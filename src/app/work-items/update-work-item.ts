@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { findWorkItem, updateWorkItemFields } from "../../db/repositories/work-item-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { checkWorkItemFields } from "../../domain/work-items/work-item-fields.ts";
 import type { UpdateWorkItemBody, WorkItem } from "../../http/schemas/work-items.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -45,7 +45,7 @@ export async function updateWorkItem(
     });
   }
   if (violations.length > 0) {
-    throw new AppError("validation_failed", "The work item cannot be saved.", { violations });
+    throw saidError("validation_failed", "work_item_not_saved", {}, { violations });
   }
   const { state: _state, ...rest } = fields;
   const row = await db.transaction(async (transaction) => {

@@ -55,4 +55,17 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   csrf_failed:
     "Eine Änderung mit dem Anmelde-Cookie braucht das Token der Sitzung im Header {header} (aus /api/me).",
   internal_error: "Bei uns ist etwas schiefgegangen; die Änderung wurde nicht übernommen.",
+
+  // Summaries of a refused form (each field's problem is in `errors`).
+  view_not_saved: "Die Ansicht wurde nicht gespeichert.",
+  user_not_created: "Der Benutzer kann nicht angelegt werden.",
+  user_not_changed: "Der Benutzer kann nicht geändert werden.",
+  user_not_stored: "Der Benutzer kann nicht gespeichert werden.",
+  token_not_created: "Das Token kann nicht erstellt werden.",
+  work_item_not_saved: "Das Arbeitspaket kann nicht gespeichert werden.",
+  work_item_not_shipped: "Das Arbeitspaket kann nicht ausgeliefert werden.",
+  webhook_not_saved: "Der Webhook wurde nicht gespeichert.",
+  filter_invalid: "Der Filter ist ungültig.",
+  password_wrong: "Das aktuelle Kennwort ist nicht richtig.",
+  password_unusable: "Das neue Kennwort kann nicht verwendet werden.",
 };

@@ -59,6 +59,19 @@ export const errorMessagesEn = {
   csrf_failed:
     "A change made with the sign-in cookie needs the session's token in the {header} header (from /api/me).",
   internal_error: "Something went wrong on our side; the change was not applied.",
+
+  // Summaries of a refused form (each field's problem is in `errors`).
+  view_not_saved: "The view was not saved.",
+  user_not_created: "The user cannot be created.",
+  user_not_changed: "The user cannot be changed.",
+  user_not_stored: "The user cannot be stored.",
+  token_not_created: "The token cannot be created.",
+  work_item_not_saved: "The work item cannot be saved.",
+  work_item_not_shipped: "The work item cannot be shipped.",
+  webhook_not_saved: "The webhook was not saved.",
+  filter_invalid: "The filter is not valid.",
+  password_wrong: "The current password is not right.",
+  password_unusable: "The new password cannot be used.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorMessagesEn;

@@ -21,7 +21,11 @@ describe("refusals in two languages", () => {
     database = await openTestDatabase();
     deps = await makeTestDeps(database);
     server = await buildServer(deps, { webRoot: "/nonexistent" });
-    const entitlement = await createEntitlement(database.db, { serviceId: "teams", availableSeats: 100, stage: "delivery" });
+    const entitlement = await createEntitlement(database.db, {
+      serviceId: "teams",
+      availableSeats: 100,
+      stage: "delivery",
+    });
     entitlementId = entitlement.id;
     for (const language of ["de", "en"]) {
       const user = await createUser(database.db, { role: "delivery_fm", name: `FM ${language}` });
@@ -97,6 +101,24 @@ describe("refusals in two languages", () => {
     expect(staleInEnglish.json().detail).toMatch(
       /^The entitlement was changed by FM en \(.+\) \(version 2, you edited/,
     );
+  });
+
+  it("sums up a refused form in the person's language; the field and code stay", async () => {
+    const change = (headers: Record<string, string>) =>
+      server.inject({
+        method: "PUT",
+        url: "/api/auth/password",
+        headers,
+        payload: { currentPassword: "not the password 1", newPassword: "a new long password 2" },
+      });
+    const refused = await change(german);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: "validation_failed",
+      detail: "Das aktuelle Kennwort ist nicht richtig.",
+      errors: [expect.objectContaining({ field: "currentPassword", code: "password_wrong" })],
+    });
+    expect((await change(english)).json().detail).toBe("The current password is not right.");
   });
 
   it("asks an anonymous caller to sign in in the language of Accept-Language", async () => {
