@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { EntitlementView } from "../api/api-types.ts";
 import type { EditorTab } from "../editor/status-editor.tsx";
 import { usePlaybook } from "../playbook/playbook-context.tsx";
-import { formatCount, todayUtc } from "../shared/format.ts";
+import { todayUtc } from "../shared/format.ts";
 import { SeatBar } from "./seat-bar.tsx";
 import { SegmentSummary } from "./segment-summary.tsx";
 

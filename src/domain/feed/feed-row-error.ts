@@ -1,4 +1,3 @@
-import type { PortfolioSync } from "../../http/schemas/feed.ts";
 import { type FeedMessageKey, feedMessagesEn } from "../i18n/feed-messages-en.ts";
 import { defaultLanguage, type Language } from "../i18n/languages.ts";
 import type { MessageParams } from "../i18n/rule-text.ts";
@@ -53,7 +52,10 @@ export function formatFeedRowError(error: FeedRowError): string {
  * messages in that language. The stored report keeps the English message and
  * the values; the values are not answered.
  */
-export function syncInLanguage(sync: PortfolioSync, language: Language | null | undefined): PortfolioSync {
+export function syncInLanguage<Sync extends { report?: { rejected: readonly object[] } | null | undefined }>(
+  sync: Sync,
+  language: Language | null | undefined,
+): Sync {
   if (!sync.report) return sync;
   const reader = language ?? defaultLanguage;
   const rejected = sync.report.rejected.map((error) => feedRowErrorIn(error as FeedRowError, reader));
