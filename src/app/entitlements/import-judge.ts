@@ -7,6 +7,7 @@ import { entitlementKey, type RowGroups } from "../../domain/csv/group-status-ro
 import { type ImportPlan, planStatusImport } from "../../domain/csv/plan-status-import.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { importAccessOf } from "../auth/import-access.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 import { resolveImportOwners } from "./import-owners.ts";
 
 /** Services judged, and then written, at a time. */
@@ -55,7 +56,8 @@ export async function judgeImport(
   let writing: Promise<void> = Promise.resolve();
   for (let start = 0; start < groups.length; start += chunkSize) {
     const part = planStatusImport({
-      index: deps.playbook.index,
+      // The rules' sentences in the importer's language; names in the file still read in English.
+      index: indexFor(deps, judging.actor),
       actorRole: judging.actor.role,
       today: todayOf(deps.now()),
       updateSeats: judging.updateSeats,

@@ -86,6 +86,25 @@ describe(importStatuses.name, () => {
     expect(await stored()).toEqual({ segments: 0, history: 0 });
   });
 
+  it("says a broken rule in the importer's language; the code and cell stay the same", async () => {
+    const broken = fixture.replace("2025-06-30", "2025-01-31");
+    const english = await refusal(importStatuses(deps, { csvText: broken, actor: admin }));
+    const german = await refusal(
+      importStatuses(deps, { csvText: broken, actor: { ...admin, language: "de" } }),
+    );
+    expect(german.violations.map((found) => [found.field, found.code])).toEqual(
+      english.violations.map((found) => [found.field, found.code]),
+    );
+    const [englishMessage, germanMessage] = [english, german].map((error) => error.violations[0]!.message);
+    expect(germanMessage).not.toBe(englishMessage);
+    expect(germanMessage).toMatch(/Datum|Vergangenheit/);
+    expect([english.messageIn("de"), english.messageIn("en")]).toEqual([
+      "Die Datei enthält 1 Fehler; es wurde nichts importiert.",
+      "The file has 1 error; nothing was imported.",
+    ]);
+    expect(await stored()).toEqual({ segments: 0, history: 0 });
+  });
+
   it("refuses a Blocked row whose note only repeats the status, naming the note column", async () => {
     const poor = fixture.replace(
       '"Blocked: the Warsaw branch firewall drops Exchange Online traffic; clears when the new firewall is in."',

@@ -3,7 +3,7 @@ import { CsvError, parse } from "csv-parse";
 import type { Db } from "../../db/client.ts";
 import type { LockedEntitlement } from "../../db/repositories/entitlement-repository.ts";
 import { loadTenantDomainsByKey } from "../../db/repositories/import-target-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { CsvColumnName } from "../../domain/csv/csv-columns.ts";
 import {
   type CsvRowError,
@@ -18,6 +18,7 @@ import type { ImportPlan } from "../../domain/csv/plan-status-import.ts";
 import { unescapeFormula } from "../../domain/csv/spreadsheet-cells.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor, rowScopeOf } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 import { judgeImport, writeImportChanges } from "./import-judge.ts";
 
 export interface ImportProgress {
@@ -83,9 +84,10 @@ export async function importStatuses(deps: AppDeps, input: ImportStatusesInput):
   const outcome = await writeImport(deps, input, file, progress);
   if (!outcome.written && outcome.errors.length > 0) {
     const count = outcome.errors.length;
-    throw new AppError(
+    throw saidError(
       "import_failed",
-      `The file has ${count} error${count === 1 ? "" : "s"}; nothing was imported.`,
+      count === 1 ? "import_failed_one" : "import_failed_other",
+      { count },
       { violations: rowErrorsAsViolations(outcome.errors), detail: { report: outcome } },
     );
   }
@@ -206,8 +208,9 @@ async function readStatusFile(
     keys.length === 0
       ? new Map<string, string>()
       : await loadTenantDomainsByKey(deps.database.db, { keys, visibleTo: rowScopeOf(deps, input.actor) });
+  const index = indexFor(deps, input.actor);
   for (const { record, row } of records) {
-    result.parses.push(parseStatusRow(deps.playbook.index, record, row, (key) => domains.get(key)));
+    result.parses.push(parseStatusRow(index, record, row, (key) => domains.get(key)));
   }
   progress({ phase: "reading", done: result.rows, total: result.rows });
   return result;

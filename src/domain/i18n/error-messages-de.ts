@@ -35,7 +35,7 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   entitlement_changed:
     "Die Lizenzberechtigung wurde inzwischen geändert (Version {current}, Sie haben Version {edited} bearbeitet). Prüfen Sie sie und wenden Sie Ihre Änderung erneut an.",
   entitlement_changed_by:
-    "Die Lizenzberechtigung wurde inzwischen von {name} geändert (Version {current}, Sie haben Version {edited} bearbeitet). Prüfen Sie sie und wenden Sie Ihre Änderung erneut an.",
+    "Die Lizenzberechtigung wurde am {when} von {name} geändert (Version {current}, Sie haben Version {edited} bearbeitet). Prüfen Sie sie und wenden Sie Ihre Änderung erneut an.",
   user_changed:
     "Der Benutzer wurde inzwischen von jemand anderem geändert (Version {current}, Sie haben Version {edited} bearbeitet). Laden Sie neu und wenden Sie Ihre Änderung erneut an.",
   work_item_changed:
@@ -68,4 +68,6 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   filter_invalid: "Der Filter ist ungültig.",
   password_wrong: "Das aktuelle Kennwort ist nicht richtig.",
   password_unusable: "Das neue Kennwort kann nicht verwendet werden.",
+  import_failed_one: "Die Datei enthält 1 Fehler; es wurde nichts importiert.",
+  import_failed_other: "Die Datei enthält {count} Fehler; es wurde nichts importiert.",
 };

@@ -40,7 +40,7 @@ export const errorMessagesEn = {
   entitlement_changed:
     "The entitlement was changed (version {current}, you edited version {edited}). Review it and apply your change again.",
   entitlement_changed_by:
-    "The entitlement was changed by {name} (version {current}, you edited version {edited}). Review it and apply your change again.",
+    "The entitlement was changed by {name} at {when} (version {current}, you edited version {edited}). Review it and apply your change again.",
   user_changed:
     "The user was changed by someone else (version {current}, you edited version {edited}). Reload and apply your change again.",
   work_item_changed:
@@ -72,6 +72,8 @@ export const errorMessagesEn = {
   filter_invalid: "The filter is not valid.",
   password_wrong: "The current password is not right.",
   password_unusable: "The new password cannot be used.",
+  import_failed_one: "The file has 1 error; nothing was imported.",
+  import_failed_other: "The file has {count} errors; nothing was imported.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorMessagesEn;
