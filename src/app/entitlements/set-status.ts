@@ -133,7 +133,8 @@ async function versionConflict(db: Db, current: EntitlementView, edited: number)
     last
       ? errorText.say(language, "entitlement_changed_by", {
           ...versions,
-          name: `${last.name ?? last.email ?? "the system"} (${formatIsoDateTime(language, String(last.at))})`,
+          name: last.name ?? last.email ?? "the system",
+          when: formatIsoDateTime(language, String(last.at)),
         })
       : errorText.say(language, "entitlement_changed", versions);
   return new AppError("version_conflict", textIn("en"), {

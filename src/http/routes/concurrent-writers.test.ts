@@ -110,7 +110,7 @@ describe("50 concurrent writers on one service status", () => {
       expect(body.current.version).toBeGreaterThan(result.version);
       // What the editor shows: "changed by X at T: review and retry".
       expect(body.changedBy).toMatchObject({ role: "delivery_fm" });
-      expect(body.detail).toMatch(/changed by User .+ at \d{4}-\d\d-\d\dT/);
+      expect(body.detail).toMatch(/changed by User .+ at \d+ \w+ \d{4}, \d\d:\d\d UTC \(version/);
     }
     // Each landed write made exactly one new version, from the version it read.
     const landedVersions = landed.map((result) => result.response.json().version).sort((a, b) => a - b);

@@ -57,7 +57,7 @@ describe("GET /api/my-work", () => {
     expect(work.groups[1]!.items[0]).toMatchObject({
       group: "due_this_week",
       date: "2025-03-14",
-      reason: "Next action is due 2025-03-14, in 4 days.",
+      reason: "Next action is due 14 Mar 2025, in 4 days.",
       assigned: true,
       owner: false,
       entitlement: { tenant: { id: tenantId }, segments: [{ l1: "in_progress", seats: 10 }] },

@@ -95,11 +95,11 @@ describe("refusals in two languages", () => {
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: "version_conflict", title: "Konflikt" });
     expect(stale.json().detail).toMatch(
-      /^Die Lizenzberechtigung wurde inzwischen von FM en \(.+ UTC\) geändert \(Version 2, Sie haben Version 1 bearbeitet\)\./,
+      /^Die Lizenzberechtigung wurde am .+ UTC von FM en geändert \(Version 2, Sie haben Version 1 bearbeitet\)\./,
     );
     const staleInEnglish = await change(english);
     expect(staleInEnglish.json().detail).toMatch(
-      /^The entitlement was changed by FM en \(.+\) \(version 2, you edited/,
+      /^The entitlement was changed by FM en at .+ UTC \(version 2, you edited/,
     );
   });
 
