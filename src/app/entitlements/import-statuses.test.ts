@@ -61,6 +61,26 @@ async function stored() {
   return { segments: segments.length, history: history.length };
 }
 
+/** The same broken file imported by an English and a German Admin: same code and cell, German words. */
+async function refusalInGerman(): Promise<void> {
+  const broken = fixture.replace("2025-06-30", "2025-01-31");
+  const english = await refusal(importStatuses(deps, { csvText: broken, actor: admin }));
+  const german = await refusal(
+    importStatuses(deps, { csvText: broken, actor: { ...admin, language: "de" } }),
+  );
+  expect(german.violations.map((found) => [found.field, found.code])).toEqual(
+    english.violations.map((found) => [found.field, found.code]),
+  );
+  const [englishMessage, germanMessage] = [english, german].map((error) => error.violations[0]!.message);
+  expect(germanMessage).not.toBe(englishMessage);
+  expect(germanMessage).toMatch(/Datum|Vergangenheit/);
+  expect([english.messageIn("de"), english.messageIn("en")]).toEqual([
+    "Die Datei enthält 1 Fehler; es wurde nichts importiert.",
+    "The file has 1 error; nothing was imported.",
+  ]);
+  expect(await stored()).toEqual({ segments: 0, history: 0 });
+}
+
 describe(importStatuses.name, () => {
   it("writes nothing on a dry run but reports what would change", async () => {
     const report = await importStatuses(deps, { csvText: fixture, actor: admin, dryRun: true });
@@ -86,24 +106,7 @@ describe(importStatuses.name, () => {
     expect(await stored()).toEqual({ segments: 0, history: 0 });
   });
 
-  it("says a broken rule in the importer's language; the code and cell stay the same", async () => {
-    const broken = fixture.replace("2025-06-30", "2025-01-31");
-    const english = await refusal(importStatuses(deps, { csvText: broken, actor: admin }));
-    const german = await refusal(
-      importStatuses(deps, { csvText: broken, actor: { ...admin, language: "de" } }),
-    );
-    expect(german.violations.map((found) => [found.field, found.code])).toEqual(
-      english.violations.map((found) => [found.field, found.code]),
-    );
-    const [englishMessage, germanMessage] = [english, german].map((error) => error.violations[0]!.message);
-    expect(germanMessage).not.toBe(englishMessage);
-    expect(germanMessage).toMatch(/Datum|Vergangenheit/);
-    expect([english.messageIn("de"), english.messageIn("en")]).toEqual([
-      "Die Datei enthält 1 Fehler; es wurde nichts importiert.",
-      "The file has 1 error; nothing was imported.",
-    ]);
-    expect(await stored()).toEqual({ segments: 0, history: 0 });
-  });
+  it("says a broken rule in the importer's language; the code and cell stay the same", refusalInGerman);
 
   it("refuses a Blocked row whose note only repeats the status, naming the note column", async () => {
     const poor = fixture.replace(
