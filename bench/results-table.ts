@@ -49,6 +49,11 @@ export function printResults(output: Output): void {
         `vacuum first: ${result.vacuum.seconds.toFixed(1)} s (this database does not vacuum by itself)`,
       );
     }
+    if (result.judged) {
+      lines.push(
+        `notes judged first: ${result.judged.judged.toLocaleString("en-US")} entitlements in ${result.judged.seconds.toFixed(1)} s`,
+      );
+    }
     const widths = [52, 9, 9, 9, 9, 6, 9, 9, 9, 9, 6];
     lines.push(
       pad(

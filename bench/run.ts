@@ -8,6 +8,7 @@ import { type Dataset, prepareDataset } from "./bench-datasets.ts";
 import { type BenchOptions, readBenchOptions } from "./bench-options.ts";
 import { type BenchSession, type CapturedQuery, openBenchSession, replay } from "./bench-session.ts";
 import { httpClient } from "./http-client.ts";
+import { judgeBacklog } from "./judge-backlog.ts";
 import { type LoadOptions, type LoadResult, runLoad, runSideBySide } from "./load.ts";
 import { printResults } from "./results-table.ts";
 import { benchImportBesideSql, type ImportBench, planImportFile } from "./scenarios/import-scenario.ts";
@@ -53,6 +54,8 @@ export interface TargetResult {
   server: { startRssMb: number; peakRssMb: number } | null;
   /** Set when the database does not vacuum by itself and the run vacuumed first (vacuumPortfolio). */
   vacuum: { seconds: number } | null;
+  /** The notes judged before timing (judgeBacklog), so the server's judging job stays idle. */
+  judged: { judged: number; seconds: number } | null;
 }
 
 const options = readBenchOptions(process.argv.slice(2));
@@ -99,6 +102,7 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     export: null,
     server: null,
     vacuum: null,
+    judged: null,
   };
   const database = { url: dataset.url, dataDir: dataset.dataDir };
 
@@ -114,6 +118,8 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
       `vacuumed the portfolio's tables first (${result.vacuum.seconds.toFixed(1)} s): nothing else does here`,
     );
   }
+  result.judged = await judgeBacklog(session.deps);
+  log(`judged ${result.judged.judged} entitlements' notes first (${result.judged.seconds.toFixed(1)} s)`);
   const actors = await benchActors(session.deps);
   const tokens = {
     admin: await tokenFor(session.deps, actors.admin),
