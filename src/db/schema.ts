@@ -984,6 +984,8 @@ export const escalations = pgTable(
     message: text("message").notNull(),
     /** The playbook rule that raised it (target_slipped, blocked_too_long); null when a person did. */
     rule: text("rule"),
+    /** A rule's message values ({days, from, to}): said again in each reader's language. Null: a person's, or older. */
+    ruleValues: jsonb("rule_values"),
     /** The start of the Blocked spell a rule raised it for: a rule raises one per spell. */
     spellStart: timestamp("spell_start", { withTimezone: true }),
     /** The SLA: resolved by the end of this day (business days from the opening). */
