@@ -4,10 +4,12 @@ import { type EscalationRow, findEscalationRow } from "../../db/repositories/esc
 import { groupsOf } from "../../db/repositories/resolver-group-repository.ts";
 import { AppError, saidError } from "../../domain/app-error.ts";
 import { isActive, mayHandle } from "../../domain/escalations/escalation-policy.ts";
+import { escalationMessageIn } from "../../domain/escalations/rule-escalation-message.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Escalation } from "../../http/schemas/escalations.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { decide, requireActor, rowScopeOf } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 
 /**
  * Who sees which escalations: those on the tenants the actor reads, and those
@@ -55,11 +57,16 @@ export function requireHandler(actor: Actor, isMember: boolean, group: string): 
   });
 }
 
-/** An escalation as the API shows it to this reader. */
+/**
+ * An escalation as the API shows it to this reader: the L2's name and a rule's
+ * message in the reader's language (the rule's values are not answered).
+ */
 export function escalationView(deps: AppDeps, row: EscalationRow, reader: EscalationReader): Escalation {
-  const l2 = deps.playbook.index.l2(row.l1, row.l2);
+  const { ruleValues: _, ...shown } = row;
+  const l2 = indexFor(deps, reader.actor).l2(row.l1, row.l2);
   return {
-    ...row,
+    ...shown,
+    message: escalationMessageIn(reader.actor.language, row),
     l2Name: l2?.name ?? row.l2,
     overdue: isActive(row.state) && todayOf(deps.now()) > row.dueOn,
     canHandle: mayHandle(reader.actor.role, reader.memberOf.includes(row.group), row.group).allowed,

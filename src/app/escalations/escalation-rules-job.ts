@@ -6,6 +6,7 @@ import {
   targetSlippedCandidates,
 } from "../../db/repositories/escalation-rule-repository.ts";
 import { type EscalationRuleId, resolverOf } from "../../domain/escalations/escalation-policy.ts";
+import { ruleMessage, ruleValuesOf } from "../../domain/escalations/rule-escalation-message.ts";
 import type { AppDeps } from "../app-deps.ts";
 import type { JobHandler } from "../jobs/job-runner.ts";
 import { localizedIndex } from "../playbook/playbook-translations.ts";
@@ -15,12 +16,6 @@ import { raiseEscalation } from "./raise-escalation.ts";
 const blocked = "blocked";
 /** Escalations raised per round; a round that raises this many runs again at once for the rest. */
 const perRound = 200;
-
-const messages: Record<EscalationRuleId, (candidate: RuleCandidate, days: number) => string> = {
-  target_slipped: (candidate, days) =>
-    `The Blocked target date slipped from ${candidate.firstTarget} to ${candidate.targetNow}, ${days} days or more past the first one of this Blocked spell.`,
-  blocked_too_long: (_, days) => `Blocked for more than ${days} days without a break.`,
-};
 
 /**
  * Raises the escalations the playbook's rules call for, once per
@@ -45,13 +40,18 @@ export async function raiseRuleEscalations(deps: AppDeps): Promise<{ raised: num
     const candidates = await find(db, { l1: blocked, l2s, days, now, limit: perRound });
     more ||= candidates.length === perRound;
     for (const candidate of candidates) {
-      if (await raiseFor(deps, candidate, rule, messages[rule](candidate, days))) raised++;
+      if (await raiseFor(deps, candidate, rule, days)) raised++;
     }
   }
   return { raised, more };
 }
 
-async function raiseFor(deps: AppDeps, candidate: RuleCandidate, rule: EscalationRuleId, message: string) {
+/**
+ * Raises one rule's escalation. It keeps the rule's values and an English
+ * message (webhooks, the CLI); readers and notices get it in their language.
+ */
+async function raiseFor(deps: AppDeps, candidate: RuleCandidate, rule: EscalationRuleId, days: number) {
+  const ruleValues = ruleValuesOf(rule, days, candidate);
   const db = deps.database.db;
   const resolver = resolverOf(deps.playbook.index, blocked, candidate.l2);
   const target = await escalationTarget(db, candidate.entitlementId);
@@ -64,8 +64,9 @@ async function raiseFor(deps: AppDeps, candidate: RuleCandidate, rule: Escalatio
       l2NameIn: (language) =>
         localizedIndex(deps.playbook, language).l2(resolver.l1, resolver.l2)?.name ?? resolver.l2Name,
       resolver,
-      message,
+      message: ruleMessage("en", rule, ruleValues),
       rule,
+      ruleValues,
       spellStart: candidate.spellStart,
       opener: null,
     }),

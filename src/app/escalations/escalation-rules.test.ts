@@ -106,7 +106,7 @@ describe("the playbook's escalation rules", () => {
       openedBy: null,
       dueOn: "2025-04-03",
     });
-    expect(found[0]?.message).toContain("from 2025-04-01 to 2025-04-21");
+    expect(found[0]?.message).toContain("from 1 Apr 2025 to 21 Apr 2025");
     const inbox = await listNotifications(deps, member);
     expect(inbox.items.filter((item) => item.entitlementId === entitlement.id)).toHaveLength(1);
     const [opened] = await getEscalationHistory(deps, fm, entitlement.id);

@@ -288,6 +288,7 @@ describe("an escalation rolled back", () => {
           },
           message: "Rolled back.",
           rule: null,
+          ruleValues: null,
           spellStart: null,
           opener: fm,
         });

@@ -3,6 +3,7 @@ import { groupsOf } from "../../db/repositories/resolver-group-repository.ts";
 import type { EscalationReport } from "../../http/schemas/escalations.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 import { reportTotals } from "../reports/report-totals.ts";
 
 /**
@@ -31,7 +32,8 @@ export async function getEscalationReport(
     return figures.open;
   });
   const found = figures!;
-  const index = deps.playbook.index;
+  // The L2s by their names in the reader's language.
+  const index = indexFor(deps, actor);
   return {
     open: totals.items.map((cell) => ({ ...cell, l2Name: index.l2(cell.l1, cell.l2)?.name ?? cell.l2 })),
     suppressedCells: totals.suppressedCells,

@@ -7,5 +7,10 @@ import { escalationView, visibleEscalation } from "./escalation-access.ts";
 export async function getEscalation(deps: AppDeps, actor: Actor, id: string): Promise<EscalationDetail> {
   const db = deps.database.db;
   const { row, reader } = await visibleEscalation(deps, db, actor, id);
-  return { ...escalationView(deps, row, reader), events: await escalationEventsOf(db, row.id) };
+  const view = escalationView(deps, row, reader);
+  // A rule's opening event carries its message: said in the reader's language like the escalation's.
+  const events = (await escalationEventsOf(db, row.id)).map((event) =>
+    event.kind === "opened" && row.rule ? { ...event, text: view.message } : event,
+  );
+  return { ...view, events };
 }

@@ -41,6 +41,7 @@ export async function openEscalation(
       resolver,
       message: input.message.trim(),
       rule: null,
+      ruleValues: null,
       spellStart: null,
       opener: actor,
     }),

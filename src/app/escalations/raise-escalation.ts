@@ -4,6 +4,7 @@ import { activeMemberIds } from "../../db/repositories/resolver-group-repository
 import { raiseWebhookEvent } from "../../db/repositories/webhook-event-repository.ts";
 import { addBusinessDays } from "../../domain/escalations/business-days.ts";
 import type { EscalationRuleId, Resolver } from "../../domain/escalations/escalation-policy.ts";
+import { escalationMessageIn, type RuleValues } from "../../domain/escalations/rule-escalation-message.ts";
 import type { Language } from "../../domain/i18n/languages.ts";
 import { formatIsoDate } from "../../domain/i18n/rule-text.ts";
 import { noticeText } from "../../domain/i18n/server-texts.ts";
@@ -18,8 +19,11 @@ export interface EscalationToRaise {
   /** The L2's name in a language, for the notice (the resolver's English name without it). */
   l2NameIn?: (language: Language) => string;
   resolver: Resolver;
+  /** The message as stored: a person's words, or a rule's in English. */
   message: string;
   rule: EscalationRuleId | null;
+  /** A rule's message values, kept to say it in each reader's language; null for a person's. */
+  ruleValues: RuleValues | null;
   spellStart: string | null;
   /** The person escalating; null for a playbook rule. */
   opener: Actor | null;
@@ -44,6 +48,7 @@ export async function raiseEscalation(tx: Db, now: Date, input: EscalationToRais
     l2: resolver.l2,
     message: input.message,
     rule: input.rule,
+    ruleValues: input.ruleValues,
     spellStart: input.spellStart,
     dueOn,
     openedBy,
@@ -83,7 +88,7 @@ export async function raiseEscalation(tx: Db, now: Date, input: EscalationToRais
         l2: input.l2NameIn?.(language) ?? resolver.l2Name,
         name: opener?.name ?? "",
         date: formatIsoDate(language, dueOn),
-        message: input.message,
+        message: escalationMessageIn(language, input),
       }),
   });
   return id;

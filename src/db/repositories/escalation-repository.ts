@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { EscalationState } from "../../domain/escalations/escalation-policy.ts";
+import type { RuleValues } from "../../domain/escalations/rule-escalation-message.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { EscalationEvent } from "../../http/schemas/escalations.ts";
 import type { Db } from "../client.ts";
@@ -30,6 +31,8 @@ export interface EscalationRow {
   state: EscalationState;
   message: string;
   rule: "target_slipped" | "blocked_too_long" | null;
+  /** A rule's message values, to say it in a reader's language (never answered); null for a person's. */
+  ruleValues: unknown;
   dueOn: string;
   openedAt: string;
   openedBy: Person | null;
@@ -51,7 +54,8 @@ const rowColumns = sql`x.id::text as id, x.entitlement_id::text as "entitlementI
   json_build_object('id', t.id::text, 'name', t.name) as tenant,
   json_build_object('id', c.id::text, 'name', c.name) as customer,
   json_build_object('id', s.id, 'name', s.name) as service,
-  x.group_name as "group", x.l1, x.l2, x.state, x.message, x.rule, x.due_on::text as "dueOn",
+  x.group_name as "group", x.l1, x.l2, x.state, x.message, x.rule,
+  x.rule_values as "ruleValues", x.due_on::text as "dueOn",
   ${iso("x.opened_at")} as "openedAt", ${person("ob")} as "openedBy",
   ${iso("x.acknowledged_at")} as "acknowledgedAt", ${person("ab")} as "acknowledgedBy",
   ${iso("x.closed_at")} as "closedAt", ${person("cb")} as "closedBy", x.decline_reason as "declineReason",
@@ -74,6 +78,8 @@ export interface NewEscalation {
   l2: string;
   message: string;
   rule: "target_slipped" | "blocked_too_long" | null;
+  /** A rule's message values (docs/I18N.md); null for a person's message. */
+  ruleValues: RuleValues | null;
   spellStart: string | null;
   dueOn: string;
   openedBy: string | null;
@@ -89,10 +95,10 @@ export async function insertEscalation(db: Db, input: NewEscalation): Promise<st
   const at = input.at.toISOString();
   const [row] = await rowsOf<{ id: string }>(
     db,
-    sql`insert into escalations (entitlement_id, group_name, l1, l2, message, rule, spell_start, due_on,
-          opened_by, opened_at, updated_at)
+    sql`insert into escalations (entitlement_id, group_name, l1, l2, message, rule, rule_values, spell_start,
+          due_on, opened_by, opened_at, updated_at)
         values (${input.entitlementId}::uuid, ${input.group}, ${input.l1}, ${input.l2}, ${input.message},
-          ${input.rule}, ${input.spellStart}::timestamptz, ${input.dueOn}::date, ${input.openedBy}::uuid,
+          ${input.rule}, ${input.ruleValues ? JSON.stringify(input.ruleValues) : null}::jsonb, ${input.spellStart}::timestamptz, ${input.dueOn}::date, ${input.openedBy}::uuid,
           ${at}::timestamptz, ${at}::timestamptz)
         on conflict do nothing
         returning id::text as id`,
@@ -255,6 +261,7 @@ export interface EscalationHistoryRow {
   l1: string;
   l2: string;
   rule: EscalationRow["rule"];
+  ruleValues: unknown;
   text: string;
   actor: { name: string; email: string } | null;
 }
@@ -265,7 +272,7 @@ export async function escalationHistoryOf(db: Db, entitlementId: string): Promis
   return rowsOf<EscalationHistoryRow>(
     db,
     sql`select ev.id::int as id, ev.escalation_id::text as "escalationId", ${iso("ev.at")} as at, ev.kind,
-          x.group_name as "group", x.l1, x.l2, x.rule, ev.text,
+          x.group_name as "group", x.l1, x.l2, x.rule, x.rule_values as "ruleValues", ev.text,
           case when u.id is null then null else json_build_object('name', u.name, 'email', u.email) end as actor
         from escalation_events ev
         join escalations x on x.id = ev.escalation_id

@@ -2,6 +2,8 @@ import { digestMessagesDe } from "./digest-messages-de.ts";
 import { digestMessagesEn } from "./digest-messages-en.ts";
 import { errorMessagesDe } from "./error-messages-de.ts";
 import { errorMessagesEn } from "./error-messages-en.ts";
+import { escalationMessagesDe } from "./escalation-messages-de.ts";
+import { escalationMessagesEn } from "./escalation-messages-en.ts";
 import { feedMessagesDe } from "./feed-messages-de.ts";
 import { feedMessagesEn } from "./feed-messages-en.ts";
 import { labelMessagesDe } from "./label-messages-de.ts";
@@ -20,6 +22,7 @@ export const digestText = sayerOf({ en: digestMessagesEn, de: digestMessagesDe }
 export const errorText = sayerOf({ en: errorMessagesEn, de: errorMessagesDe });
 export const feedText = sayerOf({ en: feedMessagesEn, de: feedMessagesDe });
 export const labelText = sayerOf({ en: labelMessagesEn, de: labelMessagesDe });
+export const escalationText = sayerOf({ en: escalationMessagesEn, de: escalationMessagesDe });
 
 /** Every catalogue pair, for the completeness test. */
 export const serverCatalogues = {
@@ -28,4 +31,5 @@ export const serverCatalogues = {
   errors: { en: errorMessagesEn, de: errorMessagesDe },
   labels: { en: labelMessagesEn, de: labelMessagesDe },
   feed: { en: feedMessagesEn, de: feedMessagesDe },
+  escalations: { en: escalationMessagesEn, de: escalationMessagesDe },
 } as const;
