@@ -44,7 +44,7 @@ export function getBlockedOverTimeByL2(
       { from: addDays(today, -7 * (weeks - 1)), to: today },
       filter.taxonomy === "recorded" ? [] : await currentTaxonomyMap(deps),
     );
-    const label = historyLabels(deps);
-    return rows.map((row) => ({ ...row, l2Name: label.l2("blocked", row.l2) ?? "(no L2)" }));
+    const label = historyLabels(deps, actor.language);
+    return rows.map((row) => ({ ...row, l2Name: label.l2("blocked", row.l2) ?? label.noL2() }));
   });
 }

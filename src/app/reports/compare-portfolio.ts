@@ -55,9 +55,10 @@ export async function comparePortfolio(
       taxonomy,
     ),
   );
+  const label = historyLabels(deps, actor.language);
   const changes = rows.flatMap((row) =>
     statusChanges(row.before?.segments ?? [], row.after.segments).map((change) =>
-      changeRow(deps, row, change),
+      changeRow(label, row, change),
     ),
   );
   return {
@@ -67,13 +68,14 @@ export async function comparePortfolio(
       ...totalsOf(changes.map(({ row }) => row)),
       entitlements: new Set(changes.map(({ row }) => row.entitlementId)).size,
     },
-    groups: groupsOf(deps, changes.slice(0, changeLimit)),
+    groups: groupsOf(label, changes.slice(0, changeLimit)),
     truncated: changes.length > changeLimit,
   };
 }
 
-function changeRow(deps: AppDeps, row: StatusPairRow, change: StatusChange) {
-  const label = historyLabels(deps);
+type Labels = ReturnType<typeof historyLabels>;
+
+function changeRow(label: Labels, row: StatusPairRow, change: StatusChange) {
   const named: StatusChangeRow = {
     kind: change.kind,
     entitlementId: row.entitlementId,
@@ -109,7 +111,7 @@ function totalsOf(changes: readonly StatusChangeRow[]) {
 }
 
 /** Groups by owner, then service; owners A to Z with "no owner" last, the services of each A to Z. */
-function groupsOf(deps: AppDeps, changes: { owner: string | null; row: StatusChangeRow }[]): CompareGroup[] {
+function groupsOf(label: Labels, changes: { owner: string | null; row: StatusChangeRow }[]): CompareGroup[] {
   const groups = new Map<string, { owner: string | null; serviceId: string; rows: StatusChangeRow[] }>();
   for (const { owner, row } of changes) {
     const key = `${owner ?? ""}\u0000${row.serviceId}`;
@@ -117,7 +119,6 @@ function groupsOf(deps: AppDeps, changes: { owner: string | null; row: StatusCha
     group.rows.push(row);
     groups.set(key, group);
   }
-  const label = historyLabels(deps);
   return [...groups.values()]
     .sort(
       (a, b) =>

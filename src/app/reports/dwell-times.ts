@@ -74,7 +74,7 @@ export async function getDwellTimes(
         const read = tallied(await dwellTalliesFromFacts(db, { ...scope, until }, window, by));
         curve = survivalCurve(read.cohort, curveDays);
         cohortTenants = read.cohortTenants;
-        return dwellRows(deps, read.groups, by);
+        return dwellRows(historyLabels(deps, actor.language), read.groups, by);
       }
       const pieces = await blockedPieces(db, scope, until);
       curve = cohortSurvival(pieces, window, curveDays);
@@ -83,7 +83,7 @@ export async function getDwellTimes(
           .filter((piece) => piece.since >= window.from && piece.since <= window.to)
           .map((piece) => piece.tenantId),
       ).size;
-      return dwellRows(deps, piecesByGroup(pieces, window, by), by);
+      return dwellRows(historyLabels(deps, actor.language), piecesByGroup(pieces, window, by), by);
     },
   );
   const withheld = withoutSmallCells(actor.role, [{ tenants: cohortTenants }]).suppressed > 0;
@@ -167,8 +167,11 @@ function tallied(rows: readonly DwellTallyRow[]): {
   return { groups: [...groups.values()], cohort, cohortTenants };
 }
 
-function dwellRows(deps: AppDeps, groups: readonly DwellGroup[], by: DwellGrouping): DwellRow[] {
-  const label = historyLabels(deps);
+function dwellRows(
+  label: ReturnType<typeof historyLabels>,
+  groups: readonly DwellGroup[],
+  by: DwellGrouping,
+): DwellRow[] {
   const rows = groups.map((group): DwellRow => {
     const figures = dwellFromTallies(group.tallies);
     const l2 = by === "service" ? null : group.l2;
@@ -176,9 +179,9 @@ function dwellRows(deps: AppDeps, groups: readonly DwellGroup[], by: DwellGroupi
     return {
       key: groupKey(by, { l2, l3, serviceId: group.serviceId }),
       l2,
-      l2Name: by === "service" ? null : (label.l2("blocked", l2) ?? "(no L2)"),
+      l2Name: by === "service" ? null : (label.l2("blocked", l2) ?? label.noL2()),
       l3,
-      l3Name: by === "l3" ? (label.l3("blocked", l2, l3) ?? "(no L3)") : null,
+      l3Name: by === "l3" ? (label.l3("blocked", l2, l3) ?? label.noL3()) : null,
       serviceId: by === "service" ? group.serviceId : null,
       serviceName: by === "service" ? label.service(group.serviceId) : null,
       blockedSeats: figures.blockedSeats,

@@ -62,7 +62,7 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
         }
       }
       for (const row of unchanged) add(row.l1, row.l1, row.seats, row.tenantId);
-      return flowRows(deps, [...cells.values()]);
+      return flowRows(deps, actor, [...cells.values()]);
     },
   );
   return { ...window, ...totals };
@@ -70,9 +70,10 @@ export async function getL1Flow(deps: AppDeps, actor: Actor, query: FlowQuery = 
 
 function flowRows(
   deps: AppDeps,
+  actor: Actor,
   cells: { fromL1: string | null; toL1: string | null; seats: number; tenants: Set<string> }[],
 ): FlowRow[] {
-  const label = historyLabels(deps);
+  const label = historyLabels(deps, actor.language);
   const order = new Map(deps.playbook.index.playbook.l1s.map((l1, position) => [l1.id, position]));
   const rank = (l1: string | null) => (l1 === null ? -1 : (order.get(l1) ?? order.size));
   return cells

@@ -8,4 +8,6 @@ export const labelMessagesDe: Texts<LabelMessageKey> = {
   owner_unresolved: "{owner} (nicht zugeordnet)",
   owner_none: "Ohne Verantwortung",
   no_status: "(kein Status)",
+  no_l2: "(ohne L2)",
+  no_l3: "(ohne L3)",
 };

@@ -9,6 +9,8 @@ export const labelMessagesEn = {
   owner_unresolved: "{owner} (unresolved)",
   owner_none: "No owner",
   no_status: "(no status)",
+  no_l2: "(no L2)",
+  no_l3: "(no L3)",
 } as const;
 
 export type LabelMessageKey = keyof typeof labelMessagesEn;
