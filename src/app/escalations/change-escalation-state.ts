@@ -10,7 +10,7 @@ import { AppError } from "../../domain/app-error.ts";
 import { type EscalationAction, transitions } from "../../domain/escalations/escalation-policy.ts";
 import { type ErrorMessageKey, errorMessagesEn } from "../../domain/i18n/error-messages-en.ts";
 import type { Language } from "../../domain/i18n/languages.ts";
-import { errorText, noticeText } from "../../domain/i18n/server-texts.ts";
+import { errorText, escalationText, noticeText } from "../../domain/i18n/server-texts.ts";
 import { violation } from "../../domain/violation.ts";
 import type { EscalationChangeBody, EscalationDetail } from "../../http/schemas/escalations.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -18,8 +18,6 @@ import type { WriteContext } from "../audit/record-audit.ts";
 import { notifyInTransaction } from "../notifications/notify.ts";
 import { escalationView, requireHandler, visibleEscalation } from "./escalation-access.ts";
 import { getEscalation } from "./get-escalation.ts";
-
-const pastTense = { acknowledge: "acknowledged", resolve: "resolved", decline: "declined" } as const;
 
 /**
  * Acknowledges, resolves or declines an escalation: its group's members and
@@ -40,9 +38,10 @@ export async function changeEscalationState(
   requireHandler(actor, isMember, row.group);
   const reason = input.reason?.trim() || null;
   if (input.action === "decline" && !reason) {
-    const message = "Say why the group declines it: the reason is required.";
-    throw new AppError("validation_failed", message, {
-      violations: [violation("reason", "required", message)],
+    const textIn = (language: Language) => escalationText.say(language, "decline_reason_required");
+    throw new AppError("validation_failed", textIn("en"), {
+      textIn,
+      violations: [violation("reason", "required", textIn("en"))],
     });
   }
   const transition = transitions[input.action];
@@ -123,19 +122,23 @@ async function staleChange(
 ): Promise<AppError> {
   const current = await findEscalationRow(db, input.id);
   const view = current ? escalationView(deps, current, reader) : null;
+  const state = `escalation_${current?.state}` as ErrorMessageKey;
+  const stateIn = (language: Language) =>
+    !current
+      ? escalationText.say(language, "state_closed")
+      : state in errorMessagesEn
+        ? errorText.say(language, state)
+        : current.state;
   if (current && current.version !== input.version) {
-    const state = `escalation_${current.state}` as ErrorMessageKey;
     const textIn = (language: Language) =>
       errorText.say(language, "escalation_changed", {
         edited: String(input.version),
         current: String(current.version),
-        state: state in errorMessagesEn ? errorText.say(language, state) : current.state,
+        state: stateIn(language),
       });
     return new AppError("version_conflict", textIn("en"), { textIn, detail: { current: view } });
   }
-  return new AppError(
-    "conflict",
-    `A ${current?.state ?? "closed"} escalation cannot be ${pastTense[input.action]}.`,
-    { detail: { current: view } },
-  );
+  const textIn = (language: Language) =>
+    escalationText.say(language, `cannot_${input.action}`, { state: stateIn(language) });
+  return new AppError("conflict", textIn("en"), { textIn, detail: { current: view } });
 }

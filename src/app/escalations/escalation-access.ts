@@ -5,6 +5,8 @@ import { groupsOf } from "../../db/repositories/resolver-group-repository.ts";
 import { AppError, saidError } from "../../domain/app-error.ts";
 import { isActive, mayHandle } from "../../domain/escalations/escalation-policy.ts";
 import { escalationMessageIn } from "../../domain/escalations/rule-escalation-message.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { escalationText } from "../../domain/i18n/server-texts.ts";
 import type { TenantScope } from "../../domain/policy/tenant-scope.ts";
 import type { Escalation } from "../../http/schemas/escalations.ts";
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
@@ -52,7 +54,10 @@ async function readsTenant(deps: AppDeps, db: Db, actor: Actor, entitlementId: s
 export function requireHandler(actor: Actor, isMember: boolean, group: string): void {
   const decision = mayHandle(actor.role, isMember, group);
   if (decision.allowed) return;
-  throw new AppError("forbidden", `${decision.reason} ${decision.instead}`, {
+  // The sentence in the asker's language; `reason` and `instead` stay as the policy words them.
+  const textIn = (language: Language) => escalationText.say(language, "not_group_member", { group });
+  throw new AppError("forbidden", textIn("en"), {
+    textIn,
     detail: { rule: decision.rule, reason: decision.reason, instead: decision.instead },
   });
 }

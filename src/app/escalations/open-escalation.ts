@@ -2,6 +2,10 @@ import type { Db } from "../../db/client.ts";
 import { escalationTarget, findActiveEscalationId } from "../../db/repositories/escalation-repository.ts";
 import { AppError, saidError } from "../../domain/app-error.ts";
 import { type Resolver, resolverOf } from "../../domain/escalations/escalation-policy.ts";
+import type { EscalationMessageKey } from "../../domain/i18n/escalation-messages-en.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import type { MessageParams } from "../../domain/i18n/rule-text.ts";
+import { escalationText } from "../../domain/i18n/server-texts.ts";
 import { violation } from "../../domain/violation.ts";
 import type { EscalationDetail, OpenEscalationBody } from "../../http/schemas/escalations.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -48,11 +52,12 @@ export async function openEscalation(
   );
   if (!id) {
     const waiting = await findActiveEscalationId(db, target.id, resolver.group);
-    throw new AppError(
-      "conflict",
-      `An escalation of this entitlement to ${resolver.group} is still waiting; comment on it rather than opening another.`,
-      { detail: { escalationId: waiting, group: resolver.group } },
-    );
+    const textIn = (language: Language) =>
+      escalationText.say(language, "still_waiting", { group: resolver.group });
+    throw new AppError("conflict", textIn("en"), {
+      textIn,
+      detail: { escalationId: waiting, group: resolver.group },
+    });
   }
   return getEscalation(deps, actor, id);
 }
@@ -65,29 +70,28 @@ function chooseResolver(
 ): Resolver {
   const index = deps.playbook.index;
   const classified = segments.filter((segment) => segment.l2 !== null) as { l1: string; l2: string }[];
-  const refuse = (code: string, message: string, instead: string[]) =>
-    new AppError("validation_failed", message, {
-      violations: [violation("l2", code, message)],
+  const refuse = (code: string, key: EscalationMessageKey, instead: string[], params: MessageParams = {}) => {
+    const textIn = (language: Language) => escalationText.say(language, key, params);
+    return new AppError("validation_failed", textIn("en"), {
+      textIn,
+      violations: [violation("l2", code, textIn("en"))],
       detail: { instead },
     });
+  };
   const offered = classified.map((segment) => segment.l2);
   if (classified.length === 0) {
-    throw refuse(
-      "no_resolver",
-      "This entitlement's status names no L2, so it has no resolver group to escalate to. Record the L2 first.",
-      [],
-    );
+    throw refuse("no_resolver", "no_resolver", []);
   }
   const chosen =
     l2 === undefined
       ? (classified.find((segment) => segment.l1 === "blocked") ?? classified[0])
       : classified.find((segment) => segment.l2 === l2);
   if (!chosen) {
-    throw refuse("not_on_entitlement", `The L2 "${l2}" is not one of this entitlement's segments'.`, offered);
+    throw refuse("not_on_entitlement", "l2_not_on_entitlement", offered, { l2: l2 ?? "" });
   }
   const resolver = resolverOf(index, chosen.l1, chosen.l2);
   if (!resolver) {
-    throw refuse("unknown_l2", `The L2 "${chosen.l2}" is not in the active playbook.`, offered);
+    throw refuse("unknown_l2", "l2_unknown", offered, { l2: chosen.l2 });
   }
   return resolver;
 }

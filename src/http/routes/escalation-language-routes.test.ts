@@ -139,7 +139,7 @@ const get = async (url: string, headers: { authorization: string }) => {
 };
 
 const germanSlip =
-  "Das Zieldatum von „Blockiert“ hat sich von 1. Apr. 2025 auf 21. Apr. 2025 verschoben, 14 Tage oder mehr nach dem ersten Zieldatum dieser Blockade.";
+  "Das Zieldatum der Blockade wurde vom 1. Apr. 2025 auf den 21. Apr. 2025 verschoben: 14 Tage oder mehr nach dem ersten Zieldatum dieser Blockadephase.";
 const englishSlip =
   "The Blocked target date slipped from 1 Apr 2025 to 21 Apr 2025, 14 days or more past the first one of this Blocked spell.";
 
@@ -219,5 +219,63 @@ describe("the history reports in the reader's language", () => {
     expect(dwell.items[0]).toMatchObject({ l2: "app_compatibility", l2Name: "App-Kompatibilität" });
     const weeks = await get("/api/reports/blocked-over-time-by-l2?weeks=2", german);
     expect(weeks.items).toContainEqual(expect.objectContaining({ l2Name: "App-Kompatibilität" }));
+  });
+});
+
+describe("escalation refusals in the asker's language", () => {
+  it("says a waiting escalation, a non-member's answer, a missing reason and a closed one in the asker's language", async () => {
+    const tenant = await createTenant(database.db, { name: "Tailspin Toys" });
+    const { id } = await createEntitlement(database.db, {
+      tenantId: tenant.id,
+      serviceId: "teams",
+      stage: "delivery",
+      segments: [{ seats: 50, l1: "blocked", scenarioId: "blocked_delivery", l2: "app_compatibility" }],
+    });
+    const fms: { authorization: string }[] = [];
+    for (const language of ["de", "en"]) {
+      const fm = await createUser(database.db, { role: "delivery_fm" });
+      await assign(database.db, fm.id, { tenantId: tenant.id });
+      fms.push(await bearerFor(deps, fm));
+      await chooses(fms.at(-1)!, language);
+    }
+    const [deFm, enFm] = fms as [{ authorization: string }, { authorization: string }];
+    const post = (url: string, headers: { authorization: string }, payload: object) =>
+      server.inject({ method: "POST", url, headers, payload });
+    const opened = await post(`/api/entitlements/${id}/escalations`, deFm, { message: "Bitte prüfen." });
+    expect(opened.statusCode).toBe(201);
+    const escalation = opened.json();
+
+    const again = await post(`/api/entitlements/${id}/escalations`, deFm, { message: "Noch einmal." });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe(
+      "Eine Eskalation dieser Lizenzberechtigung an App compatibility team wartet noch; kommentieren Sie sie, statt eine weitere zu eröffnen.",
+    );
+    expect(
+      (await post(`/api/entitlements/${id}/escalations`, enFm, { message: "Again." })).json().detail,
+    ).toBe(
+      "An escalation of this entitlement to App compatibility team is still waiting; comment on it rather than opening another.",
+    );
+
+    const answered = await post(`/api/escalations/${escalation.id}/acknowledge`, deFm, { version: 1 });
+    expect(answered.statusCode).toBe(403);
+    expect(answered.json()).toMatchObject({ rule: "not_group_member" });
+    expect(answered.json().detail).toMatch(
+      /^Nur die Mitglieder der Resolver-Gruppe „App compatibility team“/,
+    );
+
+    const noReason = await post(`/api/escalations/${escalation.id}/decline`, german, {
+      version: 1,
+      reason: " ",
+    });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json().detail).toBe("Sagen Sie, warum die Gruppe ablehnt: Der Grund ist erforderlich.");
+    expect((await post(`/api/escalations/${escalation.id}/resolve`, german, { version: 1 })).statusCode).toBe(
+      200,
+    );
+    const closed = await post(`/api/escalations/${escalation.id}/acknowledge`, german, { version: 2 });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().detail).toBe("Eine Eskalation im Stand „gelöst“ kann nicht angenommen werden.");
+    const enClosed = await post(`/api/escalations/${escalation.id}/acknowledge`, english, { version: 2 });
+    expect(enClosed.json().detail).toBe("A resolved escalation cannot be acknowledged.");
   });
 });
