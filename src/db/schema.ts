@@ -610,9 +610,74 @@ export const blockedSpellPieces = pgTable(
     since: date("since", { mode: "string" }).notNull(),
     endedOn: date("ended_on", { mode: "string" }),
     seats: integer("seats").notNull(),
+    /** The playbook version of the spell's last row: dwell times read its L2 and L3 in today's taxonomy. */
+    version: text("version"),
   },
-  (t) => [index("blocked_spell_pieces_entitlement_idx").on(t.entitlementId)],
+  (t) => [
+    index("blocked_spell_pieces_entitlement_idx").on(t.entitlementId),
+    // A tenant's pieces, counted again for the dwell tallies; a person's dwell times.
+    index("blocked_spell_pieces_tenant_idx").on(t.tenantId),
+  ],
 );
+
+/**
+ * Dwell tallies (migration 0030, docs/HISTORY.md "Cost"): the spell pieces of
+ * open entitlements summed per written (version, L2, L3) by day Blocked and day
+ * ended (null: still Blocked). Writers append; readers fold.
+ */
+export const blockedDwellSeats = pgTable("blocked_dwell_seats", {
+  version: text("version"),
+  l2: text("l2"),
+  l3: text("l3"),
+  since: date("since", { mode: "string" }).notNull(),
+  endedOn: date("ended_on", { mode: "string" }),
+  seats: bigint("seats", { mode: "number" }).notNull(),
+});
+
+/** The same per service. */
+export const blockedDwellServiceSeats = pgTable("blocked_dwell_service_seats", {
+  serviceId: text("service_id").notNull(),
+  since: date("since", { mode: "string" }).notNull(),
+  endedOn: date("ended_on", { mode: "string" }),
+  seats: bigint("seats", { mode: "number" }).notNull(),
+});
+
+/**
+ * Per tenant and group (`level` l2, l3 or service), the last day it held
+ * Blocked seats there ('infinity' while it does); level `cohort`: the latest
+ * day one of its spells began. Rebuilt per queued tenant by a reader.
+ */
+export const blockedDwellTenantDays = pgTable(
+  "blocked_dwell_tenant_days",
+  {
+    tenantId: uuid("tenant_id").notNull(),
+    level: text("level").notNull(),
+    l2: text("l2"),
+    l3: text("l3"),
+    serviceId: text("service_id"),
+    lastDay: date("last_day", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    index("blocked_dwell_tenant_days_tenant_idx").on(t.tenantId),
+    // Tenants of the written groups that today's taxonomy merges, counted one by one.
+    index("blocked_dwell_tenant_days_group_idx").on(t.level, t.l2, t.l3),
+  ],
+);
+
+/** Tenants per group by their last day (the histogram of blocked_dwell_tenant_days): appended, folded. */
+export const blockedDwellTenantCounts = pgTable("blocked_dwell_tenant_counts", {
+  level: text("level").notNull(),
+  l2: text("l2"),
+  l3: text("l3"),
+  serviceId: text("service_id"),
+  lastDay: date("last_day", { mode: "string" }).notNull(),
+  tenants: integer("tenants").notNull(),
+});
+
+/** Tenants whose pieces changed since a reader last counted them. */
+export const blockedDwellDirty = pgTable("blocked_dwell_dirty", {
+  tenantId: uuid("tenant_id").notNull(),
+});
 
 /**
  * The day cells and holders summed up to the start of each month (migration
