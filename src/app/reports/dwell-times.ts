@@ -1,3 +1,5 @@
+import type { Db } from "../../db/client.ts";
+import { dwellTalliesFromSums, ensureDwellTallies } from "../../db/repositories/dwell-tallies-repository.ts";
 import {
   type DwellTallyRow,
   dwellTalliesFromFacts,
@@ -18,6 +20,7 @@ import type { DwellAnswer, DwellRow } from "../../http/schemas/history-reports.t
 import { type Actor, type AppDeps, todayOf } from "../app-deps.ts";
 import { windowDays } from "../as-of-checks.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
+import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 import { historyLabels } from "./history-labels.ts";
 import { reportTotals } from "./report-totals.ts";
 
@@ -33,6 +36,8 @@ export interface DwellQuery {
   mine?: boolean | undefined;
   /** Walk the history instead of reading the spell pieces the trigger keeps (tests compare both). */
   rebuildFromHistory?: boolean;
+  /** Read the spell pieces even where the dwell tallies answer (tests compare both). */
+  fromPieces?: boolean;
 }
 
 /** Days the whole scope's survival curve is read at. */
@@ -69,14 +74,16 @@ export async function getDwellTimes(
       checks.done();
       const scope = { serviceId, customerId, visibleTo };
       const until = endOfDay(window.to);
+      // History read in today's taxonomy, as compare and the flow read it.
+      const map = await currentTaxonomyMap(deps);
       // The spell pieces hold the whole history: they answer a window that ends today.
       if (!query.rebuildFromHistory && window.to === today && (await ensureHistoryFacts(db, until))) {
-        const read = tallied(await dwellTalliesFromFacts(db, { ...scope, until }, window, by));
+        const read = tallied(await factTallies(db, { ...scope, until }, window, by, map, query.fromPieces));
         curve = survivalCurve(read.cohort, curveDays);
         cohortTenants = read.cohortTenants;
         return dwellRows(historyLabels(deps, actor.language), read.groups, by);
       }
-      const pieces = await blockedPieces(db, scope, until);
+      const pieces = await blockedPieces(db, scope, until, map);
       curve = cohortSurvival(pieces, window, curveDays);
       cohortTenants = new Set(
         pieces
@@ -94,6 +101,23 @@ export async function getDwellTimes(
     curve: withheld ? [] : curve,
     suppressedCells: totals.suppressedCells + (withheld ? 1 : 0),
   };
+}
+
+/** The dwell tallies for the whole portfolio where they answer, else the spell pieces in scope. */
+async function factTallies(
+  db: Db,
+  scope: Parameters<typeof dwellTalliesFromFacts>[1],
+  window: { from: string; to: string },
+  by: DwellGrouping,
+  map: Awaited<ReturnType<typeof currentTaxonomyMap>>,
+  fromPieces: boolean | undefined,
+): Promise<DwellTallyRow[]> {
+  const whole = scope.visibleTo?.kind === "all" && !scope.serviceId && !scope.customerId;
+  if (whole && !fromPieces && (await ensureDwellTallies(db))) {
+    const sums = await dwellTalliesFromSums(db, scope.until, window, by, map);
+    if (sums) return sums;
+  }
+  return dwellTalliesFromFacts(db, scope, window, by, map);
 }
 
 /** A group's identity and its tallies, however they were read. */

@@ -14,11 +14,14 @@ import {
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { defaultPlaybookPath } from "../../../test/support/default-playbook.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
+import { dwellTalliesFromSums } from "../../db/repositories/dwell-tallies-repository.ts";
 import { blockedByL2ServiceFromFacts } from "../../db/repositories/history-facts-repository.ts";
 import { blockedByL2AndService } from "../../db/repositories/report-repository.ts";
+import { endOfDay } from "../../domain/history/as-of-day.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { systemActor } from "../auth/system-actor.ts";
 import { applyPlaybook } from "../playbook/apply-playbook.ts";
+import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
 import { clearPlaybookCache, loadPlaybook } from "../playbook/load-playbook.ts";
 import { recordPlaybookAtStart } from "../playbook/record-playbook-at-start.ts";
 import { getBlockedByL2Service } from "./blocked-by-l2-service.ts";
@@ -297,15 +300,58 @@ describe("dwell times from the spell pieces", () => {
     expect(all.items.length).toBeGreaterThan(2);
   });
 
+  it("sum the dwell tallies as the pieces and the walk answer, after writes, an ending and a fold", async () => {
+    const db = database.db;
+    const map = await currentTaxonomyMap(deps);
+    const window = { from: "2024-12-10", to: "2025-03-10" };
+    // The rename makes one L2 of today out of two written ones: its tenants are counted one by one.
+    expect(await dwellTalliesFromSums(db, endOfDay("2025-03-10"), window, "l2", map)).not.toBeNull();
+    await sameThreeWays();
+    const [written] = (
+      (await db.execute(sql`select e.id::text as id from entitlements e where e.ended_at is null
+        and exists (select 1 from blocked_spell_pieces p where p.entitlement_id = e.id) order by e.id limit 1`)) as unknown as {
+        rows: { id: string }[];
+      }
+    ).rows;
+    await recordStatus(db, written!.id, "2025-03-09T10:00:00.000Z", [blocked(25, legal, geo)], {
+      playbookVersion: "1.1.0",
+    });
+    await sameThreeWays();
+    await db.execute(
+      sql`update entitlements set ended_at = '2025-03-09T12:00:00Z' where id = ${written!.id}::uuid`,
+    );
+    await sameThreeWays();
+    await db.execute(sql`update entitlements set ended_at = null where id = ${written!.id}::uuid`);
+    await db.execute(sql`select unblock_compact_dwell_tallies()`);
+    await sameThreeWays();
+  });
+
   it("reads the pieces: a piece the history does not have shows", async () => {
-    const before = await getDwellTimes(deps, systemActor, {});
+    const before = await getDwellTimes(deps, systemActor, { fromPieces: true });
     await database.db.execute(sql`insert into blocked_spell_pieces
       (entitlement_id, tenant_id, service_id, l2, l3, since, ended_on, seats)
       select e.id, e.tenant_id, e.service_id, ${legal}, null, '2025-03-02', null, 1000 from entitlements e
       where e.ended_at is null limit 1`);
-    const after = await getDwellTimes(deps, systemActor, {});
+    const after = await getDwellTimes(deps, systemActor, { fromPieces: true });
     expect(after.items[0]?.blockedSeats).toBe(
       (before.items.find((row) => row.l2 === legal)?.blockedSeats ?? 0) + 1000,
     );
   });
 });
+
+/** Dwell times from the tallies, the spell pieces and the walk through history, for the whole portfolio. */
+async function sameThreeWays() {
+  for (const actor of [systemActor, engineer]) {
+    for (const query of [{}, { by: "l3" }, { by: "service" }, { from: "2024-09-01" }] as DwellQuery[]) {
+      const sums = await getDwellTimes(deps, actor, query);
+      expect({ query, answer: await getDwellTimes(deps, actor, { ...query, fromPieces: true }) }).toEqual({
+        query,
+        answer: sums,
+      });
+      expect({
+        query,
+        answer: await getDwellTimes(deps, actor, { ...query, rebuildFromHistory: true }),
+      }).toEqual({ query, answer: sums });
+    }
+  }
+}

@@ -179,6 +179,7 @@ export function dwellTalliesFromFacts(
   scope: HistoryScope & { until: string },
   window: { from: string; to: string },
   by: "l2" | "l3" | "service",
+  taxonomyMap: readonly TaxonomyMapRow[] = [],
 ): Promise<DwellTallyRow[]> {
   const conditions: SQL[] = [
     sql`(p.ended_on is null or p.ended_on >= ${window.from}::date or p.since >= ${window.from}::date)`,
@@ -191,23 +192,26 @@ export function dwellTalliesFromFacts(
   const visible = tenantScopeCondition(scope.visibleTo, { id: sql`t.id`, customerId: sql`t.customer_id` });
   if (visible) conditions.push(visible);
   const tenants = scope.customerId || visible ? sql`join tenants t on t.id = p.tenant_id` : sql``;
+  // Each piece's L2 and L3 in today's taxonomy, by the version of its spell's last row.
+  const now = currentL2(taxonomyMap, sql`p.version`, sql`p.l2`, sql`p.l3`, sql`p.service_id`);
   const groupColumns =
     by === "service"
       ? sql`p.service_id as key, null::text as l2, null::text as l3, p.service_id as "serviceId"`
       : by === "l3"
-        ? sql`coalesce(p.l2, '') || '/' || coalesce(p.l3, '') as key, p.l2, p.l3, null::text as "serviceId"`
-        : sql`p.l2 as key, p.l2, null::text as l3, null::text as "serviceId"`;
+        ? sql`coalesce(${now.l2}, '') || '/' || coalesce(${now.l3}, '') as key, ${now.l2} as l2, ${now.l3} as l3,
+            null::text as "serviceId"`
+        : sql`${now.l2} as key, ${now.l2} as l2, null::text as l3, null::text as "serviceId"`;
   const to = sql`${window.to}::date`;
   const group = sql`key, l2, l3, "serviceId"`;
   return analyticRows(
     db,
-    sql`with relevant as materialized (
+    sql`with ${now.cte}, relevant as materialized (
           select ${groupColumns}, p.tenant_id, p.seats, p.ended_on is null as open,
             ${to} - p.since as open_days, p.ended_on - p.since as unblocked_days,
             coalesce(p.ended_on, ${to}) - p.since as cohort_days, p.ended_on is not null as ended,
             p.ended_on >= ${window.from}::date and p.ended_on <= ${to} as unblocked,
             p.since >= ${window.from}::date and p.since <= ${to} as cohort
-          from blocked_spell_pieces p ${tenants}
+          from blocked_spell_pieces p ${tenants} ${by === "service" ? sql`` : now.join}
           where ${sql.join(conditions, sql` and `)}
         )
         select ${group}, 'open' as kind, open_days as days, null::boolean as ended, sum(seats)::int as seats

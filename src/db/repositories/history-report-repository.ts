@@ -56,19 +56,33 @@ export interface BlockedPieceRow {
  * recorded; when one moment's seats were split over reasons, the biggest).
  * Entitlements a full feed had ended by `until` are left out, as in every report.
  */
-export function blockedPieces(db: Db, scope: HistoryScope, until: string): Promise<BlockedPieceRow[]> {
+export function blockedPieces(
+  db: Db,
+  scope: HistoryScope,
+  until: string,
+  taxonomyMap: readonly TaxonomyMapRow[] = [],
+): Promise<BlockedPieceRow[]> {
   const conditions = [
     sql`h.at < ${until}::timestamptz`,
     sql`(e.ended_at is null or e.ended_at >= ${until}::timestamptz)`,
     sql`g.seg->>'l1' = ${blockedL1}`,
     ...scopeConditions(scope),
   ];
+  // A spell's L2 and L3 in today's taxonomy, by the version of its last row.
+  const now = taxonomyMapSql(taxonomyMap, {
+    version: sql`p.version`,
+    l1: sql`${blockedL1}`,
+    l2: sql`p.l2`,
+    l3: sql`p.l3`,
+    serviceId: sql`p.service_id`,
+  });
   // Only rows holding Blocked seats are expanded and sorted; a spell's exit is the next row that
   // no longer holds it, or (after its last row) the entitlement's next row, found by index.
   return analyticRows(
     db,
-    sql`with observed as (
-          select h.id, h.entitlement_id, h.at, e.tenant_id, e.service_id, g.seg->>'l1Since' as since,
+    sql`with ${now.cte}, observed as (
+          select h.id, h.entitlement_id, h.at, h.playbook_version as version, e.tenant_id, e.service_id,
+            g.seg->>'l1Since' as since,
             sum((g.seg->>'seats')::int) as seats,
             (array_agg(g.seg->>'l2' order by (g.seg->>'seats')::int desc))[1] as l2,
             (array_agg(g.seg->>'l3' order by (g.seg->>'seats')::int desc))[1] as l3
@@ -77,17 +91,18 @@ export function blockedPieces(db: Db, scope: HistoryScope, until: string): Promi
           join tenants t on t.id = e.tenant_id
           cross join lateral jsonb_array_elements(h.after->'segments') g(seg)
           ${whereAll(conditions)}
-          group by h.id, e.tenant_id, e.service_id, g.seg->>'l1Since'
+          group by h.id, h.playbook_version, e.tenant_id, e.service_id, g.seg->>'l1Since'
         ),
         spells as (
           select o.*, lead(o.at) over s as seen_at, lead(o.seats) over s as seen_seats,
             last_value(o.l2) over (s rows between unbounded preceding and unbounded following) as last_l2,
-            last_value(o.l3) over (s rows between unbounded preceding and unbounded following) as last_l3
+            last_value(o.l3) over (s rows between unbounded preceding and unbounded following) as last_l3,
+            last_value(o.version) over (s rows between unbounded preceding and unbounded following) as last_version
           from observed o
           window s as (partition by o.entitlement_id, o.since order by o.at, o.id)
         ),
         pieces as (
-          select sp.tenant_id, sp.service_id, sp.last_l2 as l2, sp.last_l3 as l3, sp.since,
+          select sp.tenant_id, sp.service_id, sp.last_l2 as l2, sp.last_l3 as l3, sp.last_version as version, sp.since,
             coalesce(sp.seen_at, exit.at) as ended_at,
             case when sp.seen_at is null then sp.seats else sp.seats - sp.seen_seats end as seats
           from spells sp
@@ -97,10 +112,10 @@ export function blockedPieces(db: Db, scope: HistoryScope, until: string): Promi
             order by n.at, n.id limit 1) exit on true
           where sp.seen_at is null or sp.seen_seats < sp.seats
         )
-        select tenant_id::text as "tenantId", service_id as "serviceId", l2, l3,
-          ((since::timestamptz) at time zone 'UTC')::date::text as since,
-          ((ended_at at time zone 'UTC')::date)::text as "endedOn", sum(seats)::int as seats
-        from pieces
+        select p.tenant_id::text as "tenantId", p.service_id as "serviceId", ${now.l2} as l2, ${now.l3} as l3,
+          ((p.since::timestamptz) at time zone 'UTC')::date::text as since,
+          ((p.ended_at at time zone 'UTC')::date)::text as "endedOn", sum(p.seats)::int as seats
+        from pieces p ${now.join}
         group by 1, 2, 3, 4, 5, 6`,
   );
 }
