@@ -23,7 +23,8 @@ export function EscalationCard({
   showEntitlement?: boolean;
 }) {
   const { t } = useTranslation();
-  // The L2 by the playbook's name in the app's language; the server names it in English.
+  // The L2 by the playbook's name in the app's language (the server's follows a change of language
+  // only once the queue is asked again).
   const l2 = usePlaybook().l2(escalation.l1, escalation.l2)?.name ?? escalation.l2Name;
   const by = escalation.openedBy
     ? escalation.openedBy.name

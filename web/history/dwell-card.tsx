@@ -12,7 +12,7 @@ const days = (value: number | null) =>
   value === null ? "–" : i18n.t("history.dwell.days", { count: formatCount(value) });
 const share = (value: number | null) => (value === null ? "–" : `${formatCount(Math.round(value * 100))} %`);
 
-/** The row's reason by its name in the app's language (the server names it in English). */
+/** The row's reason by its name in the app's language (the server's, asked before a change of language, may lag). */
 function rowLabel(index: PlaybookIndex, row: DwellRow): string {
   if (row.serviceName) return row.serviceName;
   const l2 = row.l2 ? (index.l2("blocked", row.l2)?.name ?? row.l2Name) : i18n.t("history.dwell.noL2");

@@ -39,7 +39,8 @@ export function FlowCard({ query }: { query: UseQueryResult<FlowAnswer> }) {
 
 function FlowTable({ answer }: { answer: FlowAnswer }) {
   const index = usePlaybook();
-  // Names in the app's language where the playbook knows the L1 (the server names them in English).
+  // Names in the app's language where the playbook knows the L1: the server's are in the asker's
+  // language too, but were asked for before a change of language until the answer comes again.
   const nameOf = (id: string | null, sent: string) =>
     id ? (index.l1(id)?.name ?? sent) : i18n.t("history.flow.noStatus");
   const names = new Map<string, string>();

@@ -198,7 +198,8 @@ function side(
 
 function ChangeRow({ change }: { change: StatusChangeRow }) {
   const index = usePlaybook();
-  // Names in the app's language where the playbook knows them (the server names them in English).
+  // Names in the app's language where the playbook knows them: the server's are in the asker's
+  // language too, but were asked for before a change of language until the answer comes again.
   const l1Name = (id: string | null, sent: string) =>
     id ? (index.l1(id)?.name ?? sent) : i18n.t("history.flow.noStatus");
   const l2Name = (l1: string | null, l2: string | null, sent: string | null) =>

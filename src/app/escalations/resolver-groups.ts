@@ -3,6 +3,8 @@ import { type GroupMember, listGroupMembers } from "../../db/repositories/resolv
 import { findUserByEmail, findUserById } from "../../db/repositories/user-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
 import { resolverGroupsOf } from "../../domain/escalations/escalation-policy.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { escalationText } from "../../domain/i18n/server-texts.ts";
 import { violation } from "../../domain/violation.ts";
 import type { ResolverGroup } from "../../http/schemas/escalations.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -35,9 +37,10 @@ export async function knownGroup(deps: AppDeps, db: Db, name: string): Promise<s
   const groups = await resolverGroupsWithMembers(deps, db);
   const found = groups.find((group) => group.name === name.trim());
   if (found) return found.name;
-  const message = `There is no resolver group "${name}": the playbook's L2s name the groups.`;
-  throw new AppError("validation_failed", message, {
-    violations: [violation("group", "group_unknown", message)],
+  const textIn = (language: Language) => escalationText.say(language, "group_unknown", { group: name });
+  throw new AppError("validation_failed", textIn("en"), {
+    textIn,
+    violations: [violation("group", "group_unknown", textIn("en"))],
     detail: { instead: groups.map((group) => group.name) },
   });
 }
@@ -48,8 +51,9 @@ export async function namedUser(db: Db, user: string): Promise<{ id: string; nam
     ? await findUserByEmail(db, user.trim())
     : await findUserById(db, user.trim());
   if (found) return found;
-  const message = `There is no user "${user}".`;
-  throw new AppError("validation_failed", message, {
-    violations: [violation("user", "user_unknown", message)],
+  const textIn = (language: Language) => escalationText.say(language, "user_unknown", { user });
+  throw new AppError("validation_failed", textIn("en"), {
+    textIn,
+    violations: [violation("user", "user_unknown", textIn("en"))],
   });
 }

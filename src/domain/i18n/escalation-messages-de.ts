@@ -20,4 +20,6 @@ export const escalationMessagesDe: Texts<EscalationMessageKey> = {
     "Der Status dieser Lizenzberechtigung nennt keinen L2-Grund, also gibt es keine Resolver-Gruppe, an die eskaliert werden kann. Erfassen Sie zuerst den L2-Grund.",
   l2_not_on_entitlement: "Der L2-Grund „{l2}“ gehört zu keinem Segment dieser Lizenzberechtigung.",
   l2_unknown: "Den L2-Grund „{l2}“ gibt es im aktiven Playbook nicht.",
+  group_unknown: "Es gibt keine Resolver-Gruppe „{group}“: Die L2-Gründe des Playbooks nennen die Gruppen.",
+  user_unknown: "Es gibt keinen Benutzer „{user}“.",
 };

@@ -24,6 +24,8 @@ export const escalationMessagesEn = {
     "This entitlement's status names no L2, so it has no resolver group to escalate to. Record the L2 first.",
   l2_not_on_entitlement: "The L2 \"{l2}\" is not one of this entitlement's segments'.",
   l2_unknown: 'The L2 "{l2}" is not in the active playbook.',
+  group_unknown: 'There is no resolver group "{group}": the playbook\'s L2s name the groups.',
+  user_unknown: 'There is no user "{user}".',
 } as const;
 
 export type EscalationMessageKey = keyof typeof escalationMessagesEn;

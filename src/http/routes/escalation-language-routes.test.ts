@@ -278,4 +278,21 @@ describe("escalation refusals in the asker's language", () => {
     const enClosed = await post(`/api/escalations/${escalation.id}/acknowledge`, english, { version: 2 });
     expect(enClosed.json().detail).toBe("A resolved escalation cannot be acknowledged.");
   });
+
+  it("says an unknown group or person in the Admin's language", async () => {
+    const add = (group: string, user: string, headers: { authorization: string }) =>
+      server.inject({
+        method: "POST",
+        url: `/api/resolver-groups/${group}/members`,
+        headers,
+        payload: { user },
+      });
+    const noUser = await add(encodeURIComponent("App compatibility team"), "nobody@contoso.test", german);
+    expect(noUser.statusCode).toBe(422);
+    expect(noUser.json().detail).toBe("Es gibt keinen Benutzer „nobody@contoso.test“.");
+    const noGroup = await add("Nobody", member.email, english);
+    expect(noGroup.json().detail).toBe(
+      'There is no resolver group "Nobody": the playbook\'s L2s name the groups.',
+    );
+  });
 });
