@@ -17,9 +17,13 @@ export const escalationSchema = z.object({
   group: z.string().describe("The resolver group it was sent to, as the playbook names it"),
   l1: z.string(),
   l2: z.string(),
-  l2Name: z.string().describe("The L2's name in the active playbook (its id when the playbook dropped it)"),
+  l2Name: z
+    .string()
+    .describe("The L2's name in the active playbook, in your language (its id when the playbook dropped it)"),
   state: escalationStateSchema,
-  message: z.string(),
+  message: z
+    .string()
+    .describe("The opener's words; a rule's message in your language (English when raised before 0029)"),
   rule: z
     .enum(escalationRuleIds)
     .nullable()
