@@ -125,8 +125,26 @@ function segmentsInScope(scope: ReportScope, extra: SQL[] = []): SQL {
 
 /** The segments `s` and their entitlements `e`: today's, or as they stood at `scope.asOf`. */
 function segmentSource(scope: ReportScope): SQL {
-  const segments = scope.asOf ? segmentsAsOf(scope.asOf, scope.taxonomyMap) : sql`status_segments s`;
+  const segments = scope.asOf
+    ? segmentsAsOf(scope.asOf, scope.taxonomyMap, entitlementsInScope(scope))
+    : sql`status_segments s`;
   return sql`from ${segments} join entitlements e on e.id = s.entitlement_id`;
+}
+
+/**
+ * The ids of the entitlements a narrowed scope holds (a person's tenants, one
+ * customer or service), so an as-of read rebuilds only those; null for the
+ * whole portfolio.
+ */
+function entitlementsInScope(scope: ReportScope): SQL | null {
+  const conditions: SQL[] = [];
+  if (scope.serviceId) conditions.push(sql`ie.service_id = ${scope.serviceId}`);
+  if (scope.customerId) conditions.push(sql`it.customer_id = ${scope.customerId}::uuid`);
+  const visible = tenantScopeCondition(scope.visibleTo, { id: sql`it.id`, customerId: sql`it.customer_id` });
+  if (visible) conditions.push(visible);
+  if (conditions.length === 0) return null;
+  return sql`select ie.id from entitlements ie join tenants it on it.id = ie.tenant_id
+    where ${sql.join(conditions, sql` and `)}`;
 }
 
 /** Reads a report's rows; one as of a day reads history, an analytic statement (infra/analytic-read.ts). */

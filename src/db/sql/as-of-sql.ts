@@ -72,8 +72,15 @@ export const snapshotSegments = sql`cross join lateral (
  * size of the history: a month back reads a month's changes. With a taxonomy
  * map (docs/PLAYBOOK-VERSIONS.md) the rebuilt segments read in today's L2s
  * and L3s, so a status remapped since counts under its new L2 back then too.
+ * `within` (a query of entitlement ids) narrows the rebuild to a scope.
  */
-export function segmentsAsOf(at: string, taxonomyMap: readonly TaxonomyMapRow[] = []): SQL {
+export function segmentsAsOf(
+  at: string,
+  taxonomyMap: readonly TaxonomyMapRow[] = [],
+  within: SQL | null = null,
+): SQL {
+  // A scope (a person's tenants, one customer or service) narrows both halves before any JSON is read.
+  const inScope = (column: SQL) => (within ? sql`and ${column} in (${within})` : sql``);
   const current = taxonomyMapSql(taxonomyMap, {
     version: sql`h.playbook_version`,
     l1: sql`(g.seg->>'l1')`,
@@ -88,9 +95,11 @@ export function segmentsAsOf(at: string, taxonomyMap: readonly TaxonomyMapRow[] 
       from status_segments cs
       where not exists (select 1 from status_history since
         where since.entitlement_id = cs.entitlement_id and since.at >= ${at}::timestamptz)
+        ${inScope(sql`cs.entitlement_id`)}
     union all
     select changed.entitlement_id, ${mapped ? snapshotColumnsWith(current.l2, current.l3) : snapshotColumns}
-      from (select distinct ch.entitlement_id from status_history ch where ch.at >= ${at}::timestamptz) changed
+      from (select distinct ch.entitlement_id from status_history ch where ch.at >= ${at}::timestamptz
+        ${inScope(sql`ch.entitlement_id`)}) changed
       cross join lateral (select lh.after, lh.playbook_version from status_history lh
         where lh.entitlement_id = changed.entitlement_id and lh.at < ${at}::timestamptz
         order by lh.at desc, lh.id desc limit 1) h
