@@ -10,6 +10,7 @@
  * 3. the committed model on the fixed held-out split of corpus/notes.jsonl.
  *
  *   npm run eval:suggest            (add -- --folds 10 for more folds)
+ *   npm run eval:suggest -- --skip-blind   (tuning runs: leaves the blind set unread)
  *   npm run --silent eval:suggest | tee corpus/blind/eval-latest.txt   (the kept copy)
  *
  * docs/SUGGEST.md explains every figure.
@@ -62,6 +63,8 @@ const SHORT: Record<string, string> = {
 
 const foldsArgument = process.argv.indexOf("--folds");
 const folds = foldsArgument > 0 ? Number(process.argv[foldsArgument + 1]) : 5;
+// Whoever tunes the model runs without the blind set, so its figures cannot steer the tuning.
+const skipBlind = process.argv.includes("--skip-blind");
 
 const corpusPath = fileURLToPath(new URL("../corpus/notes.jsonl", import.meta.url));
 const corpus = parseCorpus(readFileSync(corpusPath, "utf8"));
@@ -80,22 +83,25 @@ if (model.trainedOn.corpusDigest !== corpusDigest(train)) {
 }
 
 // 1. The committed model on the blind set.
-const blindDirectory = fileURLToPath(new URL("../corpus/blind/", import.meta.url));
-const blindFiles = readdirSync(blindDirectory)
-  .filter((name) => name.endsWith(".jsonl"))
-  .sort();
-const blind: BlindNote[] = blindFiles.flatMap((name) =>
-  parseBlindNotes(readFileSync(`${blindDirectory}${name}`, "utf8"), name),
-);
-const blindEvaluated = evaluateNotes(suggester, blind.map(blindAsCorpusNote));
-console.log(
-  `Blind set: ${blind.length} notes (${blindFiles.join(", ")}), never used for training or tuning.`,
-);
-print(
-  "Blind set, committed model (writers who never saw the corpus or the model)",
-  summarize(blindEvaluated, blockedL2s, l3L2sOf(model)),
-);
-printHardKinds(blind, blindEvaluated);
+if (skipBlind) console.log("Blind set: skipped (--skip-blind).");
+else {
+  const blindDirectory = fileURLToPath(new URL("../corpus/blind/", import.meta.url));
+  const blindFiles = readdirSync(blindDirectory)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort();
+  const blind: BlindNote[] = blindFiles.flatMap((name) =>
+    parseBlindNotes(readFileSync(`${blindDirectory}${name}`, "utf8"), name),
+  );
+  const blindEvaluated = evaluateNotes(suggester, blind.map(blindAsCorpusNote));
+  console.log(
+    `Blind set: ${blind.length} notes (${blindFiles.join(", ")}), never used for training or tuning.`,
+  );
+  print(
+    "Blind set, committed model (writers who never saw the corpus or the model)",
+    summarize(blindEvaluated, blockedL2s, l3L2sOf(model)),
+  );
+  printHardKinds(blind, blindEvaluated);
+}
 
 console.log(`\nCorpus: ${corpus.length} notes, ${train.length} for training, ${heldout.length} held out.`);
 
