@@ -41,10 +41,12 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   features: { ...DEFAULT_FEATURE_OPTIONS, charGrams: false },
   vectorizer: {
     minDocuments: { default: 2, g: 3 },
-    kindWeights: { w: 1, b: 0.6, c: 0.8, g: 0.6, s: 0.4 },
+    kindWeights: { w: 1, b: 0.6, c: 0.8, g: 0.6, s: 0.4, l: 1 },
   },
-  l1Penalty: 0.0005,
-  l2Penalty: 0.0005,
+  // The L1s other than Blocked have a few hundred notes each: a stronger penalty pulled them
+  // towards Blocked's prior (cross-validated L1 accuracy 92.6% at 0.0005, 95.5% at 0.0001).
+  l1Penalty: 0.0001,
+  l2Penalty: 0.0001,
   l3Penalty: 0.0001,
   maxIterations: 120,
   calibrationFolds: 5,

@@ -56,6 +56,20 @@ describe(extractFeatures.name, () => {
     expect(featureNames("proxy breaks media", null).some((name) => name.startsWith("s:"))).toBe(false);
   });
 
+  it("marks status cues, turned around by a negation just before them", () => {
+    const cues = (note: string) =>
+      [...extractFeatures(note, null).counts.keys()].filter((name) => name.startsWith("l:"));
+    expect(cues("No response after 3 emails and 2 calls")).toContain("l:unresponsive");
+    expect(cues("Customer has no plans for Teams")).toContain("l:no_plans");
+    expect(cues("Seats counted twice, duplicate of the E5 row")).toContain("l:duplicate");
+    expect(cues("Pilot running with 50 users")).toContain("l:in_progress");
+    expect(cues("Not blocked any more: rollout resumed")).toEqual(
+      expect.arrayContaining(["l:not_blocked", "l:unblocked"]),
+    );
+    expect(cues("Not blocked any more")).not.toContain("l:blocked");
+    expect(cues("the duplex printer")).toEqual([]);
+  });
+
   it("keeps the note's own words as evidence text", () => {
     const { surface } = extractFeatures("Not a licensing problem", null);
     expect(surface.get("w:not_licens")).toBe("not licensing");

@@ -1,5 +1,6 @@
 import { foldText } from "../notes/note-text.ts";
 import { ABBREVIATIONS, CONCEPTS, NEGATION_CUES, SCOPE_BREAKERS } from "./domain-vocabulary.ts";
+import { CUE_NEGATION, PARTNER_BEFORE, STATUS_CUES } from "./status-cues.ts";
 import { stemWord } from "./stem-word.ts";
 
 /**
@@ -12,6 +13,7 @@ import { stemWord } from "./stem-word.ts";
  * - `c:` a playbook concept (network, licensing, ...), `c:not_` when negated
  * - `g:` character n-grams of words outside negations, so typos ("firwall",
  *   "licencing") still share most of their features with the right spelling
+ * - `l:` a status cue (status-cues.ts): a phrase that says the L1, `l:not_` when negated
  * - `s:` the workload, when the caller knows it
  */
 
@@ -23,6 +25,8 @@ export interface FeatureOptions {
   charGramMin: number;
   charGramMax: number;
   workload: boolean;
+  /** Status cues; absent in models trained before them. */
+  statusCues?: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -32,6 +36,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   charGramMin: 3,
   charGramMax: 5,
   workload: true,
+  statusCues: true,
 };
 
 export interface NoteFeatures {
@@ -84,7 +89,9 @@ export function extractFeatures(
     if (text !== undefined && !surface.has(name)) surface.set(name, text);
   };
 
-  for (const clause of splitClauses(normalize(note))) {
+  const normalized = normalize(note);
+  if (options.statusCues) addStatusCues(normalized, add);
+  for (const clause of splitClauses(normalized)) {
     let negationLeft = 0;
     let previous: { feature: string; stem: string; word: string; negated: boolean } | null = null;
     for (const raw of tokenize(clause)) {
@@ -125,6 +132,17 @@ export function extractFeatures(
   }
   if (options.workload && workload) add(`s:${workload}`, `workload ${workload}`);
   return { counts, surface };
+}
+
+function addStatusCues(text: string, add: (name: string, text?: string) => void): void {
+  for (const [name, pattern] of Object.entries(STATUS_CUES)) {
+    for (const match of text.matchAll(pattern)) {
+      const before = text.slice(Math.max(0, match.index - 60), match.index);
+      const negated = CUE_NEGATION.test(before.slice(-30));
+      const cue = name === "unresponsive" && PARTNER_BEFORE.test(before) ? "partner_unresponsive" : name;
+      add(`l:${negated ? "not_" : ""}${cue}`, negated ? `not ${match[0]}` : match[0]);
+    }
+  }
 }
 
 /** Folds case and accents, expands contractions, and rewrites shorthand to canonical words. */
