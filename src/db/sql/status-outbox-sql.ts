@@ -58,6 +58,24 @@ export function addToOutbox(outbox: StatusOutbox, write: StatusWrite, after: Sta
 }
 
 /**
+ * The CTE bodies `fanned` and `delivery_jobs` that give each event a
+ * statement's `outbox` CTE inserted a delivery per subscription wanting its
+ * type and a webhook.deliver job per delivery (retried for 24 hours). Shared
+ * with the remap's statement (remap-status-batch-sql.ts).
+ */
+export const webhookFanOut = {
+  fanned: sql`insert into webhook_deliveries (subscription_id, event_id, entitlement_id, created_at)
+      select s.id, o.id, o.entitlement_id, o.created_at
+      from outbox o join webhook_subscriptions s on o.type = any(s.events)
+      order by o.id, s.id
+      returning id, created_at`,
+  deliveryJobs: sql`insert into jobs (kind, payload, state, run_at, max_attempts, retry_until, key, created_at, updated_at)
+      select 'webhook.deliver', jsonb_build_object('deliveryId', f.id), 'queued', f.created_at, 1000,
+        f.created_at + interval '24 hours', 'webhook.deliver:' || f.id, f.created_at, f.created_at
+      from fanned f`,
+};
+
+/**
  * The outbox's parts of the status write statement, each joined to the
  * entitlements the statement's `updated` CTE changed: events go in only while
  * a subscription wants their type, with a delivery per subscription and a
@@ -75,19 +93,8 @@ export function statusOutboxParts(db: Db) {
       order by v.seq
       returning id, type, entitlement_id, created_at`,
   );
-  const fanned = db.$with("fanned", {}).as(
-    sql`insert into webhook_deliveries (subscription_id, event_id, entitlement_id, created_at)
-      select s.id, o.id, o.entitlement_id, o.created_at
-      from outbox o join webhook_subscriptions s on o.type = any(s.events)
-      order by o.id, s.id
-      returning id, created_at`,
-  );
-  const deliveryJobs = db.$with("delivery_jobs", {}).as(
-    sql`insert into jobs (kind, payload, state, run_at, max_attempts, retry_until, key, created_at, updated_at)
-      select 'webhook.deliver', jsonb_build_object('deliveryId', f.id), 'queued', f.created_at, 1000,
-        f.created_at + interval '24 hours', 'webhook.deliver:' || f.id, f.created_at, f.created_at
-      from fanned f`,
-  );
+  const fanned = db.$with("fanned", {}).as(webhookFanOut.fanned);
+  const deliveryJobs = db.$with("delivery_jobs", {}).as(webhookFanOut.deliveryJobs);
   const followUps = db.$with("follow_ups", {}).as(
     sql`insert into jobs (kind, payload, state, run_at, key, created_at, updated_at)
       select j.kind, j.payload, 'queued', j."runAt", j.key, j."runAt", j."runAt"
