@@ -32,6 +32,8 @@ export class AppError extends Error {
    * layer writes `detail` with it); `message` is the English one (CLI, logs).
    */
   readonly textIn: ((language: Language) => string) | null;
+  /** The violations in another language, when their sentences come from the catalogue. */
+  readonly violationsTextIn: ((language: Language) => Violation[]) | null;
 
   constructor(
     code: AppErrorCode,
@@ -40,33 +42,83 @@ export class AppError extends Error {
       violations?: Violation[];
       detail?: Record<string, unknown>;
       textIn?: (language: Language) => string;
+      violationsIn?: (language: Language) => Violation[];
     } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.violations = options.violations ?? [];
+    this.violations = options.violations ?? options.violationsIn?.("en") ?? [];
     this.detail = options.detail ?? {};
     this.textIn = options.textIn ?? null;
+    this.violationsTextIn = options.violationsIn ?? null;
   }
 
   /** The message in `language`: the translated one where there is one, else the English. */
   messageIn(language: Language): string {
     return this.textIn ? this.textIn(language) : this.message;
   }
+
+  /** The violations in `language`: codes and fields the same, the sentences translated where they can be. */
+  violationsIn(language: Language): Violation[] {
+    return this.violationsTextIn ? this.violationsTextIn(language) : this.violations;
+  }
+}
+
+/**
+ * A value of a said sentence: as it is, or written for the language (a role's
+ * name, a state's word, a sentence of its own).
+ */
+export type SaidValue = string | number | ((language: Language) => string);
+export type SaidParams = Readonly<Record<string, SaidValue>>;
+
+/** A field's problem whose sentence is one of the error catalogue's, said in the asker's language. */
+export interface SaidViolation {
+  field: string;
+  code: string;
+  said: ErrorMessageKey;
+  values?: SaidParams;
+}
+
+export function saidViolation(
+  field: string,
+  code: string,
+  said: ErrorMessageKey,
+  values: SaidParams = {},
+): SaidViolation {
+  return { field, code, said, values };
 }
 
 /** An AppError whose message is a sentence of the error catalogue, said in the asker's language. */
 export function saidError(
   code: AppErrorCode,
   key: ErrorMessageKey,
-  params: MessageParams = {},
-  options: { violations?: Violation[]; detail?: Record<string, unknown> } = {},
+  params: SaidParams = {},
+  options: { violations?: (Violation | SaidViolation)[]; detail?: Record<string, unknown> } = {},
 ): AppError {
-  // Ids and versions are names, not quantities: "job 1234", never "job 1,234".
-  const values = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
-  const textIn = (language: Language) => errorText.say(language, key, values);
-  return new AppError(code, textIn("en"), { ...options, textIn });
+  const textIn = (language: Language) => errorText.say(language, key, valuesIn(language, params));
+  const { violations, ...rest } = options;
+  const violationsIn = (language: Language): Violation[] =>
+    (violations ?? []).map((found) =>
+      "said" in found
+        ? {
+            field: found.field,
+            code: found.code,
+            message: errorText.say(language, found.said, valuesIn(language, found.values ?? {})),
+          }
+        : found,
+    );
+  return new AppError(code, textIn("en"), { ...rest, textIn, violationsIn });
+}
+
+/** Ids and versions are names, not quantities: "job 1234", never "job 1,234". */
+function valuesIn(language: Language, params: SaidParams): MessageParams {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === "function" ? value(language) : String(value),
+    ]),
+  );
 }
 
 export function isAppError(value: unknown): value is AppError {

@@ -85,7 +85,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
         status,
         error.code,
         error.messageIn(language),
-        { instance, errors: error.violations, ...error.detail },
+        { instance, errors: error.violationsIn(language), ...error.detail },
         language,
       ),
     );

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { auditEntries } from "../../db/repositories/audit-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import type { AuditEntry } from "../../http/schemas/audit.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
@@ -20,9 +20,12 @@ function instantOf(field: string, value: string | undefined): Date | null {
   if (!value) return null;
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) {
-    throw new AppError("validation_failed", `${field} is not a date or time.`, {
-      violations: [{ field, code: "date_invalid", message: `"${value}" is not an ISO date or time.` }],
-    });
+    throw saidError(
+      "validation_failed",
+      "date_invalid",
+      { field },
+      { violations: [saidViolation(field, "date_invalid", "date_invalid_field", { value })] },
+    );
   }
   return date;
 }
@@ -58,11 +61,12 @@ function afterOf(cursor: string | undefined): { at: string; key: string } | null
   } catch {
     // falls through to the error below
   }
-  throw new AppError("validation_failed", "The cursor is not one this list gave out.", {
-    violations: [
-      { field: "cursor", code: "cursor_invalid", message: "Use the nextCursor of the previous page." },
-    ],
-  });
+  throw saidError(
+    "validation_failed",
+    "cursor_invalid",
+    {},
+    { violations: [saidViolation("cursor", "cursor_invalid", "cursor_invalid_field")] },
+  );
 }
 
 /** One page of the audit trail, oldest first (Admins only). */

@@ -47,11 +47,7 @@ export function requireActor(deps: AppDeps, actor: Actor | null | undefined): Ac
     throw saidError("unauthenticated", "sign_in_first");
   }
   if (!isKnownRole(deps, actor.role)) {
-    throw new AppError(
-      "forbidden",
-      `The role "${actor.role}" is not one the playbook defines, so it may do nothing. Ask an Admin to give you a role of the playbook.`,
-      { detail: { rule: "role_unknown" } },
-    );
+    throw saidError("forbidden", "role_unknown", { role: actor.role }, { detail: { rule: "role_unknown" } });
   }
   return actor;
 }

@@ -5,7 +5,8 @@ import {
   markSyncFailed,
   markSyncRunning,
 } from "../../db/repositories/portfolio-sync-job-repository.ts";
-import { AppError, isAppError } from "../../domain/app-error.ts";
+import { type AppError, isAppError, saidError } from "../../domain/app-error.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
 import type { PortfolioSync, SyncOptions } from "../../http/schemas/feed.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireAllowed } from "../auth/authorize-actor.ts";
@@ -64,13 +65,15 @@ export async function startPortfolioSync(
 }
 
 function busy(running: PortfolioSync | null): AppError {
-  return new AppError(
-    "conflict",
-    running
-      ? `Sync ${running.id} is ${running.state}: one sync runs at a time. Wait for it to end, then upload again.`
-      : "A sync is being uploaded: one sync runs at a time. Wait for it to end, then upload again.",
-    { detail: { rule: "sync_running", sync: running } },
-  );
+  const detail = { detail: { rule: "sync_running", sync: running } };
+  return running
+    ? saidError(
+        "conflict",
+        "sync_running",
+        { id: running.id, state: (language) => errorText.say(language, `state_${running.state}`) },
+        detail,
+      )
+    : saidError("conflict", "sync_uploading", {}, detail);
 }
 
 async function runSync(deps: AppDeps, actor: Actor, slot: SyncSlot, folder: string): Promise<void> {

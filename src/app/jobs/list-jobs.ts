@@ -4,8 +4,7 @@ import {
   type JobState,
   listJobRows,
 } from "../../db/repositories/job-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
-import { violation } from "../../domain/violation.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
 
@@ -20,9 +19,16 @@ export async function listJobs(
   requireAllowed(deps, requireActor(deps, actor), { type: "jobs.manage" });
   const state = input.state as JobState | undefined;
   if (state !== undefined && !jobStates.includes(state)) {
-    throw new AppError("validation_failed", `There is no job state "${input.state}".`, {
-      violations: [violation("state", "unknown_state", `Use one of ${jobStates.join(", ")}.`)],
-    });
+    throw saidError(
+      "validation_failed",
+      "job_state_unknown",
+      { state },
+      {
+        violations: [
+          saidViolation("state", "unknown_state", "job_state_use", { states: jobStates.join(", ") }),
+        ],
+      },
+    );
   }
   const limit = Math.min(Math.max(input.limit ?? 100, 1), 1000);
   const db = deps.database.db;

@@ -1,5 +1,6 @@
 import { findJob, type Job, requeueJob } from "../../db/repositories/job-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
 
@@ -13,9 +14,12 @@ export async function retryJob(deps: AppDeps, actor: Actor, id: number): Promise
   const job = Number.isSafeInteger(id) ? await findJob(db, id) : null;
   if (!job) throw saidError("not_found", "no_job", { id }, { detail: { jobId: id } });
   if (job.state !== "failed") {
-    throw new AppError("conflict", `Job ${id} is ${job.state}; only a failed job is retried.`, {
-      detail: { jobId: id, state: job.state },
-    });
+    throw saidError(
+      "conflict",
+      "job_not_failed",
+      { id, state: (language) => errorText.say(language, `state_${job.state}`) },
+      { detail: { jobId: id, state: job.state } },
+    );
   }
   await requeueJob(db, { id }, deps.now());
   return (await findJob(db, id)) ?? job;

@@ -11,7 +11,7 @@ import {
   tablesInLoadOrder,
 } from "../../db/infra/table-dump.ts";
 import { knownMigrations, runMigrations, runMigrationsUpTo } from "../../db/migrate.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { backupFormat } from "./backup-database.ts";
 
 export interface RestoreReport {
@@ -48,7 +48,7 @@ async function readHeader(file: string): Promise<Header> {
   } catch {
     // not gzip, not JSON: the same refusal below
   }
-  throw new AppError("validation_failed", `${file} is not an Unblock backup (unblock backup writes one).`);
+  throw saidError("validation_failed", "restore_not_backup", { file });
 }
 
 /**
@@ -63,14 +63,11 @@ export async function restoreDatabase(database: Database, file: string): Promise
   const header = await readHeader(file);
   const known = knownMigrations();
   if (header.migrations > known) {
-    throw new AppError(
-      "validation_failed",
-      `The backup comes from a newer Unblock (schema ${header.migrations}, this one knows ${known}): restore it with that version or later.`,
-    );
+    throw saidError("validation_failed", "restore_newer", { schema: header.migrations, known });
   }
   const before = await appliedMigrations(database);
   if (before > header.migrations || (before > 0 && (await holdsAnyRow(database, dataTables)))) {
-    throw new AppError("conflict", "The database is not empty: restore into a new, empty database.");
+    throw saidError("conflict", "restore_not_empty");
   }
   await runMigrationsUpTo(database, header.migrations);
   const counts = await database.bulkLoad(async (session) => {
@@ -89,11 +86,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
         rows += line.rows.length;
       } else if (line.end === true) complete = line.rows === rows;
     }
-    if (!complete)
-      throw new AppError(
-        "validation_failed",
-        `${file} ends early: it is not a whole backup. Nothing was restored.`,
-      );
+    if (!complete) throw saidError("validation_failed", "restore_truncated", { file });
     await setUserTriggers(session, tables, true);
     await resetSequences(session);
     return { tables: header.tables.length, rows };

@@ -4,9 +4,8 @@ import {
   type StoredPreferences,
   savePreferences,
 } from "../../db/repositories/preference-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import { canonicalTimeZone, defaultTimeZone } from "../../domain/notifications/digest-schedule.ts";
-import { violation } from "../../domain/violation.ts";
 import type { Preferences, PreferencesChange } from "../../http/schemas/preferences.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
@@ -33,15 +32,12 @@ export async function updateMyPreferences(
   if (input.timeZone !== undefined) {
     const zone = canonicalTimeZone(input.timeZone);
     if (!zone) {
-      throw new AppError("validation_failed", `"${input.timeZone}" is not a time zone this server knows.`, {
-        violations: [
-          violation(
-            "timeZone",
-            "time_zone_unknown",
-            "must be an IANA time zone name such as Europe/Rome or America/New_York",
-          ),
-        ],
-      });
+      throw saidError(
+        "validation_failed",
+        "time_zone_unknown",
+        { zone: input.timeZone },
+        { violations: [saidViolation("timeZone", "time_zone_unknown", "time_zone_unknown_field")] },
+      );
     }
     change.timeZone = zone;
   }

@@ -3,8 +3,7 @@ import {
   type PreferenceChange,
   savePreferences,
 } from "../../db/repositories/preference-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
-import { violation } from "../../domain/violation.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import type { UnsubscribeAnswer } from "../../http/schemas/preferences.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { readUnsubscribeToken } from "./unsubscribe-token.ts";
@@ -35,18 +34,15 @@ export async function unsubscribe(deps: AppDeps, token: string): Promise<Unsubsc
 async function recipientOf(deps: AppDeps, token: string) {
   const signed = await readUnsubscribeToken(deps, token);
   if (!signed) {
-    throw new AppError(
+    throw saidError(
       "validation_failed",
-      "This unsubscribe link is not valid: it was changed or cut short.",
-      {
-        violations: [
-          violation("token", "token_invalid", "must be the whole token of an Unblock mail's link"),
-        ],
-      },
+      "unsubscribe_invalid",
+      {},
+      { violations: [saidViolation("token", "token_invalid", "unsubscribe_invalid_field")] },
     );
   }
   const recipient = await loadDigestRecipient(deps.database.db, signed.userId);
-  if (!recipient) throw new AppError("not_found", "The person this link was for no longer exists.");
+  if (!recipient) throw saidError("not_found", "unsubscribe_gone");
   return { recipient, list: signed.list };
 }
 

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
 import { formatPlaybookPath } from "../../domain/playbook/check-playbook.ts";
 import { indexPlaybook, type PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
@@ -51,18 +52,30 @@ export function loadPlaybook(path?: string): LoadedPlaybook {
 export function checkedPlaybook(check: PlaybookFileCheck, label: string): LoadedPlaybook {
   const { playbook, problems, bytes } = check;
   if (!playbook || problems.length > 0) {
-    const violations = problems.map((problem) => ({
+    // The problems' own sentences (the schema's) stay English; where they are is said in the asker's language.
+    const placed = problems.map((problem) => ({
       field: formatPlaybookPath(problem.path),
       code: problem.code,
-      message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
+      at: { message: problem.message, line: String(problem.line), column: String(problem.column) },
     }));
-    const first = violations[0];
-    const summary = first ? `; first: ${first.field} ${first.message}` : "";
-    throw new AppError(
-      "playbook_invalid",
-      `Playbook ${label} is invalid: ${violations.length} problem(s)${summary}`,
-      { violations, detail: { path: label } },
+    const violations = placed.map(({ field, code, at }) =>
+      saidViolation(field, code, "playbook_problem_at", at),
     );
+    const first = placed[0];
+    const options = { violations, detail: { path: label } };
+    throw first
+      ? saidError(
+          "playbook_invalid",
+          "playbook_invalid_first",
+          {
+            label,
+            count: violations.length,
+            field: first.field,
+            message: (language) => errorText.say(language, "playbook_problem_at", first.at),
+          },
+          options,
+        )
+      : saidError("playbook_invalid", "playbook_invalid_summary", { label, count: 0 }, options);
   }
   return {
     playbook,

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { checkedPlaybook, type LoadedPlaybook } from "./load-playbook.ts";
 import { checkPlaybookBytes, readPlaybookFile } from "./read-playbook-file.ts";
@@ -41,15 +41,18 @@ export function readCandidate(deps: AppDeps, candidate: PlaybookCandidate): Load
   }
   if ("file" in candidate) {
     if (!fileName.test(candidate.file) || !playbookFileNames(deps).includes(candidate.file)) {
-      throw new AppError("validation_failed", `There is no playbook file ${candidate.file} to choose.`, {
-        violations: [
-          {
-            field: "file",
-            code: "unknown_file",
-            message: `Choose one of the files GET /api/playbook/files lists (${playbookDirectory(deps)}).`,
-          },
-        ],
-      });
+      throw saidError(
+        "validation_failed",
+        "playbook_file_unknown",
+        { file: candidate.file },
+        {
+          violations: [
+            saidViolation("file", "unknown_file", "playbook_file_choose", {
+              folder: playbookDirectory(deps),
+            }),
+          ],
+        },
+      );
     }
     const path = join(playbookDirectory(deps), candidate.file);
     return checkedPlaybook(readPlaybookFile(path), path);

@@ -7,7 +7,7 @@ import {
   insertAssignment,
   setAssignmentPrimary,
 } from "../../db/repositories/assignment-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import { grantOf } from "../../domain/policy/role-grants.ts";
 import type { AssignmentView } from "../../http/schemas/users.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -25,11 +25,12 @@ export interface AssignInput {
 function targetOf(input: AssignInput): AssignmentTarget {
   if (input.tenantId && !input.customerId) return { tenantId: input.tenantId };
   if (input.customerId && !input.tenantId) return { customerId: input.customerId };
-  throw new AppError("validation_failed", "Assign to a tenant or to a customer, not both and not neither.", {
-    violations: [
-      { field: "tenantId", code: "target_required", message: "Name exactly one of tenantId and customerId." },
-    ],
-  });
+  throw saidError(
+    "validation_failed",
+    "assign_target",
+    {},
+    { violations: [saidViolation("tenantId", "target_required", "assign_target_field")] },
+  );
 }
 
 /** Checks that the actor may assign on the target (Admins, Team Leads, primary FMs there). */
@@ -78,19 +79,19 @@ export async function assignUser(
     await requireAssignRight(deps, tx, context, target);
     const assignee = await findUserWithAccount(tx, { id: input.userId });
     if (!assignee) {
-      throw new AppError("validation_failed", `There is no user ${input.userId}.`, {
-        violations: [{ field: "userId", code: "user_unknown", message: "No such user." }],
-      });
+      throw saidError(
+        "validation_failed",
+        "no_user",
+        { id: input.userId },
+        { violations: [saidViolation("userId", "user_unknown", "user_unknown_field")] },
+      );
     }
     if (grantOf(assignee.user.role).reach === "aggregate") {
-      throw new AppError(
+      throw saidError(
         "validation_failed",
-        `${assignee.user.name} reads reports in aggregate only and is never assigned to tenants.`,
-        {
-          violations: [
-            { field: "userId", code: "role_not_assignable", message: "This role reads aggregates only." },
-          ],
-        },
+        "role_not_assignable",
+        { name: assignee.user.name },
+        { violations: [saidViolation("userId", "role_not_assignable", "role_not_assignable_field")] },
       );
     }
     const existing = await findAssignmentTo(tx, assignee.user.id, target);

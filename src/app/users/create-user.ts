@@ -4,7 +4,7 @@ import {
   insertNewUser,
   setAccountFields,
 } from "../../db/repositories/account-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import type { Violation } from "../../domain/violation.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -74,9 +74,12 @@ export async function createUser(deps: AppDeps, context: WriteContext, input: Ne
       role: roleId,
     });
     if (!user) {
-      throw new AppError("conflict", `A user with the email ${input.email.trim()} exists already.`, {
-        violations: [{ field: "email", code: "email_taken", message: "This email belongs to another user." }],
-      });
+      throw saidError(
+        "conflict",
+        "email_taken",
+        { email: input.email.trim() },
+        { violations: [saidViolation("email", "email_taken", "email_taken_field")] },
+      );
     }
     await setAccountFields(tx, user.id, { passwordHash, demoPassword: false });
     const stored = await findUserWithAccount(tx, { id: user.id });

@@ -1,5 +1,5 @@
 import { listUsersWithAccounts } from "../../db/repositories/account-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { permissionsOf } from "../../domain/policy/permissions.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { policyContext, requireActor } from "../auth/authorize-actor.ts";
@@ -12,11 +12,7 @@ import { type UserView, userViewOf } from "./user-view.ts";
 export async function listUserViews(deps: AppDeps, actor: Actor): Promise<UserView[]> {
   const permissions = permissionsOf(policyContext(deps), requireActor(deps, actor).role);
   if (!permissions.includes("users.manage") && !permissions.includes("assignments.manage")) {
-    throw new AppError(
-      "forbidden",
-      "Only Admins, Team Leads and FMs who assign users may list them. Ask an Admin for the user you need.",
-      { detail: { rule: "assign_not_allowed" } },
-    );
+    throw saidError("forbidden", "users_list_forbidden", {}, { detail: { rule: "assign_not_allowed" } });
   }
   const now = deps.now();
   return (await listUsersWithAccounts(deps.database.db)).map(({ user, account }) =>

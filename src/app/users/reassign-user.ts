@@ -13,12 +13,15 @@ import {
 } from "../../db/repositories/reassign-repository.ts";
 import { findUserByEmail, findUserById, type UserRecord } from "../../db/repositories/user-repository.ts";
 import { writeStatuses } from "../../db/sql/status-write-statement.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { type SaidParams, saidError, saidViolation } from "../../domain/app-error.ts";
+import type { ErrorMessageKey } from "../../domain/i18n/error-messages-en.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
 import { personOwner } from "../../domain/owners/segment-owner.ts";
 import type { ReassignPlan } from "../../http/schemas/users.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
+import { localizedIndex } from "../playbook/playbook-translations.ts";
 
 export interface ReassignInput {
   /** The person leaving: user id or email. */
@@ -75,21 +78,27 @@ const brief = (user: UserRecord) => ({ id: user.id, email: user.email, name: use
 async function userNamed(db: Db, key: string, field: "from" | "to"): Promise<UserRecord> {
   const user = key.includes("@") ? await findUserByEmail(db, key) : await findUserById(db, key);
   if (user) return user;
-  throw new AppError("validation_failed", `There is no user ${key}.`, {
-    violations: [{ field, code: "user_unknown", message: `No user has the id or email ${key}.` }],
-  });
+  throw saidError(
+    "validation_failed",
+    "no_user",
+    { id: key },
+    { violations: [saidViolation(field, "user_unknown", "user_unknown_key", { key })] },
+  );
 }
 
 function checkPair(deps: AppDeps, from: UserRecord, to: UserRecord): void {
-  const fail = (code: string, message: string) =>
-    new AppError("validation_failed", message, { violations: [{ field: "to", code, message }] });
-  if (from.id === to.id) throw fail("same_user", "Reassign to another person than the one leaving.");
+  const fail = (code: string, key: ErrorMessageKey, values: SaidParams = {}) =>
+    saidError("validation_failed", key, values, { violations: [saidViolation("to", code, key, values)] });
+  if (from.id === to.id) throw fail("same_user", "reassign_same_user");
   if (from.role !== to.role) {
-    const name = (role: string) => deps.playbook.index.role(role)?.name ?? role;
-    throw fail(
-      "role_mismatch",
-      `${from.name} is ${name(from.role)} and ${to.name} is ${name(to.role)}: work moves between people of one role.`,
-    );
+    const name = (role: string) => (language: Language) =>
+      localizedIndex(deps.playbook, language).role(role)?.name ?? role;
+    throw fail("role_mismatch", "reassign_role_mismatch", {
+      from: from.name,
+      fromRole: name(from.role),
+      to: to.name,
+      toRole: name(to.role),
+    });
   }
 }
 
@@ -138,10 +147,7 @@ async function moveOwners(tx: Db, deps: AppDeps, context: WriteContext, plan: Re
   }));
   const written = await writeStatuses(tx, writes);
   if (written.size !== writes.length) {
-    throw new AppError(
-      "conflict",
-      "An entitlement changed while its owners were moved; nothing was moved. Try again.",
-    );
+    throw saidError("conflict", "reassign_conflict");
   }
   for (const segment of plan.segments) {
     await recordAudit(tx, deps, context, {

@@ -7,7 +7,7 @@ import {
   updateUserRecord,
 } from "../../db/repositories/account-repository.ts";
 import { deleteSessionsOfUser } from "../../db/repositories/session-repository.ts";
-import { AppError, saidError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import { roleIds } from "../../domain/policy/role-grants.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -70,11 +70,12 @@ export async function updateUser(
       found.user.role === roleIds.admin &&
       ((roleId !== null && roleId !== roleIds.admin) || changes.disabled === true);
     if (losesAdmin && (await otherEnabledUsersWithRole(tx, roleIds.admin, userId)) === 0) {
-      throw new AppError("conflict", "This is the last enabled Admin; make another user Admin first.", {
-        violations: [
-          { field: "role", code: "last_admin", message: "At least one enabled Admin must remain." },
-        ],
-      });
+      throw saidError(
+        "conflict",
+        "last_admin",
+        {},
+        { violations: [saidViolation("role", "last_admin", "last_admin_field")] },
+      );
     }
 
     await updateUserRecord(tx, userId, {

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import { enqueueJob, requeueJob } from "../../db/repositories/job-repository.ts";
 import { findDelivery, markDeliveryPending } from "../../db/repositories/webhook-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { WebhookDelivery } from "../../http/schemas/webhooks.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
@@ -23,18 +23,15 @@ export async function redeliverWebhook(
     const tx = transaction as unknown as Db;
     const delivery = await findDelivery(tx, input.webhookId, input.deliveryId);
     if (!delivery) {
-      throw new AppError("not_found", `Webhook ${input.webhookId} has no delivery ${input.deliveryId}.`, {
-        detail: input,
-      });
+      throw saidError(
+        "not_found",
+        "no_delivery",
+        { webhook: input.webhookId, delivery: input.deliveryId },
+        { detail: input },
+      );
     }
     if (delivery.state === "pending") {
-      throw new AppError(
-        "conflict",
-        `Delivery ${input.deliveryId} is still being sent; wait for its outcome.`,
-        {
-          detail: input,
-        },
-      );
+      throw saidError("conflict", "delivery_pending", { delivery: input.deliveryId }, { detail: input });
     }
     const now = deps.now();
     await markDeliveryPending(tx, delivery.id);

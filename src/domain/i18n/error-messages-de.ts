@@ -70,4 +70,83 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   password_unusable: "Das neue Kennwort kann nicht verwendet werden.",
   import_failed_one: "Die Datei enthält 1 Fehler; es wurde nichts importiert.",
   import_failed_other: "Die Datei enthält {count} Fehler; es wurde nichts importiert.",
+  // Admin refusals: the playbook's files, apply and diff.
+  playbook_file_unknown: "Es gibt keine Playbook-Datei {file} zur Auswahl.",
+  playbook_file_choose: "Wählen Sie eine der Dateien, die GET /api/playbook/files auflistet ({folder}).",
+  playbook_invalid_summary: "Das Playbook {label} ist ungültig: {count} Problem(e).",
+  playbook_invalid_first:
+    "Das Playbook {label} ist ungültig: {count} Problem(e); das erste: {field} {message}",
+  playbook_problem_at: "{message} (Zeile {line}, Spalte {column})",
+  playbook_changed_since_preview:
+    "Das verwendete Playbook hat sich seit der Vorschau geändert. Erstellen Sie die Vorschau erneut.",
+  playbook_changed_since_preview_by:
+    "Das verwendete Playbook hat sich seit der Vorschau geändert: {playbook} {version} wurde von {email} angewendet. Erstellen Sie die Vorschau erneut.",
+  playbook_older:
+    "{path} hat Version {version}, älter als die verwendete {current}: Geben Sie der neuen Datei eine höhere Version.",
+  playbook_version_at_least: "muss {version} oder neuer sein",
+  playbook_unmapped:
+    "{path} würde gespeicherte Werte ohne Zuordnung lassen: {paths}. Legen Sie im Abschnitt changes: fest, wohin jeder gehört (docs/PLAYBOOK-VERSIONS.md).",
+  playbook_orphan_one: "{path}: 1 Status ({seats} Lizenzen){more}",
+  playbook_orphan_other: "{path}: {count} Status ({seats} Lizenzen){more}",
+  playbook_orphan_work_items_one: ", 1 Arbeitspaket",
+  playbook_orphan_work_items_other: ", {count} Arbeitspakete",
+  playbook_orphan_moved: ", soll nach {to} verschoben werden, das das Playbook nicht definiert",
+  playbook_statuses_kept_changing:
+    "{count} Status haben sich während des Anwendens des Playbooks immer wieder geändert; es wurde nichts geändert. Wenden Sie es erneut an.",
+  playbook_work_item_changed:
+    "Ein Arbeitspaket hat sich während des Anwendens des Playbooks geändert; es wurde nichts geändert. Wenden Sie es erneut an.",
+
+  // Admin refusals: users and their assignments.
+  role_unknown:
+    "Die Rolle „{role}“ ist keine, die das Playbook definiert, daher darf sie nichts tun. Bitten Sie einen Admin, Ihnen eine Rolle des Playbooks zu geben.",
+  users_list_forbidden:
+    "Nur Admins, Team Leads und FMs, die Benutzer zuweisen, dürfen sie auflisten. Fragen Sie einen Admin nach dem Benutzer, den Sie brauchen.",
+  user_unknown_key: "Kein Benutzer hat die ID oder E-Mail-Adresse {key}.",
+  user_unknown_field: "Diesen Benutzer gibt es nicht.",
+  reassign_same_user: "Übertragen Sie an eine andere Person als die, die geht.",
+  reassign_role_mismatch:
+    "{from} ist {fromRole} und {to} ist {toRole}: Arbeit wechselt nur zwischen Personen derselben Rolle.",
+  reassign_conflict:
+    "Eine Lizenzberechtigung hat sich geändert, während ihre Verantwortlichen übertragen wurden; es wurde nichts übertragen. Versuchen Sie es erneut.",
+  email_taken: "Es gibt bereits einen Benutzer mit der E-Mail-Adresse {email}.",
+  email_taken_field: "Diese E-Mail-Adresse gehört einem anderen Benutzer.",
+  assign_target: "Weisen Sie einem Mandanten oder einem Kunden zu, nicht beiden und nicht keinem.",
+  assign_target_field: "Nennen Sie genau eines von tenantId und customerId.",
+  role_not_assignable: "{name} liest Berichte nur zusammengefasst und wird nie Mandanten zugewiesen.",
+  role_not_assignable_field: "Diese Rolle liest nur zusammengefasste Zahlen.",
+  last_admin: "Das ist der letzte aktive Admin; machen Sie zuerst einen anderen Benutzer zum Admin.",
+  last_admin_field: "Mindestens ein aktiver Admin muss bleiben.",
+  version_required:
+    "Geben Sie an, welche Version Sie bearbeitet haben: ein Feld version oder ein If-Match-Header.",
+  version_required_field: "Die Version, die Sie gelesen haben, ist erforderlich.",
+
+  // Admin refusals: jobs, the audit trail, webhooks, the feed, backups.
+  job_state_unknown: "Es gibt keinen Job-Zustand „{state}“.",
+  job_state_use: "Verwenden Sie einen von {states}.",
+  job_not_failed: "Job {id} ist {state}; nur ein fehlgeschlagener Job wird erneut ausgeführt.",
+  state_queued: "in der Warteschlange",
+  state_running: "in Ausführung",
+  state_done: "erledigt",
+  state_failed: "fehlgeschlagen",
+  date_invalid: "{field} ist kein Datum und keine Uhrzeit.",
+  date_invalid_field: "„{value}“ ist kein ISO-Datum und keine ISO-Uhrzeit.",
+  cursor_invalid: "Der Cursor stammt nicht aus dieser Liste.",
+  cursor_invalid_field: "Verwenden Sie den nextCursor der vorigen Seite.",
+  time_zone_unknown: "„{zone}“ ist keine Zeitzone, die dieser Server kennt.",
+  time_zone_unknown_field: "muss ein IANA-Zeitzonenname sein, etwa Europe/Berlin oder America/New_York",
+  unsubscribe_invalid: "Dieser Abmeldelink ist ungültig: Er wurde verändert oder gekürzt.",
+  unsubscribe_invalid_field: "muss das ganze Token des Links einer Unblock-Mail sein",
+  unsubscribe_gone: "Die Person, für die dieser Link war, gibt es nicht mehr.",
+  no_delivery: "Webhook {webhook} hat keine Zustellung {delivery}.",
+  delivery_pending: "Zustellung {delivery} wird noch gesendet; warten Sie ihr Ergebnis ab.",
+  sync_running:
+    "Synchronisierung {id} ist {state}: Es läuft immer nur eine. Warten Sie, bis sie endet, und laden Sie dann erneut hoch.",
+  sync_uploading:
+    "Eine Synchronisierung wird gerade hochgeladen: Es läuft immer nur eine. Warten Sie, bis sie endet, und laden Sie dann erneut hoch.",
+  restore_not_backup: "{file} ist keine Unblock-Sicherung (unblock backup schreibt eine).",
+  restore_newer:
+    "Die Sicherung stammt von einem neueren Unblock (Schema {schema}, dieses kennt {known}): Stellen Sie sie mit dieser oder einer neueren Version wieder her.",
+  restore_not_empty: "Die Datenbank ist nicht leer: Stellen Sie in eine neue, leere Datenbank wieder her.",
+  restore_truncated:
+    "{file} endet zu früh: Es ist keine vollständige Sicherung. Es wurde nichts wiederhergestellt.",
 };

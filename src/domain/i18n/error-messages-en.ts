@@ -74,6 +74,77 @@ export const errorMessagesEn = {
   password_unusable: "The new password cannot be used.",
   import_failed_one: "The file has 1 error; nothing was imported.",
   import_failed_other: "The file has {count} errors; nothing was imported.",
+  // Admin refusals: the playbook's files, apply and diff.
+  playbook_file_unknown: "There is no playbook file {file} to choose.",
+  playbook_file_choose: "Choose one of the files GET /api/playbook/files lists ({folder}).",
+  playbook_invalid_summary: "Playbook {label} is invalid: {count} problem(s).",
+  playbook_invalid_first: "Playbook {label} is invalid: {count} problem(s); first: {field} {message}",
+  playbook_problem_at: "{message} (line {line}, column {column})",
+  playbook_changed_since_preview: "The playbook in use changed since the preview. Preview again.",
+  playbook_changed_since_preview_by:
+    "The playbook in use changed since the preview: {playbook} {version} was applied by {email}. Preview again.",
+  playbook_older:
+    "{path} is version {version}, older than {current} in use: give the new file a higher version.",
+  playbook_version_at_least: "must be {version} or later",
+  playbook_unmapped:
+    "{path} would leave stored values without a mapping: {paths}. Declare where each goes in its changes: section (docs/PLAYBOOK-VERSIONS.md).",
+  playbook_orphan_one: "{path}: 1 status ({seats} seats){more}",
+  playbook_orphan_other: "{path}: {count} statuses ({seats} seats){more}",
+  playbook_orphan_work_items_one: ", 1 work item",
+  playbook_orphan_work_items_other: ", {count} work items",
+  playbook_orphan_moved: ", declared as moving to {to}, which the playbook does not define",
+  playbook_statuses_kept_changing:
+    "{count} statuses kept changing while the playbook was applied; nothing was changed. Apply again.",
+  playbook_work_item_changed:
+    "A work item changed while the playbook was applied; nothing was changed. Apply again.",
+
+  // Admin refusals: users and their assignments.
+  role_unknown:
+    'The role "{role}" is not one the playbook defines, so it may do nothing. Ask an Admin to give you a role of the playbook.',
+  users_list_forbidden:
+    "Only Admins, Team Leads and FMs who assign users may list them. Ask an Admin for the user you need.",
+  user_unknown_key: "No user has the id or email {key}.",
+  user_unknown_field: "No such user.",
+  reassign_same_user: "Reassign to another person than the one leaving.",
+  reassign_role_mismatch: "{from} is {fromRole} and {to} is {toRole}: work moves between people of one role.",
+  reassign_conflict: "An entitlement changed while its owners were moved; nothing was moved. Try again.",
+  email_taken: "A user with the email {email} exists already.",
+  email_taken_field: "This email belongs to another user.",
+  assign_target: "Assign to a tenant or to a customer, not both and not neither.",
+  assign_target_field: "Name exactly one of tenantId and customerId.",
+  role_not_assignable: "{name} reads reports in aggregate only and is never assigned to tenants.",
+  role_not_assignable_field: "This role reads aggregates only.",
+  last_admin: "This is the last enabled Admin; make another user Admin first.",
+  last_admin_field: "At least one enabled Admin must remain.",
+  version_required: "Say which version you edited: a version field or an If-Match header.",
+  version_required_field: "The version you read is required.",
+
+  // Admin refusals: jobs, the audit trail, webhooks, the feed, backups.
+  job_state_unknown: 'There is no job state "{state}".',
+  job_state_use: "Use one of {states}.",
+  job_not_failed: "Job {id} is {state}; only a failed job is retried.",
+  state_queued: "queued",
+  state_running: "running",
+  state_done: "done",
+  state_failed: "failed",
+  date_invalid: "{field} is not a date or time.",
+  date_invalid_field: '"{value}" is not an ISO date or time.',
+  cursor_invalid: "The cursor is not one this list gave out.",
+  cursor_invalid_field: "Use the nextCursor of the previous page.",
+  time_zone_unknown: '"{zone}" is not a time zone this server knows.',
+  time_zone_unknown_field: "must be an IANA time zone name such as Europe/Rome or America/New_York",
+  unsubscribe_invalid: "This unsubscribe link is not valid: it was changed or cut short.",
+  unsubscribe_invalid_field: "must be the whole token of an Unblock mail's link",
+  unsubscribe_gone: "The person this link was for no longer exists.",
+  no_delivery: "Webhook {webhook} has no delivery {delivery}.",
+  delivery_pending: "Delivery {delivery} is still being sent; wait for its outcome.",
+  sync_running: "Sync {id} is {state}: one sync runs at a time. Wait for it to end, then upload again.",
+  sync_uploading: "A sync is being uploaded: one sync runs at a time. Wait for it to end, then upload again.",
+  restore_not_backup: "{file} is not an Unblock backup (unblock backup writes one).",
+  restore_newer:
+    "The backup comes from a newer Unblock (schema {schema}, this one knows {known}): restore it with that version or later.",
+  restore_not_empty: "The database is not empty: restore into a new, empty database.",
+  restore_truncated: "{file} ends early: it is not a whole backup. Nothing was restored.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorMessagesEn;

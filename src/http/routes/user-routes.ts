@@ -4,7 +4,7 @@ import { createUser } from "../../app/users/create-user.ts";
 import { listUserViews } from "../../app/users/list-users.ts";
 import { reassignUser } from "../../app/users/reassign-user.ts";
 import { updateUser } from "../../app/users/update-user.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import { writeContextOf } from "../acting-user.ts";
 import { authedProblemResponses, idParamsSchema } from "../schemas/common.ts";
 import {
@@ -25,14 +25,11 @@ export function versionFrom(bodyVersion: number | undefined, ifMatch: string | s
   if (bodyVersion !== undefined) return bodyVersion;
   const match = typeof ifMatch === "string" ? /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim()) : null;
   if (match?.[1]) return Number(match[1]);
-  throw new AppError(
+  throw saidError(
     "validation_failed",
-    "Say which version you edited: a version field or an If-Match header.",
-    {
-      violations: [
-        { field: "version", code: "version_required", message: "The version you read is required." },
-      ],
-    },
+    "version_required",
+    {},
+    { violations: [saidViolation("version", "version_required", "version_required_field")] },
   );
 }
 
