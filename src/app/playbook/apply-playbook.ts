@@ -1,7 +1,10 @@
 import type { Db } from "../../db/client.ts";
 import { lockPlaybookVersions } from "../../db/repositories/playbook-version-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
-import { describeOrphan } from "../../domain/playbook/remap-plan.ts";
+import { type AppError, saidError, saidViolation } from "../../domain/app-error.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { formatNumber } from "../../domain/i18n/rule-text.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
+import type { OrphanedValue } from "../../domain/playbook/remap-plan.ts";
 import { compareVersions } from "../../domain/playbook/taxonomy-remap.ts";
 import type { PlaybookApplyResult, PlaybookChangeReport } from "../../http/schemas/playbook-versions.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -117,38 +120,58 @@ async function reportAgainst(
 function checkBase(inUse: PlaybookInUse, baseVersionId: number | null | undefined): void {
   if (baseVersionId === undefined || baseVersionId === (inUse.recorded?.id ?? null)) return;
   const now = inUse.recorded;
-  throw new AppError(
-    "conflict",
-    now
-      ? `The playbook in use changed since the preview: ${now.playbookId} ${now.version} was applied by ${now.appliedByEmail}. Preview again.`
-      : "The playbook in use changed since the preview. Preview again.",
-    { detail: { baseVersionId: now?.id ?? null } },
-  );
+  const detail = { detail: { baseVersionId: now?.id ?? null } };
+  throw now
+    ? saidError(
+        "conflict",
+        "playbook_changed_since_preview_by",
+        { playbook: now.playbookId, version: now.version, email: now.appliedByEmail },
+        detail,
+      )
+    : saidError("conflict", "playbook_changed_since_preview", {}, detail);
 }
 
 function olderThanInUse(candidate: LoadedPlaybook, inUse: PlaybookInUse): AppError {
   const current = inUse.recorded!;
-  return new AppError(
+  return saidError(
     "validation_failed",
-    `${candidate.path} is version ${candidate.playbook.version}, older than ${current.version} in use: give the new file a higher version.`,
+    "playbook_older",
+    { path: candidate.path, version: candidate.playbook.version, current: current.version },
     {
       violations: [
-        { field: "version", code: "version_older", message: `must be ${current.version} or later` },
+        saidViolation("version", "version_older", "playbook_version_at_least", { version: current.version }),
       ],
     },
   );
 }
 
 function unmapped(candidate: LoadedPlaybook, report: PlaybookChangeReport): AppError {
-  return new AppError(
+  return saidError(
     "validation_failed",
-    `${candidate.path} would leave stored values without a mapping: ${report.orphans.map((o) => o.path).join(", ")}. Declare where each goes in its changes: section (docs/PLAYBOOK-VERSIONS.md).`,
+    "playbook_unmapped",
+    { path: candidate.path, paths: report.orphans.map((o) => o.path).join(", ") },
     {
-      violations: report.orphans.map((orphan) => ({
-        field: orphan.path,
-        code: "unmapped_value",
-        message: describeOrphan(orphan),
-      })),
+      violations: report.orphans.map(orphanViolation),
+    },
+  );
+}
+
+/** "l1/l2: 3 statuses (40 seats), 1 work item", in the asker's language. */
+function orphanViolation(orphan: OrphanedValue) {
+  const more = (language: Language) =>
+    (orphan.workItems > 0
+      ? errorText.sayCount(language, "playbook_orphan_work_items", orphan.workItems)
+      : "") +
+    (orphan.movedTo ? errorText.say(language, "playbook_orphan_moved", { to: orphan.movedTo }) : "");
+  return saidViolation(
+    orphan.path,
+    "unmapped_value",
+    orphan.statuses === 1 ? "playbook_orphan_one" : "playbook_orphan_other",
+    {
+      path: orphan.path,
+      count: (language: Language) => formatNumber(language, orphan.statuses),
+      seats: (language: Language) => formatNumber(language, orphan.seats),
+      more,
     },
   );
 }

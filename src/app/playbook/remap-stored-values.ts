@@ -15,7 +15,7 @@ import {
   workItemValues,
 } from "../../db/repositories/taxonomy-usage-repository.ts";
 import { writeStatuses } from "../../db/sql/status-write-statement.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import type { RemapPlan } from "../../domain/playbook/remap-plan.ts";
 import { remapValue } from "../../domain/playbook/taxonomy-remap.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
@@ -63,10 +63,7 @@ export async function remapStoredValues(
     let pending = ids.slice(start, start + batchSize);
     for (let round = 0; pending.length > 0; round++) {
       if (round === maxRounds) {
-        throw new AppError(
-          "conflict",
-          `${pending.length} statuses kept changing while the playbook was applied; nothing was changed. Apply again.`,
-        );
+        throw saidError("conflict", "playbook_statuses_kept_changing", { count: pending.length });
       }
       const views = await loadEntitlementViews(tx, pending);
       if (round === 0) await work.hooks?.afterRead?.(tx, pending);
@@ -120,10 +117,7 @@ async function remapWorkItems(tx: Db, deps: AppDeps, plan: RemapPlan): Promise<n
     const trace = remapValue(plan.changes, { l1: "blocked", l2: item.l2, l3: item.l3 }, serviceId);
     if (trace.applied.length === 0 || trace.value.l2 === null) continue;
     if (!(await setWorkItemValue(tx, item, { l2: trace.value.l2, l3: trace.value.l3 }, deps.now()))) {
-      throw new AppError(
-        "conflict",
-        "A work item changed while the playbook was applied; nothing was changed. Apply again.",
-      );
+      throw saidError("conflict", "playbook_work_item_changed");
     }
     moved++;
   }
