@@ -1,7 +1,8 @@
 import { Badge, Group, List, Paper, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { lintNote } from "../../src/domain/notes/lint-note.ts";
-import { currentLanguage, i18n } from "../i18n/i18n.ts";
+import { noteHintIn } from "../../src/domain/notes/note-hint-text.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
 
 const gradeColor = { great: "green", marginal: "yellow", poor: "red" } as const;
 
@@ -19,7 +20,7 @@ export function NoteGrade({ note, l1, l2 }: { note: string; l1: string; l2: stri
         {lint.hints.length > 0 ? (
           <List size="xs" spacing={0}>
             {lint.hints.slice(0, 3).map((hint) => (
-              <List.Item key={hint.code}>{hintText(hint)}</List.Item>
+              <List.Item key={hint.code}>{noteHintIn(currentLanguage(), hint)}</List.Item>
             ))}
           </List>
         ) : (
@@ -30,14 +31,4 @@ export function NoteGrade({ note, l1, l2 }: { note: string; l1: string; l2: stri
       </Group>
     </Paper>
   );
-}
-
-/**
- * A hint in the app's language: the linter's own sentence in English (it
- * names the words it found); in another language the catalogue's for its code.
- */
-function hintText(hint: { code: string; message: string }): string {
-  if (currentLanguage() === "en") return hint.message;
-  const hints = i18n.getResource(i18n.language, "translation", "editor.noteHints") as Record<string, string>;
-  return hints?.[hint.code] ?? hint.message;
 }

@@ -1,4 +1,5 @@
 import { lintNote } from "../../domain/notes/lint-note.ts";
+import { noteHintIn } from "../../domain/notes/note-hint-text.ts";
 import type { PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import { confidenceBand } from "../../domain/suggest/confidence-band.ts";
 import { defaultSuggester } from "../../domain/suggest/default-model.ts";
@@ -32,5 +33,8 @@ export function suggestStatus(deps: AppDeps, actor: Actor, input: SuggestStatusI
     l1: chosenL1 ?? suggestion.l1,
     l2: chosenL1 ? (input.l2 ?? null) : suggestion.l2,
   });
-  return { ...suggestion, band: confidenceBand(suggestion.confidence), grade: lint.grade, hints: lint.hints };
+  // The hints in the asker's language; their codes stay the same.
+  const language = actor.language ?? "en";
+  const hints = lint.hints.map((hint) => ({ code: hint.code, message: noteHintIn(language, hint) }));
+  return { ...suggestion, band: confidenceBand(suggestion.confidence), grade: lint.grade, hints };
 }

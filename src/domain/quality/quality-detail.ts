@@ -1,4 +1,5 @@
 import { formatIsoDate, orList, say } from "../i18n/rule-text.ts";
+import { noteHintIn } from "../notes/note-hint-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import { shareText } from "../usage/assess-usage.ts";
 import { daysBetween, type QualityFinding, qualityRulesOf } from "./quality-rules.ts";
@@ -50,9 +51,13 @@ export function describeFinding(index: PlaybookIndex, finding: QualityFinding, t
     case "note_grade": {
       const grade = text(data, "grade");
       const known = grade === "great" || grade === "marginal" || grade === "poor";
-      // The linter's advice is English; other languages get the general hint.
+      // The stored advice is the linter's English; another language says the hint by its code.
+      const code = text(data, "hint");
+      const english = text(data, "advice");
       const advice =
-        (language.language === "en" ? text(data, "advice") : null) ?? say(language, "note_hint_default");
+        english !== null && (code !== null || language.language === "en")
+          ? noteHintIn(language.language, { code: code ?? "", message: english })
+          : say(language, "note_hint_default");
       return say(language, "quality_note_grade", {
         grade: known ? say(language, `quality_grade_${grade}`) : (grade ?? ""),
         advice,

@@ -1,5 +1,6 @@
 import { say } from "../i18n/rule-text.ts";
 import { lintNote } from "../notes/lint-note.ts";
+import { noteHintIn } from "../notes/note-hint-text.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import type { ScenarioRow } from "../playbook/playbook-schema.ts";
 import { type Violation, violation } from "../violation.ts";
@@ -29,9 +30,8 @@ export function checkNoteQuality(
   const lint = lintNote(note, { l1: row.l1, l2 });
   if (lint.grade !== "poor") return null;
   const { text } = index;
-  // The linter reads English notes and hints in English; other languages get the general hint.
-  const linted = text.language === "en" ? lint.hints[0]?.message : undefined;
-  const hint = linted ?? say(text, "note_hint_default");
+  const first = lint.hints[0];
+  const hint = first ? noteHintIn(text.language, first) : say(text, "note_hint_default");
   const field = inSentence(fieldLabel(row, "note", text), text);
   return violation(
     path,
