@@ -3,11 +3,14 @@ import { ownerTeamsOf, teamOwner } from "../../domain/owners/segment-owner.ts";
 import type { OwnerChoices } from "../../http/schemas/owners.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireTenantAction } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 
 /**
  * What the owner picker offers for one entitlement (docs/OWNERS.md): the
  * playbook's teams with their people here, then the people assigned to its
  * tenant or customer, then everyone else (whom a write refuses until assigned).
+ * People's role names are in the reader's language; a team's name stays the
+ * playbook's English one, as the owner text stores it and a write resolves it.
  */
 export async function getOwnerChoices(
   deps: AppDeps,
@@ -19,7 +22,8 @@ export async function getOwnerChoices(
   const assigned = (await peopleAssignedTo(db, [tenantId])).get(tenantId) ?? [];
   const others = await usersNotAssignedTo(db, tenantId);
   const { index } = deps.playbook;
-  const roleName = (role: string) => index.role(role)?.name ?? role;
+  const reader = indexFor(deps, actor);
+  const roleName = (role: string) => reader.role(role)?.name ?? role;
   const withRole = (person: (typeof assigned)[number]) => ({ ...person, roleName: roleName(person.role) });
   return {
     teams: ownerTeamsOf(index).map((team) => {

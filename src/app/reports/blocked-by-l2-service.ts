@@ -1,10 +1,11 @@
 import { blockedByL2AndService } from "../../db/repositories/report-repository.ts";
 import type { BlockedByL2ServiceRow } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
+import { historyLabels } from "./history-labels.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { type ReportTotals, reportTotals } from "./report-totals.ts";
 
-/** Blocked seats per L2 reason and service, biggest first. */
+/** Blocked seats per L2 reason and service, biggest first, named in the reader's language. */
 export function getBlockedByL2Service(
   deps: AppDeps,
   actor: Actor,
@@ -12,20 +13,19 @@ export function getBlockedByL2Service(
 ): Promise<ReportTotals<BlockedByL2ServiceRow>> {
   return reportTotals(deps, actor, filter, async (visibleTo, db) => {
     const rows = await blockedByL2AndService(db, reportScope(deps, filter, visibleTo));
-    return namedRows(deps, rows);
+    return namedRows(historyLabels(deps, actor.language), rows);
   });
 }
 
 function namedRows(
-  deps: AppDeps,
+  label: ReturnType<typeof historyLabels>,
   rows: Awaited<ReturnType<typeof blockedByL2AndService>>,
 ): BlockedByL2ServiceRow[] {
-  const { index } = deps.playbook;
   return rows.map((row) => ({
     l2: row.l2,
-    l2Name: (row.l2 && index.l2("blocked", row.l2)?.name) ?? row.l2 ?? "(no L2)",
+    l2Name: label.l2("blocked", row.l2) ?? label.noL2(),
     serviceId: row.serviceId,
-    serviceName: index.service(row.serviceId)?.name ?? row.serviceId,
+    serviceName: label.service(row.serviceId),
     seats: row.seats,
     tenants: row.tenants,
     segments: row.segments,

@@ -3,6 +3,7 @@ import type { OverdueActionPage } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { readOnReplica } from "../replica/replica-reads.ts";
+import { historyLabels } from "./history-labels.ts";
 import { type ReportFilter, reportScope } from "./report-scope.ts";
 import { reportRowScope } from "./report-totals.ts";
 
@@ -24,11 +25,9 @@ export async function getOverdueNextActions(
   const page = await readOnReplica(deps, "report", (database) =>
     overdueNextActions(database.db, scope, { limit, cursor: filter.cursor || undefined }),
   );
+  const label = historyLabels(deps, actor.language);
   return {
-    items: page.items.map((row) => ({
-      ...row,
-      serviceName: deps.playbook.index.service(row.serviceId)?.name ?? row.serviceId,
-    })),
+    items: page.items.map((row) => ({ ...row, serviceName: label.service(row.serviceId) })),
     nextCursor: page.nextCursor,
   };
 }

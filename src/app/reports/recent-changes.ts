@@ -5,6 +5,7 @@ import type { RecentChange } from "../../http/schemas/reports.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { FilterChecks } from "../list-filter-checks.ts";
 import { currentTaxonomyMap } from "../playbook/current-taxonomy-map.ts";
+import { historyLabels } from "./history-labels.ts";
 import { reportRowScope } from "./report-totals.ts";
 
 export interface RecentChangesFilter {
@@ -39,12 +40,13 @@ export async function getRecentChanges(
     recentChanges(deps.database.db, { visibleTo, serviceId, customerId, limit }),
     currentTaxonomyMap(deps),
   ]);
+  const label = historyLabels(deps, actor.language);
   return {
     items: rows.map(({ actorName, actorRole, before, after, playbookVersion, ...row }) => {
       const written = { map, version: playbookVersion, serviceId: row.serviceId };
       return {
         ...row,
-        serviceName: deps.playbook.index.service(row.serviceId)?.name ?? row.serviceId,
+        serviceName: label.service(row.serviceId),
         actor: { name: actorName, role: actorRole },
         stageBefore: before.stage,
         stageAfter: after.stage,
