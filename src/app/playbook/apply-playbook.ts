@@ -1,5 +1,4 @@
 import type { Db } from "../../db/client.ts";
-import { lockPlaybookVersions } from "../../db/repositories/playbook-version-repository.ts";
 import { type AppError, saidError, saidViolation } from "../../domain/app-error.ts";
 import type { Language } from "../../domain/i18n/languages.ts";
 import { formatNumber } from "../../domain/i18n/rule-text.ts";
@@ -12,10 +11,12 @@ import { recordAudit, type WriteContext } from "../audit/record-audit.ts";
 import { requireActor, requireAllowed } from "../auth/authorize-actor.ts";
 import { currentTaxonomyMap } from "./current-taxonomy-map.ts";
 import type { LoadedPlaybook } from "./load-playbook.ts";
+import { underPlaybookApplyLock } from "./playbook-apply-lock.ts";
 import { type PlaybookCandidate, readCandidate } from "./playbook-candidate.ts";
 import { playbookChangeReport } from "./playbook-change-report.ts";
 import { type PlaybookInUse, playbookInUse } from "./playbook-in-use.ts";
-import { type RemapHooks, recordAppliedVersion, remapStoredValues } from "./remap-stored-values.ts";
+import { type RemapHooks, remapStatusesInBatches } from "./remap-statuses-in-batches.ts";
+import { type Remapped, recordAppliedVersion, remapWorkItems } from "./remap-stored-values.ts";
 import { syncServices } from "./sync-services.ts";
 import { versionView } from "./version-view.ts";
 
@@ -30,16 +31,18 @@ export interface ApplyPlaybookInput {
 }
 
 /**
- * Makes a new playbook file the one in use (docs/PLAYBOOK-VERSIONS.md): in one
- * transaction, moves the stored statuses and work items its `changes:` map
- * (each remapped status gets a history row with source `remap`), records the
- * version and leaves one audit entry. Refused, changing nothing, when stored
- * values would be left without a mapping, when the file is older than the one
- * in use, or when the version in use is no longer the preview's. Statuses
- * edited meanwhile are read again and remapped with the edit (compare-and-set).
- * A dry run answers the same report and writes nothing. Admins only. The
- * running process (a server applying from its Admin page) judges by the new
- * playbook from then on.
+ * Makes a new playbook file the one in use (docs/PLAYBOOK-VERSIONS.md): moves
+ * the stored statuses its `changes:` map in batches that commit one by one
+ * (each remapped status gets a history row with source `remap`), then in one
+ * transaction moves the work items, records the version and leaves one audit
+ * entry. Until that last step the version in use is the old one, so an apply
+ * stopped half-way is finished by applying the file again. Refused, changing
+ * nothing, when stored values would be left without a mapping, when the file
+ * is older than the one in use, or when the version in use is no longer the
+ * preview's. Statuses edited meanwhile are remapped with the edit
+ * (compare-and-set). A dry run answers the same report and writes nothing.
+ * Admins only. The running process (a server applying from its Admin page)
+ * judges by the new playbook from then on.
  */
 export async function applyPlaybook(
   deps: AppDeps,
@@ -48,15 +51,13 @@ export async function applyPlaybook(
 ): Promise<PlaybookApplyResult> {
   requireAllowed(deps, requireActor(deps, context.actor), { type: "playbook.edit" });
   const candidate = readCandidate(deps, input.candidate);
-  const result = await deps.database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await lockPlaybookVersions(tx);
-    const inUse = await playbookInUse(tx);
+  const result = await underPlaybookApplyLock(deps, async (session) => {
+    const inUse = await playbookInUse(session);
     checkBase(inUse, input.baseVersionId);
     const base = { baseVersionId: inUse.recorded?.id ?? null, dryRun: input.dryRun === true };
     if (inUse.recorded?.sha256 === candidate.sha256) {
       return {
-        ...(await reportAgainst(tx, deps, inUse, candidate)),
+        ...(await reportAgainst(session, deps, inUse, candidate)),
         ...base,
         ...notApplied,
         alreadyInUse: true,
@@ -65,38 +66,63 @@ export async function applyPlaybook(
     if (inUse.recorded && compareVersions(candidate.playbook.version, inUse.recorded.version) < 0) {
       throw olderThanInUse(candidate, inUse);
     }
-    const { report, plan } = await playbookChangeReport(tx, compared(deps, inUse, candidate));
+    const { report, plan } = await playbookChangeReport(session, compared(deps, inUse, candidate));
     if (report.orphans.length > 0) throw unmapped(candidate, report);
     if (input.dryRun) return { ...report, ...base, ...notApplied };
-    const remapped = await remapStoredValues(tx, deps, context, { plan, candidate, hooks: input.hooks });
-    const version = await recordAppliedVersion(tx, deps, context, { candidate, report, remapped });
-    await recordAudit(tx, deps, context, {
-      action: "playbook.apply",
-      targetType: "playbook",
-      targetId: candidate.playbook.id,
-      before: inUse.recorded
-        ? { version: inUse.recorded.version, sha256: inUse.recorded.sha256, path: inUse.recorded.path }
-        : null,
-      after: {
-        version: candidate.playbook.version,
-        sha256: candidate.sha256,
-        path: candidate.path,
-        changes: report.changes,
-        remappedStatuses: remapped.statuses,
-        remappedWorkItems: remapped.workItems,
-      },
+    const statuses = await remapStatusesInBatches(deps, context, {
+      plan,
+      playbookVersion: candidate.playbook.version,
+      hooks: input.hooks,
+    });
+    const version = await session.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const remapped: Remapped = { ...statuses, workItems: await remapWorkItems(tx, deps, plan) };
+      return recordApplied(tx, deps, context, { inUse, candidate, report, remapped });
     });
     return {
       ...report,
       ...base,
       alreadyInUse: false,
       applied: true,
-      conflictsRetried: remapped.conflictsRetried,
+      conflictsRetried: statuses.conflictsRetried,
       version: versionView(version),
     };
   });
   if (result.applied) await switchThisProcess(deps, candidate);
   return result;
+}
+
+/** The version row and the audit entry of an apply. */
+async function recordApplied(
+  tx: Db,
+  deps: AppDeps,
+  context: WriteContext,
+  applied: {
+    inUse: PlaybookInUse;
+    candidate: LoadedPlaybook;
+    report: PlaybookChangeReport;
+    remapped: Remapped;
+  },
+) {
+  const { inUse, candidate, report, remapped } = applied;
+  const version = await recordAppliedVersion(tx, deps, context, { candidate, report, remapped });
+  await recordAudit(tx, deps, context, {
+    action: "playbook.apply",
+    targetType: "playbook",
+    targetId: candidate.playbook.id,
+    before: inUse.recorded
+      ? { version: inUse.recorded.version, sha256: inUse.recorded.sha256, path: inUse.recorded.path }
+      : null,
+    after: {
+      version: candidate.playbook.version,
+      sha256: candidate.sha256,
+      path: candidate.path,
+      changes: report.changes,
+      remappedStatuses: remapped.statuses,
+      remappedWorkItems: remapped.workItems,
+    },
+  });
+  return version;
 }
 
 const notApplied = { alreadyInUse: false, applied: false, conflictsRetried: 0, version: null };

@@ -92,9 +92,9 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   playbook_orphan_work_items_other: ", {count} Arbeitspakete",
   playbook_orphan_moved: ", soll nach {to} verschoben werden, das das Playbook nicht definiert",
   playbook_statuses_kept_changing:
-    "{count} Status haben sich während des Anwendens des Playbooks immer wieder geändert; es wurde nichts geändert. Wenden Sie es erneut an.",
+    "{count} Status haben sich während des Anwendens des Playbooks immer wieder geändert; die schon umgestellten Status bleiben umgestellt, und die alte Version bleibt in Gebrauch. Wenden Sie es erneut an, um es abzuschließen.",
   playbook_work_item_changed:
-    "Ein Arbeitspaket hat sich während des Anwendens des Playbooks geändert; es wurde nichts geändert. Wenden Sie es erneut an.",
+    "Ein Arbeitspaket hat sich während des Anwendens des Playbooks geändert; die schon umgestellten Status bleiben umgestellt, und die alte Version bleibt in Gebrauch. Wenden Sie es erneut an, um es abzuschließen.",
 
   // Admin refusals: users and their assignments.
   role_unknown:

@@ -94,9 +94,9 @@ export const errorMessagesEn = {
   playbook_orphan_work_items_other: ", {count} work items",
   playbook_orphan_moved: ", declared as moving to {to}, which the playbook does not define",
   playbook_statuses_kept_changing:
-    "{count} statuses kept changing while the playbook was applied; nothing was changed. Apply again.",
+    "{count} statuses kept changing while the playbook was applied; the statuses it moved stay moved and the old version stays in use. Apply again to finish.",
   playbook_work_item_changed:
-    "A work item changed while the playbook was applied; nothing was changed. Apply again.",
+    "A work item changed while the playbook was applied; the statuses it moved stay moved and the old version stays in use. Apply again to finish.",
 
   // Admin refusals: users and their assignments.
   role_unknown:
