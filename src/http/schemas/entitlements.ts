@@ -104,7 +104,7 @@ export const usageAssessmentSchema = z.object({
   trend: z.array(z.number().int()).describe("Active seats of the newest points, oldest first"),
   contradictions: z
     .array(z.object({ kind: z.enum(contradictionKinds), message: z.string() }))
-    .describe("Where the status contradicts the usage, by the playbook's rules"),
+    .describe("Where the status contradicts the usage, by the playbook's rules; message in your language"),
 });
 
 /** One entitlement read alone: the view, and its usage read against its status by the playbook. */

@@ -21,11 +21,22 @@ export const resolvedOwnerSchema = z.object({
   people: z.array(ownerPersonSchema).describe("The person, or the team's people on this tenant or customer"),
 });
 
-const choicePersonSchema = ownerPersonSchema.extend({ role: z.string(), roleName: z.string() });
+const choicePersonSchema = ownerPersonSchema.extend({
+  role: z.string(),
+  roleName: z.string().describe("The role's name in your language"),
+});
 
 /** What the owner picker offers for one entitlement. */
 export const ownerChoicesSchema = z.object({
-  teams: z.array(z.object({ role: z.string(), name: z.string(), people: z.array(ownerPersonSchema) })),
+  teams: z.array(
+    z.object({
+      role: z.string(),
+      name: z
+        .string()
+        .describe("The role's name as the playbook writes it (English): an owner text naming it"),
+      people: z.array(ownerPersonSchema),
+    }),
+  ),
   /** People assigned to the tenant or its customer: the ones a person owner may be. */
   assigned: z.array(choicePersonSchema),
   /** Everyone else, shown after them; choosing one is refused until they are assigned. */

@@ -81,7 +81,7 @@ const suppressedCells = z.number().int().optional();
 
 export const blockedByL2ServiceRowSchema = z.object({
   l2: z.string().nullable(),
-  l2Name: z.string(),
+  l2Name: z.string().describe('The L2\'s name in your language; "(no L2)" in it for seats without one'),
   serviceId: z.string(),
   serviceName: z.string(),
   ...counts,
@@ -89,10 +89,10 @@ export const blockedByL2ServiceRowSchema = z.object({
 
 export const blockedByL3RowSchema = z.object({
   l2: z.string().nullable(),
-  l2Name: z.string(),
+  l2Name: z.string().describe('The L2\'s name in your language; "(no L2)" in it for seats without one'),
   /** Null: Blocked seats whose L2 has no L3 recorded. */
   l3: z.string().nullable(),
-  l3Name: z.string(),
+  l3Name: z.string().describe('The L3\'s name in your language; "(no L3)" in it for seats without one'),
   /** This row's part of all Blocked seats in scope (0..1): the L3s weighted by seats. */
   share: z.number(),
   ...counts,
