@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { translatePlaybook } from "../../domain/playbook/playbook-translation.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { describeFields } from "../../domain/rules/field-states.ts";
 import type { ActivePlaybook } from "../app-deps.ts";
@@ -67,6 +68,44 @@ describe("the default playbook in German", () => {
     expect(l2.invalidExamples[0]).toMatchObject({ useInstead: { l1: "blocked" } });
     // The next action is a value a status stores: it stays the playbook's own.
     expect(l2.resolver.nextAction).toBe(loaded.index.l2("blocked", "app_compatibility")!.resolver.nextAction);
+  });
+
+  it("says the change log, the scenario tables' cells and the L2s' other names in German", () => {
+    const { playbook } = german;
+    expect(playbook.refreshSummary.map((entry) => [entry.date, entry.what])).toEqual(
+      loaded.playbook.refreshSummary.map((entry, at) => [entry.date, playbook.refreshSummary[at]!.what]),
+    );
+    expect(playbook.refreshSummary[1]).toMatchObject({ who: "Playbook-Team", what: "Allgemeine Pflege" });
+    const printed = (index: typeof german) =>
+      index.playbook.scenarios.flatMap((row) => Object.values(row.fields).map((rule) => rule.cell));
+    const english = printed(loaded.index);
+    const untranslated = printed(german).filter((cell, at) => cell !== "" && cell === english[at]);
+    // Role names stay the playbook's own (docs/I18N.md).
+    expect([...new Set(untranslated)].sort()).toEqual(["Account Team", "Delivery FM"]);
+    const billing = german.l2("blocked", "billing_licensing_subscription")!;
+    expect(billing.aliases).toEqual(["Abrechnung, Lizenzierung, Abonnement"]);
+    // The source's other names still find it (a CSV written in English).
+    expect(german.findL2("blocked", "Billing, Licensing, Subscription")?.id).toBe(billing.id);
+  });
+});
+
+describe("a side file's change log and cells that do not fit", () => {
+  it("keeps the source's and names what is off", () => {
+    const playbook = loaded.playbook;
+    const { playbook: translated, problems } = translatePlaybook(playbook, {
+      language: "de",
+      refreshSummary: [{ what: "Nur einer" }],
+      cells: { "N/A": "entfällt", "Not printed anywhere": "Nirgends" },
+    });
+    expect(problems).toEqual([
+      {
+        path: "refreshSummary",
+        message: `has 1 entries; the playbook has ${playbook.refreshSummary.length}`,
+      },
+      { path: "cells.Not printed anywhere", message: "is no cell of the playbook's scenario tables" },
+    ]);
+    expect(translated.refreshSummary).toEqual(playbook.refreshSummary);
+    expect(translated.scenarios[0]!.fields.serviceStatus.cell).toBe("entfällt");
   });
 });
 

@@ -28,6 +28,8 @@ const guidanceSchema = {
 const l2Schema = z
   .object({
     name: text,
+    /** Other names shown beside the name (any number); a name the source lists still finds the L2. */
+    aliases: texts,
     definition: text,
     notThis: text,
     // Not the group, which names the resolver group people belong to and escalations go to, nor the next
@@ -53,11 +55,18 @@ const scenarioSchema = z
   .partial()
   .strict();
 
+/** A change log entry, by position (the date stays). */
+const refreshSchema = z.object({ who: text, what: text, notes: text }).partial().strict();
+
 export const playbookTranslationSchema = z
   .object({
     /** The language of the texts; the file name says it too (default.de.yaml). */
     language: z.enum(languages),
     title: text.optional(),
+    /** The refresh summary's entries, in the playbook's order: as many as it has. */
+    refreshSummary: z.array(refreshSchema).optional(),
+    /** The scenario tables' printed cells, by their text ("N/A": ...); a row's own `cell` wins. */
+    cells: z.record(z.string().min(1), text).optional(),
     roles: z.record(idKey, namedSchema).optional(),
     serviceStatuses: z.record(idKey, namedSchema).optional(),
     engagementScenarios: z.record(idKey, namedSchema).optional(),
@@ -91,6 +100,7 @@ export function translatePlaybook(source: Playbook, translation: PlaybookTransla
   const playbook: Playbook = {
     ...source,
     title: translation.title ?? source.title,
+    refreshSummary: translateRefresh(context, source.refreshSummary, translation.refreshSummary),
     roles: named(context, "roles", source.roles, translation.roles),
     serviceStatuses: named(context, "serviceStatuses", source.serviceStatuses, translation.serviceStatuses),
     engagementScenarios: named(
@@ -100,8 +110,16 @@ export function translatePlaybook(source: Playbook, translation: PlaybookTransla
       translation.engagementScenarios,
     ),
     l1s: source.l1s.map((l1) => translateL1(context, l1, translation.l1s?.[l1.id])),
-    scenarios: source.scenarios.map((row) => translateRow(row, translation.scenarios?.[row.id])),
+    scenarios: source.scenarios.map((row) =>
+      translateRow(row, translation.scenarios?.[row.id], translation.cells ?? {}),
+    ),
   };
+  const printed = new Set(
+    source.scenarios.flatMap((row) => Object.values(row.fields).map((rule) => rule.cell)),
+  );
+  for (const cell of Object.keys(translation.cells ?? {})) {
+    if (!printed.has(cell)) problem(context, `cells.${cell}`, "is no cell of the playbook's scenario tables");
+  }
   unknownIds(context, "l1s", source.l1s, translation.l1s);
   unknownIds(context, "scenarios", source.scenarios, translation.scenarios);
   for (const row of source.scenarios) {
@@ -208,6 +226,7 @@ function translateL2(context: Context, path: string, l2: L2, entry: L2Entry | un
   return {
     ...l2,
     name: entry.name ?? l2.name,
+    aliases: entry.aliases ?? l2.aliases,
     definition: entry.definition ?? l2.definition,
     notThis: entry.notThis ?? l2.notThis,
     resolver: { ...l2.resolver, ...entry.resolver },
@@ -232,9 +251,14 @@ function translateL2(context: Context, path: string, l2: L2, entry: L2Entry | un
 function translateRow(
   row: Row,
   entry: NonNullable<PlaybookTranslation["scenarios"]>[string] | undefined,
+  cells: Record<string, string>,
 ): Row {
-  if (!entry) return row;
   const fields = { ...row.fields };
+  for (const [field, rule] of Object.entries(fields)) {
+    const cell = cells[rule.cell];
+    if (cell !== undefined) fields[field as ScenarioField] = { ...rule, cell };
+  }
+  if (!entry) return { ...row, fields };
   for (const [field, texts] of Object.entries(entry.fields ?? {})) {
     const rule = fields[field as ScenarioField];
     if (rule) fields[field as ScenarioField] = { ...rule, ...texts };
@@ -245,4 +269,20 @@ function translateRow(
     description: entry.description ?? row.description,
     fields,
   };
+}
+
+type Refresh = Playbook["refreshSummary"][number];
+
+/** The change log's entries translated by position, when the side file has as many. */
+function translateRefresh(
+  context: Context,
+  source: readonly Refresh[],
+  given: PlaybookTranslation["refreshSummary"],
+): Refresh[] {
+  if (given === undefined) return source.slice();
+  if (given.length !== source.length) {
+    problem(context, "refreshSummary", `has ${given.length} entries; the playbook has ${source.length}`);
+    return source.slice();
+  }
+  return source.map((entry, at) => ({ ...entry, ...given[at] }));
 }
