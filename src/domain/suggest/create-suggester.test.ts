@@ -35,6 +35,24 @@ describe(createSuggester.name, () => {
     });
   });
 
+  describe("the L1 said in a phrase", () => {
+    it("reads the status a note states without naming its L1", () => {
+      const l1Of = (note: string) => suggester.suggest(note).l1;
+      expect(l1Of("Three emails and two calls since March, nobody has answered.")).toBe("status_unknown");
+      expect(l1Of("This tenant is counted twice; the E5 row carries the status.")).toBe("duplicate_invalid");
+      expect(l1Of("Pilot running with 80 users, wider rollout next month.")).toBe("in_progress");
+      expect(l1Of("Not blocked any more: the proxy fix went in, pilot resumed.")).toBe("in_progress");
+    });
+
+    it("tells a silent partner after confirmed intent from a silent customer", () => {
+      const suggestion = suggester.suggest(
+        "Partner silent for six weeks although the customer confirmed intent in May.",
+      );
+      expect(suggestion).toMatchObject({ l1: "blocked", l2: "partner_engagement" });
+      expect(suggestion.evidence).toContain("confirmed intent");
+    });
+  });
+
   describe("abstaining", () => {
     it("proposes nothing for an empty note or words it has never seen", () => {
       for (const note of ["", "   ", "lorem ipsum dolor", "lorem ipsum dolor sit amet", "asdf qwerty zxcv"]) {
