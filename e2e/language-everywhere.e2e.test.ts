@@ -31,6 +31,7 @@ function wordsOf(words: typeof en) {
     groups: words.escalations.tabs.groups,
     notices: words.myWork.notices.title,
     menu: words.users.menu.label.replace("{{name}}", "").trim(),
+    preview: words.versions.preview,
     notifications: words.users.menu.notifications,
     language: words.users.menu.language,
   };
@@ -66,11 +67,13 @@ beforeAll(async () => {
     .add(playbooks.en, playbooks.de, "playbook en ")
     // Found by looking: English the server sends, which no catalogue holds.
     .phrase(/\((unresolved|team|no status|no L2|no L3)\)/, "a server's English label")
-    .phrase(/^\d[\d.]* (seats?|tenants?|entitlements?|days?)\b/, "an English count");
+    .phrase(/^\d[\d.]* (seats?|tenants?|entitlements?|days?)\b/, "an English count")
+    .phrase(/\(line \d+, column \d+\)$|^Playbook \S+ is invalid/, "an English refusal");
   foreign.en = catalogueWords("en")
     .add(playbooks.de, playbooks.en, "playbook de ")
     .phrase(/\((nicht zugeordnet|Team|kein Status|ohne L2|ohne L3)\)/, "a German label")
-    .phrase(/^\d[\d.,]* (Lizenzen|Mandanten|Tage)\b/, "a German count");
+    .phrase(/^\d[\d.,]* (Lizenzen|Mandanten|Tage)\b/, "a German count")
+    .phrase(/\(Zeile \d+, Spalte \d+\)$|^Das Playbook \S+ ist ungültig/, "a German refusal");
 });
 afterAll(async () => {
   await browser?.close();
@@ -172,7 +175,18 @@ const visits: { where: string; path: () => string; open?: (page: Page, w: Words)
   { where: "playbook", path: () => "/playbook" },
   { where: "playbook, Blocked", path: () => "/playbook/blocked" },
   { where: "playbook, App Compatibility", path: () => "/playbook/blocked/app_compatibility" },
+  { where: "playbook, a No Intent L2", path: () => "/playbook/no_intent/using_competitive_solution" },
   { where: "playbook versions", path: () => "/admin/playbook" },
+  {
+    where: "playbook versions, a broken upload refused",
+    path: () => "/admin/playbook",
+    open: async (page, w) => {
+      const broken = { name: "broken.yaml", mimeType: "text/yaml", buffer: Buffer.from("id: broken\n") };
+      await page.locator('input[type="file"]').setInputFiles(broken);
+      await page.getByRole("button", { name: w.preview }).click();
+      await page.getByRole("alert").first().waitFor();
+    },
+  },
   { where: "portfolio feed", path: () => "/admin/feed" },
   { where: "people", path: () => "/admin/people" },
   { where: "roadmap", path: () => "/roadmap" },
