@@ -5,9 +5,11 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import type { ReceivedFeed } from "../app/feed/start-portfolio-sync.ts";
-import { AppError } from "../domain/app-error.ts";
+import { type AppError, saidError, saidViolation } from "../domain/app-error.ts";
 import { type FeedFileName, feedFileNames } from "../domain/feed/feed-files.ts";
-import { violation } from "../domain/violation.ts";
+import type { ErrorMessageKey } from "../domain/i18n/error-messages-en.ts";
+import type { Language } from "../domain/i18n/languages.ts";
+import { errorText } from "../domain/i18n/server-texts.ts";
 import { syncFormFieldsSchema } from "./schemas/feed.ts";
 
 /** How much one upload may carry. A 100,000-tenant export's entitlements file is about 100 MB. */
@@ -44,7 +46,7 @@ export async function receiveFeedUpload(
   limits: FeedUploadLimits,
 ): Promise<ReceivedFeed> {
   if (!request.isMultipart()) {
-    throw refused("body", "multipart_required", "Send the feed files as multipart/form-data.");
+    throw refused("body", "multipart_required", "feed_multipart");
   }
   const folder = await mkdtemp(join(tmpdir(), "unblock-feed-upload-"));
   const seen = new Map<FeedFileName, string>();
@@ -56,11 +58,9 @@ export async function receiveFeedUpload(
     for await (const part of parts) {
       if (part.type === "field") {
         if (!optionNames.includes(part.fieldname)) {
-          throw refused(
-            part.fieldname,
-            "field_unknown",
-            `Unknown field; the options are ${optionNames.join(", ")}.`,
-          );
+          throw refused(part.fieldname, "field_unknown", "feed_field_unknown", {
+            options: optionNames.join(", "),
+          });
         }
         fields[part.fieldname] = String(part.value);
         continue;
@@ -68,11 +68,7 @@ export async function receiveFeedUpload(
       await saveFile(part, folder, seen, limits);
     }
     if (seen.size === 0) {
-      throw refused(
-        "files",
-        "files_required",
-        `Upload at least one feed file: ${feedFileNames.join(", ")} (.csv or .jsonl).`,
-      );
+      throw refused("files", "files_required", "feed_files_required", { names: feedFileNames.join(", ") });
     }
     return { folder, options: optionsOf(fields) };
   } catch (error) {
@@ -91,20 +87,12 @@ async function saveFile(
   const filename = part.filename.split(/[\\/]/).pop() ?? "";
   const match = fileNamePattern.exec(filename);
   if (!match) {
-    throw refused(
-      filename || "files",
-      "file_name_unknown",
-      `"${filename}" is not a feed file: name each file customers, tenants, entitlements, people or usage, with .csv or .jsonl.`,
-    );
+    throw refused(filename || "files", "file_name_unknown", "feed_file_name_unknown", { file: filename });
   }
   const name = match[1]!.toLowerCase() as FeedFileName;
   const earlier = seen.get(name);
   if (earlier) {
-    throw refused(
-      filename,
-      "file_duplicate",
-      `${filename} gives ${name} again (after ${earlier}): send it once.`,
-    );
+    throw refused(filename, "file_duplicate", "feed_file_duplicate", { file: filename, name, earlier });
   }
   seen.set(name, filename);
   const format = match[2]!.toLowerCase() === "csv" ? "csv" : "jsonl";
@@ -114,23 +102,34 @@ async function saveFile(
   } catch (error) {
     throw tooLargeOf(error, limits, filename) ?? error;
   }
-  if ((await stat(path)).size === 0) throw refused(filename, "file_empty", `${filename} is empty.`);
+  if ((await stat(path)).size === 0)
+    throw refused(filename, "file_empty", "feed_file_empty", { file: filename });
 }
 
 function optionsOf(fields: Record<string, string>): ReceivedFeed["options"] {
   const parsed = syncFormFieldsSchema.safeParse(fields);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw refused(String(issue.path[0] ?? "body"), "boolean_invalid", "Give true or false.");
+    throw refused(String(issue.path[0] ?? "body"), "boolean_invalid", "boolean_invalid");
   }
   const { dryRun = false, full = false, partial = false, allowMassEnd = false } = parsed.data;
   return { dryRun, full, partial, allowMassEnd };
 }
 
-function refused(field: string, code: string, message: string): AppError {
-  return new AppError("validation_failed", `${field}: ${message}`, {
-    violations: [violation(field, code, message)],
-  });
+/** A 422 naming the field, said in the asker's language: "field: sentence", the field's own sentence. */
+function refused(
+  field: string,
+  code: string,
+  key: ErrorMessageKey,
+  values: Readonly<Record<string, string>> = {},
+): AppError {
+  const message = (language: Language) => errorText.say(language, key, values);
+  return saidError(
+    "validation_failed",
+    "field_refusal",
+    { field, message },
+    { violations: [saidViolation(field, code, key, values)] },
+  );
 }
 
 function tooLargeOf(error: unknown, limits: FeedUploadLimits, filename = "files"): UploadTooLarge | null {

@@ -149,4 +149,15 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   restore_not_empty: "Die Datenbank ist nicht leer: Stellen Sie in eine neue, leere Datenbank wieder her.",
   restore_truncated:
     "{file} endet zu früh: Es ist keine vollständige Sicherung. Es wurde nichts wiederhergestellt.",
+
+  // Refusals of a feed upload (the Admin's feed page).
+  field_refusal: "{field}: {message}",
+  feed_multipart: "Senden Sie die Feed-Dateien als multipart/form-data.",
+  feed_field_unknown: "Unbekanntes Feld; die Optionen sind {options}.",
+  feed_files_required: "Laden Sie mindestens eine Feed-Datei hoch: {names} (.csv oder .jsonl).",
+  feed_file_name_unknown:
+    "„{file}“ ist keine Feed-Datei: Benennen Sie jede Datei customers, tenants, entitlements, people oder usage, mit .csv oder .jsonl.",
+  feed_file_duplicate: "{file} liefert {name} erneut (nach {earlier}): Senden Sie sie nur einmal.",
+  feed_file_empty: "{file} ist leer.",
+  boolean_invalid: "Geben Sie true oder false an.",
 };

@@ -145,6 +145,17 @@ export const errorMessagesEn = {
     "The backup comes from a newer Unblock (schema {schema}, this one knows {known}): restore it with that version or later.",
   restore_not_empty: "The database is not empty: restore into a new, empty database.",
   restore_truncated: "{file} ends early: it is not a whole backup. Nothing was restored.",
+
+  // Refusals of a feed upload (the Admin's feed page).
+  field_refusal: "{field}: {message}",
+  feed_multipart: "Send the feed files as multipart/form-data.",
+  feed_field_unknown: "Unknown field; the options are {options}.",
+  feed_files_required: "Upload at least one feed file: {names} (.csv or .jsonl).",
+  feed_file_name_unknown:
+    '"{file}" is not a feed file: name each file customers, tenants, entitlements, people or usage, with .csv or .jsonl.',
+  feed_file_duplicate: "{file} gives {name} again (after {earlier}): send it once.",
+  feed_file_empty: "{file} is empty.",
+  boolean_invalid: "Give true or false.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorMessagesEn;

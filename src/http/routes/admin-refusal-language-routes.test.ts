@@ -127,6 +127,32 @@ describe("admin refusals in two languages", () => {
     expect(messages(de.body)[0]).toMatch(/^muss ein IANA-Zeitzonenname sein/);
   });
 
+  it("refuses a feed upload with a wrongly named file, naming the file in the Admin's language", async () => {
+    const answers = {} as Record<Language, Record<string, unknown>>;
+    for (const language of ["de", "en"] as const) {
+      const form = new FormData();
+      form.append("files", new Blob(["x"]), "customer.csv");
+      const encoded = new Response(form);
+      const answer = await server.inject({
+        method: "POST",
+        url: "/api/portfolio/sync",
+        headers: { ...headers[language], "content-type": encoded.headers.get("content-type")! },
+        payload: Buffer.from(await encoded.arrayBuffer()),
+      });
+      expect(answer.statusCode).toBe(422);
+      answers[language] = answer.json();
+    }
+    expect(answers.de.errors).toEqual([
+      {
+        field: "customer.csv",
+        code: "file_name_unknown",
+        message: expect.stringMatching(/^„customer\.csv“ ist keine Feed-Datei/),
+      },
+    ]);
+    expect(answers.en.detail).toMatch(/^customer\.csv: "customer\.csv" is not a feed file/);
+    expect(answers.de.detail).toMatch(/^customer\.csv: „customer\.csv“ ist keine Feed-Datei/);
+  });
+
   it("gives Suggest's note hints in the asker's language, with the same codes", async () => {
     const note = { note: "Blocked.", l1: "blocked" };
     const { de, en } = await both({ method: "POST", url: "/api/suggest", payload: note });
