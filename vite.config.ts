@@ -4,8 +4,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
-/** What the browser must download before the first screen renders, gzipped. */
-const initialJsBudgetKb = 350;
+/**
+ * What the browser must download before the first screen renders, gzipped.
+ * 360 since the note grade model trained on writers I to L (c85a362): the
+ * rules that refuse a poor note run in the browser and need it (355.5 KB).
+ */
+const initialJsBudgetKb = 360;
 
 /**
  * Prints the gzipped size of the JavaScript the first page load needs: the entry
