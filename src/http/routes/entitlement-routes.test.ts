@@ -237,6 +237,12 @@ describe("PUT /api/entitlements/:id/status", () => {
     await expectNothingChanged();
   });
 
+  it("refuses keyboard text as a Blocked note with note_too_poor, and writes nothing", async () => {
+    const response = await put({ version: 1, segments: [blockedDelivery({ note: "asdf qwerty" })] });
+    expectViolation(response, "segments.0.note", "note_too_poor");
+    await expectNothingChanged();
+  });
+
   it("refuses an empty note", async () => {
     expectViolation(
       await put({ version: 1, segments: [blockedDelivery({ note: "  " })] }),
