@@ -41,12 +41,12 @@ export async function ensureDwellTallies(db: Db): Promise<boolean> {
 
 type Grouping = "l2" | "l3" | "service";
 
-/** How the written groups present read in today's taxonomy: null when the tallies cannot say. */
+/** How the written groups present read in today's taxonomy (null parts: as written). */
 interface GroupMap {
-  /** [version, L2, L3] as SQL writes json_build_array(...)::text, to today's L2 and L3. */
-  keys: { k: string; l2: string | null; l3: string | null }[];
+  /** Written (version, L2, L3), none as "", to today's L2 and L3. */
+  keys: { v: string; w2: string; w3: string; l2: string | null; l3: string | null }[] | null;
   /** Written groups whose tenants count under one group of today alone: written key -> today's key. */
-  simple: Map<string, string>;
+  simple: Map<string, string> | null;
   /** Written (L2, L3) pairs of today's groups that several written groups make up. */
   merged: { l2: string; l3: string | null; c: string }[];
 }
@@ -62,16 +62,18 @@ const groupKey = (by: Grouping, l2: string | null, l3: string | null) =>
  * tenants' rows.
  */
 async function groupMap(db: Db, by: "l2" | "l3", map: readonly TaxonomyMapRow[]): Promise<GroupMap | null> {
+  // No Blocked value ever moved: every group reads as written, nothing to look up.
+  if (!map.some((row) => row.l1 === "blocked")) return { keys: null, simple: null, merged: [] };
   if (map.some((row) => row.l1 === "blocked" && row.serviceId !== "*")) return null;
-  const written = await rowsOf<{ k: string; version: string | null; l2: string | null; l3: string | null }>(
+  const written = await rowsOf<{ version: string | null; l2: string | null; l3: string | null }>(
     db,
-    sql`select distinct json_build_array(version, l2, l3)::text as k, version, l2, l3 from blocked_dwell_seats`,
+    sql`select distinct version, l2, l3 from blocked_dwell_seats`,
   );
   const pairs = new Map<string, { l2: string | null; l3: string | null; c: string }>();
   const keys: GroupMap["keys"] = [];
   for (const row of written) {
     const now = currentValueOf(map, { ...row, l1: "blocked", serviceId: "*" });
-    keys.push({ k: row.k, l2: now.l2, l3: now.l3 });
+    keys.push({ v: row.version ?? "", w2: row.l2 ?? "", w3: row.l3 ?? "", l2: now.l2, l3: now.l3 });
     const pair = JSON.stringify([row.l2, row.l3]);
     const c = groupKey(by, now.l2, now.l3);
     if ((pairs.get(pair)?.c ?? c) !== c) return null;
@@ -138,25 +140,29 @@ function seatTallies(
 ): Promise<DwellTallyRow[]> {
   const to = sql`${window.to}::date`;
   const from = sql`${window.from}::date`;
-  const source = groups
-    ? sql`select m.l2, m.l3, null::text as service_id, d.since, d.ended_on, d.seats from blocked_dwell_seats d
-        join json_to_recordset(${JSON.stringify(groups.keys)}::json) as m(k text, l2 text, l3 text)
-          on m.k = json_build_array(d.version, d.l2, d.l3)::text`
-    : sql`select null::text as l2, null::text as l3, d.service_id, d.since, d.ended_on, d.seats
-        from blocked_dwell_service_seats d`;
+  const keys = groups?.keys;
+  const source = !groups
+    ? sql`blocked_dwell_service_seats d`
+    : keys
+      ? sql`blocked_dwell_seats d join json_to_recordset(${JSON.stringify(keys)}::json)
+          as m(v text, w2 text, w3 text, l2 text, l3 text)
+          on m.v = coalesce(d.version, '') and m.w2 = coalesce(d.l2, '') and m.w3 = coalesce(d.l3, '')`
+      : sql`blocked_dwell_seats d`;
+  const l2 = keys ? sql`m.l2` : sql`d.l2`;
+  const l3 = keys ? sql`m.l3` : sql`d.l3`;
   const columns: SQL =
     by === "service"
-      ? sql`service_id as key, null::text as l2, null::text as l3, service_id as "serviceId"`
+      ? sql`d.service_id as key, null::text as l2, null::text as l3, d.service_id as "serviceId"`
       : by === "l3"
-        ? sql`coalesce(l2, '') || '/' || coalesce(l3, '') as key, l2, l3, null::text as "serviceId"`
-        : sql`l2 as key, l2, null::text as l3, null::text as "serviceId"`;
+        ? sql`coalesce(${l2}, '') || '/' || coalesce(${l3}, '') as key, ${l2} as l2, ${l3} as l3, null::text as "serviceId"`
+        : sql`${l2} as key, ${l2} as l2, null::text as l3, null::text as "serviceId"`;
   const group = sql`key, l2, l3, "serviceId"`;
   return analyticRows(
     db,
     sql`with s as materialized (
-          select ${columns}, since, ended_on, sum(seats) as seats from (${source}) d
-          where ended_on is null or ended_on >= ${from}
-          group by 1, 2, 3, 4, since, ended_on having sum(seats) <> 0
+          select ${columns}, d.since, d.ended_on, sum(d.seats)::int as seats from ${source}
+          where d.ended_on is null or d.ended_on >= ${from}
+          group by 1, 2, 3, 4, d.since, d.ended_on having sum(d.seats) <> 0
         )
         select ${group}, 'open' as kind, ${to} - since as days, null::boolean as ended, sum(seats)::int as seats
           from s where ended_on is null group by ${group}, 6
@@ -184,7 +190,7 @@ async function tenantTallies(
   const totals = new Map<string, number>();
   for (const row of counted) {
     const written = by === "service" ? row.serviceId! : groupKey(by, row.l2, row.l3);
-    const key = groups ? groups.simple.get(written) : written;
+    const key = groups?.simple ? groups.simple.get(written) : written;
     if (key !== undefined) totals.set(key, (totals.get(key) ?? 0) + row.n);
   }
   if (groups && groups.merged.length > 0) {
