@@ -53,6 +53,25 @@ describe(loadPortfolio.name, () => {
     }
   });
 
+  it("leaves the history facts as row-by-row triggers make them, and erases them with the portfolio", async () => {
+    const facts = async () =>
+      (
+        await database.execute(`
+          select (select stale from history_fact_state where name = 'facts') as stale,
+                 (select count(*)::int from blocked_spell_pieces) as pieces,
+                 (select md5(coalesce(string_agg(c::text, ';' order by c::text), '')) from blocked_day_cells c) as cells,
+                 (select md5(coalesce(string_agg(h::text, ';' order by h::text), '')) from blocked_day_holders h) as holders`)
+      ).rows[0];
+    await erasePortfolio(database.db);
+    expect((await facts())!.pieces).toBe(0);
+    await loadPortfolio(database, batches(), { trustedIds: true });
+    const rowByRow = await facts();
+    expect(rowByRow!.pieces).toBeGreaterThan(0);
+    await erasePortfolio(database.db);
+    await loadPortfolio(database, batches(), { trustedIds: true, deferIndexes: true });
+    expect(await facts()).toEqual(rowByRow);
+  });
+
   it("refuses to freeze a load into tables that hold rows, and changes nothing", async () => {
     const before = await count("entitlements");
     expect(before).toBeGreaterThan(100);
