@@ -64,7 +64,7 @@ describe(loadPortfolio.name, () => {
       ).rows[0];
     await erasePortfolio(database.db);
     expect((await facts())!.pieces).toBe(0);
-    await loadPortfolio(database, batches(), { trustedIds: true });
+    await loadPortfolio(database, batches(), { trustedIds: true, deferIndexes: false });
     const rowByRow = await facts();
     expect(rowByRow!.pieces).toBeGreaterThan(0);
     await erasePortfolio(database.db);
