@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { indexPlaybook, type PlaybookIndex } from "../../src/domain/playbook/playbook-index.ts";
@@ -16,4 +17,28 @@ export function defaultPlaybook(): Playbook {
 
 export function defaultIndex(): PlaybookIndex {
   return indexPlaybook(defaultPlaybook());
+}
+
+/**
+ * Writes into `folder` a copy of the default playbook, version 1.1.0, that
+ * renames the L2 service_reliability to service_health and declares it in
+ * `changes:` (docs/PLAYBOOK-VERSIONS.md). Returns the file's path.
+ */
+export function writeServiceHealthRename(folder: string, fileName = "renamed.yaml"): string {
+  const path = join(folder, fileName);
+  const renamed = readFileSync(defaultPlaybookPath, "utf8")
+    .replace(/^version: .*$/m, "version: 1.1.0")
+    .replaceAll("service_reliability", "service_health")
+    .replaceAll("Service Reliability", "Service Health");
+  writeFileSync(
+    path,
+    `${renamed}
+changes:
+  - kind: rename
+    version: 1.1.0
+    from: blocked/service_reliability
+    to: blocked/service_health
+`,
+  );
+  return path;
 }

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { defaultPlaybookPath } from "../../../test/support/default-playbook.ts";
+import { defaultPlaybookPath, writeServiceHealthRename } from "../../../test/support/default-playbook.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { rowsOf } from "../../db/infra/raw-rows.ts";
 import { findEntitlementView } from "../../db/repositories/entitlement-repository.ts";
@@ -22,21 +22,7 @@ import { recordPlaybookAtStart } from "./record-playbook-at-start.ts";
  * after are the status as read, and a webhook event.
  */
 const folder = mkdtempSync(join(tmpdir(), "unblock-remap-batches-"));
-const renamed = readFileSync(defaultPlaybookPath, "utf8")
-  .replace(/^version: .*$/m, "version: 1.1.0")
-  .replaceAll("service_reliability", "service_health")
-  .replaceAll("Service Reliability", "Service Health");
-const declaredPath = join(folder, "declared.yaml");
-writeFileSync(
-  declaredPath,
-  `${renamed}
-changes:
-  - kind: rename
-    version: 1.1.0
-    from: blocked/service_reliability
-    to: blocked/service_health
-`,
-);
+const declaredPath = writeServiceHealthRename(folder, "declared.yaml");
 
 let database: TestDatabase;
 let deps: AppDeps;

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEntitlement, createUser } from "../../../test/factories/portfolio.ts";
 import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { defaultPlaybookPath } from "../../../test/support/default-playbook.ts";
+import { defaultPlaybookPath, writeServiceHealthRename } from "../../../test/support/default-playbook.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { applyPlaybook } from "../playbook/apply-playbook.ts";
@@ -21,20 +21,7 @@ import { getRecentChanges } from "./recent-changes.ts";
  * no move between L2s, while a real move the same day still is.
  */
 const folder = mkdtempSync(join(tmpdir(), "unblock-history-rename-"));
-const renamedPath = join(folder, "renamed.yaml");
-writeFileSync(
-  renamedPath,
-  `${readFileSync(defaultPlaybookPath, "utf8")
-    .replace(/^version: .*$/m, "version: 1.1.0")
-    .replaceAll("service_reliability", "service_health")
-    .replaceAll("Service Reliability", "Service Health")}
-changes:
-  - kind: rename
-    version: 1.1.0
-    from: blocked/service_reliability
-    to: blocked/service_health
-`,
-);
+const renamedPath = writeServiceHealthRename(folder);
 
 let database: TestDatabase;
 let deps: AppDeps & { setNow(date: Date): void };
