@@ -1,64 +1,25 @@
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearerFor } from "../../../test/factories/access.ts";
 import { createUser } from "../../../test/factories/portfolio.ts";
-import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
-import type { AppDeps } from "../../app/app-deps.ts";
-import { buildServer } from "../build-server.ts";
-
-type Language = "de" | "en";
+import {
+  askBoth,
+  type Language,
+  type LanguageServer,
+  messagesOf as messages,
+  openLanguageServer,
+} from "../../../test/support/language-server.ts";
 
 /** An Admin's refusals (playbook files, users, preferences) and Suggest's hints in their language. */
 describe("admin refusals in two languages", () => {
-  let database: TestDatabase;
-  let deps: AppDeps;
-  let server: FastifyInstance;
-  const headers = {} as Record<Language, { authorization: string }>;
-  const admins = {} as Record<Language, { id: string; email: string }>;
+  let context: LanguageServer;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    deps = await makeTestDeps(database);
-    server = await buildServer(deps, { webRoot: "/nonexistent" });
-    for (const language of ["de", "en"] as const) {
-      const email = `admin.${language}@example.test`;
-      const admin = await createUser(database.db, { role: "admin", name: `Admin ${language}`, email });
-      const bearer = await bearerFor(deps, admin);
-      const chose = await server.inject({
-        method: "PATCH",
-        url: "/api/me/preferences",
-        headers: bearer,
-        payload: { language },
-      });
-      expect(chose.statusCode).toBe(200);
-      headers[language] = await bearerFor(deps, admin);
-      admins[language] = { id: admin.id, email };
-    }
+    context = await openLanguageServer();
   });
   afterAll(async () => {
-    await server.close();
-    await database.close();
+    await context.close();
   });
 
-  /** The same request as each Admin: the German and the English answer. */
-  async function both(request: { method: "GET" | "POST" | "PATCH"; url: string; payload?: unknown }) {
-    const answers = {} as Record<Language, { statusCode: number; body: Record<string, unknown> }>;
-    for (const language of ["de", "en"] as const) {
-      const answer = await server.inject({ ...request, headers: headers[language] } as never);
-      answers[language] = { statusCode: answer.statusCode, body: answer.json() };
-    }
-    // Status, code and the fields at fault never change with the language.
-    expect(answers.de.statusCode).toBe(answers.en.statusCode);
-    expect(answers.de.body.code).toBe(answers.en.body.code);
-    const fields = (body: Record<string, unknown>) =>
-      ((body.errors as { field: string; code: string }[]) ?? []).map(({ field, code }) => [field, code]);
-    expect(fields(answers.de.body)).toEqual(fields(answers.en.body));
-    return answers;
-  }
-  const messages = (body: Record<string, unknown>) =>
-    ((body.errors as { message: string }[]) ?? []).map((found) => found.message);
-
+  const both = (request: Parameters<typeof askBoth>[1]) => askBoth(context, request);
   it("refuses a playbook file that is not there: detail and field in the Admin's language", async () => {
     const { de, en } = await both({
       method: "POST",
@@ -87,24 +48,26 @@ describe("admin refusals in two languages", () => {
 
   it("refuses a second user with a taken email in the Admin's language", async () => {
     const user = {
-      email: admins.en.email,
+      email: context.admins.en.email,
       name: "Twin",
       role: "admin",
       password: "a long enough pass phrase",
     };
     const { de, en } = await both({ method: "POST", url: "/api/users", payload: user });
     expect(de.statusCode).toBe(409);
-    expect(de.body.detail).toBe(`Es gibt bereits einen Benutzer mit der E-Mail-Adresse ${admins.en.email}.`);
-    expect(en.body.detail).toBe(`A user with the email ${admins.en.email} exists already.`);
+    expect(de.body.detail).toBe(
+      `Es gibt bereits einen Benutzer mit der E-Mail-Adresse ${context.admins.en.email}.`,
+    );
+    expect(en.body.detail).toBe(`A user with the email ${context.admins.en.email} exists already.`);
     expect(messages(de.body)).toEqual(["Diese E-Mail-Adresse gehört einem anderen Benutzer."]);
     expect(messages(en.body)).toEqual(["This email belongs to another user."]);
   });
 
   it("refuses a reassignment to a person of another role, naming both roles in the Admin's language", async () => {
-    const fm = await createUser(database.db, { role: "delivery_fm", name: "Fiona FM" });
+    const fm = await createUser(context.database.db, { role: "delivery_fm", name: "Fiona FM" });
     const { de, en } = await both({
       method: "POST",
-      url: `/api/users/${admins.en.id}/reassign`,
+      url: `/api/users/${context.admins.en.id}/reassign`,
       payload: { to: fm.id, dryRun: true },
     });
     expect(de.statusCode).toBe(422);
@@ -133,10 +96,10 @@ describe("admin refusals in two languages", () => {
       const form = new FormData();
       form.append("files", new Blob(["x"]), "customer.csv");
       const encoded = new Response(form);
-      const answer = await server.inject({
+      const answer = await context.server.inject({
         method: "POST",
         url: "/api/portfolio/sync",
-        headers: { ...headers[language], "content-type": encoded.headers.get("content-type")! },
+        headers: { ...context.headers[language], "content-type": encoded.headers.get("content-type")! },
         payload: Buffer.from(await encoded.arrayBuffer()),
       });
       expect(answer.statusCode).toBe(422);

@@ -1,28 +1,30 @@
 import { sql } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign, bearerFor } from "../../../test/factories/access.ts";
 import { recordStatus } from "../../../test/factories/history-factory.ts";
 import { createEntitlement, createTenant, createUser } from "../../../test/factories/portfolio.ts";
-import { makeTestDeps } from "../../../test/factories/test-deps.ts";
-import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
-import type { Actor, AppDeps } from "../../app/app-deps.ts";
+import {
+  chooseLanguage,
+  type LanguageServer,
+  openLanguageServer,
+} from "../../../test/support/language-server.ts";
+import type { Actor } from "../../app/app-deps.ts";
 import { systemActor } from "../../app/auth/system-actor.ts";
 import { setStatus } from "../../app/entitlements/set-status.ts";
 import { addResolverMember } from "../../app/escalations/add-resolver-member.ts";
 import { raiseRuleEscalations } from "../../app/escalations/escalation-rules-job.ts";
 import { listNotifications } from "../../app/notifications/list-notifications.ts";
 import type { ProposedSegment } from "../../domain/status-segment.ts";
-import { buildServer } from "../build-server.ts";
 
 /**
  * A rule-raised escalation, its report, an entitlement's history and the
  * history reports in the reader's language: a German and an English Admin in
  * one database (docs/I18N.md). Today is 2025-03-20.
  */
-let database: TestDatabase;
-let deps: AppDeps & { setNow(d: Date): void };
-let server: FastifyInstance;
+let context: LanguageServer;
+let database: LanguageServer["database"];
+let deps: LanguageServer["deps"];
+let server: LanguageServer["server"];
 let german: { authorization: string };
 let english: { authorization: string };
 let member: Actor;
@@ -43,15 +45,8 @@ const blocked = (targetDate: string): ProposedSegment => ({
   note: "The shop-floor rostering app breaks under the Teams client; the vendor ships a fix next quarter.",
 });
 
-async function chooses(headers: { authorization: string }, language: string) {
-  const chose = await server.inject({
-    method: "PATCH",
-    url: "/api/me/preferences",
-    headers,
-    payload: { language },
-  });
-  expect(chose.statusCode).toBe(200);
-}
+const chooses = (headers: { authorization: string }, language: string) =>
+  chooseLanguage(server, headers, language);
 
 /** A Delivery-stage Teams entitlement Blocked on 03-10 with a target of 04-01, moved to 04-21 on 03-20. */
 async function slippedEntitlement(): Promise<string> {
@@ -105,13 +100,10 @@ async function oldRuleEscalation(): Promise<string> {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  deps = await makeTestDeps(database, new Date("2025-03-10T09:00:00Z"));
-  server = await buildServer(deps, { webRoot: "/nonexistent" });
-  german = await bearerFor(deps, await createUser(database.db, { role: "admin" }));
-  english = await bearerFor(deps, await createUser(database.db, { role: "admin" }));
-  await chooses(german, "de");
-  await chooses(english, "en");
+  context = await openLanguageServer({ now: new Date("2025-03-10T09:00:00Z") });
+  ({ database, deps, server } = context);
+  german = context.headers.de;
+  english = context.headers.en;
   member = await createUser(database.db, { role: "fasttrack_engineer" });
   await chooses(await bearerFor(deps, member), "de");
   await addResolverMember(
@@ -128,8 +120,7 @@ beforeAll(async () => {
   old = await oldRuleEscalation();
 });
 afterAll(async () => {
-  await server.close();
-  await database.close();
+  await context.close();
 });
 
 const get = async (url: string, headers: { authorization: string }) => {
