@@ -110,7 +110,7 @@ function oneBatch(
         picked.map((pick) => pick.id),
       );
     const written = await writeRemapBatch(tx, { ...batch, picked, now: deps.now() });
-    return { last: picked.at(-1)!.id, picked: picked.length, written: written.length };
+    return { last: picked.at(-1)!.id, picked: picked.length, written: written.ids.length };
   });
 }
 

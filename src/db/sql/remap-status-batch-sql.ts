@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
+import { recordRemapFacts } from "./remap-facts-sql.ts";
 import { webhookFanOut } from "./status-outbox-sql.ts";
 
 /**
@@ -62,6 +63,12 @@ export interface RemapBatchWrite {
   now: Date;
 }
 
+/** The entitlements a batch wrote and the ids of the history rows it added for them. */
+export interface RemapBatchWritten {
+  ids: string[];
+  historyIds: string[];
+}
+
 /** A timestamp as the API gives it (JavaScript's toISOString), as entitlement-view-sql.ts writes it. */
 const iso = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
@@ -94,12 +101,16 @@ const segmentJson = (l2: string, l3: string) =>
  * committing meanwhile either land first (and this skip it) or wait and get
  * its 409. The parts after the UPDATE read its RETURNING rather than join it
  * to `current` again: the planner counts a CTE's rows as one or two and would
- * compare every pair (4 million rows for a batch of 1,000). Returns the ids written.
+ * compare every pair (4 million rows for a batch of 1,000). The history facts
+ * of the rows are recorded after it (recordRemapFacts): call it in a
+ * transaction. Returns the ids written and their history rows' ids.
  */
-export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<string[]> {
-  if (batch.picked.length === 0) return [];
+export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<RemapBatchWritten> {
+  if (batch.picked.length === 0) return { ids: [], historyIds: [] };
   const now = batch.now.toISOString();
-  const rows = await rowsOf<{ id: string }>(
+  // The rows' history facts are recorded below, set-based, not by the trigger (migration 0031).
+  await db.execute(sql`set local unblock.history_facts = 'caller'`);
+  const [written] = await rowsOf<{ ids: string[] | null; historyIds: string[] | null }>(
     db,
     sql`with picked as (
           select * from json_to_recordset(${JSON.stringify(batch.picked)}::json) as p(id uuid, version integer)
@@ -139,6 +150,7 @@ export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<s
                  ${batch.requestId}::text
             from updated c
            order by c.id
+          returning id
         ), outbox as (
           insert into webhook_events (type, entitlement_id, payload, created_at)
           select 'status.changed', c.id, jsonb_build_object('type', 'status.changed', 'timestamp', ${now}::text,
@@ -158,7 +170,10 @@ export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<s
           returning id, type, entitlement_id, created_at
         ), fanned as (${webhookFanOut.fanned}),
         delivery_jobs as (${webhookFanOut.deliveryJobs})
-        select id::text as "id" from updated`,
+        select (select array_agg(id::text) from updated) as "ids",
+               (select array_agg(id::text) from logged) as "historyIds"`,
   );
-  return rows.map((row) => row.id);
+  const historyIds = written?.historyIds ?? [];
+  await recordRemapFacts(db, historyIds);
+  return { ids: written?.ids ?? [], historyIds };
 }
