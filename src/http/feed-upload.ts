@@ -9,6 +9,7 @@ import { type AppError, saidError, saidViolation } from "../domain/app-error.ts"
 import { type FeedFileName, feedFileNames } from "../domain/feed/feed-files.ts";
 import type { ErrorMessageKey } from "../domain/i18n/error-messages-en.ts";
 import type { Language } from "../domain/i18n/languages.ts";
+import type { MessageParams } from "../domain/i18n/rule-text.ts";
 import { errorText } from "../domain/i18n/server-texts.ts";
 import { syncFormFieldsSchema } from "./schemas/feed.ts";
 
@@ -25,9 +26,15 @@ export class UploadTooLarge extends Error {
   constructor(
     readonly field: string,
     readonly rule: string,
-    message: string,
+    readonly key: ErrorMessageKey,
+    readonly values: MessageParams = {},
   ) {
-    super(message);
+    super(errorText.say("en", key, values));
+  }
+
+  /** The sentence in the asker's language; `message` stays English for the log. */
+  messageIn(language: Language): string {
+    return errorText.say(language, this.key, this.values);
   }
 }
 
@@ -136,22 +143,16 @@ function tooLargeOf(error: unknown, limits: FeedUploadLimits, filename = "files"
   if (error instanceof UploadTooLarge) return error;
   const code = (error as { code?: string }).code;
   if (code === "FST_REQ_FILE_TOO_LARGE") {
-    const size =
-      limits.fileSize >= 1024 * 1024
-        ? `${Math.round(limits.fileSize / (1024 * 1024))} MiB`
-        : `${limits.fileSize} bytes`;
+    const mib = limits.fileSize >= 1024 * 1024;
     return new UploadTooLarge(
       filename,
       "file_too_large",
-      `${filename} is over ${size}, the most one feed file may be.`,
+      mib ? "feed_file_too_large_mib" : "feed_file_too_large_bytes",
+      { file: filename, size: mib ? Math.round(limits.fileSize / (1024 * 1024)) : limits.fileSize },
     );
   }
   if (code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") {
-    return new UploadTooLarge(
-      "files",
-      "parts_too_many",
-      "Too many parts: send the five feed files and four options at most.",
-    );
+    return new UploadTooLarge("files", "parts_too_many", "feed_parts_too_many");
   }
   return null;
 }

@@ -89,7 +89,7 @@ export interface Answer {
  */
 export async function askBoth(
   context: Pick<LanguageServer, "server" | "headers">,
-  request: { method: "GET" | "POST" | "PATCH"; url: string; payload?: unknown },
+  request: { method: "GET" | "POST" | "PATCH" | "PUT"; url: string; payload?: unknown },
 ): Promise<Record<Language, Answer>> {
   const answers = {} as Record<Language, Answer>;
   for (const language of ["de", "en"] as const) {

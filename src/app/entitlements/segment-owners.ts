@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client.ts";
 import { peopleAssignedTo, usersNamed } from "../../db/repositories/owner-repository.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { errorText } from "../../domain/i18n/server-texts.ts";
 import {
   type OwnerContext,
   type OwnerOutcome,
@@ -41,11 +43,17 @@ export async function loadOwnerContext(
 }
 
 function refuse(outcome: OwnerOutcome<unknown>): void {
-  if (outcome.violations.length === 0) return;
-  throw new AppError(
+  if (outcome.said.length === 0) return;
+  // The summary repeats each problem's sentence, all in the asker's language.
+  const problems = (language: Language) =>
+    outcome.said
+      .map(({ said, values }) => errorText.say(language, said, values as Record<string, string>))
+      .join(" ");
+  throw saidError(
     "validation_failed",
-    `The owner is not one these seats may have: ${outcome.violations.map((v) => v.message).join(" ")}`,
-    { violations: outcome.violations, detail: { instead: outcome.instead } },
+    "owner_refused",
+    { problems },
+    { violations: outcome.said, detail: { instead: outcome.instead } },
   );
 }
 

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { saidError, saidViolation } from "../../domain/app-error.ts";
-import { errorText } from "../../domain/i18n/server-texts.ts";
+import type { Language } from "../../domain/i18n/languages.ts";
+import { errorText, playbookProblemText } from "../../domain/i18n/server-texts.ts";
 import { formatPlaybookPath } from "../../domain/playbook/check-playbook.ts";
 import { indexPlaybook, type PlaybookIndex } from "../../domain/playbook/playbook-index.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
@@ -52,11 +53,16 @@ export function loadPlaybook(path?: string): LoadedPlaybook {
 export function checkedPlaybook(check: PlaybookFileCheck, label: string): LoadedPlaybook {
   const { playbook, problems, bytes } = check;
   if (!playbook || problems.length > 0) {
-    // The problems' own sentences (the schema's) stay English; where they are is said in the asker's language.
+    // Each problem and where it is, said in the asker's language (the file's names and ids stay).
     const placed = problems.map((problem) => ({
       field: formatPlaybookPath(problem.path),
       code: problem.code,
-      at: { message: problem.message, line: String(problem.line), column: String(problem.column) },
+      at: {
+        message: (language: Language) =>
+          playbookProblemText.say(language, problem.said.key, problem.said.values),
+        line: String(problem.line),
+        column: String(problem.column),
+      },
     }));
     const violations = placed.map(({ field, code, at }) =>
       saidViolation(field, code, "playbook_problem_at", at),
@@ -71,7 +77,11 @@ export function checkedPlaybook(check: PlaybookFileCheck, label: string): Loaded
             label,
             count: violations.length,
             field: first.field,
-            message: (language) => errorText.say(language, "playbook_problem_at", first.at),
+            message: (language) =>
+              errorText.say(language, "playbook_problem_at", {
+                ...first.at,
+                message: first.at.message(language),
+              }),
           },
           options,
         )

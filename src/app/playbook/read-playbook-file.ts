@@ -14,6 +14,7 @@ import {
   checkPlaybook,
   type PlaybookPath,
   type PlaybookProblem,
+  playbookProblem,
 } from "../../domain/playbook/check-playbook.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
 
@@ -46,7 +47,7 @@ export function readPlaybookFile(path: string): PlaybookFileCheck {
     return {
       playbook: null,
       problems: [
-        { path: [], code: "file_unreadable", message: `cannot read file: ${reason}`, line: 1, column: 1 },
+        { ...playbookProblem([], "file_unreadable", "file_unreadable", { reason }), line: 1, column: 1 },
       ],
       bytes: Buffer.alloc(0),
     };
@@ -63,7 +64,7 @@ export function checkPlaybookBytes(bytes: Buffer): PlaybookFileCheck {
       const { line, col } = lineCounter.linePos(error.pos[0]);
       // The parser's message repeats the position and a source excerpt; keep its first line.
       const message = error.message.split("\n")[0] ?? error.message;
-      return { path: [], code: "yaml_syntax", message: `YAML syntax error: ${message}`, line, column: col };
+      return { ...playbookProblem([], "yaml_syntax", "yaml_syntax", { message }), line, column: col };
     });
     return { playbook: null, problems, bytes };
   }

@@ -1,4 +1,5 @@
-import { AppError } from "../../domain/app-error.ts";
+import { type AppError, saidError, saidViolation } from "../../domain/app-error.ts";
+import type { ErrorMessageKey } from "../../domain/i18n/error-messages-en.ts";
 import { isUuid } from "./raw-rows.ts";
 
 /**
@@ -40,11 +41,11 @@ export function decodeCursor(cursor: string, scope: string, casts: readonly KeyC
   try {
     parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw invalidCursor("The cursor is not one this service issued.");
+    throw invalidCursor("cursor_not_issued");
   }
   const value = parsed as { s?: unknown; k?: unknown; i?: unknown } | null;
   if (!value || typeof value !== "object" || value.s !== scope) {
-    throw invalidCursor("The cursor belongs to another listing or sort order; start again without it.");
+    throw invalidCursor("cursor_other_listing");
   }
   const keys = value.k;
   const id = value.i;
@@ -53,13 +54,17 @@ export function decodeCursor(cursor: string, scope: string, casts: readonly KeyC
     keys.length === casts.length &&
     keys.every((key, position) => typeof key === "string" && keyPatterns[casts[position]!].test(key));
   if (!keysValid || typeof id !== "string" || !isUuid(id)) {
-    throw invalidCursor("The cursor is damaged.");
+    throw invalidCursor("cursor_damaged");
   }
   return { keys: keys as string[], id };
 }
 
-function invalidCursor(message: string): AppError {
-  return new AppError("validation_failed", message, {
-    violations: [{ field: "cursor", code: "cursor_invalid", message }],
-  });
+/** Said on the way out in the asker's language; the code stays cursor_invalid. */
+function invalidCursor(reason: ErrorMessageKey): AppError {
+  return saidError(
+    "validation_failed",
+    reason,
+    {},
+    { violations: [saidViolation("cursor", "cursor_invalid", reason)] },
+  );
 }

@@ -54,6 +54,7 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   token_invalid: "Das API-Token ist ungültig: Es ist unbekannt, widerrufen oder abgelaufen.",
   csrf_failed:
     "Eine Änderung mit dem Anmelde-Cookie braucht das Token der Sitzung im Header {header} (aus /api/me).",
+  sso_not_configured: "Single Sign-on ist auf diesem Server nicht eingerichtet.",
   internal_error: "Bei uns ist etwas schiefgegangen; die Änderung wurde nicht übernommen.",
 
   // Summaries of a refused form (each field's problem is in `errors`).
@@ -132,6 +133,10 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   date_invalid_field: "„{value}“ ist kein ISO-Datum und keine ISO-Uhrzeit.",
   cursor_invalid: "Der Cursor stammt nicht aus dieser Liste.",
   cursor_invalid_field: "Verwenden Sie den nextCursor der vorigen Seite.",
+  cursor_not_issued: "Der Cursor stammt nicht von diesem Dienst.",
+  cursor_other_listing:
+    "Der Cursor gehört zu einer anderen Liste oder Sortierung; beginnen Sie ohne ihn von vorn.",
+  cursor_damaged: "Der Cursor ist beschädigt.",
   time_zone_unknown: "„{zone}“ ist keine Zeitzone, die dieser Server kennt.",
   time_zone_unknown_field: "muss ein IANA-Zeitzonenname sein, etwa Europe/Berlin oder America/New_York",
   unsubscribe_invalid: "Dieser Abmeldelink ist ungültig: Er wurde verändert oder gekürzt.",
@@ -160,4 +165,14 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   feed_file_duplicate: "{file} liefert {name} erneut (nach {earlier}): Senden Sie sie nur einmal.",
   feed_file_empty: "{file} ist leer.",
   boolean_invalid: "Geben Sie true oder false an.",
+  feed_file_too_large_mib: "{file} ist größer als {size} MiB, die Höchstgröße einer Feed-Datei.",
+  feed_file_too_large_bytes: "{file} ist größer als {size} Byte, die Höchstgröße einer Feed-Datei.",
+  feed_parts_too_many: "Zu viele Teile: Senden Sie höchstens die fünf Feed-Dateien und vier Optionen.",
+
+  // The owner of a status's seats (docs/OWNERS.md).
+  owner_refused: "Diese Verantwortung kann den Lizenzen nicht gegeben werden: {problems}",
+  owner_team_unknown: "„{role}“ ist kein Team des Playbooks, das verantwortlich sein kann.",
+  owner_unknown: "Es gibt keinen Benutzer {id}.",
+  owner_not_assigned:
+    "{name} ist diesem Mandanten und seinem Kunden nicht zugewiesen und kann deshalb nicht für seine Lizenzen verantwortlich sein; wählen Sie ein Team oder eine zugewiesene Person.",
 };

@@ -58,6 +58,7 @@ export const errorMessagesEn = {
   token_invalid: "The API token is not valid: it is unknown, revoked or expired.",
   csrf_failed:
     "A change made with the sign-in cookie needs the session's token in the {header} header (from /api/me).",
+  sso_not_configured: "Single sign-on is not configured on this server.",
   internal_error: "Something went wrong on our side; the change was not applied.",
 
   // Summaries of a refused form (each field's problem is in `errors`).
@@ -131,6 +132,9 @@ export const errorMessagesEn = {
   date_invalid_field: '"{value}" is not an ISO date or time.',
   cursor_invalid: "The cursor is not one this list gave out.",
   cursor_invalid_field: "Use the nextCursor of the previous page.",
+  cursor_not_issued: "The cursor is not one this service issued.",
+  cursor_other_listing: "The cursor belongs to another listing or sort order; start again without it.",
+  cursor_damaged: "The cursor is damaged.",
   time_zone_unknown: '"{zone}" is not a time zone this server knows.',
   time_zone_unknown_field: "must be an IANA time zone name such as Europe/Rome or America/New_York",
   unsubscribe_invalid: "This unsubscribe link is not valid: it was changed or cut short.",
@@ -156,6 +160,16 @@ export const errorMessagesEn = {
   feed_file_duplicate: "{file} gives {name} again (after {earlier}): send it once.",
   feed_file_empty: "{file} is empty.",
   boolean_invalid: "Give true or false.",
+  feed_file_too_large_mib: "{file} is over {size} MiB, the most one feed file may be.",
+  feed_file_too_large_bytes: "{file} is over {size} bytes, the most one feed file may be.",
+  feed_parts_too_many: "Too many parts: send the five feed files and four options at most.",
+
+  // The owner of a status's seats (docs/OWNERS.md).
+  owner_refused: "The owner is not one these seats may have: {problems}",
+  owner_team_unknown: '"{role}" is not a team of the playbook an owner may be.',
+  owner_unknown: "There is no user {id}.",
+  owner_not_assigned:
+    "{name} is not assigned to this tenant or to its customer, so cannot own its seats; choose a team or someone assigned.",
 } as const;
 
 export type ErrorMessageKey = keyof typeof errorMessagesEn;

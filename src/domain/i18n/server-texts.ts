@@ -10,6 +10,8 @@ import { labelMessagesDe } from "./label-messages-de.ts";
 import { labelMessagesEn } from "./label-messages-en.ts";
 import { noticeMessagesDe } from "./notice-messages-de.ts";
 import { noticeMessagesEn } from "./notice-messages-en.ts";
+import { playbookProblemMessagesDe } from "./playbook-problem-messages-de.ts";
+import { playbookProblemMessagesEn } from "./playbook-problem-messages-en.ts";
 import { sayerOf } from "./texts.ts";
 
 /**
@@ -23,6 +25,7 @@ export const errorText = sayerOf({ en: errorMessagesEn, de: errorMessagesDe });
 export const feedText = sayerOf({ en: feedMessagesEn, de: feedMessagesDe });
 export const labelText = sayerOf({ en: labelMessagesEn, de: labelMessagesDe });
 export const escalationText = sayerOf({ en: escalationMessagesEn, de: escalationMessagesDe });
+export const playbookProblemText = sayerOf({ en: playbookProblemMessagesEn, de: playbookProblemMessagesDe });
 
 /** Every catalogue pair, for the completeness test. */
 export const serverCatalogues = {
@@ -32,4 +35,5 @@ export const serverCatalogues = {
   labels: { en: labelMessagesEn, de: labelMessagesDe },
   feed: { en: feedMessagesEn, de: feedMessagesDe },
   escalations: { en: escalationMessagesEn, de: escalationMessagesDe },
+  playbookProblems: { en: playbookProblemMessagesEn, de: playbookProblemMessagesDe },
 } as const;

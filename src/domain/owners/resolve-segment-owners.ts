@@ -1,5 +1,8 @@
+import { type SaidViolation, saidViolation } from "../app-error.ts";
+import type { ErrorMessageKey } from "../i18n/error-messages-en.ts";
+import { errorText } from "../i18n/server-texts.ts";
 import type { ProposedSegmentWithOwner as ProposedSegment, StatusSegment } from "../status-segment.ts";
-import { type Violation, violation } from "../violation.ts";
+import type { Violation } from "../violation.ts";
 import {
   type OwnerPerson,
   type OwnerRef,
@@ -25,9 +28,26 @@ export interface OwnerContext {
 
 export interface OwnerOutcome<T> {
   segments: T[];
+  /** The problems in English (an import's row errors, the CLI). */
   violations: Violation[];
+  /** The same problems, said in the asker's language by a refusal (docs/I18N.md). */
+  said: SaidViolation[];
   /** Who may be chosen instead, when a person was refused. */
   instead: string[];
+}
+
+/** A problem of one segment's owner: its sentence from the error catalogue. */
+function problemOf(field: string, code: string, key: ErrorMessageKey, values: Record<string, string>) {
+  return saidViolation(field, code, key, values);
+}
+
+function outcomeOf<T>(segments: T[], said: SaidViolation[], context: OwnerContext): OwnerOutcome<T> {
+  const violations = said.map(({ field, code, said: key, values }) => ({
+    field,
+    code,
+    message: errorText.say("en", key, values as Record<string, string>),
+  }));
+  return { segments, violations, said, instead: said.length > 0 ? ownerChoices(context) : [] };
 }
 
 function findPerson(context: OwnerContext, userId: string): OwnerPerson | undefined {
@@ -54,7 +74,7 @@ export function ownerTextsOfRefs(
   proposed: readonly ProposedSegment[],
   context: OwnerContext,
 ): OwnerOutcome<ProposedSegment> {
-  const violations: Violation[] = [];
+  const violations: SaidViolation[] = [];
   const segments = proposed.map((segment, position) => {
     const ref = segment.ownerRef;
     if (!ref) return segment;
@@ -62,21 +82,15 @@ export function ownerTextsOfRefs(
     if (ref.kind === "team") {
       const team = context.teams.find((candidate) => candidate.id === ref.role);
       if (team) return { ...segment, owner: team.name };
-      violations.push(
-        violation(
-          field,
-          "owner_team_unknown",
-          `"${ref.role}" is not a team of the playbook an owner may be.`,
-        ),
-      );
+      violations.push(problemOf(field, "owner_team_unknown", "owner_team_unknown", { role: ref.role }));
       return segment;
     }
     const person = findPerson(context, ref.userId);
     if (person) return { ...segment, owner: person.name };
-    violations.push(violation(field, "owner_unknown", `There is no user ${ref.userId}.`));
+    violations.push(problemOf(field, "owner_unknown", "owner_unknown", { id: ref.userId }));
     return segment;
   });
-  return { segments, violations, instead: violations.length > 0 ? ownerChoices(context) : [] };
+  return outcomeOf(segments, violations, context);
 }
 
 function refOf(segment: StatusSegment, proposed: ProposedSegment | undefined, context: OwnerContext) {
@@ -109,7 +123,7 @@ export function resolveSegmentOwners(
   proposed: readonly ProposedSegment[],
   context: OwnerContext,
 ): OwnerOutcome<StatusSegment> {
-  const violations: Violation[] = [];
+  const violations: SaidViolation[] = [];
   const resolved = segments.map((segment, position): StatusSegment => {
     const text = segment.owner?.trim() ?? "";
     if (text === "") return { ...segment, owner: null, ownerRef: null, ownerResolved: null };
@@ -118,15 +132,13 @@ export function resolveSegmentOwners(
     const assigned = context.assigned.some((person) => person.id === owner.userId);
     if (owner.kind === "person" && !assigned && !context.keptUserIds.has(owner.userId ?? "")) {
       violations.push(
-        violation(
-          `segments.${position}.owner`,
-          "owner_not_assigned",
-          `${owner.name} is not assigned to this tenant or to its customer, so cannot own its seats; choose a team or someone assigned.`,
-        ),
+        problemOf(`segments.${position}.owner`, "owner_not_assigned", "owner_not_assigned", {
+          name: owner.name,
+        }),
       );
     }
     const kept = owner.kind === "text" ? null : ref;
     return { ...segment, owner: owner.name, ownerRef: kept, ownerResolved: owner };
   });
-  return { segments: resolved, violations, instead: violations.length > 0 ? ownerChoices(context) : [] };
+  return outcomeOf(resolved, violations, context);
 }

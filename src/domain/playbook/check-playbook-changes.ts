@@ -1,9 +1,7 @@
-import type { PlaybookPath } from "./check-playbook.ts";
+import type { AddProblem, PlaybookPath } from "./check-playbook.ts";
 import { indexPlaybook } from "./playbook-index.ts";
 import type { Playbook } from "./playbook-schema.ts";
 import { changeSources, compareVersions, parseTaxonomyPath, taxonomyValueExists } from "./taxonomy-remap.ts";
-
-type AddProblem = (path: PlaybookPath, code: string, message: string) => void;
 
 /**
  * Cross-references of the `changes:` section (docs/PLAYBOOK-VERSIONS.md):
@@ -22,11 +20,10 @@ export function checkPlaybookChanges(playbook: Playbook, add: AddProblem): void 
   changes.forEach((change, position) => {
     const at: PlaybookPath = ["changes", position];
     if (compareVersions(change.version, playbook.version) > 0) {
-      add(
-        [...at, "version"],
-        "change_after_version",
-        `Change is declared for ${change.version}, after this playbook's version ${playbook.version}`,
-      );
+      add([...at, "version"], "change_after_version", "change_after_version", {
+        version: change.version,
+        current: playbook.version,
+      });
     }
     const targets =
       change.kind === "split"
@@ -43,31 +40,29 @@ export function checkPlaybookChanges(playbook: Playbook, add: AddProblem): void 
     }));
     for (const target of targets) {
       if (!taxonomyValueExists(index, parseTaxonomyPath(target.path))) {
-        add(target.at, "unknown_target", `"${target.path}" is not an L2 or L3 this playbook defines`);
+        add(target.at, "unknown_target", "change_unknown_target", { path: target.path });
       }
     }
     const seen = sourcesByVersion.get(change.version) ?? new Set<string>();
     sourcesByVersion.set(change.version, seen);
     for (const source of sources) {
       const from = parseTaxonomyPath(source.path);
-      if (!index.l1(from.l1)) add(source.at, "unknown_l1", `"${from.l1}" is not an L1 of this playbook`);
+      if (!index.l1(from.l1)) add(source.at, "unknown_l1", "change_unknown_l1", { l1: from.l1 });
       if (targets.some((target) => parseTaxonomyPath(target.path).l1 !== from.l1)) {
-        add(source.at, "l1_changed", `A change keeps the L1: "${source.path}" moves to another L1`);
+        add(source.at, "l1_changed", "change_l1_changed", { path: source.path });
       }
       const kept = change.kind === "split" || targets.some((target) => target.path === source.path);
       if (!kept && taxonomyValueExists(index, from)) {
-        add(
-          source.at,
-          "source_still_defined",
-          `"${source.path}" is still defined: a ${change.kind} takes statuses from a value the playbook no longer has (a split may keep it)`,
-        );
+        add(source.at, "source_still_defined", "change_source_still_defined", {
+          path: source.path,
+          kind: change.kind,
+        });
       }
       if (seen.has(source.path)) {
-        add(
-          source.at,
-          "duplicate_source",
-          `Another change of ${change.version} already moves "${source.path}"`,
-        );
+        add(source.at, "duplicate_source", "change_duplicate_source", {
+          version: change.version,
+          path: source.path,
+        });
       }
       seen.add(source.path);
     }
@@ -76,15 +71,11 @@ export function checkPlaybookChanges(playbook: Playbook, add: AddProblem): void 
       change.into.forEach((part, i) => {
         part.services?.forEach((service, j) => {
           if (!serviceIds.has(service)) {
-            add([...at, "into", i, "services", j], "unknown_service", `Unknown service "${service}"`);
+            add([...at, "into", i, "services", j], "unknown_service", "change_unknown_service", { service });
           }
         });
         if (part.l3s && splitsL3) {
-          add(
-            [...at, "into", i, "l3s"],
-            "l3s_on_l3",
-            "A split of an L3 cannot choose by L3: split its L2 instead",
-          );
+          add([...at, "into", i, "l3s"], "l3s_on_l3", "change_l3s_on_l3");
         }
       });
     }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { playbookProblemText } from "../i18n/server-texts.ts";
 import { checkPlaybook, formatPlaybookPath } from "./check-playbook.ts";
 
 // A small valid playbook (same as test/fixtures/playbooks/valid-small.yaml, inlined because
@@ -115,7 +116,9 @@ beforeEach(() => {
   doc = parse(smallPlaybook);
 });
 
-const problemsOf = (input: unknown) => checkPlaybook(input).problems;
+/** The problems as the CLI prints them: path, code and the English sentence. */
+const problemsOf = (input: unknown) =>
+  checkPlaybook(input).problems.map(({ said: _, ...problem }) => problem);
 
 describe(checkPlaybook.name, () => {
   it("accepts the small valid playbook and applies defaults", () => {
@@ -126,9 +129,8 @@ describe(checkPlaybook.name, () => {
 
   it("reports a missing required field at its path and returns no playbook", () => {
     delete doc.l1s[1].l2s[0].definition;
-    const { playbook, problems } = checkPlaybook(doc);
-    expect(playbook).toBeNull();
-    expect(problems).toEqual([
+    expect(checkPlaybook(doc).playbook).toBeNull();
+    expect(problemsOf(doc)).toEqual([
       {
         path: ["l1s", 1, "l2s", 0, "definition"],
         code: "invalid_type",
@@ -281,6 +283,34 @@ describe(checkPlaybook.name, () => {
         message: 'L1 "Blocked" has no scenario row for the delivery stage',
       },
     ]);
+  });
+});
+
+describe("a playbook's problems in the reader's language", () => {
+  it("says each kind from the catalogue: German for a German reader, the CLI's English for an English one", () => {
+    delete doc.l1s[1].l2s[0].definition;
+    doc.l1s[0].id = "Status-Unknown";
+    doc.l1s[0].l2s[0].l3s = [{ id: "incorrect_sku", name: "Incorrect SKU" }];
+    doc.l1s[0].color = "grey";
+    doc.l1s[1].l2s[0].l3 = "sometimes";
+    doc.l1s[1].l2s[0].l3 = "sometimes";
+    const problems = checkPlaybook(doc).problems;
+    const said = (language: "de" | "en") =>
+      problems.map((problem) => playbookProblemText.say(language, problem.said.key, problem.said.values));
+    expect(said("en")).toEqual(problems.map((problem) => problem.message));
+    expect(said("de")).toEqual([
+      "muss in Kleinbuchstaben mit Unterstrichen geschrieben sein (a–z, 0–9, _)",
+      "muss eine Farbe im Format #rrggbb sein",
+      "Pflichtfeld fehlt",
+      'muss einer der Werte "none", "optional" sein',
+    ]);
+    // The schema passed, then a cross-reference: said with the file's own names.
+    const fresh = parse(smallPlaybook);
+    fresh.l1s[0].l2s[0].l3s = [{ id: "incorrect_sku", name: "Incorrect SKU" }];
+    const [crossReference] = checkPlaybook(fresh).problems;
+    expect(playbookProblemText.say("de", crossReference!.said.key, crossReference!.said.values)).toBe(
+      "Die L3 „Incorrect SKU“ steht unter der L2 „Customer Unresponsive“, die keine L3 nimmt",
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import { listPortfolioSyncs } from "../../app/feed/list-portfolio-syncs.ts";
 import { startPortfolioSync } from "../../app/feed/start-portfolio-sync.ts";
 import { feedFileNames } from "../../domain/feed/feed-files.ts";
 import { type FeedUploadLimits, receiveFeedUpload, UploadTooLarge } from "../feed-upload.ts";
-import { problem, sendProblem } from "../problem.ts";
+import { languageOfRequest, problem, sendProblem } from "../problem.ts";
 import { authedProblemResponses, problemSchema } from "../schemas/common.ts";
 import {
   portfolioSyncListSchema,
@@ -47,12 +47,17 @@ export function feedRoutes(api: Api, deps: AppDeps, limits: FeedUploadLimits): v
           return reply.status(202).header("location", `/api/portfolio/syncs/${sync.id}`).send(sync);
         } catch (error) {
           if (!(error instanceof UploadTooLarge)) throw error;
+          const language = languageOfRequest(request);
+          const message = error.messageIn(language);
           return sendProblem(
             reply,
-            problem(413, error.rule, error.message, {
-              instance: request.url,
-              errors: [{ field: error.field, code: error.rule, message: error.message }],
-            }),
+            problem(
+              413,
+              error.rule,
+              message,
+              { instance: request.url, errors: [{ field: error.field, code: error.rule, message }] },
+              language,
+            ),
           );
         }
       },

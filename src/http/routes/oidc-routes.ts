@@ -5,7 +5,7 @@ import { finishOidcSignIn } from "../../app/auth/finish-oidc-sign-in.ts";
 import type { OidcClient } from "../../app/auth/oidc-client.ts";
 import { oidcCookieKey } from "../../app/auth/oidc-cookie-key.ts";
 import { signOut } from "../../app/auth/sign-in.ts";
-import { AppError } from "../../domain/app-error.ts";
+import { saidError } from "../../domain/app-error.ts";
 import { loginWithError, safeNextPath } from "../auth/next-path.ts";
 import {
   clearedOidcCookie,
@@ -47,7 +47,7 @@ export function oidcRoutes(api: Api, deps: AppDeps, options: AuthRouteOptions): 
   };
   const rateLimit = { max: options.loginRateLimit.max, timeWindow: options.loginRateLimit.timeWindow };
   const configured = (): OidcClient => {
-    if (!client) throw new AppError("not_found", "Single sign-on is not configured on this server.");
+    if (!client) throw saidError("not_found", "sso_not_configured");
     return client;
   };
 
