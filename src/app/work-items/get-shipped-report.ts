@@ -44,7 +44,7 @@ export async function getShippedReport(deps: AppDeps, actor: Actor): Promise<Shi
       title: row.title,
       l2: row.l2,
       l3: row.l3,
-      ...taxonomyNames(deps, row),
+      ...taxonomyNames(deps, actor, row),
       serviceIds: row.serviceIds,
       shippedDate,
       windowEnds,

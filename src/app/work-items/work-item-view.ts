@@ -6,6 +6,7 @@ import { workItemL1 } from "../../domain/work-items/work-item-fields.ts";
 import type { WorkItem } from "../../http/schemas/work-items.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { aggregateScopeOf } from "../auth/authorize-actor.ts";
+import { indexFor } from "../playbook/playbook-translations.ts";
 
 /**
  * A seat count as `role` may see it: withheld (null) from aggregate-only
@@ -20,9 +21,16 @@ export function seatCountFor(
   return { count: suppressed ? null : { seats: cell.seats, tenants: cell.tenants }, suppressed };
 }
 
-/** The playbook's names of an item's L2 and L3 (the ids when a later playbook dropped them). */
-export function taxonomyNames(deps: AppDeps, item: { l2: string; l3: string | null }) {
-  const { index } = deps.playbook;
+/**
+ * The playbook's names of an item's L2 and L3 in the reader's language, as
+ * the reports name them (the ids when a later playbook dropped them).
+ */
+export function taxonomyNames(
+  deps: AppDeps,
+  reader: Pick<Actor, "language">,
+  item: { l2: string; l3: string | null },
+) {
+  const index = indexFor(deps, reader);
   return {
     l2Name: index.l2(workItemL1, item.l2)?.name ?? item.l2,
     l3Name: item.l3 === null ? null : (index.l3(workItemL1, item.l2, item.l3)?.name ?? item.l3),
@@ -37,7 +45,7 @@ export function workItemView(
   blocked: SeatCount | undefined,
 ): WorkItem {
   const shown = seatCountFor(actor.role, blocked);
-  return { ...row, ...taxonomyNames(deps, row), blocked: shown.count, suppressed: shown.suppressed };
+  return { ...row, ...taxonomyNames(deps, actor, row), blocked: shown.count, suppressed: shown.suppressed };
 }
 
 /** A work item as `actor` sees it, its seats counted now over the tenants they total. */
