@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { translatePlaybook } from "../../domain/playbook/playbook-translation.ts";
 import { evaluateStatus } from "../../domain/rules/evaluate-status.ts";
 import { describeFields } from "../../domain/rules/field-states.ts";
@@ -55,6 +57,38 @@ describe("the default playbook in German", () => {
       }),
     );
     expect(untranslated.map((l3) => l3.id)).toEqual([]);
+  });
+
+  it("gives every L2 of every L1 German guidance and every L3 a German name", () => {
+    const english = loaded.index.playbook;
+    const side = parse(readFileSync(loaded.path.replace(/\.yaml$/, ".de.yaml"), "utf8")) as {
+      l1s: Record<string, { l2s: Record<string, { l3s?: Record<string, { name?: string }> }> }>;
+    };
+    const untranslated: string[] = [];
+    for (const l1 of german.playbook.l1s) {
+      const sourceL1 = english.l1s.find((candidate) => candidate.id === l1.id)!;
+      l1.l2s.forEach((l2, at) => {
+        const source = sourceL1.l2s[at]!;
+        const where = `${l1.id}.${l2.id}`;
+        const same = (what: string, mine: string | undefined, theirs: string | undefined) => {
+          if (theirs && mine === theirs) untranslated.push(`${where}.${what}`);
+        };
+        same("notThis", l2.notThis, source.notThis);
+        same("resolver.detail", l2.resolver.detail, source.resolver.detail);
+        l2.validExamples.forEach((text, n) => same(`validExamples.${n}`, text, source.validExamples[n]));
+        l2.invalidExamples.forEach((example, n) =>
+          same(`invalidExamples.${n}`, example.scenario, source.invalidExamples[n]!.scenario),
+        );
+        l2.questions.forEach((text, n) => same(`questions.${n}`, text, source.questions[n]));
+        l2.l3s.forEach((l3, n) => {
+          // A product's name is the same in German: the side file says so by naming it.
+          const named = side.l1s[l1.id]?.l2s[l2.id]?.l3s?.[l3.id]?.name;
+          if (!named) untranslated.push(`${where}.l3s.${l3.id}.name`);
+          same(`l3s.${l3.id}.definition`, l3.definition, source.l3s[n]!.definition);
+        });
+      });
+    }
+    expect(untranslated).toEqual([]);
   });
 
   it("gives the Blocked L2s German guidance: what it is not, how it is resolved, examples, questions", () => {
