@@ -4,8 +4,7 @@ import {
   hasSavedViewNamed,
   upsertSavedView,
 } from "../../db/repositories/saved-view-repository.ts";
-import { saidError } from "../../domain/app-error.ts";
-import { type Violation, violation } from "../../domain/violation.ts";
+import { type SaidViolation, saidError, saidViolation } from "../../domain/app-error.ts";
 import type { SavedView } from "../../http/schemas/saved-views.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
 import { requireActor } from "../auth/authorize-actor.ts";
@@ -28,15 +27,15 @@ export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput
   requireActor(deps, actor);
   const name = input.name.trim();
   const query = input.query.trim().replace(/^\?/, "");
-  const violations: Violation[] = [];
-  if (name.length === 0) violations.push(violation("name", "required", "Give the view a name."));
+  const violations: SaidViolation[] = [];
+  if (name.length === 0) violations.push(saidViolation("name", "required", "view_name_required"));
   if (name.length > savedViewLimits.nameLength)
     violations.push(
-      violation("name", "too_long", `A view's name has at most ${savedViewLimits.nameLength} characters.`),
+      saidViolation("name", "too_long", "view_name_too_long", { max: savedViewLimits.nameLength }),
     );
   if (query.length > savedViewLimits.queryLength)
     violations.push(
-      violation("query", "too_long", `A view's query has at most ${savedViewLimits.queryLength} characters.`),
+      saidViolation("query", "too_long", "view_query_too_long", { max: savedViewLimits.queryLength }),
     );
   if (violations.length > 0) throw saidError("validation_failed", "view_not_saved", {}, { violations });
 
@@ -50,11 +49,7 @@ export async function saveView(deps: AppDeps, actor: Actor, input: SaveViewInput
         {},
         {
           violations: [
-            violation(
-              "name",
-              "too_many_views",
-              `You have ${savedViewLimits.perUser} saved views, the most one user keeps: delete one first.`,
-            ),
+            saidViolation("name", "too_many_views", "view_too_many", { max: savedViewLimits.perUser }),
           ],
         },
       );

@@ -59,6 +59,11 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
 
   // Summaries of a refused form (each field's problem is in `errors`).
   view_not_saved: "Die Ansicht wurde nicht gespeichert.",
+  view_name_required: "Geben Sie der Ansicht einen Namen.",
+  view_name_too_long: "Der Name einer Ansicht hat höchstens {max} Zeichen.",
+  view_query_too_long: "Die Abfrage einer Ansicht hat höchstens {max} Zeichen.",
+  view_too_many:
+    "Sie haben {max} gespeicherte Ansichten, die meisten, die ein Benutzer behält: Löschen Sie zuerst eine.",
   user_not_created: "Der Benutzer kann nicht angelegt werden.",
   user_not_changed: "Der Benutzer kann nicht geändert werden.",
   user_not_stored: "Der Benutzer kann nicht gespeichert werden.",

@@ -63,6 +63,10 @@ export const errorMessagesEn = {
 
   // Summaries of a refused form (each field's problem is in `errors`).
   view_not_saved: "The view was not saved.",
+  view_name_required: "Give the view a name.",
+  view_name_too_long: "A view's name has at most {max} characters.",
+  view_query_too_long: "A view's query has at most {max} characters.",
+  view_too_many: "You have {max} saved views, the most one user keeps: delete one first.",
   user_not_created: "The user cannot be created.",
   user_not_changed: "The user cannot be changed.",
   user_not_stored: "The user cannot be stored.",

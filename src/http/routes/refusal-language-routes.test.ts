@@ -132,6 +132,19 @@ describe("the last refusals in two languages", () => {
     expect(de.body.instead).toEqual(en.body.instead);
   });
 
+  it("refuses a saved view without a name, the field's sentence in the person's language", async () => {
+    const { de, en } = await both({
+      method: "POST",
+      url: "/api/saved-views",
+      payload: { name: " ", query: "l1=blocked" },
+    });
+    expect(de.statusCode).toBe(422);
+    expect(de.body.errors).toEqual([
+      { field: "name", code: "required", message: "Geben Sie der Ansicht einen Namen." },
+    ]);
+    expect(messagesOf(en.body)).toEqual(["Give the view a name."]);
+  });
+
   it("says an uploaded playbook's problems, not only where they are, in the Admin's language", async () => {
     const content = readFileSync(
       new URL("../../../test/fixtures/playbooks/unknown-role.yaml", import.meta.url),
