@@ -1,5 +1,5 @@
 import { isUuid } from "../db/infra/raw-rows.ts";
-import { saidError } from "../domain/app-error.ts";
+import { type SaidViolation, saidError } from "../domain/app-error.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { isCalendarDate } from "../domain/rules/field-values.ts";
 import type { Violation } from "../domain/violation.ts";
@@ -10,7 +10,8 @@ import type { Violation } from "../domain/violation.ts";
  * database error.
  */
 export class FilterChecks {
-  readonly violations: Violation[] = [];
+  /** English sentences, or catalogue ones said in the asker's language. */
+  readonly violations: (Violation | SaidViolation)[] = [];
 
   limit(value: number | undefined, fallback = 50, max = 500): number {
     if (value === undefined) return fallback;

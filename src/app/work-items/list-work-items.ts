@@ -1,5 +1,6 @@
 import { listWorkItemRows } from "../../db/repositories/work-item-repository.ts";
 import { blockedSeatsOfItems } from "../../db/repositories/work-item-seats-repository.ts";
+import { saidViolation } from "../../domain/app-error.ts";
 import { workItemL1, workItemStates } from "../../domain/work-items/work-item-fields.ts";
 import type { WorkItemList, WorkItemListQuery } from "../../http/schemas/work-items.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -25,11 +26,9 @@ export async function listWorkItems(
   const l2Text = query.l2?.trim();
   const l2 = l2Text ? (deps.playbook.index.findL2(workItemL1, l2Text)?.id ?? null) : null;
   if (l2Text && !l2) {
-    checks.violations.push({
-      field: "l2",
-      code: "l2_unknown",
-      message: `"${l2Text.slice(0, 100)}" is not an L2 of Blocked in the playbook.`,
-    });
+    checks.violations.push(
+      saidViolation("l2", "l2_unknown", "work_item_l2_unknown", { value: l2Text.slice(0, 100) }),
+    );
   }
   checks.done();
   const db = deps.database.db;

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import { findWorkItem, updateWorkItemFields } from "../../db/repositories/work-item-repository.ts";
-import { saidError } from "../../domain/app-error.ts";
+import { saidError, saidViolation } from "../../domain/app-error.ts";
 import { checkWorkItemFields } from "../../domain/work-items/work-item-fields.ts";
 import type { UpdateWorkItemBody, WorkItem } from "../../http/schemas/work-items.ts";
 import type { AppDeps } from "../app-deps.ts";
@@ -38,11 +38,7 @@ export async function updateWorkItem(
     expectedDate: input.expectedDate === undefined ? stored.expectedDate : input.expectedDate,
   });
   if (shipped && input.state !== undefined && input.state !== "shipped") {
-    violations.push({
-      field: "state",
-      code: "state_after_shipped",
-      message: "The work item has shipped; its state stays shipped.",
-    });
+    violations.push(saidViolation("state", "state_after_shipped", "work_item_state_after_shipped"));
   }
   if (violations.length > 0) {
     throw saidError("validation_failed", "work_item_not_saved", {}, { violations });

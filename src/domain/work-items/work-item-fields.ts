@@ -1,8 +1,8 @@
+import { type SaidViolation, saidViolation } from "../app-error.ts";
 import { defaultLanguage, type Language } from "../i18n/languages.ts";
 import { noticeText } from "../i18n/server-texts.ts";
 import type { PlaybookIndex } from "../playbook/playbook-index.ts";
 import { isCalendarDate } from "../rules/field-values.ts";
-import { type Violation, violation } from "../violation.ts";
 
 /**
  * A product work item's fields and their rules (docs/ROADMAP.md). Pure: the
@@ -56,13 +56,13 @@ export interface WorkItemFields {
 export function checkWorkItemFields(
   index: PlaybookIndex,
   input: WorkItemFieldsInput,
-): { fields: WorkItemFields; violations: Violation[] } {
-  const violations: Violation[] = [];
+): { fields: WorkItemFields; violations: SaidViolation[] } {
+  const violations: SaidViolation[] = [];
   const title = (input.title ?? "").trim();
-  if (title === "") violations.push(violation("title", "title_required", "Give the work item a title."));
+  if (title === "") violations.push(saidViolation("title", "title_required", "work_item_title_required"));
   else if (title.length > titleMaxLength)
     violations.push(
-      violation("title", "title_too_long", `The title has at most ${titleMaxLength} characters.`),
+      saidViolation("title", "title_too_long", "work_item_title_too_long", { max: titleMaxLength }),
     );
   const externalUrl = checkUrl(input.externalUrl, violations);
   const state = checkState(input.state, violations);
@@ -71,14 +71,12 @@ export function checkWorkItemFields(
   if (l2 && l3 && serviceIds.length > 0) {
     const applies = serviceIds.some((serviceId) => index.l3(workItemL1, l2, l3, serviceId));
     if (!applies)
-      violations.push(
-        violation("l3", "l3_not_for_service", `The L3 "${l3}" applies to none of the services linked.`),
-      );
+      violations.push(saidViolation("l3", "l3_not_for_service", "work_item_l3_not_for_service", { l3 }));
   }
   const expectedDate = input.expectedDate?.trim() || null;
   if (expectedDate && !isCalendarDate(expectedDate))
     violations.push(
-      violation("expectedDate", "date_invalid", `"${expectedDate}" is not a date written YYYY-MM-DD.`),
+      saidViolation("expectedDate", "date_invalid", "work_item_date_invalid", { value: expectedDate }),
     );
   return {
     fields: { title, externalUrl, state, l2: l2 ?? "", l3, serviceIds, expectedDate },
@@ -86,7 +84,7 @@ export function checkWorkItemFields(
   };
 }
 
-function checkUrl(value: string | null | undefined, violations: Violation[]): string | null {
+function checkUrl(value: string | null | undefined, violations: SaidViolation[]): string | null {
   const text = value?.trim() ?? "";
   if (text === "") return null;
   let url: URL | null = null;
@@ -97,29 +95,24 @@ function checkUrl(value: string | null | undefined, violations: Violation[]): st
   }
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || text.length > urlMaxLength) {
     violations.push(
-      violation(
-        "externalUrl",
-        "url_invalid",
-        `"${text.slice(0, 100)}" is not an http or https address of at most ${urlMaxLength} characters.`,
-      ),
+      saidViolation("externalUrl", "url_invalid", "work_item_url_invalid", {
+        value: text.slice(0, 100),
+        max: urlMaxLength,
+      }),
     );
     return null;
   }
   return url.toString();
 }
 
-function checkState(value: string | undefined, violations: Violation[]): WorkItemFields["state"] {
+function checkState(value: string | undefined, violations: SaidViolation[]): WorkItemFields["state"] {
   if (value === undefined || value === "proposed" || value === "planned" || value === "in_development") {
     return value ?? "proposed";
   }
   violations.push(
     value === "shipped"
-      ? violation(
-          "state",
-          "state_shipped_by_ship",
-          "Mark a work item shipped with Ship (POST /api/work-items/:id/ship): that tells the owners of the seats it unblocks.",
-        )
-      : violation("state", "state_invalid", `"${value}" is not one of: proposed, planned, in_development.`),
+      ? saidViolation("state", "state_shipped_by_ship", "work_item_state_by_ship")
+      : saidViolation("state", "state_invalid", "work_item_state_invalid", { value }),
   );
   return "proposed";
 }
@@ -127,18 +120,18 @@ function checkState(value: string | undefined, violations: Violation[]): WorkIte
 function checkTaxonomy(
   index: PlaybookIndex,
   input: WorkItemFieldsInput,
-  violations: Violation[],
+  violations: SaidViolation[],
 ): { l2: string | null; l3: string | null } {
   const l2Text = input.l2?.trim() ?? "";
   const l3Text = input.l3?.trim() ?? "";
   if (l2Text === "") {
-    violations.push(violation("l2", "l2_required", "Link the work item to an L2 of Blocked."));
+    violations.push(saidViolation("l2", "l2_required", "work_item_l2_required"));
     return { l2: null, l3: null };
   }
   const l2 = index.findL2(workItemL1, l2Text);
   if (!l2) {
     violations.push(
-      violation("l2", "l2_unknown", `"${l2Text.slice(0, 100)}" is not an L2 of Blocked in the playbook.`),
+      saidViolation("l2", "l2_unknown", "work_item_l2_unknown", { value: l2Text.slice(0, 100) }),
     );
     return { l2: null, l3: null };
   }
@@ -146,18 +139,18 @@ function checkTaxonomy(
   const l3 = index.findL3(workItemL1, l2.id, l3Text);
   if (!l3) {
     violations.push(
-      violation(
-        "l3",
-        "l3_unknown",
-        `"${l3Text.slice(0, 100)}" is not an L3 of "${l2.name}" in the playbook.`,
-      ),
+      saidViolation("l3", "l3_unknown", "work_item_l3_unknown", { value: l3Text.slice(0, 100), l2: l2.name }),
     );
     return { l2: l2.id, l3: null };
   }
   return { l2: l2.id, l3: l3.id };
 }
 
-function checkServices(index: PlaybookIndex, values: readonly string[], violations: Violation[]): string[] {
+function checkServices(
+  index: PlaybookIndex,
+  values: readonly string[],
+  violations: SaidViolation[],
+): string[] {
   const ids: string[] = [];
   values.forEach((value, position) => {
     const found = index.service(value);
@@ -165,11 +158,9 @@ function checkServices(index: PlaybookIndex, values: readonly string[], violatio
       if (!ids.includes(found.id)) ids.push(found.id);
     } else {
       violations.push(
-        violation(
-          `serviceIds.${position}`,
-          "service_unknown",
-          `"${value.slice(0, 100)}" is not a service of the playbook.`,
-        ),
+        saidViolation(`serviceIds.${position}`, "service_unknown", "work_item_service_unknown", {
+          value: value.slice(0, 100),
+        }),
       );
     }
   });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LanguageServer, openLanguageServer } from "../../../test/support/language-server.ts";
+import {
+  askBoth,
+  type LanguageServer,
+  messagesOf,
+  openLanguageServer,
+} from "../../../test/support/language-server.ts";
 
 /**
  * The roadmap's work items name their L2 and L3 in the reader's language,
@@ -56,6 +61,20 @@ describe("work items in the reader's language", () => {
       l3Name:
         'AAD Connect: "Do not setup SSO now" option does not give customer the choice to come back and set it up later.',
     });
+  });
+
+  it("refuses a work item's fields in the Admin's language, with the same codes", async () => {
+    const payload = { title: " ", l2: "Nowhere", serviceIds: ["teams"] };
+    const answers = await askBoth(context, { method: "POST", url: "/api/work-items", payload });
+    expect(answers.de.statusCode).toBe(422);
+    expect(answers.de.body.errors).toEqual([
+      { field: "title", code: "title_required", message: "Geben Sie dem Arbeitselement einen Titel." },
+      { field: "l2", code: "l2_unknown", message: "„Nowhere“ ist keine L2 von „Blockiert“ im Playbook." },
+    ]);
+    expect(messagesOf(answers.en.body)).toEqual([
+      "Give the work item a title.",
+      '"Nowhere" is not an L2 of Blocked in the playbook.',
+    ]);
   });
 
   it("names them in the reader's language in the shipped report too", async () => {
