@@ -41,7 +41,7 @@ export async function changeEscalationState(
     const textIn = (language: Language) => escalationText.say(language, "decline_reason_required");
     throw new AppError("validation_failed", textIn("en"), {
       textIn,
-      violations: [violation("reason", "required", textIn("en"))],
+      violationsIn: (language) => [violation("reason", "required", textIn(language))],
     });
   }
   const transition = transitions[input.action];

@@ -74,7 +74,7 @@ function chooseResolver(
     const textIn = (language: Language) => escalationText.say(language, key, params);
     return new AppError("validation_failed", textIn("en"), {
       textIn,
-      violations: [violation("l2", code, textIn("en"))],
+      violationsIn: (language) => [violation("l2", code, textIn(language))],
       detail: { instead },
     });
   };

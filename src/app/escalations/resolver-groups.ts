@@ -40,7 +40,7 @@ export async function knownGroup(deps: AppDeps, db: Db, name: string): Promise<s
   const textIn = (language: Language) => escalationText.say(language, "group_unknown", { group: name });
   throw new AppError("validation_failed", textIn("en"), {
     textIn,
-    violations: [violation("group", "group_unknown", textIn("en"))],
+    violationsIn: (language) => [violation("group", "group_unknown", textIn(language))],
     detail: { instead: groups.map((group) => group.name) },
   });
 }
@@ -54,6 +54,6 @@ export async function namedUser(db: Db, user: string): Promise<{ id: string; nam
   const textIn = (language: Language) => escalationText.say(language, "user_unknown", { user });
   throw new AppError("validation_failed", textIn("en"), {
     textIn,
-    violations: [violation("user", "user_unknown", textIn("en"))],
+    violationsIn: (language) => [violation("user", "user_unknown", textIn(language))],
   });
 }

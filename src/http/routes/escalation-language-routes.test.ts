@@ -260,6 +260,13 @@ describe("escalation refusals in the asker's language", () => {
     });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().detail).toBe("Sagen Sie, warum die Gruppe ablehnt: Der Grund ist erforderlich.");
+    expect(noReason.json().errors).toEqual([
+      {
+        field: "reason",
+        code: "required",
+        message: "Sagen Sie, warum die Gruppe ablehnt: Der Grund ist erforderlich.",
+      },
+    ]);
     expect((await post(`/api/escalations/${escalation.id}/resolve`, german, { version: 1 })).statusCode).toBe(
       200,
     );
@@ -281,6 +288,9 @@ describe("escalation refusals in the asker's language", () => {
     const noUser = await add(encodeURIComponent("App compatibility team"), "nobody@contoso.test", german);
     expect(noUser.statusCode).toBe(422);
     expect(noUser.json().detail).toBe("Es gibt keinen Benutzer „nobody@contoso.test“.");
+    expect(noUser.json().errors).toEqual([
+      { field: "user", code: "user_unknown", message: "Es gibt keinen Benutzer „nobody@contoso.test“." },
+    ]);
     const noGroup = await add("Nobody", member.email, english);
     expect(noGroup.json().detail).toBe(
       'There is no resolver group "Nobody": the playbook\'s L2s name the groups.',
