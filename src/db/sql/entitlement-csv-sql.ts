@@ -38,8 +38,26 @@ const cellOf: Record<CsvColumnName, string> = {
 /** The formula characters' codes: ascii() of a cell is its first character's, with no text copied. */
 const formulaStarts = formulaStartCharacters.map((char) => char.charCodeAt(0)).join(", ");
 
+/**
+ * Cells that cannot start with a formula character: a uuid, whole numbers the
+ * table's checks keep at 0 or more, the stage (checked to two words) and dates
+ * written YYYY-MM-DD. escapeFormula leaves them as they are, so the SQL skips
+ * the test, and they are never empty (NULL alone is written as nothing): on a
+ * full export the guard cost about a fifth of PostgreSQL's time before the sort.
+ */
+const formulaFree: ReadonlySet<CsvColumnName> = new Set<CsvColumnName>([
+  "entitlement_id",
+  "version",
+  "stage",
+  "available_seats",
+  "seats",
+  "target_date",
+  "next_action_date",
+]);
+
 /** escapeFormula in SQL: a single quote in front of a cell a spreadsheet would run as a formula. */
-function guarded(cell: string): string {
+function guarded(column: CsvColumnName, cell: string): string {
+  if (formulaFree.has(column)) return cell;
   return `case when ascii(${cell}) in (${formulaStarts}) then '''' || ${cell} else ${cell} end`;
 }
 
@@ -54,13 +72,19 @@ export const csvCopyColumns: SQL = copyColumnsOf(cellOf);
 
 function copyColumnsOf(cells: Record<CsvColumnName, string>): SQL {
   return sql.raw(
-    exportColumnNames.map((column) => `nullif(${guarded(cells[column])}, '') as "${column}"`).join(",\n  "),
+    exportColumnNames
+      .map((column) =>
+        formulaFree.has(column)
+          ? `${cells[column]} as "${column}"`
+          : `nullif(${guarded(column, cells[column])}, '') as "${column}"`,
+      )
+      .join(",\n  "),
   );
 }
 
 /** One cell as COPY writes it, for the embedded database, which cannot stream a COPY. */
-function quoted(cell: string): string {
-  const value = guarded(cell);
+function quoted(column: CsvColumnName, cell: string): string {
+  const value = guarded(column, cell);
   return `case when ${value} ~ '[",\\r\\n]' then '"' || replace(${value}, '"', '""') || '"' else coalesce(${value}, '') end`;
 }
 
@@ -68,7 +92,7 @@ function quoted(cell: string): string {
 export const csvLine: SQL = lineOf(cellOf);
 
 function lineOf(cells: Record<CsvColumnName, string>): SQL {
-  return sql.raw(exportColumnNames.map((column) => quoted(cells[column])).join(" || ',' || "));
+  return sql.raw(exportColumnNames.map((column) => quoted(column, cells[column])).join(" || ',' || "));
 }
 
 /**
