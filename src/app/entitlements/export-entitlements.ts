@@ -11,6 +11,7 @@ import {
   type ExportQuery,
   streamEntitlementCsv,
   streamEntitlementJson,
+  utf8Chunks,
 } from "../../db/repositories/entitlement-export-repository.ts";
 import type { EntitlementView } from "../../http/schemas/entitlements.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -34,6 +35,15 @@ export type ExportFilter = Omit<EntitlementFilter, "limit" | "cursor"> & { asOf?
 
 /** Receives the file piece by piece; a returned promise is awaited (backpressure). */
 export type ChunkWriter = (chunk: string) => void | Promise<void>;
+
+/**
+ * A writer that takes UTF-8 bytes too (an HTTP response): a server's COPY
+ * output then goes on as it came, never decoded into text and encoded again.
+ */
+export type ByteWriter = (chunk: string | Buffer) => void | Promise<void>;
+
+/** Writes the file to `write`; "bytes" hands COPY's chunks over undecoded (cut anywhere, a character too). */
+type WriteExport = (write: ByteWriter, chunks: "text" | "bytes") => Promise<ExportCounts>;
 
 /** Entitlements per fetch where rows come from a cursor (JSON, and CSV on the embedded database). */
 const batchSize = 500;
@@ -61,24 +71,45 @@ export async function exportEntitlements(
  * exportEntitlements in two steps: the actor and the filter are checked now
  * (a refusal or a bad filter throws before anything is written, while an
  * HTTP answer can still be a 4xx), and the returned function writes the file.
+ * With "bytes" it takes a ByteWriter.
  */
 export function prepareEntitlementExport(
   deps: AppDeps,
   actor: Actor,
   filter: ExportFilter,
   format: ExportFormat,
-): (write: ChunkWriter) => Promise<ExportCounts> {
+): (write: ChunkWriter) => Promise<ExportCounts>;
+export function prepareEntitlementExport(
+  deps: AppDeps,
+  actor: Actor,
+  filter: ExportFilter,
+  format: ExportFormat,
+  chunks: "bytes",
+): (write: ByteWriter) => Promise<ExportCounts>;
+export function prepareEntitlementExport(
+  deps: AppDeps,
+  actor: Actor,
+  filter: ExportFilter,
+  format: ExportFormat,
+  chunks: "text" | "bytes" = "text",
+): (write: ByteWriter) => Promise<ExportCounts> {
+  const writeExport = exportWriter(deps, actor, filter, format);
+  return (write) => writeExport(write, chunks);
+}
+
+function exportWriter(deps: AppDeps, actor: Actor, filter: ExportFilter, format: ExportFormat): WriteExport {
   const { asOf, ...today } = filter;
   const base: EntitlementFilter = { sort: "customer", ...today, limit: batchSize };
   // A past day is read from the history; none, or today, is the current statuses.
   const past = asOf === undefined ? null : asOfQueryOf(deps, actor, { ...base, asOf });
   if (past) {
     const { limit: _, cursor: __, ...query } = past;
-    return async (write) => {
+    return async (write, chunks) => {
       const database = await readDatabaseFor(deps, "export");
-      return format === "csv"
-        ? writeCsvAsOf(database, query, write)
-        : writeJsonAsOf(database, query, format, write);
+      if (format !== "csv") return writeJsonAsOf(database, query, format, write);
+      return database.readSnapshot
+        ? copyTo(write, chunks, (each) => copyEntitlementCsvAsOf(database, query, each))
+        : streamEntitlementCsvAsOf(database.db, query, batchSize, textTo(write));
     };
   }
   const {
@@ -86,20 +117,37 @@ export function prepareEntitlementExport(
     cursor: __,
     ...query
   } = entitlementQueryOf(deps, base, listScopeOf(deps, actor, filter.mine));
-  return async (write) => {
+  return async (write, chunks) => {
     const database = await readDatabaseFor(deps, "export");
-    return format === "csv" ? writeCsv(database, query, write) : writeJson(database, query, format, write);
+    if (format !== "csv") return writeJson(database, query, format, write);
+    // A server streams COPY's own output; the embedded database cannot, and builds the same lines.
+    return database.readSnapshot
+      ? copyTo(write, chunks, (each) => copyEntitlementCsv(database, query, each))
+      : streamEntitlementCsv(database.db, query, batchSize, textTo(write));
   };
 }
 
-async function writeCsv(database: Database, query: ExportQuery, write: ChunkWriter): Promise<ExportCounts> {
-  const each = async (text: string) => {
+function textTo(write: ByteWriter): (text: string) => Promise<void> {
+  return async (text) => {
     await write(text);
   };
-  // A server streams COPY's own output; the embedded database cannot, and builds the same lines.
-  return database.readSnapshot
-    ? copyEntitlementCsv(database, query, each)
-    : streamEntitlementCsv(database.db, query, batchSize, each);
+}
+
+/** A COPY whose chunks go to `write` as they come, or decoded for a writer that takes text only. */
+async function copyTo(
+  write: ByteWriter,
+  chunks: "text" | "bytes",
+  copy: (each: (chunk: Buffer) => Promise<void>) => Promise<ExportCounts>,
+): Promise<ExportCounts> {
+  if (chunks === "bytes") {
+    return copy(async (chunk) => {
+      await write(chunk);
+    });
+  }
+  const text = utf8Chunks(textTo(write));
+  const counts = await copy(text.write);
+  await text.end();
+  return counts;
 }
 
 async function writeJson(
@@ -109,19 +157,6 @@ async function writeJson(
   write: ChunkWriter,
 ): Promise<ExportCounts> {
   return writeViews(format, write, (each) => streamEntitlementJson(database.db, query, batchSize, each));
-}
-
-async function writeCsvAsOf(
-  database: Database,
-  query: AsOfExportQuery,
-  write: ChunkWriter,
-): Promise<ExportCounts> {
-  const each = async (text: string) => {
-    await write(text);
-  };
-  return database.readSnapshot
-    ? copyEntitlementCsvAsOf(database, query, each)
-    : streamEntitlementCsvAsOf(database.db, query, batchSize, each);
 }
 
 /** Views as of the day: today's view with the status of then, as the as-of list gives them. */

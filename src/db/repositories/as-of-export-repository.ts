@@ -53,7 +53,7 @@ function asOfExportSource(query: AsOfExportQuery, segments: boolean): SQL {
 export function copyEntitlementCsvAsOf(
   database: Database,
   query: AsOfExportQuery,
-  each: (text: string) => Promise<void>,
+  each: (chunk: Buffer) => Promise<void>,
 ): Promise<ExportCounts> {
   return copyCsv(
     database,

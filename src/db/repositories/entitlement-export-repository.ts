@@ -117,14 +117,14 @@ export async function streamEntitlementJson(
 
 /**
  * The status CSV, header first, as PostgreSQL's COPY writes it: one
- * statement streamed from the server's socket to `each` (a PostgreSQL
- * server only, Database.readSnapshot). The counts come from the same
- * snapshot: the rows from COPY, the entitlements from a count of the filter.
+ * statement streamed from the server's socket to `each` as raw bytes (a
+ * PostgreSQL server only, Database.readSnapshot). The counts come from the
+ * same snapshot: the rows from COPY, the entitlements from a count of the filter.
  */
 export async function copyEntitlementCsv(
   database: Database,
   query: ExportQuery,
-  each: (text: string) => Promise<void>,
+  each: (chunk: Buffer) => Promise<void>,
 ): Promise<ExportCounts> {
   // Only the filter counts: the sort's joins add nothing to how many match.
   return copyCsv(
@@ -135,29 +135,47 @@ export async function copyEntitlementCsv(
   );
 }
 
-/** COPY of `select` (the CSV's columns) streamed to `each`, and the entitlements `count` counts, in one snapshot. */
+/**
+ * COPY of `select` (the CSV's columns) streamed to `each`, and the entitlements `count` counts, in
+ * one snapshot. Chunks are UTF-8 bytes cut anywhere, a character too: passed on as they come (an
+ * HTTP response), never decoded and encoded again; utf8Chunks turns them into text.
+ */
 export async function copyCsv(
   database: Database,
   select: SQL,
   count: SQL,
-  each: (text: string) => Promise<void>,
+  each: (chunk: Buffer) => Promise<void>,
 ): Promise<ExportCounts> {
   if (!database.readSnapshot) throw new Error("COPY TO STDOUT needs a PostgreSQL server");
   const copy = `copy (${inlineSql(select)}) to stdout with (format csv, header)`;
   const counting = inlineSql(count);
   return database.readSnapshot(async (session) => {
-    // A chunk ends anywhere, inside a character too: the decoder holds a cut one back for the next.
-    const decoder = new StringDecoder("utf8");
-    const rows = await session.copyOut(copy, async (chunk) => {
-      const text = decoder.write(chunk);
-      if (text !== "") await each(text);
-    });
-    const tail = decoder.end();
-    if (tail !== "") await each(tail);
+    const rows = await session.copyOut(copy, each);
     const { rows: counted } = await session.execute(counting);
     // COPY's count leaves the header out.
     return { entitlements: Number(counted[0]?.n ?? 0), rows };
   });
+}
+
+/**
+ * Bytes cut anywhere as text: a decoder holds a character cut in two back for
+ * the next chunk. `end` hands over what is left.
+ */
+export function utf8Chunks(each: (text: string) => Promise<void>): {
+  write: (chunk: Buffer) => Promise<void>;
+  end: () => Promise<void>;
+} {
+  const decoder = new StringDecoder("utf8");
+  return {
+    write: async (chunk) => {
+      const text = decoder.write(chunk);
+      if (text !== "") await each(text);
+    },
+    end: async () => {
+      const tail = decoder.end();
+      if (tail !== "") await each(tail);
+    },
+  };
 }
 
 /**
