@@ -1,5 +1,5 @@
 import { isUuid } from "../db/infra/raw-rows.ts";
-import { type SaidViolation, saidError } from "../domain/app-error.ts";
+import { type SaidViolation, saidError, saidViolation } from "../domain/app-error.ts";
 import type { PlaybookIndex } from "../domain/playbook/playbook-index.ts";
 import { isCalendarDate } from "../domain/rules/field-values.ts";
 import type { Violation } from "../domain/violation.ts";
@@ -16,11 +16,9 @@ export class FilterChecks {
   limit(value: number | undefined, fallback = 50, max = 500): number {
     if (value === undefined) return fallback;
     if (!Number.isInteger(value) || value < 1 || value > max) {
-      this.violations.push({
-        field: "limit",
-        code: "limit_out_of_range",
-        message: `The page size must be a whole number from 1 to ${max}.`,
-      });
+      this.violations.push(
+        saidViolation("limit", "limit_out_of_range", "filter_limit_out_of_range", { max }),
+      );
       return fallback;
     }
     return value;
@@ -29,7 +27,7 @@ export class FilterChecks {
   id(field: string, value: string | undefined | null): string | null {
     if (value === undefined || value === null || value === "") return null;
     if (!isUuid(value)) {
-      this.violations.push({ field, code: "id_invalid", message: `"${value}" is not a valid id.` });
+      this.violations.push(saidViolation(field, "id_invalid", "filter_id_invalid", { value }));
       return null;
     }
     return value;
@@ -41,11 +39,9 @@ export class FilterChecks {
     if (!text) return null;
     const found = index.service(text);
     if (!found) {
-      this.violations.push({
-        field,
-        code: "service_unknown",
-        message: `"${text}" is not a service of the playbook.`,
-      });
+      this.violations.push(
+        saidViolation(field, "service_unknown", "filter_service_unknown", { value: text }),
+      );
       return null;
     }
     return found.id;
@@ -54,11 +50,7 @@ export class FilterChecks {
   date(field: string, value: string | undefined | null): string | null {
     if (value === undefined || value === null || value === "") return null;
     if (!isCalendarDate(value)) {
-      this.violations.push({
-        field,
-        code: "date_invalid",
-        message: `"${value}" is not a date written YYYY-MM-DD.`,
-      });
+      this.violations.push(saidViolation(field, "date_invalid", "filter_date_invalid", { value }));
       return null;
     }
     return value;
@@ -68,11 +60,10 @@ export class FilterChecks {
   percent(field: string, value: number | undefined | null): number | null {
     if (value === undefined || value === null) return null;
     if (!Number.isFinite(value) || value < 0 || value > 1_000_000) {
-      this.violations.push({
-        field,
-        code: "percent_invalid",
-        message: `"${value}" is not a percentage: give a number from 0 (e.g. 10 for 10%).`,
-      });
+      // The value as typed, not as a number the reader's locale would reformat.
+      this.violations.push(
+        saidViolation(field, "percent_invalid", "filter_percent_invalid", { value: String(value) }),
+      );
       return null;
     }
     return value;
@@ -81,11 +72,9 @@ export class FilterChecks {
   oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
     if (value === undefined) return fallback;
     if (!(allowed as readonly string[]).includes(value)) {
-      this.violations.push({
-        field,
-        code: `${field}_invalid`,
-        message: `"${value}" is not one of: ${allowed.join(", ")}.`,
-      });
+      this.violations.push(
+        saidViolation(field, `${field}_invalid`, "filter_not_one_of", { value, allowed: allowed.join(", ") }),
+      );
       return fallback;
     }
     return value as T;

@@ -5,6 +5,7 @@ import { type ErrorMessageKey, errorMessagesEn } from "../domain/i18n/error-mess
 import { answerLanguage, defaultLanguage, type Language } from "../domain/i18n/languages.ts";
 import { errorText } from "../domain/i18n/server-texts.ts";
 import type { Violation } from "../domain/violation.ts";
+import { requestIssueText } from "./request-issue-text.ts";
 
 /** The one place a core error code becomes an HTTP status. */
 export const statusByCode: Record<AppErrorCode, number> = {
@@ -95,7 +96,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const errors = error.validation.map((issue) => ({
       field: [where, ...issue.instancePath.split("/").filter(Boolean)].join("."),
       code: issue.keyword,
-      message: issue.message ?? "is invalid",
+      message: requestIssueText(language, issue),
     }));
     const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join("; ");
     return sendProblem(reply, problem(400, "request_invalid", detail, { instance, errors }, language));

@@ -77,6 +77,49 @@ describe("the last refusals in two languages", () => {
     );
   });
 
+  it("says a request check's sentences in the asker's language, fields and codes unchanged", async () => {
+    const { de, en } = await both({
+      method: "GET",
+      url: "/api/entitlements?targetFrom=31.12.2026&customerId=abc",
+    });
+    expect(de.statusCode).toBe(400);
+    expect(de.body.errors).toEqual([
+      {
+        field: "querystring.targetFrom",
+        code: "invalid_format",
+        message: "muss ein Datum im Format JJJJ-MM-TT sein",
+      },
+      { field: "querystring.customerId", code: "invalid_format", message: "Ungültig: UUID" },
+    ]);
+    expect(de.body.title).toBe("Ungültige Anfrage");
+    expect(en.body.errors).toEqual([
+      { field: "querystring.targetFrom", code: "invalid_format", message: "must be a date as YYYY-MM-DD" },
+      { field: "querystring.customerId", code: "invalid_format", message: "Invalid UUID" },
+    ]);
+  });
+
+  it("says a report filter's field sentence in the asker's language", async () => {
+    const { de, en } = await both({
+      method: "GET",
+      url: "/api/reports/blocked-over-time?serviceId=Fax%20Online",
+    });
+    expect(de.statusCode).toBe(422);
+    expect(de.body.errors).toEqual([
+      {
+        field: "serviceId",
+        code: "service_unknown",
+        message: "„Fax Online“ ist kein Service des Playbooks.",
+      },
+    ]);
+    expect(en.body.errors).toEqual([
+      {
+        field: "serviceId",
+        code: "service_unknown",
+        message: '"Fax Online" is not a service of the playbook.',
+      },
+    ]);
+  });
+
   it("says single sign-on is not configured in the asker's language, by Accept-Language before sign-in", async () => {
     const ask = (language: Language) =>
       context.server.inject({
