@@ -1,7 +1,7 @@
 import { lookup } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
-import { type AppError, saidError } from "../../domain/app-error.ts";
-import { violation } from "../../domain/violation.ts";
+import { type AppError, type SaidParams, saidError, saidViolation } from "../../domain/app-error.ts";
+import type { ErrorMessageKey } from "../../domain/i18n/error-messages-en.ts";
 
 /**
  * Where webhooks may go. A receiver must be http(s) on a public address:
@@ -58,21 +58,17 @@ export function checkWebhookUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw refusal("url", "invalid_url", "Give an absolute http or https URL.");
+    throw refusal("url", "invalid_url", "webhook_url_not_absolute");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw refusal("url", "invalid_url", "Webhooks are sent over http or https only.");
+    throw refusal("url", "invalid_url", "webhook_url_not_http");
   }
   if (url.username || url.password) {
-    throw refusal(
-      "url",
-      "invalid_url",
-      "Put no user name or password in the URL; deliveries are signed instead.",
-    );
+    throw refusal("url", "invalid_url", "webhook_url_credentials");
   }
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (!privateTargetsAllowed() && (host === "localhost" || (isIP(host) !== 0 && isPrivateAddress(host)))) {
-    throw refusal("url", "private_address", privateMessage(host));
+    throw refusal("url", "private_address", "webhook_url_private", { host });
   }
   return url;
 }
@@ -100,13 +96,11 @@ function privateMessage(host: string): string {
   return `${host} is a loopback or private address; webhooks go to public addresses only (UNBLOCK_WEBHOOK_ALLOW_PRIVATE=1 allows them).`;
 }
 
-function refusal(field: string, code: string, message: string): AppError {
+function refusal(field: string, code: string, said: ErrorMessageKey, values: SaidParams = {}): AppError {
   return saidError(
     "validation_failed",
     "webhook_not_saved",
     {},
-    {
-      violations: [violation(field, code, message)],
-    },
+    { violations: [saidViolation(field, code, said, values)] },
   );
 }

@@ -84,6 +84,12 @@ export const errorMessagesDe: Texts<ErrorMessageKey> = {
   work_item_l3_unknown: "„{value}“ ist keine L3 von „{l2}“ im Playbook.",
   work_item_service_unknown: "„{value}“ ist kein Service des Playbooks.",
   webhook_not_saved: "Der Webhook wurde nicht gespeichert.",
+  webhook_url_not_absolute: "Geben Sie eine absolute http- oder https-URL an.",
+  webhook_url_not_http: "Webhooks werden nur über http oder https gesendet.",
+  webhook_url_credentials:
+    "Die URL enthält keinen Benutzernamen und kein Kennwort; Zustellungen werden stattdessen signiert.",
+  webhook_url_private:
+    "{host} ist eine Loopback- oder private Adresse; Webhooks gehen nur an öffentliche Adressen (UNBLOCK_WEBHOOK_ALLOW_PRIVATE=1 erlaubt sie).",
   filter_invalid: "Der Filter ist ungültig.",
   filter_limit_out_of_range: "Die Seitengröße muss eine ganze Zahl von 1 bis {max} sein.",
   filter_id_invalid: "„{value}“ ist keine gültige ID.",

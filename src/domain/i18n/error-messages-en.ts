@@ -87,6 +87,11 @@ export const errorMessagesEn = {
   work_item_l3_unknown: '"{value}" is not an L3 of "{l2}" in the playbook.',
   work_item_service_unknown: '"{value}" is not a service of the playbook.',
   webhook_not_saved: "The webhook was not saved.",
+  webhook_url_not_absolute: "Give an absolute http or https URL.",
+  webhook_url_not_http: "Webhooks are sent over http or https only.",
+  webhook_url_credentials: "Put no user name or password in the URL; deliveries are signed instead.",
+  webhook_url_private:
+    "{host} is a loopback or private address; webhooks go to public addresses only (UNBLOCK_WEBHOOK_ALLOW_PRIVATE=1 allows them).",
   filter_invalid: "The filter is not valid.",
   filter_limit_out_of_range: "The page size must be a whole number from 1 to {max}.",
   filter_id_invalid: '"{value}" is not a valid id.',

@@ -120,6 +120,21 @@ describe("the last refusals in two languages", () => {
     ]);
   });
 
+  it("says why a webhook address is refused in the asker's language", async () => {
+    const { de, en } = await both({
+      method: "POST",
+      url: "/api/webhooks",
+      payload: { url: "ftp://hooks.example.com/unblock", events: ["status.changed"] },
+    });
+    expect(de.statusCode).toBe(422);
+    expect(de.body.errors).toEqual([
+      { field: "url", code: "invalid_url", message: "Webhooks werden nur über http oder https gesendet." },
+    ]);
+    expect(en.body.errors).toEqual([
+      { field: "url", code: "invalid_url", message: "Webhooks are sent over http or https only." },
+    ]);
+  });
+
   it("says single sign-on is not configured in the asker's language, by Accept-Language before sign-in", async () => {
     const ask = (language: Language) =>
       context.server.inject({
