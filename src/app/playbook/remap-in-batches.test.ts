@@ -116,3 +116,16 @@ describe("a remap in batches", () => {
     );
   });
 });
+
+describe("after a remap", () => {
+  it("leaves the planner statistics knowing the new L2, not the old one", async () => {
+    // Nothing else analyses here: without the apply's ANALYZE there are no statistics at all.
+    const [row] = await rowsOf<{ values: string | null }>(
+      database.db,
+      sql`select most_common_vals::text as values from pg_stats
+          where schemaname = current_schema() and tablename = 'status_segments' and attname = 'l2'`,
+    );
+    expect(row?.values ?? "").toContain("service_health");
+    expect(row?.values ?? "").not.toContain("service_reliability");
+  });
+});
