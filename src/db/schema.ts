@@ -680,6 +680,36 @@ export const blockedDwellDirty = pgTable("blocked_dwell_dirty", {
 });
 
 /**
+ * Dwell durations (migration 0032): the seats of the tallies summed per group
+ * (`level` l2 or l3: written version, L2, L3; or service) and duration, for the
+ * window that starts on `blocked_dwell_window.from_day` and ends today. Kind
+ * `open`: still Blocked, by day Blocked (`since`); `ended`: left Blocked on or
+ * after that day, by days Blocked; `cohort`: began on or after it and left.
+ * A read of that window sums a few thousand rows, however many (day Blocked,
+ * day ended) pairs there are. Writers append; readers fold.
+ */
+export const blockedDwellDurations = pgTable(
+  "blocked_dwell_durations",
+  {
+    kind: text("kind").notNull(),
+    level: text("level").notNull(),
+    version: text("version"),
+    l2: text("l2"),
+    l3: text("l3"),
+    serviceId: text("service_id"),
+    since: date("since", { mode: "string" }),
+    days: integer("days"),
+    seats: bigint("seats", { mode: "number" }).notNull(),
+  },
+  (t) => [index("blocked_dwell_durations_level_idx").on(t.level)],
+);
+
+/** The first day of the window blocked_dwell_durations holds (one row); a reader moves it. */
+export const blockedDwellWindow = pgTable("blocked_dwell_window", {
+  fromDay: date("from_day", { mode: "string" }).notNull(),
+});
+
+/**
  * The day cells and holders summed up to the start of each month (migration
  * 0026): an as-of read adds the days since the month began to its month's row.
  */

@@ -78,7 +78,13 @@ export async function getDwellTimes(
       const map = await currentTaxonomyMap(deps);
       // The spell pieces hold the whole history: they answer a window that ends today.
       if (!query.rebuildFromHistory && window.to === today && (await ensureHistoryFacts(db, until))) {
-        const read = tallied(await factTallies(db, { ...scope, until }, window, by, map, query.fromPieces));
+        // The default window is the one the dwell durations keep (moved day by day); others sum pairs.
+        const read = tallied(
+          await factTallies(db, { ...scope, until }, window, by, map, {
+            fromPieces: query.fromPieces,
+            moveWindow: query.from === undefined,
+          }),
+        );
         curve = survivalCurve(read.cohort, curveDays);
         cohortTenants = read.cohortTenants;
         return dwellRows(historyLabels(deps, actor.language), read.groups, by);
@@ -110,11 +116,11 @@ async function factTallies(
   window: { from: string; to: string },
   by: DwellGrouping,
   map: Awaited<ReturnType<typeof currentTaxonomyMap>>,
-  fromPieces: boolean | undefined,
+  options: { fromPieces: boolean | undefined; moveWindow: boolean },
 ): Promise<DwellTallyRow[]> {
   const whole = scope.visibleTo?.kind === "all" && !scope.serviceId && !scope.customerId;
-  if (whole && !fromPieces && (await ensureDwellTallies(db))) {
-    const sums = await dwellTalliesFromSums(db, scope.until, window, by, map);
+  if (whole && !options.fromPieces && (await ensureDwellTallies(db))) {
+    const sums = await dwellTalliesFromSums(db, scope.until, window, by, map, options.moveWindow);
     if (sums) return sums;
   }
   return dwellTalliesFromFacts(db, scope, window, by, map);

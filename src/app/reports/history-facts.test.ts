@@ -15,7 +15,11 @@ import { makeTestDeps } from "../../../test/factories/test-deps.ts";
 import { defaultPlaybookPath } from "../../../test/support/default-playbook.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 import { dwellTalliesFromSums } from "../../db/repositories/dwell-tallies-repository.ts";
-import { blockedByL2ServiceFromFacts } from "../../db/repositories/history-facts-repository.ts";
+import {
+  blockedByL2ServiceFromFacts,
+  type DwellTallyRow,
+  dwellTalliesFromFacts,
+} from "../../db/repositories/history-facts-repository.ts";
 import { blockedByL2AndService } from "../../db/repositories/report-repository.ts";
 import { endOfDay } from "../../domain/history/as-of-day.ts";
 import type { Actor, AppDeps } from "../app-deps.ts";
@@ -326,6 +330,9 @@ describe("dwell times from the spell pieces", () => {
     await sameThreeWays();
   });
 
+  it("sum the dwell durations of the window they hold as the pieces do, at every level, moved and written", () =>
+    durationsMatchPieces());
+
   it("reads the pieces: a piece the history does not have shows", async () => {
     const before = await getDwellTimes(deps, systemActor, { fromPieces: true });
     await database.db.execute(sql`insert into blocked_spell_pieces
@@ -338,6 +345,73 @@ describe("dwell times from the spell pieces", () => {
     );
   });
 });
+
+/**
+ * The dwell durations (migration 0032) give the seat tallies the pieces give
+ * for the window they hold, at the L2, L3 and service levels, with and without
+ * the rename's map, after the window moves back and forth, a write and a fold.
+ */
+async function durationsMatchPieces() {
+  const db = database.db;
+  const until = endOfDay("2025-03-10");
+  const map = await currentTaxonomyMap(deps);
+  const windowHeld = async () =>
+    (
+      (await db.execute(sql`select from_day::text as d from blocked_dwell_window`)) as unknown as {
+        rows: { d: string }[];
+      }
+    ).rows[0]?.d;
+  // The default read moves the window the durations hold to its own.
+  await getDwellTimes(deps, systemActor, {});
+  expect(await windowHeld()).toBe("2024-12-11");
+  const compare = async () => {
+    // No map reads the L2 level; the rename's map reads the written L3 level through it.
+    for (const taxonomy of [[], map]) {
+      for (const by of ["l2", "l3", "service"] as const) {
+        for (const from of ["2024-12-11", "2024-09-01", "2025-02-01", "2025-03-10", "2024-12-20"]) {
+          const window = { from, to: "2025-03-10" };
+          const sums = await dwellTalliesFromSums(db, until, window, by, taxonomy, true);
+          expect(await windowHeld()).toBe(from);
+          const pieces = await dwellTalliesFromFacts(
+            db,
+            { serviceId: null, customerId: null, visibleTo: { kind: "all" }, until },
+            window,
+            by,
+            taxonomy,
+          );
+          expect({ by, from, taxonomy: taxonomy.length, rows: seatRows(sums!) }).toEqual({
+            ...{ by, from, taxonomy: taxonomy.length },
+            rows: seatRows(pieces),
+          });
+        }
+      }
+    }
+  };
+  await compare();
+  // Writers add their pieces for the window held then (2024-12-20 here), and a fold keeps the sums.
+  const [written] = (
+    (await db.execute(sql`select e.id::text as id from entitlements e where e.ended_at is null
+      and exists (select 1 from blocked_spell_pieces p where p.entitlement_id = e.id and p.ended_on is null)
+      order by e.id desc limit 1`)) as unknown as { rows: { id: string }[] }
+  ).rows;
+  await recordStatus(db, written!.id, "2025-03-10T09:00:00.000Z", [{ seats: 30, l1: "in_progress" }], {
+    playbookVersion: "1.1.0",
+  });
+  await compare();
+  await db.execute(sql`select unblock_compact_dwell_tallies()`);
+  await compare();
+  await sameThreeWays();
+}
+
+/** The seat tallies of a read (not its tenant counts), in one order. */
+function seatRows(rows: readonly DwellTallyRow[]): string[] {
+  return rows
+    .filter((row) => row.kind === "open" || row.kind === "unblocked" || row.kind === "cohort")
+    .map((row) =>
+      JSON.stringify([row.key, row.l2, row.l3, row.serviceId, row.kind, row.days, row.ended, row.seats]),
+    )
+    .sort();
+}
 
 /** Dwell times from the tallies, the spell pieces and the walk through history, for the whole portfolio. */
 async function sameThreeWays() {

@@ -27,7 +27,8 @@ export async function ensureDwellTallies(db: Db): Promise<boolean> {
     sql`select exists (select 1 from blocked_dwell_dirty) as queued,
           -- The statistics' count of live rows: counting them would cost more than the read.
           (coalesce((select sum(n_live_tup) from pg_stat_user_tables where relname in
-              ('blocked_dwell_seats', 'blocked_dwell_service_seats', 'blocked_dwell_tenant_counts')), 0)
+              ('blocked_dwell_seats', 'blocked_dwell_service_seats', 'blocked_dwell_tenant_counts',
+               'blocked_dwell_durations')), 0)
             - coalesce((select compacted_rows from history_fact_state where name = 'dwell'), 0))::int as appended`,
   );
   try {
@@ -101,7 +102,9 @@ async function groupMap(db: Db, by: "l2" | "l3", map: readonly TaxonomyMapRow[])
  * Dwell tallies (as dwellTalliesFromFacts gives them) for the whole portfolio
  * over a window ending on the last day the tallies hold (`until` its end);
  * null when the tallies cannot answer: an entitlement ended after `until`, or
- * a taxonomy map they cannot apply.
+ * a taxonomy map they cannot apply. The window the dwell durations hold is
+ * summed per duration; `moveWindow` (the default window) moves theirs to this
+ * one first; any other window sums the (day Blocked, day ended) pairs.
  */
 export async function dwellTalliesFromSums(
   db: Db,
@@ -109,6 +112,7 @@ export async function dwellTalliesFromSums(
   window: { from: string; to: string },
   by: Grouping,
   map: readonly TaxonomyMapRow[],
+  moveWindow = false,
 ): Promise<DwellTallyRow[] | null> {
   const [later] = await rowsOf<{ later: boolean }>(
     db,
@@ -117,7 +121,10 @@ export async function dwellTalliesFromSums(
   if (later?.later) return null;
   const groups = by === "service" ? null : await groupMap(db, by, map);
   if (by !== "service" && !groups) return null;
-  const seats = await seatTallies(db, window, by, groups);
+  const held = await durationsHold(db, window.from, moveWindow);
+  const seats = held
+    ? await durationTallies(db, window, by, groups)
+    : await seatTallies(db, window, by, groups);
   const tenants = await tenantTallies(db, window, by, groups);
   const cohort = await rowsOf<{ n: number }>(
     db,
@@ -131,6 +138,75 @@ export async function dwellTalliesFromSums(
   return [...seats, ...tenants, cohortTenants];
 }
 
+/** Whether the dwell durations hold the window starting on `from`, moving theirs there when asked. */
+async function durationsHold(db: Db, from: string, move: boolean): Promise<boolean> {
+  const [held] = await rowsOf<{ from: string | null }>(
+    db,
+    sql`select (select from_day::text from blocked_dwell_window limit 1) as "from"`,
+  );
+  if (held?.from === from) return true;
+  if (!move) return false;
+  try {
+    // False when a writer holds the lock: this read sums the pairs, a later one moves the window.
+    const [moved] = await rowsOf<{ ok: boolean }>(
+      db,
+      sql`select unblock_move_dwell_window(${from}::date) as ok`,
+    );
+    return moved?.ok === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the seats of a level are read, and their groups of today (written ones through the map). */
+function levelSource(table: SQL, by: Grouping, groups: GroupMap | null): { source: SQL; columns: SQL } {
+  const keys = groups?.keys;
+  const source = keys
+    ? sql`${table} join json_to_recordset(${JSON.stringify(keys)}::json)
+          as m(v text, w2 text, w3 text, l2 text, l3 text)
+          on m.v = coalesce(d.version, '') and m.w2 = coalesce(d.l2, '') and m.w3 = coalesce(d.l3, '')`
+    : table;
+  const l2 = keys ? sql`m.l2` : sql`d.l2`;
+  const l3 = keys ? sql`m.l3` : sql`d.l3`;
+  const columns: SQL =
+    by === "service"
+      ? sql`d.service_id as key, null::text as l2, null::text as l3, d.service_id as "serviceId"`
+      : by === "l3"
+        ? sql`coalesce(${l2}, '') || '/' || coalesce(${l3}, '') as key, ${l2} as l2, ${l3} as l3, null::text as "serviceId"`
+        : sql`${l2} as key, ${l2} as l2, null::text as l3, null::text as "serviceId"`;
+  return { source, columns };
+}
+
+/**
+ * The seat tallies from the dwell durations of the window they hold: a few
+ * thousand rows per level. Written L2s read as today's without a map read the
+ * L2 level; a map reads the L3 level's written groups through it.
+ */
+function durationTallies(
+  db: Db,
+  window: { from: string; to: string },
+  by: Grouping,
+  groups: GroupMap | null,
+): Promise<DwellTallyRow[]> {
+  const to = sql`${window.to}::date`;
+  const level = by === "service" ? "service" : groups?.keys ? "l3" : by;
+  const { source, columns } = levelSource(sql`blocked_dwell_durations d`, by, groups);
+  return analyticRows(
+    db,
+    sql`select key, l2, l3, "serviceId", kind, days, ended, sum(seats)::int as seats from (
+          select ${columns}, t.kind, t.days, t.ended, d.seats from ${source}
+          cross join lateral (
+            select 'open' as kind, ${to} - d.since as days, null::boolean as ended where d.kind = 'open'
+            union all select 'cohort', ${to} - d.since, false
+              where d.kind = 'open' and d.since >= ${window.from}::date and d.since <= ${to}
+            union all select 'unblocked', d.days, null where d.kind = 'ended'
+            union all select 'cohort', d.days, true where d.kind = 'cohort'
+          ) t
+          where d.level = ${level}
+        ) s group by key, l2, l3, "serviceId", kind, days, ended having sum(seats) <> 0`,
+  );
+}
+
 /** Seats by duration still Blocked, unblocked within the window and started within it, per group of today. */
 function seatTallies(
   db: Db,
@@ -140,22 +216,8 @@ function seatTallies(
 ): Promise<DwellTallyRow[]> {
   const to = sql`${window.to}::date`;
   const from = sql`${window.from}::date`;
-  const keys = groups?.keys;
-  const source = !groups
-    ? sql`blocked_dwell_service_seats d`
-    : keys
-      ? sql`blocked_dwell_seats d join json_to_recordset(${JSON.stringify(keys)}::json)
-          as m(v text, w2 text, w3 text, l2 text, l3 text)
-          on m.v = coalesce(d.version, '') and m.w2 = coalesce(d.l2, '') and m.w3 = coalesce(d.l3, '')`
-      : sql`blocked_dwell_seats d`;
-  const l2 = keys ? sql`m.l2` : sql`d.l2`;
-  const l3 = keys ? sql`m.l3` : sql`d.l3`;
-  const columns: SQL =
-    by === "service"
-      ? sql`d.service_id as key, null::text as l2, null::text as l3, d.service_id as "serviceId"`
-      : by === "l3"
-        ? sql`coalesce(${l2}, '') || '/' || coalesce(${l3}, '') as key, ${l2} as l2, ${l3} as l3, null::text as "serviceId"`
-        : sql`${l2} as key, ${l2} as l2, null::text as l3, null::text as "serviceId"`;
+  const table = groups ? sql`blocked_dwell_seats d` : sql`blocked_dwell_service_seats d`;
+  const { source, columns } = levelSource(table, by, groups);
   const group = sql`key, l2, l3, "serviceId"`;
   return analyticRows(
     db,
