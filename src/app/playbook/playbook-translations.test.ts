@@ -110,11 +110,15 @@ describe("the default playbook's guidance in German", () => {
         };
         same("notThis", l2.notThis, source.notThis);
         same("resolver.detail", l2.resolver.detail, source.resolver.detail);
-        l2.validExamples.forEach((text, n) => same(`validExamples.${n}`, text, source.validExamples[n]));
-        l2.invalidExamples.forEach((example, n) =>
-          same(`invalidExamples.${n}`, example.scenario, source.invalidExamples[n]!.scenario),
-        );
-        l2.questions.forEach((text, n) => same(`questions.${n}`, text, source.questions[n]));
+        l2.validExamples.forEach((text, n) => {
+          same(`validExamples.${n}`, text, source.validExamples[n]);
+        });
+        l2.invalidExamples.forEach((example, n) => {
+          same(`invalidExamples.${n}`, example.scenario, source.invalidExamples[n]!.scenario);
+        });
+        l2.questions.forEach((text, n) => {
+          same(`questions.${n}`, text, source.questions[n]);
+        });
         l2.l3s.forEach((l3, n) => {
           // A product's name is the same in German: the side file says so by naming it.
           const named = side.l1s[l1.id]?.l2s[l2.id]?.l3s?.[l3.id]?.name;
