@@ -166,6 +166,7 @@ describe("the playbook's quality section", () => {
         path: ["quality", "noteGrade", "l1s", 0],
         code: "unknown_reference",
         message: 'Unknown L1 "stalled"',
+        said: { key: "unknown_l1", values: { id: "stalled" } },
       },
     ]);
     const low = checkPlaybook({ ...playbook, quality: { suggestDisagrees: { minConfidence: 0.2 } } });
