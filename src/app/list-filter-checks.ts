@@ -39,9 +39,7 @@ export class FilterChecks {
     if (!text) return null;
     const found = index.service(text);
     if (!found) {
-      this.violations.push(
-        saidViolation(field, "service_unknown", "filter_service_unknown", { value: text }),
-      );
+      this.violations.push(saidViolation(field, "service_unknown", "value_not_a_service", { value: text }));
       return null;
     }
     return found.id;
@@ -50,7 +48,7 @@ export class FilterChecks {
   date(field: string, value: string | undefined | null): string | null {
     if (value === undefined || value === null || value === "") return null;
     if (!isCalendarDate(value)) {
-      this.violations.push(saidViolation(field, "date_invalid", "filter_date_invalid", { value }));
+      this.violations.push(saidViolation(field, "date_invalid", "value_not_a_date", { value }));
       return null;
     }
     return value;

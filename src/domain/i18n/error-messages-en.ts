@@ -28,6 +28,10 @@ export const errorMessagesEn = {
   no_user: "There is no user {id}.",
   no_assignment: "There is no assignment {id}.",
   no_token: "There is no token {id}.",
+
+  // A value's shape, wherever it is given (list filters, work items).
+  value_not_a_date: '"{value}" is not a date written YYYY-MM-DD.',
+  value_not_a_service: '"{value}" is not a service of the playbook.',
   no_work_item: "There is no work item {id}.",
   no_escalation: "There is no escalation {id}.",
   no_webhook: "There is no webhook {id}.",
@@ -76,7 +80,6 @@ export const errorMessagesEn = {
   work_item_title_required: "Give the work item a title.",
   work_item_title_too_long: "The title has at most {max} characters.",
   work_item_l3_not_for_service: 'The L3 "{l3}" applies to none of the services linked.',
-  work_item_date_invalid: '"{value}" is not a date written YYYY-MM-DD.',
   work_item_url_invalid: '"{value}" is not an http or https address of at most {max} characters.',
   work_item_state_by_ship:
     "Mark a work item shipped with Ship (POST /api/work-items/:id/ship): that tells the owners of the seats it unblocks.",
@@ -85,7 +88,6 @@ export const errorMessagesEn = {
   work_item_l2_required: "Link the work item to an L2 of Blocked.",
   work_item_l2_unknown: '"{value}" is not an L2 of Blocked in the playbook.',
   work_item_l3_unknown: '"{value}" is not an L3 of "{l2}" in the playbook.',
-  work_item_service_unknown: '"{value}" is not a service of the playbook.',
   webhook_not_saved: "The webhook was not saved.",
   webhook_url_not_absolute: "Give an absolute http or https URL.",
   webhook_url_not_http: "Webhooks are sent over http or https only.",
@@ -95,8 +97,6 @@ export const errorMessagesEn = {
   filter_invalid: "The filter is not valid.",
   filter_limit_out_of_range: "The page size must be a whole number from 1 to {max}.",
   filter_id_invalid: '"{value}" is not a valid id.',
-  filter_service_unknown: '"{value}" is not a service of the playbook.',
-  filter_date_invalid: '"{value}" is not a date written YYYY-MM-DD.',
   filter_percent_invalid: '"{value}" is not a percentage: give a number from 0 (e.g. 10 for 10%).',
   filter_not_one_of: '"{value}" is not one of: {allowed}.',
   password_wrong: "The current password is not right.",

@@ -76,7 +76,7 @@ export function checkWorkItemFields(
   const expectedDate = input.expectedDate?.trim() || null;
   if (expectedDate && !isCalendarDate(expectedDate))
     violations.push(
-      saidViolation("expectedDate", "date_invalid", "work_item_date_invalid", { value: expectedDate }),
+      saidViolation("expectedDate", "date_invalid", "value_not_a_date", { value: expectedDate }),
     );
   return {
     fields: { title, externalUrl, state, l2: l2 ?? "", l3, serviceIds, expectedDate },
@@ -158,7 +158,7 @@ function checkServices(
       if (!ids.includes(found.id)) ids.push(found.id);
     } else {
       violations.push(
-        saidViolation(`serviceIds.${position}`, "service_unknown", "work_item_service_unknown", {
+        saidViolation(`serviceIds.${position}`, "service_unknown", "value_not_a_service", {
           value: value.slice(0, 100),
         }),
       );
