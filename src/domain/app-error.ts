@@ -34,6 +34,8 @@ export class AppError extends Error {
   readonly textIn: ((language: Language) => string) | null;
   /** The violations in another language, when their sentences come from the catalogue. */
   readonly violationsTextIn: ((language: Language) => Violation[]) | null;
+  /** Detail whose words follow the reader (a list of choices naming teams), over `detail`. */
+  readonly detailTextIn: ((language: Language) => Record<string, unknown>) | null;
 
   constructor(
     code: AppErrorCode,
@@ -43,6 +45,7 @@ export class AppError extends Error {
       detail?: Record<string, unknown>;
       textIn?: (language: Language) => string;
       violationsIn?: (language: Language) => Violation[];
+      detailIn?: (language: Language) => Record<string, unknown>;
     } = {},
   ) {
     super(message);
@@ -52,6 +55,7 @@ export class AppError extends Error {
     this.detail = options.detail ?? {};
     this.textIn = options.textIn ?? null;
     this.violationsTextIn = options.violationsIn ?? null;
+    this.detailTextIn = options.detailIn ?? null;
   }
 
   /** The message in `language`: the translated one where there is one, else the English. */
@@ -62,6 +66,11 @@ export class AppError extends Error {
   /** The violations in `language`: codes and fields the same, the sentences translated where they can be. */
   violationsIn(language: Language): Violation[] {
     return this.violationsTextIn ? this.violationsTextIn(language) : this.violations;
+  }
+
+  /** The detail in `language`: the same keys, with the words of any that follow the reader. */
+  detailIn(language: Language): Record<string, unknown> {
+    return this.detailTextIn ? { ...this.detail, ...this.detailTextIn(language) } : this.detail;
   }
 }
 
@@ -94,7 +103,11 @@ export function saidError(
   code: AppErrorCode,
   key: ErrorMessageKey,
   params: SaidParams = {},
-  options: { violations?: (Violation | SaidViolation)[]; detail?: Record<string, unknown> } = {},
+  options: {
+    violations?: (Violation | SaidViolation)[];
+    detail?: Record<string, unknown>;
+    detailIn?: (language: Language) => Record<string, unknown>;
+  } = {},
 ): AppError {
   const textIn = (language: Language) => errorText.say(language, key, valuesIn(language, params));
   const { violations, ...rest } = options;

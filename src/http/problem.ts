@@ -86,7 +86,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
         status,
         error.code,
         error.messageIn(language),
-        { instance, errors: error.violationsIn(language), ...error.detail },
+        { instance, errors: error.violationsIn(language), ...error.detailIn(language) },
         language,
       ),
     );

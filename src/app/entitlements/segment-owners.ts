@@ -53,7 +53,11 @@ function refuse(outcome: OwnerOutcome<unknown>): void {
     "validation_failed",
     "owner_refused",
     { problems },
-    { violations: outcome.said, detail: { instead: outcome.instead } },
+    {
+      violations: outcome.said,
+      detail: { instead: outcome.instead },
+      detailIn: (language) => ({ instead: outcome.insteadIn(language) }),
+    },
   );
 }
 

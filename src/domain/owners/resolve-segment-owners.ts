@@ -1,6 +1,7 @@
 import { type SaidViolation, saidViolation } from "../app-error.ts";
 import type { ErrorMessageKey } from "../i18n/error-messages-en.ts";
-import { errorText } from "../i18n/server-texts.ts";
+import type { Language } from "../i18n/languages.ts";
+import { errorText, labelText } from "../i18n/server-texts.ts";
 import type { ProposedSegmentWithOwner as ProposedSegment, StatusSegment } from "../status-segment.ts";
 import type { Violation } from "../violation.ts";
 import {
@@ -32,8 +33,10 @@ export interface OwnerOutcome<T> {
   violations: Violation[];
   /** The same problems, said in the asker's language by a refusal (docs/I18N.md). */
   said: SaidViolation[];
-  /** Who may be chosen instead, when a person was refused. */
+  /** Who may be chosen instead, when a person was refused, in English. */
   instead: string[];
+  /** The same choices with teams named in the asker's language. */
+  insteadIn: (language: Language) => string[];
 }
 
 /** A problem of one segment's owner: its sentence from the error catalogue. */
@@ -47,7 +50,8 @@ function outcomeOf<T>(segments: T[], said: SaidViolation[], context: OwnerContex
     code,
     message: errorText.say("en", key, values as Record<string, string>),
   }));
-  return { segments, violations, said, instead: said.length > 0 ? ownerChoices(context) : [] };
+  const insteadIn = (language: Language) => (said.length > 0 ? ownerChoices(context, language) : []);
+  return { segments, violations, said, instead: insteadIn("en"), insteadIn };
 }
 
 function findPerson(context: OwnerContext, userId: string): OwnerPerson | undefined {
@@ -58,10 +62,10 @@ function findPerson(context: OwnerContext, userId: string): OwnerPerson | undefi
 }
 
 /** Who may own these seats, in words: the teams, then the assigned people. */
-export function ownerChoices(context: OwnerContext): string[] {
+export function ownerChoices(context: OwnerContext, language: Language = "en"): string[] {
   const people = [...new Map(context.assigned.map((person) => [person.id, person])).values()];
   return [
-    ...context.teams.map((team) => `${team.name} (team)`),
+    ...context.teams.map((team) => labelText.say(language, "owner_team", { team: team.name })),
     ...people.map((person) => `${person.name} <${person.email}>`),
   ];
 }
