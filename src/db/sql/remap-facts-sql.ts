@@ -40,10 +40,12 @@ export async function recordRemapFacts(db: Db, historyIds: readonly string[]): P
     sql`with r as materialized (
           select h.id, h.entitlement_id, h.at, h.playbook_version as version, h.after, e.service_id, e.tenant_id,
                  e.ended_at is null as open
-            from unnest(${ids}::bigint[]) n(id)
-            join status_history h on h.id = n.id
+            from status_history h
             join entitlements e on e.id = h.entitlement_id
-           where (select f.stale from history_fact_state f where f.name = 'facts') is not true
+           -- = any, not a join to unnest: the planner then merge-joined the ids with the whole primary key,
+           -- read from the first row ever written (2.5 million rows at 100,000 tenants).
+           where h.id = any(${ids}::bigint[])
+             and (select f.stale from history_fact_state f where f.name = 'facts') is not true
              -- Outside a transaction the SET LOCAL did nothing and the trigger recorded them.
              and current_setting('unblock.history_facts', true) = 'caller'
         ), prev as materialized (
