@@ -110,6 +110,9 @@ export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<R
   const now = batch.now.toISOString();
   // The rows' history facts are recorded below, set-based, not by the trigger (migration 0031).
   await db.execute(sql`set local unblock.history_facts = 'caller'`);
+  // The UPDATE of entitlements below writes the only summary a remap changes (blocked_keys): the segment
+  // trigger skips recomputing them (migration 0035).
+  await db.execute(sql`set local unblock.segment_summaries = 'caller'`);
   const [written] = await rowsOf<{ ids: string[] | null; historyIds: string[] | null }>(
     db,
     sql`with picked as (
