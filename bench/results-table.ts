@@ -54,6 +54,11 @@ export function printResults(output: Output): void {
         `notes judged first: ${result.judged.judged.toLocaleString("en-US")} entitlements in ${result.judged.seconds.toFixed(1)} s`,
       );
     }
+    if (result.escalated) {
+      lines.push(
+        `escalations raised first: ${result.escalated.raised.toLocaleString("en-US")} in ${result.escalated.seconds.toFixed(1)} s`,
+      );
+    }
     const widths = [52, 9, 9, 9, 9, 6, 9, 9, 9, 9, 6];
     lines.push(
       pad(

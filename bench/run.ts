@@ -7,6 +7,7 @@ import { findUserByEmail } from "../src/app/users/find-user.ts";
 import { type Dataset, prepareDataset } from "./bench-datasets.ts";
 import { type BenchOptions, readBenchOptions } from "./bench-options.ts";
 import { type BenchSession, type CapturedQuery, openBenchSession, replay } from "./bench-session.ts";
+import { escalationBacklog } from "./escalation-backlog.ts";
 import { httpClient } from "./http-client.ts";
 import { judgeBacklog } from "./judge-backlog.ts";
 import { type LoadOptions, type LoadResult, runLoad, runSideBySide } from "./load.ts";
@@ -56,6 +57,8 @@ export interface TargetResult {
   vacuum: { seconds: number } | null;
   /** The notes judged before timing (judgeBacklog), so the server's judging job stays idle. */
   judged: { judged: number; seconds: number } | null;
+  /** The rules' escalations raised before timing (escalationBacklog), so the server's job stays idle. */
+  escalated: { raised: number; seconds: number } | null;
 }
 
 const options = readBenchOptions(process.argv.slice(2));
@@ -103,6 +106,7 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
     server: null,
     vacuum: null,
     judged: null,
+    escalated: null,
   };
   const database = { url: dataset.url, dataDir: dataset.dataDir };
 
@@ -120,6 +124,10 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   }
   result.judged = await judgeBacklog(session.deps);
   log(`judged ${result.judged.judged} entitlements' notes first (${result.judged.seconds.toFixed(1)} s)`);
+  result.escalated = await escalationBacklog(session.deps, (raised) => {
+    if (raised > 0 && raised % 2_000 === 0) log(`raised ${raised} escalations so far`);
+  });
+  log(`raised ${result.escalated.raised} escalations first (${result.escalated.seconds.toFixed(1)} s)`);
   const actors = await benchActors(session.deps);
   const tokens = {
     admin: await tokenFor(session.deps, actors.admin),
