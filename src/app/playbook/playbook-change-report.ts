@@ -3,12 +3,19 @@ import {
   countByKey,
   sampleSegmentsWith,
   statusValueGroups,
+  statusValues,
   type ValueKey,
   workItemValues,
 } from "../../db/repositories/taxonomy-usage-repository.ts";
 import { diffPlaybooks } from "../../domain/playbook/playbook-diff.ts";
 import type { Playbook } from "../../domain/playbook/playbook-schema.ts";
-import { planRemap, type RemapPlan, type StoredGroup } from "../../domain/playbook/remap-plan.ts";
+import {
+  planConcerns,
+  planRemap,
+  type RemapPlan,
+  type StoredGroup,
+} from "../../domain/playbook/remap-plan.ts";
+import type { TaxonomyValue } from "../../domain/playbook/taxonomy-remap.ts";
 import { changesBetween, remapValue, taxonomyPath } from "../../domain/playbook/taxonomy-remap.ts";
 import type { PlaybookChangeReport } from "../../http/schemas/playbook-versions.ts";
 import type { LoadedPlaybook } from "./load-playbook.ts";
@@ -21,9 +28,17 @@ export interface ComparedPlaybooks {
   to: LoadedPlaybook;
 }
 
-/** The stored values: statuses per value and service, and each work item (its one service, if one). */
-export async function storedGroups(db: Db): Promise<StoredGroup[]> {
-  const statuses = (await statusValueGroups(db)).map((group) => ({
+/**
+ * The stored values: statuses per value and service, and each work item (its
+ * one service, if one). Statuses only of the values `concerns` accepts
+ * (planConcerns): the others' need not be counted.
+ */
+export async function storedGroups(
+  db: Db,
+  concerns: (value: TaxonomyValue) => boolean,
+): Promise<StoredGroup[]> {
+  const counted = (await statusValues(db)).filter(concerns);
+  const statuses = (await statusValueGroups(db, counted)).map((group) => ({
     value: { l1: group.l1, l2: group.l2, l3: group.l3 },
     serviceId: group.serviceId,
     statuses: group.statuses,
@@ -53,7 +68,13 @@ export async function playbookChangeReport(
 ): Promise<{ report: PlaybookChangeReport; plan: RemapPlan }> {
   const next = compared.to.playbook;
   const pending = changesBetween(next.changes ?? [], compared.fromVersion, next.version);
-  const groups = await storedGroups(db);
+  const differences = compared.from ? diffPlaybooks(compared.from.playbook, next).differences : [];
+  const concerns = planConcerns(
+    compared.to.index,
+    pending,
+    differences.map((difference) => difference.path),
+  );
+  const groups = await storedGroups(db, concerns);
   const plan = planRemap(compared.to.index, pending, groups);
   const keys = moveKeys(plan);
   const counts = await countByKey(db, keys);

@@ -6,7 +6,7 @@ import {
   type PlaybookVersionRecord,
 } from "../../db/repositories/playbook-version-repository.ts";
 import { AppError } from "../../domain/app-error.ts";
-import { describeOrphan, planRemap, type RemapPlan } from "../../domain/playbook/remap-plan.ts";
+import { describeOrphan, planConcerns, planRemap, type RemapPlan } from "../../domain/playbook/remap-plan.ts";
 import { changesBetween, compareVersions, taxonomyPath } from "../../domain/playbook/taxonomy-remap.ts";
 import type { AppDeps } from "../app-deps.ts";
 import { currentTaxonomyMap } from "./current-taxonomy-map.ts";
@@ -43,7 +43,11 @@ async function checkAndRecord(deps: AppDeps, loaded: LoadedPlaybook): Promise<Pl
     if (inUse.recorded?.sha256 === loaded.sha256) return null;
     const { playbook } = loaded;
     const pending = changesBetween(playbook.changes ?? [], inUse.fromVersion, playbook.version);
-    const plan = planRemap(loaded.index, pending, await storedGroups(tx));
+    const plan = planRemap(
+      loaded.index,
+      pending,
+      await storedGroups(tx, planConcerns(loaded.index, pending)),
+    );
     if (plan.orphans.length > 0) throw unmappedValues(loaded, plan, inUse);
     if (plan.moves.length > 0) throw changesNotApplied(loaded, plan);
     return insertPlaybookVersion(tx, {

@@ -1,6 +1,12 @@
 import type { PlaybookChange } from "./playbook-changes-schema.ts";
 import type { PlaybookIndex } from "./playbook-index.ts";
-import { remapValue, type TaxonomyValue, taxonomyPath, taxonomyValueExists } from "./taxonomy-remap.ts";
+import {
+  changeSources,
+  remapValue,
+  type TaxonomyValue,
+  taxonomyPath,
+  taxonomyValueExists,
+} from "./taxonomy-remap.ts";
 
 /** Statuses (or work items) stored with one value on one service, as the database counts them. */
 export interface StoredGroup {
@@ -71,6 +77,26 @@ export function planRemap(
     changes: [...changes],
     moves,
     orphans: [...orphans.values()].sort((a, b) => b.statuses - a.statuses || a.path.localeCompare(b.path)),
+  };
+}
+
+/**
+ * Whether planRemap needs a stored value's groups: the value is not defined
+ * in the playbook `index`, or a change's source (or one of `paths`: the
+ * differences a report counts) is the value or an L2 above it. Any other
+ * value neither moves nor is orphaned, so its statuses need not be counted:
+ * a plan over only the values this accepts equals the plan over all of them.
+ */
+export function planConcerns(
+  index: PlaybookIndex,
+  changes: readonly PlaybookChange[],
+  paths: readonly string[] = [],
+): (value: TaxonomyValue) => boolean {
+  const watched = [...changes.flatMap(changeSources), ...paths];
+  return (value) => {
+    if (!taxonomyValueExists(index, value)) return true;
+    const path = taxonomyPath(value);
+    return watched.some((source) => path === source || path.startsWith(`${source}/`));
   };
 }
 

@@ -5,7 +5,7 @@ import type { PlaybookChange } from "./playbook-changes-schema.ts";
 import { diffPlaybooks } from "./playbook-diff.ts";
 import { indexPlaybook } from "./playbook-index.ts";
 import type { Playbook } from "./playbook-schema.ts";
-import { planRemap } from "./remap-plan.ts";
+import { planConcerns, planRemap } from "./remap-plan.ts";
 import { taxonomyMapRows } from "./taxonomy-map.ts";
 import { changesBetween, compareVersions, remapValue } from "./taxonomy-remap.ts";
 
@@ -100,6 +100,30 @@ describe("planRemap", () => {
     const planned = planRemap(index, [rename], stored);
     expect(planned.orphans).toEqual([]);
     expect(planned.moves.map((move) => move.to.l2)).toEqual(["service_health", "service_health"]);
+  });
+
+  it("needs only the values a change takes, the playbook leaves undefined, or a difference holds", () => {
+    const index = indexPlaybook(renamedPlaybook());
+    const value = (l1: string, l2: string | null, l3: string | null) => ({ l1, l2, l3 });
+    const stored = [
+      group("service_reliability", null, 40),
+      group("service_reliability", "other", 2),
+      group("legal_regulatory", null, 5),
+      group("legal_regulatory", "legal", 3),
+      group("nowhere", null, 1),
+      { ...group("migration", null, 9), value: value("in_progress", "migration", null) },
+    ];
+    const concerns = planConcerns(index, [rename], ["blocked/legal_regulatory/legal"]);
+    expect(stored.filter((one) => concerns(one.value)).map((one) => one.value)).toEqual([
+      value("blocked", "service_reliability", null),
+      value("blocked", "service_reliability", "other"),
+      value("blocked", "legal_regulatory", "legal"),
+      value("blocked", "nowhere", null),
+    ]);
+    for (const changes of [[rename], []]) {
+      const needed = stored.filter((one) => planConcerns(index, changes)(one.value));
+      expect(planRemap(index, changes, needed)).toEqual(planRemap(index, changes, stored));
+    }
   });
 });
 
