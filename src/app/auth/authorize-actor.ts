@@ -80,10 +80,11 @@ export function requireAllowed(deps: AppDeps, actor: Actor, action: Action): voi
 
 export type TenantTarget = { entitlementId: string } | { tenantId: string };
 
-function describe(target: TenantTarget): { missing: AppError; detail: Record<string, unknown> } {
+/** The target's not_found, built only when thrown: an error's stack and sentence cost more than the check. */
+function describe(target: TenantTarget): { missing: () => AppError; detail: Record<string, unknown> } {
   const detail =
     "entitlementId" in target ? { entitlementId: target.entitlementId } : { tenantId: target.tenantId };
-  const missing =
+  const missing = () =>
     "entitlementId" in target
       ? saidError("not_found", "no_entitlement", { id: target.entitlementId }, { detail })
       : saidError("not_found", "no_tenant", { id: target.tenantId }, { detail });
@@ -122,9 +123,9 @@ export function allowTenantAction(
   found: TenantAccess | null,
 ): TenantAccess {
   const { missing, detail } = describe(target);
-  if (!found) throw missing;
+  if (!found) throw missing();
   const decision = decide(deps, actor, action, found.access);
-  if (!decision.allowed) throw refusalError(decision, missing, detail);
+  if (!decision.allowed) throw refusalError(decision, missing(), detail);
   return found;
 }
 
@@ -138,10 +139,10 @@ export async function requireCustomerAction(
 ): Promise<Access> {
   requireActor(deps, actor);
   const access = await accessToCustomer(db, actor.id, customerId);
-  const missing = saidError("not_found", "no_customer", { id: customerId }, { detail: { customerId } });
-  if (!access) throw missing;
+  const missing = () => saidError("not_found", "no_customer", { id: customerId }, { detail: { customerId } });
+  if (!access) throw missing();
   const decision = decide(deps, actor, action, access);
-  if (!decision.allowed) throw refusalError(decision, missing, { customerId });
+  if (!decision.allowed) throw refusalError(decision, missing(), { customerId });
   return access;
 }
 
