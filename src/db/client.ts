@@ -23,6 +23,11 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** pg pool size (server only). */
   poolSize?: number;
+  /**
+   * PGlite only: start from this dumped data directory instead of an empty one
+   * (the test suite's migrated template: no initdb, no migrations per file).
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface Database {
@@ -51,6 +56,8 @@ export interface Database {
   /** Tells the connections listening on `channel`; nothing on PGlite. */
   notify(channel: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tar, for `loadDataDir` (the tests' migrated template). */
+  dumpDataDir?(): Promise<Blob>;
   /** What the metrics report (GET /metrics); absent on handles made for a benchmark. */
   stats?(): DatabaseStats;
 }
@@ -176,7 +183,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dataDir = options.dataDir ?? "memory://";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
   // pg_trgm backs the free-text search indexes; the server ships it with PostgreSQL's contrib modules.
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(dataDir, {
+    extensions: { pg_trgm },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   const counter = statementCounter();
   const db = drizzlePglite(client, { schema, logger: counter.logger }) as unknown as Db;
   return {
@@ -205,5 +215,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         }),
       ),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("none"),
   };
 }
