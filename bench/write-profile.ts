@@ -8,14 +8,17 @@ import { systemActor } from "../src/app/auth/bootstrap-admin.ts";
 import { setStatus } from "../src/app/entitlements/set-status.ts";
 import { databaseVacuumsByItself, vacuumPortfolio } from "../src/app/maintenance/vacuum-portfolio.ts";
 import { findUserByEmail } from "../src/app/users/find-user.ts";
+import { observeStatusWriteBatches } from "../src/db/infra/status-write-queue.ts";
 import { openBenchSession } from "./bench-session.ts";
 import { httpClient } from "./http-client.ts";
 import { runLoad } from "./load.ts";
+import { rawHttp } from "./raw-http.ts";
 import { planWrites } from "./scenarios/write-scenario.ts";
 import { startServer } from "./server-process.ts";
 
 /**
- * `npx tsx bench/write-profile.ts [--writes N] [--working-set] [--in-process]`: what one
+ * `npx tsx bench/write-profile.ts [--writes N] [--working-set] [--in-process]
+ * [--origin URL --server-pid N]`: what one
  * status write costs the PostgreSQL server, as figures that do not move with
  * the machine's load as throughput does. Runs N spread writes (as the bench
  * does, c=32, through HTTP) against BENCH_DATABASE_URL and prints, per write:
@@ -29,18 +32,24 @@ const args = process.argv.slice(2);
 const count = Number(args[args.indexOf("--writes") + 1] ?? 0) || 2000;
 const where = args.includes("--working-set") ? "working set" : "spread";
 const inProcess = args.includes("--in-process");
+/** `--concurrency N`: writers at once (32 as the bench); fewer make smaller group-commit batches. */
+const concurrency = args.includes("--concurrency") ? Number(args[args.indexOf("--concurrency") + 1]) : 32;
 const url = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/unblock_bench";
 const database = new URL(url).pathname.slice(1);
 const ticks = 100; // USER_HZ on Linux
 
 interface Snapshot {
   backendsCpu: number;
+  /** This process: the HTTP client (through HTTP) or the writes and driver (in process). */
+  selfCpu: number;
   auxCpu: number;
   serverCpu: number;
   tables: Map<string, Record<string, number>>;
   indexes: Map<string, Record<string, number>>;
   functions: Map<string, Record<string, number>>;
   wal: Record<string, number>;
+  /** The database's commits (one per statement outside a transaction) and buffer reads. */
+  database: Record<string, number>;
 }
 
 /** CPU seconds (user + system) of a process, from /proc/<pid>/stat. */
@@ -110,14 +119,22 @@ async function snapshot(
     "select funcname as name, calls, self_time as self_ms, total_time as total_ms from pg_stat_user_functions",
   );
   const wal = (await client.query("select wal_records, wal_fpi, wal_bytes from pg_stat_wal")).rows[0];
+  const database = (
+    await client.query(
+      "select xact_commit, blks_read, blks_hit from pg_stat_database where datname = current_database()",
+    )
+  ).rows[0];
+  const self = process.cpuUsage();
   return {
     backendsCpu: cpu.backends,
+    selfCpu: (self.user + self.system) / 1e6,
     auxCpu: cpu.aux,
     serverCpu: cpuOf(serverPid),
     tables,
     indexes,
     functions,
     wal: Object.fromEntries(Object.entries(wal).map(([k, v]) => [k, Number(v)])),
+    database: Object.fromEntries(Object.entries(database).map(([k, v]) => [k, Number(v)])),
   };
 }
 
@@ -151,6 +168,7 @@ async function main(): Promise<void> {
   let stop: () => Promise<void> = () => session.close();
   let put: (index: number) => Promise<void>;
   let nodePid = process.pid;
+  let origin: string | null = null;
   if (inProcess) {
     put = async (index) => {
       const write = writes[index];
@@ -170,22 +188,41 @@ async function main(): Promise<void> {
       { userId: admin.id, name: "write profile", expiresInDays: 1 },
     );
     await session.close();
-    const server = await startServer({ url });
-    const http = httpClient(server.origin, 32);
+    // --origin URL --server-pid N: a server started by hand (under a profiler, say) instead of one started here.
+    const given = args.includes("--origin")
+      ? {
+          origin: args[args.indexOf("--origin") + 1]!,
+          pid: Number(args[args.indexOf("--server-pid") + 1]),
+          stop: async () => undefined,
+        }
+      : null;
+    const server = given ?? (await startServer({ url }));
+    // BENCH_CLIENT=undici: the reads' client (http-client.ts) instead of the writes' (raw-http.ts).
+    const undici = process.env.BENCH_CLIENT === "undici" ? httpClient(server.origin, 32) : null;
+    const http = rawHttp(server.origin);
+    const bodies = writes.map((write) => JSON.stringify(write.body));
     nodePid = server.pid;
+    origin = server.origin;
     stop = async () => {
-      await http.close();
+      http.close();
+      await undici?.close();
       await server.stop();
     };
     put = async (index) => {
       const write = writes[index];
       if (!write) throw new Error("ran out of planned writes");
-      await http.put(`/api/entitlements/${write.id}/status`, token, write.body);
+      const path = `/api/entitlements/${write.id}/status`;
+      if (undici) {
+        await undici.put(path, token, write.body);
+        return;
+      }
+      const { status, body } = await http.send("PUT", path, token, bodies[index]!);
+      if (status !== 200) throw new Error(`PUT ${path}: ${status} ${body.slice(0, 300)}`);
     };
   }
   try {
     // The warm-up (connections, prepared statements) runs before the first snapshot.
-    await runLoad(put, { concurrency: 32, requests: 0, warmup: 64, maxSeconds: 60 });
+    await runLoad(put, { concurrency, requests: 0, warmup: 64, maxSeconds: 60 });
     if (!inProcess) await quiet(client);
     const pids = inProcess ? await namedBackends(client) : null;
     const offset = 64;
@@ -199,9 +236,15 @@ async function main(): Promise<void> {
           },
         )
       : null;
+    const serverBefore = origin ? await serverFigures(origin) : null;
+    const batches = { count: 0, writes: 0 };
+    const stopWatching = observeStatusWriteBatches((size) => {
+      batches.count += 1;
+      batches.writes += size;
+    });
     const before = await snapshot(client, nodePid, pids);
     const load = await runLoad((index) => put(index + offset), {
-      concurrency: 32,
+      concurrency,
       requests: Math.min(count, writes.length - offset),
       warmup: 0,
       maxSeconds: 120,
@@ -211,11 +254,38 @@ async function main(): Promise<void> {
     const after = await snapshot(client, nodePid, pids);
     if (load.firstError) console.log(`first error: ${load.firstError}`);
     report(load.requests, load.perSecond, load.errors, before, after);
+    stopWatching();
+    if (inProcess)
+      console.log(
+        `${(batches.writes / Math.max(1, batches.count)).toFixed(1)} writes per group-commit batch`,
+      );
+    if (origin && serverBefore) {
+      const serverAfter = await serverFigures(origin);
+      const delta = (key: keyof typeof serverAfter) => serverAfter[key] - serverBefore[key];
+      console.log(
+        `server per write: ${(delta("statements") / load.requests).toFixed(2)} statements sent, ${(
+          delta("batchedWrites") / Math.max(1, delta("batches"))
+        ).toFixed(1)} writes per group-commit batch`,
+      );
+    }
     await takeNotes(client, load.requests);
   } finally {
     await client.end();
     await stop();
   }
+}
+
+/** The server's own counters (GET /metrics, open to loopback): statements sent, group-commit batches. */
+async function serverFigures(
+  origin: string,
+): Promise<{ statements: number; batches: number; batchedWrites: number }> {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  return {
+    statements: value("unblock_db_queries_total"),
+    batches: value("unblock_status_write_batch_size_count"),
+    batchedWrites: value("unblock_status_write_batch_size_sum"),
+  };
 }
 
 const profileName = "unblock-write-profile";
@@ -272,7 +342,7 @@ async function quiet(client: pg.Client): Promise<void> {
 function report(n: number, perSecond: number, errors: number, before: Snapshot, after: Snapshot): void {
   const ms = (a: number, b: number) => (((b - a) * 1000) / n).toFixed(3);
   console.log(
-    `${where} writes: ${n} at c=32, ${perSecond.toFixed(0)}/s, ${errors} errors; load ${loadavg()
+    `${where} writes: ${n} at c=${concurrency}, ${perSecond.toFixed(0)}/s, ${errors} errors; load ${loadavg()
       .map((v) => v.toFixed(2))
       .join(" ")}`,
   );
@@ -280,13 +350,19 @@ function report(n: number, perSecond: number, errors: number, before: Snapshot, 
     `CPU ms per write: postgres backends ${ms(before.backendsCpu, after.backendsCpu)}, background ${ms(
       before.auxCpu,
       after.auxCpu,
-    )}, ${inProcess ? "node (writes and driver)" : "unblock server"} ${ms(before.serverCpu, after.serverCpu)}`,
+    )}, ${inProcess ? "node (writes and driver)" : "unblock server"} ${ms(before.serverCpu, after.serverCpu)}${
+      inProcess ? "" : `, bench client ${ms(before.selfCpu, after.selfCpu)}`
+    }`,
   );
   const wal = after.wal;
   console.log(
     `WAL per write: ${((wal.wal_records! - before.wal.wal_records!) / n).toFixed(1)} records, ${(
       (wal.wal_fpi! - before.wal.wal_fpi!) / n
     ).toFixed(2)} full pages, ${((wal.wal_bytes! - before.wal.wal_bytes!) / n).toFixed(0)} bytes`,
+  );
+  const db = (key: string) => ((after.database[key]! - before.database[key]!) / n).toFixed(2);
+  console.log(
+    `database per write: ${db("xact_commit")} commits, ${db("blks_read")} blocks read (not in shared buffers), ${db("blks_hit")} hit`,
   );
   console.log("tables per write:");
   for (const [name, row] of deltas(before.tables, after.tables, n))
