@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import {
+  collectValueSegments,
   countByKey,
   sampleSegmentsWith,
   statusValueGroups,
@@ -31,14 +32,16 @@ export interface ComparedPlaybooks {
 /**
  * The stored values: statuses per value and service, and each work item (its
  * one service, if one). Statuses only of the values `concerns` accepts
- * (planConcerns): the others' need not be counted.
+ * (planConcerns): the others' need not be counted. Their segments stay
+ * collected for countByKey and sampleSegmentsWith until the transaction it
+ * must be called in ends.
  */
 export async function storedGroups(
   db: Db,
   concerns: (value: TaxonomyValue) => boolean,
 ): Promise<StoredGroup[]> {
-  const counted = (await statusValues(db)).filter(concerns);
-  const statuses = (await statusValueGroups(db, counted)).map((group) => ({
+  await collectValueSegments(db, (await statusValues(db)).filter(concerns));
+  const statuses = (await statusValueGroups(db)).map((group) => ({
     value: { l1: group.l1, l2: group.l2, l3: group.l3 },
     serviceId: group.serviceId,
     statuses: group.statuses,
@@ -62,7 +65,15 @@ export async function storedGroups(
  * a sample of the segments moved. Reads only. Returns the plan too, so apply
  * moves exactly what was counted.
  */
-export async function playbookChangeReport(
+export function playbookChangeReport(
+  db: Db,
+  compared: ComparedPlaybooks,
+): Promise<{ report: PlaybookChangeReport; plan: RemapPlan }> {
+  // One transaction: the segments storedGroups collects are read again by the counts and the sample.
+  return db.transaction((transaction) => changeReport(transaction as unknown as Db, compared));
+}
+
+async function changeReport(
   db: Db,
   compared: ComparedPlaybooks,
 ): Promise<{ report: PlaybookChangeReport; plan: RemapPlan }> {

@@ -57,20 +57,18 @@ export function pickRemapBatch(
 ): Promise<RemapPick[]> {
   return rowsOf<RemapPick>(
     db,
-    sql`select e.id::text as "id", e.version as "version"
-          from entitlements e
-         where e.id in (select f.entitlement_id
-                          -- OFFSET 0: else the planner starts at the mapping's services and reads all their entitlements.
-                          from (select s.entitlement_id, s.l1, s.l2, s.l3, se.service_id from ${movedValues(mapping)}
-                                  join status_segments s on s.l1 = v.l1 and s.l2 = v.l2
-                                   and (s.l3 = v.l3 or (s.l3 is null and v.l3 is null))
-                                  join entitlements se on se.id = s.entitlement_id
-                                offset 0) f
-                          join ${mappingTable(mapping)}
-                            on m.l1 = f.l1 and m.l2 = f.l2 and m.l3 is not distinct from f.l3
-                           and m."serviceId" = f.service_id)
-           and e.id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
-         order by e.id
+    sql`select f.entitlement_id::text as "id", min(f.version) as "version"
+          -- OFFSET 0: else the planner starts at the mapping's services and reads all their entitlements.
+          from (select s.entitlement_id, s.l1, s.l2, s.l3, se.service_id, se.version from ${movedValues(mapping)}
+                  join status_segments s on s.l1 = v.l1 and s.l2 = v.l2
+                   and (s.l3 = v.l3 or (s.l3 is null and v.l3 is null))
+                  join entitlements se on se.id = s.entitlement_id
+                offset 0) f
+          join ${mappingTable(mapping)}
+            on m.l1 = f.l1 and m.l2 = f.l2 and m.l3 is not distinct from f.l3 and m."serviceId" = f.service_id
+         where f.entitlement_id > coalesce(${after}::uuid, '00000000-0000-0000-0000-000000000000'::uuid)
+         group by f.entitlement_id
+         order by f.entitlement_id
          limit ${limit}`,
   );
 }
@@ -134,6 +132,8 @@ export async function writeRemapBatch(db: Db, batch: RemapBatchWrite): Promise<R
   // The UPDATE of entitlements below writes the only summary a remap changes (blocked_keys): the segment
   // trigger skips recomputing them (migration 0035).
   await db.execute(sql`set local unblock.segment_summaries = 'caller'`);
+  // The facts statement's estimates pass the JIT threshold: compiling it took 0.36 to 0.49 s a batch.
+  await db.execute(sql`set local jit = off`);
   const [written] = await rowsOf<{ ids: string[] | null; historyIds: string[] | null }>(
     db,
     sql`with picked as (
