@@ -56,7 +56,7 @@ export function printResults(output: Output): void {
     }
     if (result.escalated) {
       lines.push(
-        `escalations raised first: ${result.escalated.raised.toLocaleString("en-US")} in ${result.escalated.seconds.toFixed(1)} s`,
+        `escalations raised first: ${result.escalated.raised.toLocaleString("en-US")} in ${result.escalated.seconds.toFixed(1)} s${result.escalated.more ? " (more left: the server raised them while reads were timed)" : ""}`,
       );
     }
     const widths = [52, 9, 9, 9, 9, 6, 9, 9, 9, 9, 6];

@@ -60,7 +60,7 @@ export interface TargetResult {
   /** The notes judged before timing (judgeBacklog), so the server's judging job stays idle. */
   judged: { judged: number; seconds: number } | null;
   /** The rules' escalations raised before timing (escalationBacklog), so the server's job stays idle. */
-  escalated: { raised: number; seconds: number } | null;
+  escalated: { raised: number; seconds: number; more: boolean } | null;
 }
 
 const options = readBenchOptions(process.argv.slice(2));
@@ -129,7 +129,9 @@ async function benchTarget(dataset: Dataset, options: BenchOptions): Promise<Tar
   result.escalated = await escalationBacklog(session.deps, (raised) => {
     if (raised > 0 && raised % 2_000 === 0) log(`raised ${raised} escalations so far`);
   });
-  log(`raised ${result.escalated.raised} escalations first (${result.escalated.seconds.toFixed(1)} s)`);
+  log(
+    `raised ${result.escalated.raised} escalations first (${result.escalated.seconds.toFixed(1)} s)${result.escalated.more ? "; more are due, and the server raises them while reads are timed" : ""}`,
+  );
   const actors = await benchActors(session.deps);
   const tokens = {
     admin: await tokenFor(session.deps, actors.admin),

@@ -20,7 +20,7 @@ function cpuSecondsOf(pid: number): number {
 export async function waitUntilServerSettles(
   session: BenchSession,
   pid: number,
-  maxSeconds = 120,
+  maxSeconds = 60,
 ): Promise<number> {
   const started = performance.now();
   const interval = 500;
