@@ -1,11 +1,17 @@
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign } from "../../../test/factories/access.ts";
-import { createEntitlement, createTenant, createUser } from "../../../test/factories/portfolio.ts";
+import {
+  createCustomer,
+  createEntitlement,
+  createTenant,
+  createUser,
+} from "../../../test/factories/portfolio.ts";
 import { makeTestDeps, testNow } from "../../../test/factories/test-deps.ts";
 import { openTestDatabase } from "../../../test/support/test-database.ts";
 import type { Database } from "../../db/client.ts";
 import {
+  copyEntitlementCsv,
   streamEntitlementCsv,
   streamEntitlementRows,
 } from "../../db/repositories/entitlement-export-repository.ts";
@@ -100,6 +106,7 @@ let database: Database;
 let deps: AppDeps;
 let partner: Actor;
 let stranger: Actor;
+let twinCustomerId: string;
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -127,6 +134,14 @@ beforeAll(async () => {
   await database.execute(
     "update entitlements set ended_at = now() where id = (select min(id::text)::uuid from entitlements)",
   );
+  // Two customers and tenants named alike: their services interleave in the customer order.
+  for (const _ of [1, 2]) {
+    const customer = await createCustomer(database.db, { name: "Twin Holdings" });
+    const twin = await createTenant(database.db, { customerId: customer.id, name: "Twin tenant" });
+    for (const serviceId of ["exchange", "teams"])
+      await createEntitlement(database.db, { tenantId: twin.id, serviceId });
+    twinCustomerId = customer.id;
+  }
   partner = await createUser(database.db, { role: "partner" });
   stranger = await createUser(database.db, { role: "partner" });
   const { rows } = await database.execute(
@@ -208,5 +223,54 @@ describe("the export PostgreSQL formats equals the one the server formatted", ()
             .split("\n")
             .map((line) => JSON.parse(line)),
     ).toEqual(reference);
+  });
+});
+
+describe("a CSV export in customer order walks the tenants", () => {
+  it("walks the tenants or sorts the rows to the same bytes, by COPY and by lines", async () => {
+    const cases: [Actor, ExportFilter][] = [
+      ...filters.map(([, filter]): [Actor, ExportFilter] => [systemActor, filter]),
+      [systemActor, { order: "desc" }],
+      [systemActor, { customerId: twinCustomerId }],
+      [systemActor, { q: "Twin tenant", order: "desc" }],
+      [partner, {}],
+      [stranger, {}],
+    ];
+    for (const [actor, filter] of cases) {
+      const { limit: _, cursor: __, ...query } = queryOf(deps, actor, filter);
+      const reference = await referenceExport(deps, actor, filter, "csv");
+      // 0: always walk the tenants (in customer order); infinity: always sort the rows.
+      for (const walkFrom of [0, Number.POSITIVE_INFINITY]) {
+        const lines: string[] = [];
+        const counts = await streamEntitlementCsv(
+          database.db,
+          query,
+          7,
+          async (text) => {
+            lines.push(text);
+          },
+          walkFrom,
+        );
+        expect(lines.join("")).toBe(reference.text);
+        expect(counts).toEqual(reference.counts);
+        if (!database.readSnapshot) continue;
+        const chunks: Buffer[] = [];
+        const copied = await copyEntitlementCsv(
+          database,
+          query,
+          async (chunk) => {
+            chunks.push(chunk);
+          },
+          walkFrom,
+        );
+        expect(Buffer.concat(chunks).toString("utf8")).toBe(reference.text);
+        expect(copied).toEqual(reference.counts);
+      }
+    }
+    // The twins' services interleave: exchange of both tenants before teams of either.
+    const twins = await referenceExport(deps, systemActor, { q: "Twin tenant" }, "csv");
+    const service = exportColumnNames.indexOf("service");
+    const rows = twins.text.trimEnd().split("\n").slice(1);
+    expect(rows.map((row) => row.split(",")[service])).toEqual(["exchange", "exchange", "teams", "teams"]);
   });
 });

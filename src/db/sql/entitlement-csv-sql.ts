@@ -36,7 +36,10 @@ const cellOf: Record<CsvColumnName, string> = {
 };
 
 /** The formula characters' codes: ascii() of a cell is its first character's, with no text copied. */
-const formulaStarts = formulaStartCharacters.map((char) => char.charCodeAt(0)).join(", ");
+const formulaCodes = formulaStartCharacters.map((char) => char.charCodeAt(0));
+const formulaStarts = formulaCodes.join(", ");
+/** Past every formula character's code: one comparison clears a cell starting with a letter. */
+const pastFormulaCodes = Math.max(...formulaCodes) + 1;
 
 /**
  * Cells that cannot start with a formula character: a uuid, whole numbers the
@@ -55,10 +58,14 @@ const formulaFree: ReadonlySet<CsvColumnName> = new Set<CsvColumnName>([
   "next_action_date",
 ]);
 
-/** escapeFormula in SQL: a single quote in front of a cell a spreadsheet would run as a formula. */
+/**
+ * escapeFormula in SQL: a single quote in front of a cell a spreadsheet would
+ * run as a formula. The first test (below '@' + 1) spares most cells the list.
+ */
 function guarded(column: CsvColumnName, cell: string): string {
   if (formulaFree.has(column)) return cell;
-  return `case when ascii(${cell}) in (${formulaStarts}) then '''' || ${cell} else ${cell} end`;
+  const first = `ascii(${cell})`;
+  return `case when ${first} < ${pastFormulaCodes} and ${first} in (${formulaStarts}) then '''' || ${cell} else ${cell} end`;
 }
 
 /**
@@ -109,6 +116,15 @@ const asOfCellOf: Record<CsvColumnName, string> = {
 };
 
 export const csvCopyColumnsAsOf: SQL = copyColumnsOf(asOfCellOf);
+
+/**
+ * The cells of an export that walks the tenants (entitlement-export-repository.ts):
+ * the walk's `et` carries its customer's name, so no customer is joined per row.
+ */
+const walkCellOf: Record<CsvColumnName, string> = { ...cellOf, customer: "et.customer_name" };
+
+export const csvCopyColumnsWalk: SQL = copyColumnsOf(walkCellOf);
+export const csvLineWalk: SQL = lineOf(walkCellOf);
 export const csvLineAsOf: SQL = lineOf(asOfCellOf);
 
 /** The header line (no line end): every name is a plain word, which neither writer quotes. */
