@@ -3,6 +3,7 @@ import type { Db } from "../client.ts";
 import { analyticRows } from "../infra/analytic-read.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { workItems } from "../schema.ts";
+import { type StoredValue, storedValuesTable } from "../sql/taxonomy-values-sql.ts";
 
 /**
  * Which taxonomy values the stored statuses and work items use, for a
@@ -28,7 +29,7 @@ export interface StatusValueGroup {
  * million segments (11 s). JIT off: the recursion's estimates pass its
  * threshold, and compiling took seconds.
  */
-export function statusValues(db: Db): Promise<{ l1: string; l2: string | null; l3: string | null }[]> {
+export function statusValues(db: Db): Promise<StoredValue[]> {
   return analyticRows(
     db,
     sql`with recursive
@@ -77,28 +78,18 @@ export function statusValues(db: Db): Promise<{ l1: string; l2: string | null; l
  * Found through the l1/l2/l3 index, values without an L2 apart (= never
  * matches a null), from a VALUES list, whose few rows the planner knows.
  */
-export async function collectValueSegments(
-  db: Db,
-  values: readonly { l1: string; l2: string | null; l3: string | null }[],
-): Promise<void> {
-  const table = (list: readonly { l1: string; l2: string | null; l3: string | null }[]) =>
-    list.length === 0
-      ? sql`(select null::text as l1, null::text as l2, null::text as l3 where false) v`
-      : sql`(values ${sql.join(
-          list.map((value) => sql`(${value.l1}::text, ${value.l2}::text, ${value.l3}::text)`),
-          sql`, `,
-        )}) as v(l1, l2, l3)`;
+export async function collectValueSegments(db: Db, values: readonly StoredValue[]): Promise<void> {
   const withL2 = values.filter((value) => value.l2 !== null);
   const withoutL2 = values.filter((value) => value.l2 === null);
   await db.execute(sql`drop table if exists pg_temp.playbook_value_segments`);
   await db.execute(
     sql`create temporary table playbook_value_segments on commit drop as
         select s.entitlement_id, s.position, s.seats, s.l1, s.l2, s.l3, e.service_id, e.tenant_id
-          from (select s.* from ${table(withL2)}
+          from (select s.* from ${storedValuesTable(withL2)}
                   join status_segments s on s.l1 = v.l1 and s.l2 = v.l2
                    and (s.l3 = v.l3 or (s.l3 is null and v.l3 is null))
                 union all
-                select s.* from ${table(withoutL2)}
+                select s.* from ${storedValuesTable(withoutL2)}
                   join status_segments s on s.l1 = v.l1 and s.l2 is null
                    and (s.l3 = v.l3 or (s.l3 is null and v.l3 is null))) s
           join entitlements e on e.id = s.entitlement_id`,

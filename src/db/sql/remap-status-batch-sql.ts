@@ -3,6 +3,7 @@ import type { Db } from "../client.ts";
 import { rowsOf } from "../infra/raw-rows.ts";
 import { recordRemapFacts } from "./remap-facts-sql.ts";
 import { webhookFanOut } from "./status-outbox-sql.ts";
+import { storedValuesTable } from "./taxonomy-values-sql.ts";
 
 /**
  * A playbook apply's remap of stored statuses (docs/PLAYBOOK-VERSIONS.md),
@@ -32,20 +33,6 @@ const mappingTable = (mapping: readonly RemapMapping[]) =>
     as m(l1 text, l2 text, l3 text, "serviceId" text, "toL2" text, "toL3" text)`;
 
 /**
- * The mapping's distinct values as a VALUES list `v`: the planner knows how
- * few they are and finds their segments through the l1/l2/l3 index once per
- * value, not once per value and service (a rename maps each service apart:
- * 27 times the segments at 100,000 tenants).
- */
-const movedValues = (mapping: readonly RemapMapping[]) => {
-  const values = [...new Map(mapping.map((m) => [JSON.stringify([m.l1, m.l2, m.l3]), m])).values()];
-  return sql`(values ${sql.join(
-    values.map((value) => sql`(${value.l1}::text, ${value.l2}::text, ${value.l3}::text)`),
-    sql`, `,
-  )}) as v(l1, l2, l3)`;
-};
-
-/**
  * Up to `limit` entitlements holding a value of `mapping`, in id order after
  * `after` (null: from the first). Found through the segments' l1/l2/l3 index.
  */
@@ -59,7 +46,7 @@ export function pickRemapBatch(
     db,
     sql`select f.entitlement_id::text as "id", min(f.version) as "version"
           -- OFFSET 0: else the planner starts at the mapping's services and reads all their entitlements.
-          from (select s.entitlement_id, s.l1, s.l2, s.l3, se.service_id, se.version from ${movedValues(mapping)}
+          from (select s.entitlement_id, s.l1, s.l2, s.l3, se.service_id, se.version from ${storedValuesTable(mapping)}
                   join status_segments s on s.l1 = v.l1 and s.l2 = v.l2
                    and (s.l3 = v.l3 or (s.l3 is null and v.l3 is null))
                   join entitlements se on se.id = s.entitlement_id
