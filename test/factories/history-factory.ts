@@ -5,6 +5,14 @@ import { entitlements, statusHistory, statusSegments } from "../../src/db/schema
 import type { StatusSnapshot, StoredSegment } from "../../src/http/schemas/entitlements.ts";
 import { putSegments, type SegmentSeed } from "./portfolio.ts";
 
+/** A Blocked segment of `seats` under `l2`, with any other fields (l3, splitReason, ...) in `extra`. */
+export const blockedSegment = (seats: number, l2: string, extra: Record<string, unknown> = {}) => ({
+  seats,
+  l1: "blocked",
+  l2,
+  ...extra,
+});
+
 /**
  * Records a status the way a status write leaves it, at a moment of the
  * test's choosing and without the rules: the segments replaced, the

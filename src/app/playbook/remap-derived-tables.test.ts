@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordStatus } from "../../../test/factories/history-factory.ts";
+import { blockedSegment as blocked, recordStatus } from "../../../test/factories/history-factory.ts";
 import {
   createEntitlement,
   createTenant,
@@ -36,12 +36,6 @@ let database: TestDatabase;
 let deps: AppDeps & { setNow(date: Date): void };
 
 const reliability = "service_reliability";
-const blocked = (seats: number, l2: string, extra: Record<string, unknown> = {}) => ({
-  seats,
-  l1: "blocked",
-  l2,
-  ...extra,
-});
 const v1 = { playbookVersion: "1.0.0" };
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordStatus } from "../../../test/factories/history-factory.ts";
+import { blockedSegment as blocked, recordStatus } from "../../../test/factories/history-factory.ts";
 import { createEntitlement, createTenant } from "../../../test/factories/portfolio.ts";
 import { openTestDatabase, type TestDatabase } from "../../../test/support/test-database.ts";
 
@@ -16,12 +16,6 @@ let e1: string;
 let e2: string;
 let e3: string;
 
-const blocked = (seats: number, l2: string, extra: Record<string, unknown> = {}) => ({
-  seats,
-  l1: "blocked",
-  l2,
-  ...extra,
-});
 const v1 = { playbookVersion: "1.0.0" };
 
 beforeAll(async () => {

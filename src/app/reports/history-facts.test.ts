@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assign } from "../../../test/factories/access.ts";
-import { recordStatus } from "../../../test/factories/history-factory.ts";
+import { blockedSegment as blocked, recordStatus } from "../../../test/factories/history-factory.ts";
 import {
   createCustomer,
   createEntitlement,
@@ -66,12 +66,6 @@ let customerId: string;
 const reliability = "service_reliability";
 const legal = "legal_regulatory";
 const cit = "customer_it_infrastructure_remediation";
-const blocked = (seats: number, l2: string, extra: Record<string, unknown> = {}) => ({
-  seats,
-  l1: "blocked",
-  l2,
-  ...extra,
-});
 const geo = { splitReason: "geography" } as const;
 
 /** Days the as-of totals are compared on: before, between and after every change. */
